@@ -1,0 +1,290 @@
+"""Files -> models: YAML banks, JSON and CSV responses; every failure becomes a located error."""
+
+from __future__ import annotations
+
+import difflib
+import glob
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from selfassess.errors import Problem, SelfassessError, format_location
+from selfassess.model import (
+    MODEL_BY_PARENT_KEY,
+    Questionnaire,
+    RuleViolations,
+)
+
+MAX_BANK_BYTES = 5 * 1024 * 1024
+Loc = tuple[str | int, ...]
+
+
+# ---------------------------------------------------------------- YAML with line numbers
+
+
+class _LineMap:
+    """Line numbers (1-based) of every node of a YAML document, keyed by its path."""
+
+    def __init__(self) -> None:
+        self.lines: dict[Loc, int] = {}
+        self.key_lines: dict[Loc, int] = {}
+
+    def record(self, node: yaml.Node, loc: Loc = ()) -> None:
+        self.lines[loc] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+                self.key_lines[(*loc, key)] = key_node.start_mark.line + 1
+                self.record(value_node, (*loc, key))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                self.record(item, (*loc, i))
+
+    def line_of(self, loc: Loc) -> int | None:
+        """The line of `loc` (its key's line, if it has one), or of its nearest ancestor."""
+        while loc:
+            if loc in self.key_lines:
+                return self.key_lines[loc]
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get(())
+
+
+def _read_text(path: Path, what: str, max_bytes: int) -> str:
+    try:
+        if path.is_dir():
+            raise SelfassessError.at(path, f"is a folder, not a {what}")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise SelfassessError.at(
+                path, f"is {size / 1e6:.1f} MB; a {what} may be at most {max_bytes / 1e6:.0f} MB"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SelfassessError.at(path, "no such file") from None
+    except PermissionError:
+        raise SelfassessError.at(path, "permission denied") from None
+    except OSError as exc:
+        raise SelfassessError.at(path, f"cannot be read: {exc.strerror or exc}") from None
+    if b"\x00" in data:
+        raise SelfassessError.at(path, f"is a binary file, not a {what}")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SelfassessError.at(
+            path, f"is not UTF-8 text (bad byte at offset {exc.start})"
+        ) from None
+    if not text.strip():
+        raise SelfassessError.at(path, f"is empty; expected a {what}")
+    return text
+
+
+def _parse_yaml(text: str, file: str) -> tuple[Any, _LineMap]:
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise SelfassessError.at(file, "is empty; expected a question bank")
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or "malformed YAML"
+        raise SelfassessError.at(file, f"malformed YAML: {problem}", line) from None
+    except yaml.YAMLError as exc:
+        raise SelfassessError.at(file, f"malformed YAML: {exc}") from None
+    except RecursionError:
+        raise SelfassessError.at(file, "malformed YAML: nested too deeply") from None
+    finally:
+        loader.dispose()
+    lines = _LineMap()
+    lines.record(node)
+    return data, lines
+
+
+# ---------------------------------------------------------------- pydantic errors -> Problems
+
+
+def _model_for(parent_loc: Loc) -> type[BaseModel] | None:
+    keys = [part for part in parent_loc if isinstance(part, str)]
+    return MODEL_BY_PARENT_KEY.get(keys[-1] if keys else "")
+
+
+def _describe(error: Any) -> tuple[Loc, str]:
+    """A pydantic error dict -> (location, message a person can act on)."""
+    loc: Loc = tuple(error["loc"])
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        message = f"unknown key '{key}'"
+        model = _model_for(loc[:-1])
+        if model is not None:
+            close = difflib.get_close_matches(key, list(model.model_fields), n=1, cutoff=0.6)
+            if close:
+                message += f"; did you mean '{close[0]}'?"
+            else:
+                message += f" (allowed: {', '.join(model.model_fields)})"
+        return loc, message
+    if kind == "missing":
+        return loc, f"missing required key '{loc[-1]}'"
+    found = error.get("input")
+    shown = repr(found) if not isinstance(found, dict | list) else type(found).__name__
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    if kind in ("model_type", "dict_type"):
+        return loc, f"expected a mapping (key: value), found {_yaml_type(found)}"
+    if kind == "list_type":
+        return loc, f"expected a list, found {_yaml_type(found)}"
+    if kind == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern", "")
+        return loc, f"{shown} is not a valid id (expected to match {pattern})"
+    message = error["msg"].removeprefix("Value error, ")
+    message = f"{message[:1].lower()}{message[1:]}"
+    if not isinstance(found, dict | list):
+        message += f", found {shown}"
+    return loc, message
+
+
+def _yaml_type(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, str):
+        return f"text {value[:40]!r}"
+    return repr(value)
+
+
+def problems_from_validation(exc: ValidationError, file: str, lines: _LineMap) -> list[Problem]:
+    problems: list[Problem] = []
+    for error in exc.errors():
+        original = error.get("ctx", {}).get("error")
+        if isinstance(original, RuleViolations):
+            for loc, message in original.problems:
+                full = (*tuple(error["loc"]), *loc)
+                problems.append(Problem(file, message, lines.line_of(full), format_location(full)))
+            continue
+        loc, message = _describe(error)
+        problems.append(Problem(file, message, lines.line_of(loc), format_location(loc)))
+    return problems
+
+
+# ---------------------------------------------------------------- banks
+
+
+def parse_questionnaire(text: str, file: str) -> Questionnaire:
+    """Validate the YAML text of a bank; `file` names it in errors."""
+    data, lines = _parse_yaml(text, file)
+    if not isinstance(data, dict):
+        raise SelfassessError.at(
+            file, f"expected a question bank (a mapping of keys), found {_yaml_type(data)}", 1
+        )
+    try:
+        return Questionnaire.model_validate(data)
+    except ValidationError as exc:
+        raise SelfassessError(problems_from_validation(exc, file, lines)) from None
+
+
+def load_questionnaire(path: Path) -> Questionnaire:
+    return parse_questionnaire(_read_text(path, "question bank", MAX_BANK_BYTES), str(path))
+
+
+@dataclass(frozen=True)
+class BankSource:
+    """A loaded bank and the exact bytes it came from (for hashes and the audit trail)."""
+
+    questionnaire: Questionnaire
+    name: str
+    text: str
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+def bundled_bank_files() -> list[Path]:
+    """The bank files shipped inside the package, in a stable order."""
+    folder = resources.files("selfassess") / "questionnaires"
+    return sorted(
+        (Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".yaml")),
+        key=lambda p: p.name,
+    )
+
+
+def bundled_banks() -> list[BankSource]:
+    return [read_bank(path) for path in bundled_bank_files()]
+
+
+def read_bank(path: Path) -> BankSource:
+    text = _read_text(path, "question bank", MAX_BANK_BYTES)
+    return BankSource(parse_questionnaire(text, str(path)), str(path), text)
+
+
+def resolve_bank(name_or_path: str) -> BankSource:
+    """A bank given on the command line: a file path, or the id of a bundled bank."""
+    path = Path(name_or_path)
+    if path.suffix in (".yaml", ".yml") or path.exists():
+        return read_bank(path)
+    for bank_path in bundled_bank_files():
+        if bank_path.stem == name_or_path:
+            return read_bank(bank_path)
+    known = [p.stem for p in bundled_bank_files()]
+    close = difflib.get_close_matches(name_or_path, known, n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else f" (bundled: {', '.join(known)})"
+    raise SelfassessError.at(name_or_path, f"no such file or bundled questionnaire{hint}")
+
+
+def expand_bank_paths(paths: Sequence[str]) -> list[Path]:
+    """Bank arguments: files, and folders meaning every *.yaml inside them."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+            if not found:
+                raise SelfassessError.at(path, "folder holds no *.yaml question banks")
+            out.extend(found)
+        else:
+            out.append(path)
+    return out
+
+
+def validate_files(paths: Iterable[Path]) -> Iterator[tuple[Path, SelfassessError | None]]:
+    """Each bank file with the error that made it invalid, or None when it is valid."""
+    for path in paths:
+        try:
+            load_questionnaire(path)
+        except SelfassessError as exc:
+            yield path, exc
+        else:
+            yield path, None
+
+
+def expand_input_paths(
+    args: Sequence[str], suffixes: tuple[str, ...] = (".json", ".csv")
+) -> list[Path]:
+    """Response arguments: files, folders (every *.json/*.csv inside) and unexpanded globs."""
+    out: list[Path] = []
+    for raw in args:
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(
+                sorted(p for p in path.iterdir() if p.suffix.lower() in suffixes and p.is_file())
+            )
+        elif not path.exists() and glob.has_magic(raw):
+            matches = sorted(Path(m) for m in glob.glob(raw, recursive=True))
+            if not matches:
+                raise SelfassessError.at(raw, "pattern matches no files")
+            out.extend(m for m in matches if m.is_file())
+        else:
+            out.append(path)
+    return out

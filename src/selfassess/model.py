@@ -1,0 +1,244 @@
+"""The pydantic models of a question bank and of a response; the validation rules live here."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictInt,
+    field_validator,
+    model_validator,
+)
+from pydantic.functional_validators import AfterValidator
+
+RESERVED_COLUMNS = ("organisation", "role", "name")
+RESPONSE_FORMAT = "selfassess-response/1"
+
+
+def _not_blank(text: str) -> str:
+    if not text.strip():
+        raise ValueError("must not be empty")
+    return text
+
+
+Text = Annotated[str, AfterValidator(_not_blank)]
+Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64)]
+Weight = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+Number = StrictInt | StrictFloat
+
+
+class RuleViolations(ValueError):
+    """Cross-field rule failures, each with its own location inside the model."""
+
+    def __init__(self, problems: list[tuple[tuple[str | int, ...], str]]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(message for _, message in problems))
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ScaleOption(_Frozen):
+    """One answer option; a `null` value is offered but never scored (e.g. "Don't know")."""
+
+    value: Number | None
+    label: Text
+
+
+def _check_scale(scale: list[ScaleOption]) -> list[ScaleOption]:
+    values = [o.value for o in scale if o.value is not None]
+    if len(set(values)) < 2:
+        raise ValueError("a scale needs at least two distinct numeric values")
+    if len(values) != len(set(values)):
+        raise ValueError("scale values must be distinct")
+    if sum(o.value is None for o in scale) > 1:
+        raise ValueError("a scale may have at most one unscored (null) option")
+    labels = [o.label.strip().casefold() for o in scale]
+    if len(labels) != len(set(labels)):
+        raise ValueError("scale labels must be distinct (CSV cells are matched by label)")
+    return scale
+
+
+Scale = Annotated[list[ScaleOption], AfterValidator(_check_scale)]
+
+
+class Level(_Frozen):
+    """A maturity band on the 0-100 score, from `min` up to the next level's `min`."""
+
+    id: Id
+    label: Text
+    min: Annotated[float, Field(ge=0, le=100)]
+    description: Text | None = None
+
+
+class Question(_Frozen):
+    id: Id
+    text: Text
+    help: Text | None = None
+    weight: Weight = 1.0
+    reverse: bool = False
+    scale: Scale | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _not_a_reserved_column(cls, value: str) -> str:
+        if value in RESERVED_COLUMNS:
+            raise ValueError(f"'{value}' is reserved for the respondent's {value} in CSV files")
+        return value
+
+
+class Principle(_Frozen):
+    id: Id
+    title: Text
+    summary: Text | None = None
+    weight: Weight = 1.0
+    questions: Annotated[list[Question], Field(min_length=1)]
+    advice: dict[str, Text] = Field(default_factory=dict)
+
+
+class Privacy(_Frozen):
+    """Anonymity threshold for breakdowns and comments."""
+
+    min_group_size: Annotated[int, Field(ge=1)] = 3
+
+
+class Questionnaire(_Frozen):
+    """A question bank: principles of questions answered on a shared scale, with maturity levels."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
+    version: Text
+    title: Text
+    language: Annotated[str, Field(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")] = "en"
+    description: Text | None = None
+    intro: Text | None = None
+    estimated_minutes: Annotated[int, Field(ge=1)] | None = None
+    authors: list[Text] = Field(default_factory=list)
+    licence: Text | None = None
+    scale: Scale
+    levels: Annotated[list[Level], Field(min_length=1)]
+    min_answered: Annotated[float, Field(gt=0, le=1)] = 0.5
+    divergence_threshold: Annotated[float, Field(ge=0, le=100)] = 25.0
+    consensus: Annotated[float, Field(ge=0, le=100)] = 25.0
+    privacy: Privacy = Field(default_factory=Privacy)
+    principles: Annotated[list[Principle], Field(min_length=1)]
+
+    @field_validator("levels")
+    @classmethod
+    def _levels_ascend_from_zero(cls, levels: list[Level]) -> list[Level]:
+        if levels[0].min != 0:
+            raise ValueError(f"the first level's min must be 0, not {levels[0].min:g}")
+        for i in range(1, len(levels)):
+            if levels[i].min <= levels[i - 1].min:
+                raise ValueError(
+                    f"levels must ascend: levels[{i}].min {levels[i].min:g} is not above "
+                    f"levels[{i - 1}].min {levels[i - 1].min:g}"
+                )
+        ids = [level.id for level in levels]
+        if len(ids) != len(set(ids)):
+            raise ValueError("level ids must be unique")
+        return levels
+
+    @model_validator(mode="after")
+    def _ids_unique_and_advice_known(self) -> Questionnaire:
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        seen: dict[str, str] = {}
+
+        def claim(identifier: str, loc: tuple[str | int, ...]) -> None:
+            where = "principles" + "".join(
+                f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc[1:]
+            )
+            if identifier in seen:
+                problems.append(
+                    (loc, f"duplicate id '{identifier}' (already used at {seen[identifier]})")
+                )
+            else:
+                seen[identifier] = where
+
+        level_ids = [level.id for level in self.levels]
+        for i, principle in enumerate(self.principles):
+            claim(principle.id, ("principles", i, "id"))
+            for j, question in enumerate(principle.questions):
+                claim(question.id, ("principles", i, "questions", j, "id"))
+            for key in principle.advice:
+                if key not in level_ids:
+                    problems.append(
+                        (
+                            ("principles", i, "advice", key),
+                            f"advice key '{key}' is not a level id (levels: {', '.join(level_ids)})",
+                        )
+                    )
+        if problems:
+            raise RuleViolations(problems)
+        return self
+
+    # Derived lookups used everywhere downstream; cheap enough to compute on demand.
+    def questions(self) -> list[tuple[Principle, Question]]:
+        return [(p, q) for p in self.principles for q in p.questions]
+
+    def scale_of(self, question: Question) -> list[ScaleOption]:
+        return question.scale if question.scale is not None else self.scale
+
+    @property
+    def question_count(self) -> int:
+        return sum(len(p.questions) for p in self.principles)
+
+
+# Which model a key belongs to, by the key that holds it; used to suggest near-miss keys.
+MODEL_BY_PARENT_KEY: dict[str, type[BaseModel]] = {
+    "": Questionnaire,
+    "principles": Principle,
+    "questions": Question,
+    "scale": ScaleOption,
+    "levels": Level,
+    "privacy": Privacy,
+}
+
+
+class QuestionnaireRef(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    id: str
+    version: str | None = None
+
+
+class Respondent(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    organisation: str | None = None
+    role: str | None = None
+    name: str | None = None
+
+
+class Response(BaseModel):
+    """One respondent's answers, as the form exports them and `score` reads them."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    format: Literal["selfassess-response/1"]
+    questionnaire: QuestionnaireRef
+    respondent: Respondent = Field(default_factory=Respondent)
+    completed_at: str | None = None
+    answers: dict[str, Number | None] = Field(default_factory=dict)
+    comments: dict[str, str] = Field(default_factory=dict)
+
+
+def response_json_schema() -> dict[str, Any]:
+    return Response.model_json_schema()
+
+
+def questionnaire_json_schema() -> dict[str, Any]:
+    return Questionnaire.model_json_schema()
+
+
+class SourcedResponse(BaseModel):
+    """A validated response and where it came from (`path`, or `path#row` for CSV)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    source: str
+    response: Response

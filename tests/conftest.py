@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from selfassess.starter import STARTER_BANK
+
+TESTS = Path(__file__).parent
+VECTORS = TESTS / "vectors"
+
+
+@pytest.fixture
+def starter_text() -> str:
+    return STARTER_BANK.format(bank_id="starter", filename="starter.yaml")
+
+
+@pytest.fixture
+def starter_file(tmp_path: Path, starter_text: str) -> Path:
+    path = tmp_path / "starter.yaml"
+    path.write_text(starter_text, encoding="utf-8")
+    return path

@@ -1,0 +1,100 @@
+"""The command line, driven through click's CliRunner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from selfassess import __version__
+from selfassess.cli import cli
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    assert "Traceback" not in result.output + result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version_is_printed() -> None:
+    code, out, _ = run("--version")
+    assert code == 0 and __version__ in out
+
+
+def test_validate_without_paths_checks_the_bundled_banks() -> None:
+    code, out, _ = run("validate")
+    assert code == 0
+    assert out.count("ok ") == 2
+    assert "collaboration-maturity.yaml" in out
+
+
+def test_validate_reports_every_problem_as_file_line_message(starter_file: Path) -> None:
+    starter_file.write_text(
+        starter_file.read_text()
+        .replace("    questions:\n", "    questons:\n", 1)
+        .replace("weight: 2", "weight: 0")
+    )
+    code, out, err = run("validate", str(starter_file))
+    assert code == 1
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert (
+        f"{starter_file}:33: unknown key 'questons'; did you mean 'questions'? (at principles[0].questons)"
+        in lines
+    )
+    assert any(line.startswith(f"{starter_file}:54: ") for line in lines)
+
+
+def test_validate_a_folder_checks_every_yaml_inside(tmp_path: Path, starter_text: str) -> None:
+    (tmp_path / "a.yaml").write_text(starter_text)
+    (tmp_path / "b.yaml").write_text("- not a bank")
+    code, out, err = run("validate", str(tmp_path))
+    assert code == 1
+    assert f"ok {tmp_path / 'a.yaml'}" in out
+    assert err.startswith(f"{tmp_path / 'b.yaml'}:1: ")
+
+
+def test_validate_missing_file_is_one_line(tmp_path: Path) -> None:
+    code, _, err = run("validate", str(tmp_path / "nope.yaml"))
+    assert code == 1
+    assert err.strip() == f"{tmp_path / 'nope.yaml'}: no such file"
+
+
+def test_schema_is_json_schema_of_the_bank() -> None:
+    code, out, _ = run("schema")
+    schema = json.loads(out)
+    assert code == 0
+    assert "principles" in schema["properties"]
+    assert schema["additionalProperties"] is False
+
+
+def test_schema_response_describes_the_response_file() -> None:
+    code, out, _ = run("schema", "--response")
+    assert code == 0
+    assert {"format", "questionnaire", "answers"} <= set(json.loads(out)["properties"])
+
+
+def test_new_writes_a_valid_starter_bank(tmp_path: Path) -> None:
+    target = tmp_path / "our-bank.yaml"
+    code, _, _ = run("new", str(target))
+    assert code == 0
+    code, out, _ = run("validate", str(target))
+    assert code == 0 and "ok" in out
+    assert "id: our-bank" in target.read_text()
+
+
+def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
+    target = tmp_path / "bank.yaml"
+    target.write_text("precious")
+    code, _, err = run("new", str(target))
+    assert code == 1
+    assert "already exists" in err
+    assert target.read_text() == "precious"
+
+
+def test_list_shows_bundled_banks_with_question_counts() -> None:
+    code, out, _ = run("list")
+    assert code == 0
+    assert "collaboration-maturity" in out and "30 questions" in out
+    assert "collaboration-pulse" in out and "10 questions" in out

@@ -1,0 +1,157 @@
+"""A question bank is valid, or every mistake is reported with its file, line and place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from selfassess.errors import SelfassessError
+from selfassess.load import bundled_banks, load_questionnaire, parse_questionnaire
+
+
+def problems_of(text: str) -> list[str]:
+    with pytest.raises(SelfassessError) as caught:
+        parse_questionnaire(text, "bank.yaml")
+    return [str(p) for p in caught.value.problems]
+
+
+def test_starter_bank_is_valid(starter_text: str) -> None:
+    bank = parse_questionnaire(starter_text, "bank.yaml")
+    assert bank.id == "starter"
+    assert bank.question_count == 4
+    assert bank.principles[0].questions[1].reverse is True
+
+
+def test_bundled_banks_are_valid_and_cover_the_five_principles() -> None:
+    banks = {b.questionnaire.id: b.questionnaire for b in bundled_banks()}
+    assert set(banks) == {"collaboration-maturity", "collaboration-pulse"}
+    principle_ids = ["common-agenda", "shared-measures", "communication", "parity", "reciprocity"]
+    for bank in banks.values():
+        assert [p.id for p in bank.principles] == principle_ids
+    maturity = banks["collaboration-maturity"]
+    for principle in maturity.principles:
+        assert 5 <= len(principle.questions) <= 6
+        assert any(q.reverse for q in principle.questions)
+        assert set(principle.advice) == {level.id for level in maturity.levels}
+    assert banks["collaboration-pulse"].question_count == 10
+
+
+# (what to change in the starter bank, expected line, expected fragment of the message)
+BROKEN = [
+    pytest.param(
+        ("    questions:\n", "    questons:\n"),
+        33,
+        "unknown key 'questons'; did you mean 'questions'?",
+        id="typo-key",
+    ),
+    pytest.param(("id: co-1", "id: ca-1"), 49, "duplicate id 'ca-1'", id="duplicate-question-id"),
+    pytest.param(
+        ("- id: communication", "- id: ca-2"),
+        45,
+        "duplicate id 'ca-2'",
+        id="principle-id-clashes-with-question",
+    ),
+    pytest.param(
+        ("      emerging: Agree", "      emergin: Agree"),
+        56,
+        "advice key 'emergin' is not a level id",
+        id="advice-key-not-a-level",
+    ),
+    pytest.param(("weight: 2", "weight: 0"), 54, "greater than 0", id="zero-weight"),
+    pytest.param(("weight: 2", "weight: -1"), 54, "greater than 0", id="negative-weight"),
+    pytest.param(
+        ("text: Partners describe the problem we are tackling in the same way.", 'text: " "'),
+        35,
+        "must not be empty",
+        id="blank-text",
+    ),
+    pytest.param(("min: 60", "min: 30"), 20, "levels must ascend", id="levels-not-ascending"),
+    pytest.param(
+        ("label: Emerging, min: 0", "label: Emerging, min: 10"),
+        20,
+        "first level's min must be 0",
+        id="first-level-not-zero",
+    ),
+    pytest.param(("min: 80", "min: 120"), 24, "less than or equal to 100", id="level-above-100"),
+    pytest.param(("levels:\n", "levels: []\nold_levels:\n"), 20, "at least 1 item", id="no-levels"),
+    pytest.param(
+        ("min_answered: 0.5", "min_answered: 0"), 26, "greater than 0", id="min-answered-zero"
+    ),
+    pytest.param(
+        ("min_answered: 0.5", "min_answered: 1.5"),
+        26,
+        "less than or equal to 1",
+        id="min-answered-above-one",
+    ),
+    pytest.param(
+        ("{value: 2, label: Starting}", "{value: 1, label: Starting}"),
+        12,
+        "distinct",
+        id="duplicate-scale-value",
+    ),
+    pytest.param(("id: ca-1", "id: name"), 34, "reserved", id="reserved-question-id"),
+    pytest.param(('version: "0.1"', 'version: ""'), 4, "must not be empty", id="empty-version"),
+    pytest.param(("id: starter", "id: Starter Bank"), 3, "not a valid id", id="bad-bank-id"),
+]
+
+
+@pytest.mark.parametrize(("change", "line", "fragment"), BROKEN)
+def test_each_broken_rule_is_reported_with_its_line(
+    starter_text: str, change: tuple[str, str], line: int, fragment: str
+) -> None:
+    old, new = change
+    assert old in starter_text
+    problems = problems_of(starter_text.replace(old, new, 1))
+    matching = [p for p in problems if fragment in p]
+    assert matching, problems
+    assert matching[0].startswith(f"bank.yaml:{line}: ")
+
+
+def test_scale_with_one_numeric_value_is_refused(starter_text: str) -> None:
+    lines = [
+        line
+        for line in starter_text.splitlines()
+        if not any(f"value: {v}," in line for v in (2, 3, 4, 5))
+    ]
+    problems = problems_of("\n".join(lines))
+    assert any("at least two distinct numeric values" in p and "(at scale)" in p for p in problems)
+
+
+def test_problem_names_the_path_inside_the_document(starter_text: str) -> None:
+    problems = problems_of(starter_text.replace("weight: 2", "weight: 0"))
+    assert problems[0].endswith("(at principles[1].questions[1].weight)")
+
+
+def test_every_problem_is_reported_not_only_the_first(starter_text: str) -> None:
+    text = starter_text.replace("weight: 2", "weight: 0").replace("min: 60", "min: 30")
+    assert len(problems_of(text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        pytest.param(b"", "is empty", id="empty"),
+        pytest.param(b"   \n\n", "is empty", id="blank"),
+        pytest.param(b"\x00\x01\x02", "binary file", id="binary"),
+        pytest.param(b"\xff\xfeid: x", "not UTF-8", id="not-utf8"),
+        pytest.param(b"id: [", "malformed YAML", id="malformed"),
+        pytest.param(b"- a\n- b\n", "found a list", id="list-not-mapping"),
+        pytest.param(b"just text", "found text", id="scalar"),
+        pytest.param(b"principles: 3\n", "missing required key", id="wrong-types"),
+    ],
+)
+def test_unreadable_files_get_one_located_error(
+    tmp_path: Path, content: bytes, fragment: str
+) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(content)
+    with pytest.raises(SelfassessError) as caught:
+        load_questionnaire(path)
+    assert fragment in str(caught.value)
+    assert str(caught.value).startswith(str(path))
+
+
+def test_missing_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(SelfassessError, match="no such file"):
+        load_questionnaire(tmp_path / "nope.yaml")
