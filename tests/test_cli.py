@@ -98,3 +98,86 @@ def test_list_shows_bundled_banks_with_question_counts() -> None:
     assert code == 0
     assert "collaboration-maturity" in out and "30 questions" in out
     assert "collaboration-pulse" in out and "10 questions" in out
+
+
+EXAMPLES = Path(__file__).parent.parent / "examples" / "responses"
+
+
+def test_score_prints_a_table_of_the_partnership_and_organisations() -> None:
+    code, out, _ = run("score", str(EXAMPLES))
+    assert code == 0
+    assert "Putting hierarchies aside" in out
+    assert "Riverside Care Homes Group" in out
+    assert "divergent" in out
+
+
+def test_score_json_has_the_documented_keys() -> None:
+    code, out, _ = run("score", str(EXAMPLES), "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert set(data) == {"questionnaire", "respondents", "organisations", "partnership"}
+    assert set(data["respondents"][0]) == {
+        "source",
+        "organisation",
+        "role",
+        "principles",
+        "overall",
+        "level",
+        "answered",
+        "total",
+    }
+    assert {
+        "score",
+        "level",
+        "min",
+        "max",
+        "spread",
+        "divergent",
+        "weakest_organisation",
+        "consensus",
+    } == set(data["partnership"]["principles"]["parity"])
+    assert any(r["source"].endswith(".csv#1") for r in data["respondents"])
+
+
+def test_score_csv_has_one_row_per_respondent() -> None:
+    code, out, _ = run("score", str(EXAMPLES), "--format", "csv")
+    lines = out.strip().splitlines()
+    json_code, json_out, _ = run("score", str(EXAMPLES), "--format", "json")
+    assert code == 0
+    assert lines[0].startswith("source,organisation,role,common-agenda")
+    assert len(lines) - 1 == len(json.loads(json_out)["respondents"])
+
+
+def test_score_expands_globs_the_shell_left_alone() -> None:
+    code, out, _ = run("score", str(EXAMPLES / "*.json"), "-f", "json")
+    assert code == 0
+    assert all(r["source"].endswith(".json") for r in json.loads(out)["respondents"])
+
+
+def test_score_fails_on_a_bad_file_with_one_line_and_no_output(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{oops")
+    code, out, err = run("score", str(EXAMPLES), str(bad), "-q", "collaboration-maturity")
+    assert code == 1
+    assert out == ""
+    assert (
+        err.strip()
+        == f"error: {bad}:1: not JSON: Expecting property name enclosed in double quotes"
+    )
+
+
+def test_score_skip_invalid_lists_what_it_skipped(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{oops")
+    code, out, err = run(
+        "score", str(EXAMPLES), str(bad), "--skip-invalid", "-q", "collaboration-maturity"
+    )
+    assert code == 0
+    assert f"skipped: {bad}:1: not JSON" in err
+    assert "Overall" in out
+
+
+def test_score_names_a_missing_bank() -> None:
+    code, _, err = run("score", str(EXAMPLES), "-q", "collaboration-maturty")
+    assert code == 1
+    assert "did you mean 'collaboration-maturity'?" in err

@@ -13,13 +13,21 @@ import click
 
 from selfassess import __version__
 from selfassess.errors import SelfassessError
+from selfassess.formats import scores_to_csv, scores_to_json, scores_to_table
 from selfassess.load import (
+    BankSource,
+    LoadedResponses,
+    bank_for_responses,
     bundled_bank_files,
     bundled_banks,
     expand_bank_paths,
+    expand_input_paths,
+    load_responses,
+    resolve_bank,
     validate_files,
 )
 from selfassess.model import questionnaire_json_schema, response_json_schema
+from selfassess.score import score_all
 from selfassess.write import write_new_bank
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -88,6 +96,58 @@ def list_banks() -> None:
     for bank in bundled_banks():
         q = bank.questionnaire
         click.echo(f"{q.id:<28} {q.version:<6} {q.question_count:>3} questions  {q.title}")
+
+
+def load_inputs(
+    files: tuple[str, ...], questionnaire: str | None, skip_invalid: bool
+) -> tuple[BankSource, LoadedResponses]:
+    """The bank and the responses named on the command line; warnings and skips on stderr."""
+    paths = expand_input_paths(files)
+    if not paths:
+        raise SelfassessError.at(" ".join(files), "no *.json or *.csv response files found")
+    bank = resolve_bank(questionnaire) if questionnaire else bank_for_responses(paths)
+    loaded = load_responses(paths, bank.questionnaire, skip_invalid=skip_invalid)
+    for warning in loaded.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for problem in loaded.skipped:
+        click.echo(f"skipped: {problem}", err=True)
+    return bank, loaded
+
+
+questionnaire_option = click.option(
+    "--questionnaire",
+    "-q",
+    metavar="BANK",
+    help="Bank file or bundled bank id; found from the files when omitted.",
+)
+skip_invalid_option = click.option(
+    "--skip-invalid", is_flag=True, help="Score the valid files and list the ones skipped."
+)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@questionnaire_option
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+@skip_invalid_option
+@reports_errors
+def score(files: tuple[str, ...], questionnaire: str | None, fmt: str, skip_invalid: bool) -> None:
+    """Score response files (JSON or CSV; folders and globs too) against their bank."""
+    bank, loaded = load_inputs(files, questionnaire, skip_invalid)
+    scores = score_all(bank.questionnaire, loaded.responses)
+    if fmt == "json":
+        click.echo(json.dumps(scores_to_json(scores), indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        click.echo(scores_to_csv(bank.questionnaire, scores), nl=False)
+    else:
+        click.echo(scores_to_table(bank.questionnaire, scores), nl=False)
 
 
 def main() -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import difflib
 import glob
 import hashlib
+import io
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -17,8 +20,15 @@ from pydantic import BaseModel, ValidationError
 from selfassess.errors import Problem, SelfassessError, format_location
 from selfassess.model import (
     MODEL_BY_PARENT_KEY,
+    RESERVED_COLUMNS,
+    RESPONSE_FORMAT,
     Questionnaire,
+    QuestionnaireRef,
+    Respondent,
+    Response,
     RuleViolations,
+    ScaleOption,
+    SourcedResponse,
 )
 
 MAX_BANK_BYTES = 5 * 1024 * 1024
@@ -142,6 +152,11 @@ def _describe(error: Any) -> tuple[Loc, str]:
         return loc, f"expected a mapping (key: value), found {_yaml_type(found)}"
     if kind == "list_type":
         return loc, f"expected a list, found {_yaml_type(found)}"
+    if kind == "string_type" and isinstance(found, bool):
+        return (
+            loc,
+            f"expected text, found {str(found).lower()}; YAML reads yes/no/on/off as true/false, so put the text in quotes",
+        )
     if kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
         return loc, f"{shown} is not a valid id (expected to match {pattern})"
@@ -288,3 +303,312 @@ def expand_input_paths(
         else:
             out.append(path)
     return out
+
+
+# ---------------------------------------------------------------- responses
+
+MAX_RESPONSE_BYTES = 50 * 1024 * 1024
+
+
+@dataclass
+class LoadedResponses:
+    """What a set of response files yielded: the good responses, what was skipped, warnings."""
+
+    responses: list[SourcedResponse]
+    skipped: list[Problem]
+    warnings: list[str]
+
+
+def _scale_text(scale: Sequence[ScaleOption]) -> str:
+    return ", ".join(
+        f"{_number_text(o.value)} {o.label}" if o.value is not None else f"{o.label} (empty)"
+        for o in scale
+    )
+
+
+def _number_text(value: float) -> str:
+    return f"{value:g}"
+
+
+def _check_answers(
+    bank: Questionnaire, answers: dict[str, float | None], file: str
+) -> list[Problem]:
+    """Answers must name the bank's questions and hold values from their scales."""
+    problems = []
+    questions = {q.id: q for _, q in bank.questions()}
+    for qid, value in answers.items():
+        question = questions.get(qid)
+        if question is None:
+            close = difflib.get_close_matches(qid, list(questions), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            problems.append(
+                Problem(
+                    file, f"unknown question id '{qid}' for {bank.id}{hint}", path=f"answers.{qid}"
+                )
+            )
+            continue
+        scale = bank.scale_of(question)
+        if value is not None and value not in [o.value for o in scale if o.value is not None]:
+            problems.append(
+                Problem(
+                    file,
+                    f"{_number_text(value)} is not on the scale of {qid} ({_scale_text(scale)})",
+                    path=f"answers.{qid}",
+                )
+            )
+    return problems
+
+
+def parse_response_json(
+    data: bytes, file: str, bank: Questionnaire, warnings: list[str]
+) -> SourcedResponse:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SelfassessError.at(
+            file, f"is not UTF-8 text (bad byte at offset {exc.start})"
+        ) from None
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SelfassessError.at(file, f"not JSON: {exc.msg}", exc.lineno) from None
+    except RecursionError:
+        raise SelfassessError.at(file, "not JSON: nested too deeply") from None
+    if not isinstance(raw, dict):
+        raise SelfassessError.at(file, "not a response file: expected a JSON object")
+    if raw.get("format") != RESPONSE_FORMAT:
+        found = raw.get("format")
+        raise SelfassessError.at(
+            file,
+            f"wrong format {found!r}; expected '{RESPONSE_FORMAT}'"
+            if found is not None
+            else f'not a response file: no "format": "{RESPONSE_FORMAT}"',
+            path="format",
+        )
+    try:
+        response = Response.model_validate(raw)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            if error["type"] in ("int_type", "float_type") and loc[:1] == ("answers",):
+                message = f"expected a number from the scale or null, found {error['input']!r}"
+            elif error["type"] == "missing":
+                message = f"missing required key '{loc[-1]}'"
+            else:
+                message = error["msg"]
+            problems.append(
+                Problem(
+                    file, message, path=format_location(loc[:2] if loc[:1] == ("answers",) else loc)
+                )
+            )
+        raise SelfassessError(_dedupe(problems)) from None
+    if response.questionnaire.id != bank.id:
+        raise SelfassessError.at(
+            file,
+            f"answers questionnaire '{response.questionnaire.id}', not '{bank.id}'",
+            path="questionnaire.id",
+        )
+    problems = _check_answers(bank, response.answers, file)
+    if problems:
+        raise SelfassessError(problems)
+    if response.questionnaire.version not in (None, bank.version):
+        warnings.append(
+            f"{file}: answers version {response.questionnaire.version} of {bank.id}; "
+            f"scoring it with version {bank.version}"
+        )
+    known = {p.id for p in bank.principles} | {q.id for _, q in bank.questions()}
+    stray = [key for key in response.comments if key not in known]
+    if stray:
+        warnings.append(f"{file}: comments on unknown ids ignored: {', '.join(stray)}")
+        response = response.model_copy(
+            update={"comments": {k: v for k, v in response.comments.items() if k in known}}
+        )
+    return SourcedResponse(source=file, response=response)
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen: dict[tuple[str, str], Problem] = {}
+    for problem in problems:
+        seen.setdefault((problem.path, problem.message), problem)
+    return list(seen.values())
+
+
+def _cell_value(cell: str, scale: Sequence[ScaleOption]) -> tuple[bool, float | None]:
+    """(understood?, value) for one CSV cell: a scale value or a label, any case."""
+    text = cell.strip()
+    if not text:
+        return True, None
+    try:
+        number = float(text)
+    except ValueError:
+        wanted = text.casefold()
+        for option in scale:
+            if option.label.strip().casefold() == wanted:
+                return True, option.value
+        return False, None
+    for option in scale:
+        if option.value is not None and option.value == number:
+            return True, option.value
+    return False, None
+
+
+def parse_responses_csv(
+    data: bytes, file: str, bank: Questionnaire, warnings: list[str]
+) -> list[SourcedResponse]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SelfassessError.at(
+            file, f"is not UTF-8 text (bad byte at offset {exc.start})"
+        ) from None
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise SelfassessError.at(file, f"not CSV: {exc}") from None
+    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    if not rows:
+        raise SelfassessError.at(file, "is empty; expected a header row and one row per respondent")
+    header = [cell.strip() for cell in rows[0]]
+    questions = {q.id: q for _, q in bank.questions()}
+    columns = [
+        (i, name) for i, name in enumerate(header) if name in questions or name in RESERVED_COLUMNS
+    ]
+    if not any(name in questions for _, name in columns):
+        raise SelfassessError.at(
+            file,
+            f"header names none of {bank.id}'s question ids (found: {', '.join(header)[:80]})",
+            1,
+        )
+    duplicates = sorted({name for _, name in columns if header.count(name) > 1})
+    if duplicates:
+        raise SelfassessError.at(file, f"column {duplicates[0]} appears twice in the header", 1)
+    ignored = [
+        name for name in header if name and name not in questions and name not in RESERVED_COLUMNS
+    ]
+    if ignored:
+        warnings.append(f"{file}: columns that match no question ignored: {', '.join(ignored)}")
+    responses = []
+    problems = []
+    for number, row in enumerate(rows[1:], start=1):
+        line = number + 1
+        respondent: dict[str, str | None] = {}
+        answers: dict[str, float | None] = {}
+        for i, name in columns:
+            cell = row[i] if i < len(row) else ""
+            if name in RESERVED_COLUMNS:
+                respondent[name] = cell.strip() or None
+                continue
+            scale = bank.scale_of(questions[name])
+            understood, value = _cell_value(cell, scale)
+            if not understood:
+                problems.append(
+                    Problem(
+                        file,
+                        f"row {number}, column {name}: {cell.strip()!r} is neither a value nor a label "
+                        f"of the scale ({_scale_text(scale)})",
+                        line,
+                    )
+                )
+            answers[name] = value
+        response = Response(
+            format=RESPONSE_FORMAT,
+            questionnaire=QuestionnaireRef(id=bank.id, version=bank.version),
+            respondent=Respondent(**respondent),
+            answers=answers,
+        )
+        responses.append(SourcedResponse(source=f"{file}#{number}", response=response))
+    if problems:
+        raise SelfassessError(problems)
+    if not responses:
+        raise SelfassessError.at(file, "has a header but no respondents")
+    return responses
+
+
+def _read_response_bytes(path: Path) -> bytes:
+    try:
+        if path.is_dir():
+            raise SelfassessError.at(path, "is a folder; pass it as a folder argument")
+        size = path.stat().st_size
+        if size > MAX_RESPONSE_BYTES:
+            raise SelfassessError.at(
+                path, f"is {size / 1e6:.0f} MB; a response file may be at most 50 MB"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SelfassessError.at(path, "no such file") from None
+    except OSError as exc:
+        raise SelfassessError.at(path, f"cannot be read: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise SelfassessError.at(path, "is empty")
+    if b"\x00" in data[:8192]:
+        raise SelfassessError.at(path, "is a binary file, not a response file")
+    return data
+
+
+def load_responses(
+    paths: Sequence[Path], bank: Questionnaire, *, skip_invalid: bool = False
+) -> LoadedResponses:
+    """Read response files (JSON or CSV). Bad files fail the lot unless `skip_invalid`."""
+    loaded = LoadedResponses([], [], [])
+    bad: list[Problem] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        file = str(path)
+        try:
+            data = _read_response_bytes(path)
+            digest = hashlib.sha256(data).hexdigest()
+            if digest in seen:
+                loaded.warnings.append(f"{file}: same content as {seen[digest]}; counted once")
+                continue
+            seen[digest] = file
+            if path.suffix.lower() == ".csv":
+                loaded.responses.extend(parse_responses_csv(data, file, bank, loaded.warnings))
+            else:
+                loaded.responses.append(parse_response_json(data, file, bank, loaded.warnings))
+        except SelfassessError as exc:
+            bad.extend(exc.problems)
+    if bad and not skip_invalid:
+        raise SelfassessError(bad)
+    loaded.skipped = bad
+    if not loaded.responses:
+        raise SelfassessError.at(
+            ", ".join(str(p) for p in paths)[:200] or "(no files)", "no valid responses to score"
+        )
+    return loaded
+
+
+def bank_for_responses(paths: Sequence[Path]) -> BankSource:
+    """The bundled bank the files answer: named in JSON files, guessed from CSV headers."""
+    banks = bundled_banks()
+    by_id = {b.questionnaire.id: b for b in banks}
+    for path in paths:
+        if path.suffix.lower() != ".json":
+            continue
+        try:
+            raw = json.loads(_read_response_bytes(path).decode("utf-8-sig"))
+            wanted = raw["questionnaire"]["id"]
+        except (SelfassessError, ValueError, KeyError, TypeError):
+            continue
+        if wanted in by_id:
+            return by_id[wanted]
+        raise SelfassessError.at(
+            path,
+            f"answers questionnaire '{wanted}', which is not bundled; pass --questionnaire BANK.yaml",
+        )
+    for path in paths:
+        if path.suffix.lower() == ".csv":
+            try:
+                header = _read_response_bytes(path).decode("utf-8-sig").splitlines()[0].split(",")
+            except (SelfassessError, ValueError, IndexError):
+                continue
+            names = {h.strip().strip('"') for h in header}
+            best = max(
+                banks, key=lambda b: len(names & {q.id for _, q in b.questionnaire.questions()})
+            )
+            if names & {q.id for _, q in best.questionnaire.questions()}:
+                return best
+    raise SelfassessError.at(
+        str(paths[0]) if paths else "(no files)",
+        "cannot tell which questionnaire these answers belong to; pass --questionnaire",
+    )

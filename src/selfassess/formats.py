@@ -1,0 +1,118 @@
+"""Scores as text: the `score --format json` contract, CSV rows, and the terminal table."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from selfassess.model import Questionnaire
+from selfassess.score import Scores, round_half_up
+
+
+def scores_to_json(scores: Scores) -> dict[str, Any]:
+    """The JSON shape `selfassess score --format json` prints and the pages expose."""
+    return {
+        "questionnaire": {"id": scores.questionnaire_id, "version": scores.questionnaire_version},
+        "respondents": [
+            {
+                "source": r.source,
+                "organisation": r.organisation,
+                "role": r.role,
+                "principles": r.principles,
+                "overall": r.overall,
+                "level": r.level,
+                "answered": r.answered,
+                "total": r.total,
+            }
+            for r in scores.respondents
+        ],
+        "organisations": {
+            name: {"n": o.n, "principles": o.principles, "overall": o.overall, "level": o.level}
+            for name, o in scores.organisations.items()
+        },
+        "partnership": {
+            "n_respondents": scores.partnership.n_respondents,
+            "n_organisations": scores.partnership.n_organisations,
+            "overall": scores.partnership.overall,
+            "level": scores.partnership.level,
+            "weakest_principle": scores.partnership.weakest_principle,
+            "principles": {
+                pid: {
+                    "score": p.score,
+                    "level": p.level,
+                    "min": p.min,
+                    "max": p.max,
+                    "spread": p.spread,
+                    "divergent": p.divergent,
+                    "weakest_organisation": p.weakest_organisation,
+                    "consensus": {
+                        "median": p.consensus.median,
+                        "iqr": p.consensus.iqr,
+                        "split": p.consensus.split,
+                    },
+                }
+                for pid, p in scores.partnership.principles.items()
+            },
+        },
+    }
+
+
+def shown(score: float | None) -> str:
+    """A score as people read it: a whole number, or an en dash when there is none."""
+    return "–" if score is None else str(round_half_up(score))
+
+
+def scores_to_csv(bank: Questionnaire, scores: Scores) -> str:
+    """One row per respondent, unrounded principle scores, for spreadsheets."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    pids = [p.id for p in bank.principles]
+    writer.writerow(
+        ["source", "organisation", "role", *pids, "overall", "level", "answered", "total"]
+    )
+    for r in scores.respondents:
+        writer.writerow(
+            [
+                r.source,
+                r.organisation,
+                r.role or "",
+                *("" if r.principles[p] is None else repr(r.principles[p]) for p in pids),
+                "" if r.overall is None else repr(r.overall),
+                r.level or "",
+                r.answered,
+                r.total,
+            ]
+        )
+    return out.getvalue()
+
+
+def scores_to_table(bank: Questionnaire, scores: Scores) -> str:
+    """A readable terminal summary: the partnership per principle, then each organisation."""
+    labels = {level.id: level.label for level in bank.levels}
+    p = scores.partnership
+    lines = [
+        f"{bank.title} ({bank.id} {bank.version}): "
+        f"{p.n_respondents} respondents, {p.n_organisations} organisations",
+        "",
+        f"{'Principle':<44} {'Score':>5}  {'Level':<12} {'Min':>4} {'Max':>4} {'Spread':>6}",
+    ]
+    for principle in bank.principles:
+        r = p.principles[principle.id]
+        mark = "  ! divergent" if r.divergent else ""
+        weakest = "  <- weakest link" if principle.id == p.weakest_principle else ""
+        lines.append(
+            f"{principle.title[:44]:<44} {shown(r.score):>5}  {labels.get(r.level or '', '–'):<12} "
+            f"{shown(r.min):>4} {shown(r.max):>4} {shown(r.spread):>6}{mark}{weakest}"
+        )
+    lines.append(f"{'Overall':<44} {shown(p.overall):>5}  {labels.get(p.level or '', '–'):<12}")
+    lines += [
+        "",
+        f"{'Organisation':<40} {'n':>3}  "
+        + " ".join(f"{pr.id[:8]:>8}" for pr in bank.principles)
+        + f" {'Overall':>8}",
+    ]
+    for name, org in scores.organisations.items():
+        cells = " ".join(f"{shown(org.principles[pr.id]):>8}" for pr in bank.principles)
+        lines.append(f"{name[:40]:<40} {org.n:>3}  {cells} {shown(org.overall):>8}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,172 @@
+"""Response files (JSON and CSV): what is read, what is refused, and how it is reported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from selfassess.errors import SelfassessError
+from selfassess.load import bank_for_responses, load_responses, resolve_bank
+from selfassess.model import Questionnaire
+
+
+@pytest.fixture(scope="module")
+def pulse() -> Questionnaire:
+    return resolve_bank("collaboration-pulse").questionnaire
+
+
+def response(**overrides: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "format": "selfassess-response/1",
+        "questionnaire": {"id": "collaboration-pulse", "version": "1.0"},
+        "respondent": {"organisation": "Northshire Council", "role": "Director"},
+        "answers": {"ca-p1": 4, "ca-p2": None},
+        "comments": {},
+    }
+    data.update(overrides)
+    return data
+
+
+def write(folder: Path, name: str, content: str | bytes | dict[str, Any]) -> Path:
+    path = folder / name
+    if isinstance(content, dict):
+        content = json.dumps(content)
+    if isinstance(content, str):
+        content = content.encode()
+    path.write_bytes(content)
+    return path
+
+
+def test_a_form_export_is_read(tmp_path: Path, pulse: Questionnaire) -> None:
+    loaded = load_responses([write(tmp_path, "a.json", response())], pulse)
+    assert loaded.responses[0].response.answers == {"ca-p1": 4, "ca-p2": None}
+    assert loaded.responses[0].source == str(tmp_path / "a.json")
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        pytest.param("{not json", "not JSON", id="not-json"),
+        pytest.param(b"\xff\xfe{}", "not UTF-8", id="not-utf8"),
+        pytest.param("[1, 2]", "expected a JSON object", id="json-list"),
+        pytest.param(response(format="other/2"), "wrong format 'other/2'", id="wrong-format"),
+        pytest.param({"answers": {}}, "not a response file", id="no-format"),
+        pytest.param(
+            response(questionnaire={"id": "collaboration-maturity", "version": "1.0"}),
+            "answers questionnaire 'collaboration-maturity', not 'collaboration-pulse'",
+            id="other-questionnaire",
+        ),
+        pytest.param(
+            response(answers={"ca-p9": 3}), "unknown question id 'ca-p9'", id="unknown-question"
+        ),
+        pytest.param(
+            response(answers={"ca-p1": 7}), "7 is not on the scale of ca-p1", id="off-scale"
+        ),
+        pytest.param(
+            response(answers={"ca-p1": "four"}),
+            "expected a number from the scale or null, found 'four'",
+            id="non-numeric",
+        ),
+        pytest.param(response(answers={"ca-p1": True}), "expected a number", id="boolean"),
+        pytest.param("", "is empty", id="empty"),
+    ],
+)
+def test_bad_json_files_are_refused_by_name(
+    tmp_path: Path, pulse: Questionnaire, content: Any, fragment: str
+) -> None:
+    path = write(tmp_path, "bad.json", content)
+    with pytest.raises(SelfassessError) as caught:
+        load_responses([path], pulse)
+    message = str(caught.value)
+    assert message.startswith(str(path))
+    assert fragment in message
+
+
+def test_a_version_mismatch_is_only_a_warning(tmp_path: Path, pulse: Questionnaire) -> None:
+    path = write(
+        tmp_path,
+        "old.json",
+        response(questionnaire={"id": "collaboration-pulse", "version": "0.9"}),
+    )
+    loaded = load_responses([path], pulse)
+    assert len(loaded.responses) == 1
+    assert "version 0.9" in loaded.warnings[0]
+
+
+def test_skip_invalid_scores_the_rest_and_lists_what_it_skipped(
+    tmp_path: Path, pulse: Questionnaire
+) -> None:
+    good = write(tmp_path, "good.json", response())
+    bad = write(tmp_path, "bad.json", "{")
+    loaded = load_responses([good, bad], pulse, skip_invalid=True)
+    assert [r.source for r in loaded.responses] == [str(good)]
+    assert [p.file for p in loaded.skipped] == [str(bad)]
+
+
+def test_one_bad_file_fails_the_lot_by_default(tmp_path: Path, pulse: Questionnaire) -> None:
+    with pytest.raises(SelfassessError):
+        load_responses(
+            [write(tmp_path, "good.json", response()), write(tmp_path, "bad.json", "{")], pulse
+        )
+
+
+def test_the_same_file_twice_is_counted_once(tmp_path: Path, pulse: Questionnaire) -> None:
+    a = write(tmp_path, "a.json", response())
+    b = write(tmp_path, "copy.json", a.read_bytes())
+    loaded = load_responses([a, b], pulse)
+    assert len(loaded.responses) == 1
+    assert "same content" in loaded.warnings[0]
+
+
+CSV = "organisation,role,name,ca-p1,ca-p2,sm-p1,colour\nNorthshire Council,Director,Ann,Mostly,FULLY,3,blue\nRiverside Care,,,,don't know,1,red\n"
+
+
+def test_csv_cells_hold_values_or_labels_in_any_case(tmp_path: Path, pulse: Questionnaire) -> None:
+    loaded = load_responses([write(tmp_path, "export.csv", CSV)], pulse)
+    first, second = (r.response for r in loaded.responses)
+    assert first.answers == {"ca-p1": 4, "ca-p2": 5, "sm-p1": 3}
+    assert first.respondent.name == "Ann"
+    assert second.answers == {"ca-p1": None, "ca-p2": None, "sm-p1": 1}
+    assert [r.source for r in loaded.responses] == [
+        f"{tmp_path / 'export.csv'}#1",
+        f"{tmp_path / 'export.csv'}#2",
+    ]
+
+
+def test_csv_columns_that_match_nothing_are_named_in_one_warning(
+    tmp_path: Path, pulse: Questionnaire
+) -> None:
+    loaded = load_responses([write(tmp_path, "export.csv", CSV)], pulse)
+    assert loaded.warnings == [
+        f"{tmp_path / 'export.csv'}: columns that match no question ignored: colour"
+    ]
+
+
+def test_csv_cell_off_the_scale_is_refused_with_its_row(
+    tmp_path: Path, pulse: Questionnaire
+) -> None:
+    path = write(tmp_path, "export.csv", "organisation,ca-p1\nA,4\nB,Sometimes\n")
+    with pytest.raises(SelfassessError) as caught:
+        load_responses([path], pulse)
+    assert str(caught.value).startswith(f"{path}:3: row 2, column ca-p1: 'Sometimes' is neither")
+
+
+def test_csv_without_question_columns_is_refused(tmp_path: Path, pulse: Questionnaire) -> None:
+    with pytest.raises(SelfassessError, match="names none of"):
+        load_responses([write(tmp_path, "x.csv", "a,b\n1,2\n")], pulse)
+
+
+def test_bank_is_found_from_the_files(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.json", response())
+    assert bank_for_responses([path]).questionnaire.id == "collaboration-pulse"
+    csv_only = write(tmp_path, "b.csv", CSV)
+    assert bank_for_responses([csv_only]).questionnaire.id == "collaboration-pulse"
+
+
+def test_bank_of_an_unknown_questionnaire_is_asked_for(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.json", response(questionnaire={"id": "elsewhere", "version": "1"}))
+    with pytest.raises(SelfassessError, match="pass --questionnaire"):
+        bank_for_responses([path])
