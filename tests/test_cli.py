@@ -142,7 +142,7 @@ def test_score_json_has_the_documented_keys() -> None:
 def test_score_csv_has_one_row_per_respondent() -> None:
     code, out, _ = run("score", str(EXAMPLES), "--format", "csv")
     lines = out.strip().splitlines()
-    json_code, json_out, _ = run("score", str(EXAMPLES), "--format", "json")
+    _, json_out, _ = run("score", str(EXAMPLES), "--format", "json")
     assert code == 0
     assert lines[0].startswith("source,organisation,role,common-agenda")
     assert len(lines) - 1 == len(json.loads(json_out)["respondents"])

@@ -101,7 +101,7 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, _LineMap]:
     try:
         node = loader.get_single_node()
         if node is None:
-            raise SelfassessError.at(file, "is empty; expected a question bank")
+            raise SelfassessError.at(file, "is empty")
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -117,6 +117,14 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, _LineMap]:
     lines = _LineMap()
     lines.record(node)
     return data, lines
+
+
+def parse_yaml_mapping(path: Path, what: str) -> dict[str, Any]:
+    """A small YAML file that must hold a mapping (theme.yaml and the like)."""
+    data, _ = _parse_yaml(_read_text(path, what, MAX_BANK_BYTES), str(path))
+    if not isinstance(data, dict):
+        raise SelfassessError.at(path, f"expected a mapping of keys, found {_yaml_type(data)}", 1)
+    return data
 
 
 # ---------------------------------------------------------------- pydantic errors -> Problems

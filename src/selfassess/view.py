@@ -1,0 +1,141 @@
+"""Bank -> what templates and page scripts need: pre-rendered Markdown and plain scoring data.
+
+Templates only lay this out; they never compute scores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from selfassess.markdown import render_inline, render_markdown
+from selfassess.model import Questionnaire, ScaleOption
+
+
+@dataclass(frozen=True)
+class OptionView:
+    value: str  # the radio's value: the scale number as text, "" for an unscored option
+    label: str
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    id: str
+    number: int
+    text_html: str
+    help_html: str
+    reverse: bool
+    options: list[OptionView]
+
+
+@dataclass(frozen=True)
+class LevelView:
+    id: str
+    label: str
+    min: float
+    description: str
+
+
+@dataclass(frozen=True)
+class PrincipleView:
+    id: str
+    number: int
+    title: str
+    summary_html: str
+    questions: list[QuestionView]
+    advice_html: dict[str, str]  # level id -> HTML
+
+
+@dataclass(frozen=True)
+class BankView:
+    id: str
+    version: str
+    title: str
+    language: str
+    description: str
+    intro_html: str
+    estimated_minutes: int
+    question_count: int
+    levels: list[LevelView]
+    principles: list[PrincipleView]
+
+
+def option_value(option: ScaleOption) -> str:
+    if option.value is None:
+        return ""
+    return f"{option.value:g}" if isinstance(option.value, float) else str(option.value)
+
+
+def estimated_minutes(bank: Questionnaire) -> int:
+    """The bank's own estimate, else about 20 seconds a question."""
+    return bank.estimated_minutes or max(1, round(bank.question_count / 3))
+
+
+def bank_view(bank: Questionnaire) -> BankView:
+    number = 0
+    principles = []
+    for p_index, principle in enumerate(bank.principles, start=1):
+        questions = []
+        for question in principle.questions:
+            number += 1
+            questions.append(
+                QuestionView(
+                    id=question.id,
+                    number=number,
+                    text_html=render_inline(question.text),
+                    help_html=render_markdown(question.help),
+                    reverse=question.reverse,
+                    options=[OptionView(option_value(o), o.label) for o in bank.scale_of(question)],
+                )
+            )
+        principles.append(
+            PrincipleView(
+                id=principle.id,
+                number=p_index,
+                title=principle.title,
+                summary_html=render_markdown(principle.summary),
+                questions=questions,
+                advice_html={k: render_markdown(v) for k, v in principle.advice.items()},
+            )
+        )
+    return BankView(
+        id=bank.id,
+        version=bank.version,
+        title=bank.title,
+        language=bank.language,
+        description=bank.description or "",
+        intro_html=render_markdown(bank.intro),
+        estimated_minutes=estimated_minutes(bank),
+        question_count=bank.question_count,
+        levels=[LevelView(lv.id, lv.label, lv.min, lv.description or "") for lv in bank.levels],
+        principles=principles,
+    )
+
+
+def bank_scoring_data(bank: Questionnaire) -> dict[str, Any]:
+    """The bank as plain data for scoring.js: everything the rules need, nothing else."""
+    return {
+        "id": bank.id,
+        "version": bank.version,
+        "min_answered": bank.min_answered,
+        "divergence_threshold": bank.divergence_threshold,
+        "consensus": bank.consensus,
+        "levels": [{"id": lv.id, "label": lv.label, "min": lv.min} for lv in bank.levels],
+        "principles": [
+            {
+                "id": p.id,
+                "title": p.title,
+                "weight": p.weight,
+                "questions": [
+                    {
+                        "id": q.id,
+                        "weight": q.weight,
+                        "reverse": q.reverse,
+                        "scale": [{"value": o.value, "label": o.label} for o in bank.scale_of(q)],
+                    }
+                    for q in p.questions
+                ],
+            }
+            for p in bank.principles
+        ],
+    }
