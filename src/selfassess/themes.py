@@ -62,6 +62,12 @@ class Theme:
             merged.update(folder.settings.fonts)
         return merged
 
+    def css_variables(self) -> str:
+        """`:root{--colour-primary:#...;--font-body:...}` from theme.yaml, for every page and the PDF."""
+        declarations = [f"--colour-{k}:{v}" for k, v in self.colours.items()]
+        declarations += [f"--font-{k}:{v}" for k, v in self.fonts.items()]
+        return ":root{" + ";".join(declarations) + "}"
+
     def find_file(self, relative: str) -> Path:
         """A theme file (css/form.css, js/scoring.js ...) from the most specific theme that has it."""
         for folder in self.chain:
