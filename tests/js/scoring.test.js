@@ -1,0 +1,185 @@
+// Unit tests for themes/default/js/scoring.js, run by `node --test tests/js/` (and from pytest,
+// tests/test_scoring_js.py, which also hands over the shared vectors as JSON in
+// SELFASSESS_SCORING_CASES because node cannot read the YAML banks itself).
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const vm = require("node:vm");
+
+const SCRIPT = path.join(__dirname, "..", "..", "src", "selfassess", "themes", "default", "js", "scoring.js");
+
+function loadScoring() {
+  const sandbox = {};
+  vm.runInNewContext(fs.readFileSync(SCRIPT, "utf8"), sandbox, { filename: SCRIPT });
+  return sandbox.SelfassessScoring;
+}
+
+const S = loadScoring();
+// Objects made inside the vm context have that context's prototypes: compare as plain data.
+const plain = (value) => JSON.parse(JSON.stringify(value));
+
+const LIKERT = [
+  { value: 1, label: "Not yet" }, { value: 2, label: "Starting" }, { value: 3, label: "Partly" },
+  { value: 4, label: "Mostly" }, { value: 5, label: "Fully" }, { value: null, label: "Don't know" },
+];
+const BANK = {
+  id: "t", version: "1", min_answered: 0.5, divergence_threshold: 25, consensus: 25,
+  levels: [{ id: "low", label: "Low", min: 0 }, { id: "mid", label: "Mid", min: 40 }, { id: "high", label: "High", min: 80 }],
+  principles: [
+    { id: "p1", title: "P1", weight: 1, questions: [
+      { id: "a", weight: 1, reverse: false, scale: LIKERT },
+      { id: "b", weight: 1, reverse: true, scale: LIKERT }] },
+    { id: "p2", title: "P2", weight: 3, questions: [
+      { id: "c", weight: 3, reverse: false, scale: LIKERT },
+      { id: "d", weight: 1, reverse: false, scale: [{ value: 0, label: "No" }, { value: 10, label: "Yes" }] }] },
+  ],
+};
+
+function response(answers, respondent) {
+  return { format: "selfassess-response/1", questionnaire: { id: "t", version: "1" },
+    respondent: respondent || {}, answers };
+}
+
+test("the script touches no page: it loads in a bare context and exposes one object", () => {
+  assert.deepEqual(Object.keys(loadScoring()).sort(), Object.keys(S).sort());
+  assert.equal(typeof S.scoreAll, "function");
+  assert.equal(typeof S.validateResponse, "function");
+});
+
+test("an answer is its position on the scale, reversed when the item is reversed", () => {
+  assert.equal(S.itemScore(1, LIKERT, false), 0);
+  assert.equal(S.itemScore(4, LIKERT, false), 75);
+  assert.equal(S.itemScore(4, LIKERT, true), 25);
+});
+
+test("a principle is the weighted mean of answered items; overall weights principles", () => {
+  const r = S.scoreRespondent(BANK, response({ a: 5, b: 1, c: 3, d: 10 }), "x.json");
+  assert.equal(r.principles.p1, 100);
+  assert.equal(r.principles.p2, (50 * 3 + 100) / 4);
+  assert.equal(r.overall, (100 + 62.5 * 3) / 4);
+  assert.equal(r.level, "mid");
+  assert.equal(r.answered, 4);
+  assert.equal(r.total, 4);
+  assert.deepEqual(Object.keys(r), ["source", "organisation", "role", "principles", "overall", "level", "answered", "total"]);
+});
+
+test("don't know is not scored, and too few answers leave a principle and overall unscored", () => {
+  const r = S.scoreRespondent(BANK, response({ a: 5, b: null, c: null, d: null }), "x.json");
+  assert.equal(r.principles.p1, 100);
+  assert.equal(r.principles.p2, null);
+  assert.equal(r.overall, null);
+  assert.equal(r.level, null);
+  assert.equal(r.answered, 1);
+});
+
+test("a blank organisation is Unspecified and names are trimmed like Python's strip", () => {
+  const blank = S.scoreRespondent(BANK, response({}, { organisation: " \u3000 " }), "x");
+  assert.equal(blank.organisation, "Unspecified");
+  const trimmed = S.scoreRespondent(BANK, response({}, { organisation: "\u00a0Trust ", role: "  " }), "x");
+  assert.equal(trimmed.organisation, "Trust");
+  assert.equal(trimmed.role, null);
+});
+
+test("the level is decided on the unrounded score; display rounds half up", () => {
+  assert.equal(S.levelOf(BANK.levels, 39.999), "low");
+  assert.equal(S.levelOf(BANK.levels, 40), "mid");
+  assert.equal(S.levelOf(BANK.levels, null), null);
+  assert.equal(S.roundHalfUp(62.5), 63);
+  assert.equal(S.roundHalfUp(39.6), 40);
+  assert.equal(S.roundHalfUp(0.49), 0);
+});
+
+test("organisations weigh the same in the partnership however many people answered", () => {
+  const responses = [
+    ...[1, 2, 3].map((i) => ({ source: `big${i}`, response: response({ a: 5, b: 1, c: 5, d: 10 }, { organisation: "Big" }) })),
+    { source: "small", response: response({ a: 1, b: 5, c: 1, d: 0 }, { organisation: "Small" }) },
+  ];
+  const scores = S.scoreAll(BANK, responses);
+  assert.equal(scores.partnership.principles.p1.score, 50);
+  assert.equal(scores.partnership.principles.p1.weakest_organisation, "Small");
+  assert.equal(scores.partnership.principles.p1.divergent, true);
+  assert.equal(scores.partnership.n_organisations, 2);
+  assert.deepEqual(Object.keys(scores.organisations), ["Big", "Small"]);
+  assert.equal(scores.organisations.Big.n, 3);
+});
+
+test("consensus: median, interquartile range by linear interpolation, split at a third", () => {
+  assert.deepEqual(plain(S.scoreConsensus([], 25)), { n: 0, median: null, iqr: null, split: false });
+  const c = S.scoreConsensus([0, 50, 100, 75], 25);
+  assert.equal(c.median, 62.5);
+  assert.equal(c.iqr, 81.25 - 37.5);
+  assert.equal(c.split, true);
+  assert.equal(S.scoreConsensus([50, 50, 50, 90], 25).split, false);
+});
+
+test("validateResponse accepts a good file and returns the cleaned response", () => {
+  const result = S.validateResponse(BANK, JSON.stringify(response({ a: 5, d: null })));
+  assert.equal(result.ok, true);
+  assert.deepEqual(plain(result.response.answers), { a: 5, d: null });
+  assert.equal(result.problems.length, 0);
+});
+
+const REFUSALS = [
+  ["text that is not JSON", "{not json", /^not JSON/],
+  ["a JSON list", "[1, 2]", /expected a JSON object/],
+  ["no format", JSON.stringify({ answers: {} }), /not a response file/],
+  ["a wrong format", JSON.stringify({ format: "other/2" }), /wrong format 'other\/2'/],
+  ["another questionnaire", JSON.stringify({ ...response({}), questionnaire: { id: "other" } }), /answers questionnaire 'other', not 't'/],
+  ["an unknown question id", JSON.stringify(response({ zz: 3 })), /unknown question id 'zz'/],
+  ["a near-miss question id", JSON.stringify(response({ aa: 3 })), /did you mean 'a'/],
+  ["a value not on the scale", JSON.stringify(response({ a: 7 })), /7 is not on the scale of a/],
+  ["a number in quotes", JSON.stringify(response({ a: "3" })), /expected a number from the scale or null/],
+  ["a true/false answer", JSON.stringify(response({ a: true })), /expected a number from the scale or null/],
+  ["no questionnaire", JSON.stringify({ format: "selfassess-response/1" }), /missing required key 'questionnaire'/],
+];
+
+for (const [what, text, reason] of REFUSALS) {
+  test(`validateResponse refuses ${what}`, () => {
+    const result = S.validateResponse(BANK, text);
+    assert.equal(result.ok, false);
+    assert.equal(result.response, null);
+    assert.match(result.problems.map((p) => p.message).join("\n"), reason);
+  });
+}
+
+test("validateResponse warns, but accepts, another version and stray comments", () => {
+  const r = response({ a: 3 });
+  r.questionnaire.version = "0.9";
+  r.comments = { a: "fine", nowhere: "lost" };
+  const result = S.validateResponse(BANK, r);
+  assert.equal(result.ok, true);
+  assert.deepEqual(plain(result.response.comments), { a: "fine" });
+  assert.equal(result.warnings.length, 2);
+});
+
+// ---------------------------------------------------------------- shared vectors and Python parity
+
+const TOLERANCE = 1e-9;
+
+function assertClose(actual, expected, where) {
+  if (typeof expected === "number" && typeof actual === "number") {
+    assert.ok(Math.abs(actual - expected) <= TOLERANCE, `${where}: ${actual} != ${expected}`);
+  } else if (expected !== null && typeof expected === "object") {
+    assert.ok(actual !== null && typeof actual === "object", `${where}: expected an object, found ${actual}`);
+    for (const key of Object.keys(expected)) assertClose(actual[key], expected[key], `${where}.${key}`);
+    // A vector written before consensus existed simply does not pin it.
+    const extra = Object.keys(actual).filter((k) => !(k in expected) && k !== "consensus");
+    assert.deepEqual(extra, [], `${where}: keys the expected result does not have`);
+  } else {
+    assert.equal(actual, expected, where);
+  }
+}
+
+const casesFile = process.env.SELFASSESS_SCORING_CASES;
+const cases = casesFile ? JSON.parse(fs.readFileSync(casesFile, "utf8")) : [];
+
+test("scoreAll reproduces every shared vector and Python's own scores", { skip: casesFile ? false :
+  "no SELFASSESS_SCORING_CASES: run through `pytest tests/test_scoring_js.py`, which converts the YAML vectors" }, async (t) => {
+  assert.ok(cases.length > 0, "the cases file holds no cases");
+  for (const c of cases) {
+    await t.test(c.name, () => assertClose(S.scoreAll(c.bank, c.responses), c.expected, c.name));
+  }
+});

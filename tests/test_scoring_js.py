@@ -1,0 +1,120 @@
+"""scoring.js, the page's copy of the rules, agrees with score.py: `node --test tests/js/`.
+
+Node cannot read the YAML banks or the CSV responses, so this test converts every case of
+tests/vectors/ (and a few hundred random respondents scored by Python) to plain JSON and hands
+the file to the node tests in SELFASSESS_SCORING_CASES.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from selfassess.formats import scores_to_json
+from selfassess.load import bundled_banks, expand_input_paths, load_questionnaire, load_responses
+from selfassess.model import Questionnaire, QuestionnaireRef, Respondent, Response, SourcedResponse
+from selfassess.score import score_all
+from selfassess.view import bank_scoring_data
+
+ROOT = Path(__file__).parent.parent
+VECTORS = ROOT / "tests" / "vectors"
+NODE = shutil.which("node")
+
+ORGANISATIONS = ["Alpha Trust", " Alpha Trust ", "Beta Council", "", None, "Zeta", "Ärzte", "beta"]
+
+
+def vector_cases() -> list[dict[str, Any]]:
+    cases = []
+    for folder in sorted(p for p in VECTORS.iterdir() if (p / "expected.json").is_file()):
+        bank = load_questionnaire(folder / "bank.yaml")
+        loaded = load_responses(expand_input_paths([str(folder / "responses")]), bank)
+        prefix = f"{folder}/"
+        responses = [
+            {"source": r.source.removeprefix(prefix), "response": r.response.model_dump()}
+            for r in loaded.responses
+        ]
+        cases.append(
+            {
+                "name": f"vector {folder.name}",
+                "bank": bank_scoring_data(bank),
+                "responses": responses,
+                "expected": json.loads((folder / "expected.json").read_text(encoding="utf-8")),
+            }
+        )
+    return cases
+
+
+def random_response(bank: Questionnaire, rng: random.Random, index: int) -> SourcedResponse:
+    answers: dict[str, float | None] = {}
+    skip = rng.random() * 0.6  # some respondents leave many questions blank
+    for _, question in bank.questions():
+        if rng.random() < skip:
+            continue
+        answers[question.id] = rng.choice([o.value for o in bank.scale_of(question)])
+    return SourcedResponse(
+        source=f"random/{index}.json",
+        response=Response(
+            format="selfassess-response/1",
+            questionnaire=QuestionnaireRef(id=bank.id, version=bank.version),
+            respondent=Respondent(
+                organisation=rng.choice(ORGANISATIONS), role=rng.choice([None, " Lead "])
+            ),
+            answers=answers,
+        ),
+    )
+
+
+def random_cases(count: int = 60) -> list[dict[str, Any]]:
+    """Python scores random partnerships; the node side must reproduce them, consensus included."""
+    rng = random.Random(20261128)
+    banks = [b.questionnaire for b in bundled_banks()]
+    banks += [load_questionnaire(p) for p in sorted(VECTORS.glob("*/bank.yaml"))]
+    cases = []
+    for n in range(count):
+        bank = banks[n % len(banks)]
+        responses = [random_response(bank, rng, i) for i in range(rng.randint(1, 12))]
+        cases.append(
+            {
+                "name": f"random {n} ({bank.id}, {len(responses)} respondents)",
+                "bank": bank_scoring_data(bank),
+                "responses": [
+                    {"source": r.source, "response": r.response.model_dump()} for r in responses
+                ],
+                "expected": scores_to_json(score_all(bank, responses)),
+            }
+        )
+    return cases
+
+
+def require_node() -> str:
+    if NODE is None:
+        message = "node is not installed: the scoring.js tests need Node.js 18+"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return NODE
+
+
+def test_scoring_js_passes_its_node_tests_and_matches_python_on_every_case(
+    tmp_path: Path,
+) -> None:
+    node = require_node()
+    cases_file = tmp_path / "cases.json"
+    cases_file.write_text(json.dumps(vector_cases() + random_cases()), encoding="utf-8")
+    result = subprocess.run(
+        [node, "--test", str(ROOT / "tests" / "js")],
+        env={**os.environ, "SELFASSESS_SCORING_CASES": str(cases_file)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+    assert "# fail 0" in result.stdout
+    assert "# skipped 0" in result.stdout
