@@ -32,6 +32,7 @@ from selfassess.model import (
 )
 
 MAX_BANK_BYTES = 5 * 1024 * 1024
+MAX_NODES = 200_000  # far beyond any real bank; stops alias bombs before validation
 Loc = tuple[str | int, ...]
 
 
@@ -45,16 +46,23 @@ class _LineMap:
         self.lines: dict[Loc, int] = {}
         self.key_lines: dict[Loc, int] = {}
 
-    def record(self, node: yaml.Node, loc: Loc = ()) -> None:
+    def record(self, node: yaml.Node, loc: Loc = (), seen: frozenset[int] = frozenset()) -> None:
         self.lines[loc] = node.start_mark.line + 1
+        if id(node) in seen:
+            raise ValueError("a YAML alias refers to itself")
+        if len(self.lines) > MAX_NODES:
+            raise ValueError(
+                f"the document expands to more than {MAX_NODES:,} values (YAML aliases?)"
+            )
+        seen = seen | {id(node)}
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
                 self.key_lines[(*loc, key)] = key_node.start_mark.line + 1
-                self.record(value_node, (*loc, key))
+                self.record(value_node, (*loc, key), seen)
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
-                self.record(item, (*loc, i))
+                self.record(item, (*loc, i), seen)
 
     def line_of(self, loc: Loc) -> int | None:
         """The line of `loc` (its key's line, if it has one), or of its nearest ancestor."""
@@ -97,7 +105,10 @@ def _read_text(path: Path, what: str, max_bytes: int) -> str:
 
 
 def _parse_yaml(text: str, file: str) -> tuple[Any, _LineMap]:
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.YAMLError as exc:  # the reader refuses control characters up front
+        raise SelfassessError.at(file, f"malformed YAML: {getattr(exc, 'reason', exc)}") from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -115,7 +126,10 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, _LineMap]:
     finally:
         loader.dispose()
     lines = _LineMap()
-    lines.record(node)
+    try:
+        lines.record(node)
+    except (ValueError, RecursionError) as exc:
+        raise SelfassessError.at(file, f"malformed YAML: {exc or 'nested too deeply'}") from None
     return data, lines
 
 

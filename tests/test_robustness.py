@@ -1,0 +1,214 @@
+"""Whatever bytes or structures users feed the loaders, only our own error comes out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from selfassess.cli import cli
+from selfassess.errors import SelfassessError
+from selfassess.load import load_responses, parse_questionnaire, resolve_bank
+from selfassess.model import Questionnaire
+from selfassess.starter import STARTER_BANK
+from selfassess.themes import load_theme
+
+STARTER = STARTER_BANK.format(bank_id="starter", filename="starter.yaml")
+FUZZ = settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True),
+    st.text(max_size=20),
+)
+json_like = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+def only_our_error(action: Any) -> None:
+    try:
+        action()
+    except SelfassessError as exc:
+        assert str(exc).strip(), "an error must say something"
+
+
+@pytest.fixture(scope="module")
+def pulse() -> Questionnaire:
+    return resolve_bank("collaboration-pulse").questionnaire
+
+
+@FUZZ
+@given(data=st.binary(max_size=400))
+def test_bank_loader_survives_arbitrary_bytes(data: bytes) -> None:
+    only_our_error(lambda: parse_questionnaire(data.decode("utf-8", "replace"), "x.yaml"))
+
+
+def _mutations(document: Any) -> st.SearchStrategy[Any]:
+    """Replace one node of a valid document by anything, or drop it."""
+    paths: list[tuple[Any, ...]] = []
+
+    def walk(node: Any, path: tuple[Any, ...]) -> None:
+        paths.append(path)
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, (*path, key))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, (*path, i))
+
+    walk(document, ())
+    return st.tuples(st.sampled_from(paths[1:]), json_like, st.booleans())
+
+
+def _apply(document: Any, mutation: tuple[tuple[Any, ...], Any, bool]) -> Any:
+    path, value, drop = mutation
+    copy = json.loads(json.dumps(document))
+    node = copy
+    for part in path[:-1]:
+        node = node[part]
+    if drop:
+        del node[path[-1]]
+    else:
+        node[path[-1]] = value
+    return copy
+
+
+STARTER_DOC = yaml.safe_load(STARTER)
+
+
+@FUZZ
+@given(mutation=_mutations(STARTER_DOC))
+def test_bank_loader_survives_structure_aware_mutations(mutation: Any) -> None:
+    text = yaml.safe_dump(_apply(STARTER_DOC, mutation), allow_unicode=True)
+    only_our_error(lambda: parse_questionnaire(text, "x.yaml"))
+
+
+RESPONSE_DOC = {
+    "format": "selfassess-response/1",
+    "questionnaire": {"id": "collaboration-pulse", "version": "1.0"},
+    "respondent": {"organisation": "A", "role": "B", "name": "C"},
+    "completed_at": "2026-11-28T10:15:00Z",
+    "answers": {"ca-p1": 4, "ca-p2": None},
+    "comments": {"ca-p1": "x"},
+}
+
+
+@FUZZ
+@given(mutation=_mutations(RESPONSE_DOC))
+def test_response_json_loader_survives_structure_aware_mutations(
+    tmp_path: Path, pulse: Questionnaire, mutation: Any
+) -> None:
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(_apply(RESPONSE_DOC, mutation)))
+    only_our_error(lambda: load_responses([path], pulse))
+
+
+@FUZZ
+@given(data=st.binary(max_size=400), suffix=st.sampled_from([".json", ".csv"]))
+def test_response_loaders_survive_arbitrary_bytes(
+    tmp_path: Path, pulse: Questionnaire, data: bytes, suffix: str
+) -> None:
+    path = tmp_path / f"r{suffix}"
+    path.write_bytes(data)
+    only_our_error(lambda: load_responses([path], pulse))
+
+
+@FUZZ
+@given(
+    rows=st.lists(st.lists(st.text(max_size=8), max_size=6), max_size=5),
+    header=st.lists(
+        st.sampled_from(["organisation", "role", "name", "ca-p1", "sm-p2", "x", ""]), max_size=6
+    ),
+)
+def test_response_csv_loader_survives_arbitrary_tables(
+    tmp_path: Path, pulse: Questionnaire, rows: list[list[str]], header: list[str]
+) -> None:
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out).writerows([header, *rows])
+    path = tmp_path / "r.csv"
+    path.write_text(out.getvalue())
+    only_our_error(lambda: load_responses([path], pulse))
+
+
+@FUZZ
+@given(data=st.one_of(st.binary(max_size=200), json_like.map(lambda d: yaml.safe_dump(d).encode())))
+def test_theme_loader_survives_arbitrary_theme_yaml(tmp_path: Path, data: bytes) -> None:
+    (tmp_path / "theme.yaml").write_bytes(data)
+    only_our_error(lambda: load_theme(str(tmp_path)))
+
+
+BROKEN_INPUTS: dict[str, bytes] = {
+    "empty.yaml": b"",
+    "binary.yaml": b"\x00\x01\x02\xff",
+    "latin1.yaml": "id: caf\xe9".encode("latin-1"),
+    "list.yaml": b"- 1\n- 2\n",
+    "tabs.yaml": b"id:\n\t- x\n",
+    "unclosed.yaml": b"id: [1, 2\n",
+    "anchors.yaml": b"a: &x [*x]\n",
+    "alias-bomb.yaml": (
+        "a: &a [1,1,1,1,1,1,1,1,1]\n"
+        + "".join(
+            f"b{i}: &b{i} [{','.join([f'*b{i - 1}' if i else '*a'] * 9)}]\n" for i in range(12)
+        )
+        + "principles: *b11\n"
+    ).encode(),
+    "huge-int.yaml": b"id: x\nversion: 1\nmin_answered: 1e999\n",
+    "typo.yaml": STARTER.replace("questions:", "questons:").encode(),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_INPUTS))
+def test_validate_gives_exit_1_and_located_lines_for_broken_banks(
+    tmp_path: Path, name: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(BROKEN_INPUTS[name])
+    result = CliRunner().invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    lines = result.stderr.strip().splitlines()
+    assert lines and all(line.startswith(str(path)) for line in lines)
+
+
+BROKEN_RESPONSES: dict[str, bytes] = {
+    "empty.json": b"",
+    "binary.json": b"\x00\x01",
+    "not-json.json": b"{",
+    "array.json": b"[]",
+    "deep.json": b"[" * 100000 + b"]" * 100000,
+    "no-format.json": b'{"answers": {}}',
+    "bad-answers.json": json.dumps({**RESPONSE_DOC, "answers": [1, 2]}).encode(),
+    "bad-respondent.json": json.dumps({**RESPONSE_DOC, "respondent": "me"}).encode(),
+    "empty.csv": b"",
+    "header-only.csv": b"organisation,ca-p1\n",
+    "nul.csv": b"a\x00b",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_RESPONSES))
+def test_score_gives_exit_1_and_one_line_for_broken_responses(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(BROKEN_RESPONSES[name])
+    result = CliRunner().invoke(cli, ["score", "-q", "collaboration-pulse", str(path)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {path}"), lines
