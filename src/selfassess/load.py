@@ -182,7 +182,10 @@ def _describe(error: Any) -> tuple[Loc, str]:
     if kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
         return loc, f"{shown} is not a valid id (expected to match {pattern})"
-    message = error["msg"].removeprefix("Value error, ")
+    message = str(error["msg"])
+    if message.startswith("Value error, "):  # our own rule: its message says it all
+        return loc, message.removeprefix("Value error, ")
+    message = message.replace("Input should be", "must be", 1)
     message = f"{message[:1].lower()}{message[1:]}"
     if not isinstance(found, dict | list):
         message += f", found {shown}"
