@@ -179,6 +179,8 @@ def _describe(error: Any) -> tuple[Loc, str]:
             loc,
             f"expected text, found {str(found).lower()}; YAML reads yes/no/on/off as true/false, so put the text in quotes",
         )
+    if kind == "string_pattern_mismatch" and loc[-1:] == ("language",):
+        return loc, f"{shown} is not a BCP 47 language tag (e.g. en, cy, pl, ar, en-GB)"
     if kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
         return loc, f"{shown} is not a valid id (expected to match {pattern})"
