@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean browser-tools
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,14 +15,32 @@ $(VENV)/.installed: pyproject.toml
 demo: $(VENV)/.installed
 	$(BIN)/selfassess validate
 	$(BIN)/selfassess list
+	$(BIN)/selfassess build -o site
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy src
 
-test: $(VENV)/.installed lint
+test: $(VENV)/.installed lint browser-tools
 	$(BIN)/pytest -q
 
+# What the browser tests need: axe-core from npm, Node for the scoring.js tests, and Debian's
+# Chromium. Installed where we may (CI runs as root); elsewhere the browser tests skip.
+browser-tools:
+	@if ! command -v npm >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && apt-get install -y -qq nodejs npm; fi
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory node_modules/.installed; \
+	  else echo "note: no npm; the axe-core and scoring.js tests will skip"; fi
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq chromium; \
+	  else echo "note: no /usr/bin/chromium and not root to install it; browser tests will skip"; fi; \
+	fi
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 clean:
-	rm -rf $(VENV) site build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) site build dist node_modules .pytest_cache .mypy_cache .ruff_cache

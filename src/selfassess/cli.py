@@ -28,6 +28,8 @@ from selfassess.load import (
 )
 from selfassess.model import questionnaire_json_schema, response_json_schema
 from selfassess.score import score_all
+from selfassess.site import build_site
+from selfassess.themes import load_theme
 from selfassess.write import write_new_bank
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -96,6 +98,27 @@ def list_banks() -> None:
     for bank in bundled_banks():
         q = bank.questionnaire
         click.echo(f"{q.id:<28} {q.version:<6} {q.question_count:>3} questions  {q.title}")
+
+
+@cli.command()
+@click.argument("banks", nargs=-1, metavar="[BANK]...")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Folder to write; replaced atomically if selfassess built it before.",
+)
+@click.option("--theme", metavar="NAME|PATH", help="Bundled theme name or theme folder.")
+@reports_errors
+def build(banks: tuple[str, ...], output: Path, theme: str | None) -> None:
+    """Build the offline site: index.html and one form page per bank (bundled banks by default)."""
+    sources = (
+        [resolve_bank(str(path)) for path in expand_bank_paths(banks)] if banks else bundled_banks()
+    )
+    pages = build_site([s.questionnaire for s in sources], output, load_theme(theme))
+    click.echo(f"wrote {len(pages)} pages; open {pages[0].resolve()}")
 
 
 def load_inputs(

@@ -5,108 +5,81 @@
    by step so both agree on every case in tests/vectors/. */
 (function (root) {
   "use strict";
-
-  var FORMAT = "selfassess-response/1";
-  var UNSPECIFIED = "Unspecified";
+  const FORMAT = "selfassess-response/1";
+  const UNSPECIFIED = "Unspecified";
   // Python's str.strip() whitespace, which differs a little from JavaScript's trim().
-  var PY_SPACE = "[\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+";
-  var STRIP = new RegExp("^" + PY_SPACE + "|" + PY_SPACE + "$", "g");
+  const SPACE = "[\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+";
+  const STRIP = new RegExp("^" + SPACE + "|" + SPACE + "$", "g");
+  const strip = (text) => (typeof text === "string" ? text.replace(STRIP, "") : "");
+  const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+  const present = (v) => v !== null && v !== undefined;
+  const numbersOf = (scale) => scale.filter((o) => o.value !== null).map((o) => o.value);
+  const questionsOf = (bank) => bank.principles.flatMap((p) => p.questions);
+  // A page may leave out a question's scale when it is the bank's own (`bank.scale`).
+  const scaleOf = (bank, q) => q.scale || bank.scale;
 
-  function strip(text) {
-    return typeof text === "string" ? text.replace(STRIP, "") : "";
-  }
-
-  function has(object, key) {
-    return Object.prototype.hasOwnProperty.call(object, key);
-  }
-
-  /** Strings in code-point order, as Python's sorted() and min() compare them. */
+  /** Strings in code-point order, as Python's sorted() compares them. */
   function compareText(a, b) {
-    var x = Array.from(a), y = Array.from(b);
-    for (var i = 0; i < x.length && i < y.length; i++) {
-      var d = x[i].codePointAt(0) - y[i].codePointAt(0);
-      if (d) return d;
-    }
+    const x = Array.from(a, (c) => c.codePointAt(0));
+    const y = Array.from(b, (c) => c.codePointAt(0));
+    for (let i = 0; i < x.length && i < y.length; i++) if (x[i] !== y[i]) return x[i] - y[i];
     return x.length - y.length;
-  }
-
-  function numbersOf(scale) {
-    return scale.filter(function (o) { return o.value !== null; }).map(function (o) { return o.value; });
   }
 
   /** A scale value on 0-100: its position between the scale's lowest and highest number. */
   function itemScore(value, scale, reverse) {
-    var numbers = numbersOf(scale);
-    var lo = Math.min.apply(null, numbers), hi = Math.max.apply(null, numbers);
-    var position = (value - lo) / (hi - lo) * 100;
+    const numbers = numbersOf(scale);
+    const lo = Math.min(...numbers), hi = Math.max(...numbers);
+    const position = (value - lo) / (hi - lo) * 100;
     return reverse ? 100 - position : position;
   }
 
   /** Mean of [score, weight] pairs; null when there are none. */
   function weightedMean(pairs) {
-    var total = 0, weight = 0;
-    pairs.forEach(function (pair) { total += pair[0] * pair[1]; weight += pair[1]; });
+    let total = 0, weight = 0;
+    for (const [score, w] of pairs) { total += score * w; weight += w; }
     return weight ? total / weight : null;
   }
 
   function mean(values) {
-    if (!values.length) return null;
-    var total = 0;
-    values.forEach(function (v) { total += v; });
-    return total / values.length;
+    let total = 0;
+    for (const v of values) total += v;
+    return values.length ? total / values.length : null;
   }
 
   /** The id of the level with the highest `min` at or below the unrounded score. */
   function levelOf(levels, score) {
-    if (score === null || score === undefined) return null;
-    var found = null;
-    levels.forEach(function (level) { if (level.min <= score) found = level.id; });
+    let found = null;
+    if (present(score)) for (const level of levels) if (level.min <= score) found = level.id;
     return found;
   }
 
   /** Whole number for people to read: 62.5 -> 63 (not banker's rounding). */
-  function roundHalfUp(score) {
-    return score >= 0 ? Math.floor(score + 0.5) : -Math.floor(-score + 0.5);
-  }
-
-  function organisationOf(name) {
-    return strip(name) || UNSPECIFIED;
-  }
+  const roundHalfUp = (score) => (score >= 0 ? Math.floor(score + 0.5) : -Math.floor(-score + 0.5));
+  const organisationOf = (name) => strip(name) || UNSPECIFIED;
 
   function overallOf(bank, principles) {
-    if (bank.principles.some(function (p) { return principles[p.id] === null; })) return null;
-    return weightedMean(bank.principles.map(function (p) { return [principles[p.id], p.weight]; }));
-  }
-
-  function itemsOf(bank, answers) {
-    var items = {};
-    bank.principles.forEach(function (p) {
-      p.questions.forEach(function (q) {
-        var value = has(answers, q.id) ? answers[q.id] : null;
-        if (value !== null && value !== undefined) items[q.id] = itemScore(value, q.scale, q.reverse);
-      });
-    });
-    return items;
+    if (bank.principles.some((p) => principles[p.id] === null)) return null;
+    return weightedMean(bank.principles.map((p) => [principles[p.id], p.weight]));
   }
 
   function principleScore(bank, questions, items) {
-    var answered = questions.filter(function (q) { return has(items, q.id); });
+    const answered = questions.filter((q) => has(items, q.id));
     if (!answered.length || answered.length / questions.length < bank.min_answered) return null;
-    return weightedMean(answered.map(function (q) { return [items[q.id], q.weight]; }));
-  }
-
-  function questionCount(bank) {
-    return bank.principles.reduce(function (n, p) { return n + p.questions.length; }, 0);
+    return weightedMean(answered.map((q) => [items[q.id], q.weight]));
   }
 
   /** One respondent entry of `score --format json` (unrounded). */
   function scoreRespondent(bank, response, source) {
-    var answers = response.answers || {};
-    var who = response.respondent || {};
-    var items = itemsOf(bank, answers);
-    var principles = {};
-    bank.principles.forEach(function (p) { principles[p.id] = principleScore(bank, p.questions, items); });
-    var overall = overallOf(bank, principles);
+    const answers = response.answers || {};
+    const who = response.respondent || {};
+    const items = {};
+    for (const q of questionsOf(bank)) {
+      if (has(answers, q.id) && present(answers[q.id])) items[q.id] = itemScore(answers[q.id], scaleOf(bank, q), q.reverse);
+    }
+    const principles = {};
+    for (const p of bank.principles) principles[p.id] = principleScore(bank, p.questions, items);
+    const overall = overallOf(bank, principles);
     return {
       source: source === undefined ? "" : source,
       organisation: organisationOf(who.organisation),
@@ -115,207 +88,156 @@
       overall: overall,
       level: levelOf(bank.levels, overall),
       answered: Object.keys(items).length,
-      total: questionCount(bank)
+      total: questionsOf(bank).length
     };
   }
 
   function median(ordered) {
-    var n = ordered.length, middle = Math.floor(n / 2);
+    const n = ordered.length, middle = Math.floor(n / 2);
     if (!n) return null;
     return n % 2 ? ordered[middle] : (ordered[middle - 1] + ordered[middle]) / 2;
   }
 
   /** Linear interpolation between closest ranks (numpy's default, Excel's QUARTILE.INC). */
   function quantile(ordered, q) {
-    var position = (ordered.length - 1) * q;
-    var below = Math.floor(position);
-    var above = Math.min(below + 1, ordered.length - 1);
+    const position = (ordered.length - 1) * q;
+    const below = Math.floor(position);
+    const above = Math.min(below + 1, ordered.length - 1);
     return ordered[below] + (ordered[above] - ordered[below]) * (position - below);
   }
 
   /** Median and IQR of respondents' scores; `split` when a third or more sit far from it. */
   function scoreConsensus(values, threshold) {
     if (!values.length) return { n: 0, median: null, iqr: null, split: false };
-    var ordered = values.slice().sort(function (a, b) { return a - b; });
-    var middle = median(ordered);
-    var far = ordered.filter(function (v) { return Math.abs(v - middle) > threshold; }).length;
-    return {
-      n: ordered.length,
-      median: middle,
-      iqr: quantile(ordered, 0.75) - quantile(ordered, 0.25),
-      split: far * 3 >= ordered.length && far > 0
-    };
+    const ordered = values.slice().sort((a, b) => a - b);
+    const middle = median(ordered);
+    const far = ordered.filter((v) => Math.abs(v - middle) > threshold).length;
+    return { n: ordered.length, median: middle, iqr: quantile(ordered, 0.75) - quantile(ordered, 0.25),
+      split: far * 3 >= ordered.length && far > 0 };
   }
 
   /** Each organisation: the plain mean of its own respondents, keyed in name order. */
   function scoreOrganisations(bank, respondents) {
-    var groups = {};
-    respondents.forEach(function (r) {
-      (has(groups, r.organisation) ? groups[r.organisation] : (groups[r.organisation] = [])).push(r);
-    });
-    var organisations = {};
-    Object.keys(groups).sort(compareText).forEach(function (name) {
-      var members = groups[name];
-      var principles = {};
-      bank.principles.forEach(function (p) {
-        principles[p.id] = mean(members.map(function (m) { return m.principles[p.id]; })
-          .filter(function (s) { return s !== null; }));
-      });
-      var overall = overallOf(bank, principles);
-      organisations[name] = { n: members.length, principles: principles, overall: overall,
-        level: levelOf(bank.levels, overall) };
-    });
+    const groups = new Map();
+    for (const r of respondents) {
+      if (!groups.has(r.organisation)) groups.set(r.organisation, []);
+      groups.get(r.organisation).push(r);
+    }
+    const organisations = {};
+    for (const name of Array.from(groups.keys()).sort(compareText)) {
+      const members = groups.get(name);
+      const principles = {};
+      for (const p of bank.principles) {
+        principles[p.id] = mean(members.map((m) => m.principles[p.id]).filter(present));
+      }
+      const overall = overallOf(bank, principles);
+      organisations[name] = { n: members.length, principles, overall, level: levelOf(bank.levels, overall) };
+    }
     return organisations;
   }
 
   /** Every organisation weighs the same, however many people answered for it. */
   function scorePartnership(bank, organisations, respondents) {
-    var names = Object.keys(organisations).sort(compareText);
-    var results = {};
-    bank.principles.forEach(function (principle) {
-      var scored = names.map(function (name) { return [name, organisations[name].principles[principle.id]]; })
-        .filter(function (pair) { return pair[1] !== null; });
-      var values = scored.map(function (pair) { return pair[1]; });
-      var score = mean(values);
-      var low = values.length ? Math.min.apply(null, values) : null;
-      var high = values.length ? Math.max.apply(null, values) : null;
-      var spread = high !== null && low !== null ? high - low : null;
-      var weakest = null;  // `scored` is in name order, so ties go to the first name
-      scored.forEach(function (pair) { if (weakest === null || pair[1] < weakest[1]) weakest = pair; });
-      var individual = respondents.map(function (r) { return r.principles[principle.id]; })
-        .filter(function (s) { return s !== null; });
-      var consensus = scoreConsensus(individual, bank.consensus);
+    const names = Object.keys(organisations).sort(compareText);
+    const results = {}, scores = {};
+    for (const principle of bank.principles) {
+      const scored = names.map((name) => [name, organisations[name].principles[principle.id]])
+        .filter((pair) => pair[1] !== null);
+      const values = scored.map((pair) => pair[1]);
+      const score = mean(values);
+      const low = values.length ? Math.min(...values) : null;
+      const high = values.length ? Math.max(...values) : null;
+      const spread = high !== null && low !== null ? high - low : null;
+      let weakest = null; // `scored` is in name order, so ties go to the first name
+      for (const pair of scored) if (weakest === null || pair[1] < weakest[1]) weakest = pair;
+      const individual = respondents.map((r) => r.principles[principle.id]).filter(present);
+      const consensus = scoreConsensus(individual, bank.consensus);
+      scores[principle.id] = score;
       results[principle.id] = {
-        score: score,
-        level: levelOf(bank.levels, score),
-        min: low,
-        max: high,
-        spread: spread,
+        score, level: levelOf(bank.levels, score), min: low, max: high, spread,
         divergent: scored.length >= 2 && spread !== null && spread >= bank.divergence_threshold,
         weakest_organisation: weakest ? weakest[0] : null,
         consensus: { median: consensus.median, iqr: consensus.iqr, split: consensus.split }
       };
-    });
-    var scores = {};
-    bank.principles.forEach(function (p) { scores[p.id] = results[p.id].score; });
-    var overall = overallOf(bank, scores);
-    return {
-      n_respondents: respondents.length,
-      n_organisations: names.length,
-      overall: overall,
-      level: levelOf(bank.levels, overall),
-      weakest_principle: weakestPrinciple(bank, scores),
-      principles: results
-    };
+    }
+    const overall = overallOf(bank, scores);
+    return { n_respondents: respondents.length, n_organisations: names.length, overall,
+      level: levelOf(bank.levels, overall), weakest_principle: weakestPrinciple(bank, scores), principles: results };
   }
 
   /** The principle with the lowest score (ties: the one listed first); null when none scored. */
   function weakestPrinciple(bank, scores) {
-    var weakest = null;
-    bank.principles.forEach(function (p) {
-      var s = scores[p.id];
-      if (s !== null && s !== undefined && (weakest === null || s < scores[weakest])) weakest = p.id;
-    });
+    let weakest = null;
+    for (const p of bank.principles) {
+      if (present(scores[p.id]) && (weakest === null || scores[p.id] < scores[weakest])) weakest = p.id;
+    }
     return weakest;
   }
 
   /** `score --format json` for a list of {source, response} (responses already validated). */
   function scoreAll(bank, responses) {
-    var respondents = responses.map(function (r) { return scoreRespondent(bank, r.response, r.source); });
-    var organisations = scoreOrganisations(bank, respondents);
-    return {
-      questionnaire: { id: bank.id, version: bank.version },
-      respondents: respondents,
-      organisations: organisations,
-      partnership: scorePartnership(bank, organisations, respondents)
-    };
+    const respondents = responses.map((r) => scoreRespondent(bank, r.response, r.source));
+    const organisations = scoreOrganisations(bank, respondents);
+    return { questionnaire: { id: bank.id, version: bank.version }, respondents, organisations,
+      partnership: scorePartnership(bank, organisations, respondents) };
   }
 
   // ------------------------------------------------------------------ reading response files
 
-  function isObject(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
-  }
+  const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+  const isText = (v) => v === null || typeof v === "string";
 
   function shown(value) {
     if (typeof value === "string") return "'" + value + "'";
-    if (value === true || value === false) return value ? "True" : "False";
-    var text = JSON.stringify(value);
-    return text === undefined ? String(value) : text;
+    if (typeof value === "boolean") return value ? "True" : "False";
+    return JSON.stringify(value) || String(value);
   }
 
-  function numberText(value) {
-    return String(value);
-  }
-
-  function scaleText(scale) {
-    return scale.map(function (o) {
-      return o.value === null ? o.label + " (empty)" : numberText(o.value) + " " + o.label;
-    }).join(", ");
-  }
-
+  /** What load.py's pydantic model refuses, as [{path, message}]. */
   function typeProblems(raw) {
-    var problems = [];
-    function need(ok, path, message) { if (!ok) problems.push({ path: path, message: message }); }
-    function optionalText(object, key, path) {
-      if (has(object, key)) {
-        need(object[key] === null || typeof object[key] === "string", path, "expected text or null, found " + shown(object[key]));
-      }
+    const problems = [];
+    const need = (ok, path, message) => { if (!ok) problems.push({ path, message }); };
+    const mapping = (key, what, check) => {
+      if (!has(raw, key)) return;
+      need(isObject(raw[key]), key, "expected " + what + ", found " + shown(raw[key]));
+      if (isObject(raw[key])) for (const k of Object.keys(raw[key])) check(k, raw[key][k], key + "." + k);
+    };
+    const text = (object, key, path) => {
+      if (has(object, key)) need(isText(object[key]), path, "expected text or null, found " + shown(object[key]));
+    };
+    if (!has(raw, "questionnaire")) need(false, "questionnaire", "missing required key 'questionnaire'");
+    mapping("questionnaire", "an object with id and version", () => {});
+    if (isObject(raw.questionnaire)) {
+      const q = raw.questionnaire;
+      need(has(q, "id"), "questionnaire.id", "missing required key 'id'");
+      if (has(q, "id")) need(typeof q.id === "string", "questionnaire.id", "expected text, found " + shown(q.id));
+      text(q, "version", "questionnaire.version");
     }
-    if (!has(raw, "questionnaire")) {
-      need(false, "questionnaire", "missing required key 'questionnaire'");
-    } else if (!isObject(raw.questionnaire)) {
-      need(false, "questionnaire", "expected an object with id and version, found " + shown(raw.questionnaire));
-    } else {
-      if (!has(raw.questionnaire, "id")) need(false, "questionnaire.id", "missing required key 'id'");
-      else need(typeof raw.questionnaire.id === "string", "questionnaire.id", "expected text, found " + shown(raw.questionnaire.id));
-      optionalText(raw.questionnaire, "version", "questionnaire.version");
-    }
-    if (has(raw, "respondent")) {
-      if (!isObject(raw.respondent)) need(false, "respondent", "expected an object, found " + shown(raw.respondent));
-      else ["organisation", "role", "name"].forEach(function (key) { optionalText(raw.respondent, key, "respondent." + key); });
-    }
-    optionalText(raw, "completed_at", "completed_at");
-    if (has(raw, "answers")) {
-      if (!isObject(raw.answers)) need(false, "answers", "expected an object of answers, found " + shown(raw.answers));
-      else Object.keys(raw.answers).forEach(function (qid) {
-        var v = raw.answers[qid];
-        need(v === null || (typeof v === "number" && isFinite(v)), "answers." + qid,
-          "expected a number from the scale or null, found " + shown(v));
-      });
-    }
-    if (has(raw, "comments")) {
-      if (!isObject(raw.comments)) need(false, "comments", "expected an object of comments, found " + shown(raw.comments));
-      else Object.keys(raw.comments).forEach(function (key) {
-        need(typeof raw.comments[key] === "string", "comments." + key, "expected text, found " + shown(raw.comments[key]));
-      });
-    }
+    mapping("respondent", "an object", () => {});
+    if (isObject(raw.respondent)) for (const k of ["organisation", "role", "name"]) text(raw.respondent, k, "respondent." + k);
+    text(raw, "completed_at", "completed_at");
+    mapping("answers", "an object of answers", (k, v, path) => need(v === null || (typeof v === "number" && isFinite(v)),
+      path, "expected a number from the scale or null, found " + shown(v)));
+    mapping("comments", "an object of comments", (k, v, path) => need(typeof v === "string", path, "expected text, found " + shown(v)));
     return problems;
   }
 
+  /** A near miss (one or two edits away), like the hint of difflib.get_close_matches. */
   function closeMatch(word, candidates) {
-    // A cheap stand-in for difflib.get_close_matches: same length +-1 and few differences.
-    var best = null, bestCost = 3;
-    candidates.forEach(function (c) {
-      var cost = editDistance(word, c);
-      if (cost < bestCost && cost <= Math.max(1, Math.floor(c.length / 3))) { best = c; bestCost = cost; }
-    });
-    return best;
-  }
-
-  function editDistance(a, b) {
-    var row = [];
-    for (var j = 0; j <= b.length; j++) row.push(j);
-    for (var i = 1; i <= a.length; i++) {
-      var previous = row[0];
-      row[0] = i;
-      for (j = 1; j <= b.length; j++) {
-        var keep = row[j];
-        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-        previous = keep;
+    let best = null, bestCost = 3;
+    for (const c of candidates) {
+      let row = Array.from({ length: c.length + 1 }, (_, j) => j);
+      for (let i = 1; i <= word.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= c.length; j++) {
+          next.push(Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (word[i - 1] === c[j - 1] ? 0 : 1)));
+        }
+        row = next;
       }
+      const cost = row[c.length];
+      if (cost < bestCost && cost <= Math.max(1, Math.floor(c.length / 3))) { best = c; bestCost = cost; }
     }
-    return row[b.length];
+    return best;
   }
 
   /**
@@ -324,83 +246,66 @@
    * warnings}; `response` is the cleaned response when ok, else null.
    */
   function validateResponse(bank, data) {
-    function refuse(message, path) {
-      return { ok: false, response: null, problems: [{ path: path || "", message: message }], warnings: [] };
-    }
-    var raw = data;
+    const refuse = (problems) => ({ ok: false, response: null, problems, warnings: [] });
+    let raw = data;
     if (typeof data === "string") {
       try {
-        raw = JSON.parse(data.charCodeAt(0) === 0xfeff ? data.slice(1) : data);
+        raw = JSON.parse(data.replace(/^\ufeff/, ""));
       } catch (error) {
-        return refuse("not JSON: " + error.message);
+        return refuse([{ path: "", message: "not JSON: " + error.message }]);
       }
     }
-    if (!isObject(raw)) return refuse("not a response file: expected a JSON object");
+    if (!isObject(raw)) return refuse([{ path: "", message: "not a response file: expected a JSON object" }]);
     if (raw.format !== FORMAT) {
-      return has(raw, "format") && raw.format !== null
-        ? refuse("wrong format " + shown(raw.format) + "; expected '" + FORMAT + "'", "format")
-        : refuse('not a response file: no "format": "' + FORMAT + '"', "format");
+      return refuse([{ path: "format", message: present(raw.format)
+        ? "wrong format " + shown(raw.format) + "; expected '" + FORMAT + "'"
+        : 'not a response file: no "format": "' + FORMAT + '"' }]);
     }
-    var problems = typeProblems(raw);
-    if (problems.length) return { ok: false, response: null, problems: problems, warnings: [] };
+    const problems = typeProblems(raw);
+    if (problems.length) return refuse(problems);
     if (raw.questionnaire.id !== bank.id) {
-      return refuse("answers questionnaire '" + raw.questionnaire.id + "', not '" + bank.id + "'", "questionnaire.id");
+      return refuse([{ path: "questionnaire.id",
+        message: "answers questionnaire '" + raw.questionnaire.id + "', not '" + bank.id + "'" }]);
     }
-    var questions = {};
-    bank.principles.forEach(function (p) { p.questions.forEach(function (q) { questions[q.id] = q; }); });
-    var answers = raw.answers || {};
-    Object.keys(answers).forEach(function (qid) {
-      var question = has(questions, qid) ? questions[qid] : null;
-      if (question === null) {
-        var close = closeMatch(qid, Object.keys(questions));
+    const questions = new Map(questionsOf(bank).map((q) => [q.id, q]));
+    const answers = raw.answers || {};
+    for (const [qid, value] of Object.entries(answers)) {
+      const question = questions.get(qid);
+      if (!question) {
+        const close = closeMatch(qid, Array.from(questions.keys()));
         problems.push({ path: "answers." + qid, message: "unknown question id '" + qid + "' for " + bank.id +
           (close ? "; did you mean '" + close + "'?" : "") });
-        return;
+      } else if (value !== null && !numbersOf(scaleOf(bank, question)).includes(value)) {
+        const scale = scaleOf(bank, question).map((o) => (o.value === null ? o.label + " (empty)" : o.value + " " + o.label));
+        problems.push({ path: "answers." + qid, message: value + " is not on the scale of " + qid + " (" + scale.join(", ") + ")" });
       }
-      var value = answers[qid];
-      if (value !== null && numbersOf(question.scale).indexOf(value) < 0) {
-        problems.push({ path: "answers." + qid, message: numberText(value) + " is not on the scale of " + qid +
-          " (" + scaleText(question.scale) + ")" });
-      }
-    });
-    if (problems.length) return { ok: false, response: null, problems: problems, warnings: [] };
-    var warnings = [];
-    var version = raw.questionnaire.version;
-    if (version !== undefined && version !== null && version !== bank.version) {
+    }
+    if (problems.length) return refuse(problems);
+    const warnings = [];
+    const version = present(raw.questionnaire.version) ? raw.questionnaire.version : null;
+    if (version !== null && version !== bank.version) {
       warnings.push("answers version " + version + " of " + bank.id + "; scoring it with version " + bank.version);
     }
-    var known = {};
-    bank.principles.forEach(function (p) { known[p.id] = true; p.questions.forEach(function (q) { known[q.id] = true; }); });
-    var comments = {}, stray = [];
-    Object.keys(raw.comments || {}).forEach(function (key) {
-      if (has(known, key)) comments[key] = raw.comments[key]; else stray.push(key);
-    });
+    const known = new Set(bank.principles.map((p) => p.id).concat(Array.from(questions.keys())));
+    const comments = {}, stray = [];
+    for (const [key, value] of Object.entries(raw.comments || {})) {
+      if (known.has(key)) comments[key] = value; else stray.push(key);
+    }
     if (stray.length) warnings.push("comments on unknown ids ignored: " + stray.join(", "));
-    var who = raw.respondent || {};
-    var response = {
+    const who = raw.respondent || {};
+    const response = {
       format: FORMAT,
-      questionnaire: { id: raw.questionnaire.id, version: version === undefined ? null : version },
-      respondent: { organisation: who.organisation === undefined ? null : who.organisation,
-        role: who.role === undefined ? null : who.role, name: who.name === undefined ? null : who.name },
-      completed_at: raw.completed_at === undefined ? null : raw.completed_at,
+      questionnaire: { id: bank.id, version },
+      respondent: { organisation: who.organisation ?? null, role: who.role ?? null, name: who.name ?? null },
+      completed_at: raw.completed_at ?? null,
       answers: Object.assign({}, answers),
-      comments: comments
+      comments
     };
-    return { ok: true, response: response, problems: [], warnings: warnings };
+    return { ok: true, response, problems: [], warnings };
   }
 
   root.SelfassessScoring = {
-    FORMAT: FORMAT,
-    UNSPECIFIED: UNSPECIFIED,
-    itemScore: itemScore,
-    levelOf: levelOf,
-    roundHalfUp: roundHalfUp,
-    organisationOf: organisationOf,
-    scoreRespondent: scoreRespondent,
-    scoreOrganisations: scoreOrganisations,
-    scorePartnership: scorePartnership,
-    scoreConsensus: scoreConsensus,
-    scoreAll: scoreAll,
-    validateResponse: validateResponse
+    FORMAT, UNSPECIFIED, scaleOf, itemScore, levelOf, roundHalfUp, organisationOf, scoreRespondent,
+    scoreOrganisations, scorePartnership, scoreConsensus, weakestPrinciple, scoreAll, validateResponse
   };
 })(globalThis);

@@ -1,0 +1,93 @@
+/* selfassess charts: a radar (spider) chart as an SVG string. Pure: no DOM, so the form, the
+   partnership page and node tests can all use it. Lines stay distinguishable without colour
+   (dash pattern and marker shape per line), and the SVG uses attributes only, never style="",
+   so a page with a strict Content-Security-Policy can insert it. Pages show the same figures
+   as a table: the chart is a picture of that table, not a replacement for it. */
+(function (root) {
+  "use strict";
+  const DASHES = ["", "8 5", "2 4", "12 4 2 4", "4 4", "12 4", "1 3"];
+  const MARKERS = ["circle", "square", "triangle", "diamond", "cross"];
+  // Okabe-Ito without its yellow: colour-blind safe, for pages that draw several lines.
+  const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255"];
+  const ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+  const escapeXml = (text) => String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);
+  const num = (x) => Math.round(x * 10) / 10;
+  const xy = (p) => num(p[0]) + "," + num(p[1]);
+
+  /** Break a label into lines of about `width` characters, at spaces. */
+  function wrap(text, width) {
+    const lines = [];
+    let line = "";
+    for (const word of String(text).split(/\s+/)) {
+      if (line && (line + " " + word).length > width) { lines.push(line); line = word; }
+      else line = line ? line + " " + word : word;
+    }
+    return line ? lines.concat([line]) : lines;
+  }
+
+  function marker(index, x, y) {
+    const r = 5, shape = MARKERS[index % MARKERS.length];
+    const poly = (pts) => '<polygon points="' + pts.map((p) => xy([x + p[0] * r, y + p[1] * r])).join(" ") + '"/>';
+    if (shape === "circle") return '<circle cx="' + num(x) + '" cy="' + num(y) + '" r="' + r + '"/>';
+    if (shape === "square") return poly([[-1, -1], [1, -1], [1, 1], [-1, 1]]);
+    if (shape === "triangle") return poly([[0, -1.2], [1.1, 0.8], [-1.1, 0.8]]);
+    if (shape === "diamond") return poly([[0, -1.3], [1.3, 0], [0, 1.3], [-1.3, 0]]);
+    return '<path fill="none" d="M' + xy([x - r, y - r]) + "L" + xy([x + r, y + r]) + "M" + xy([x - r, y + r]) + "L" + xy([x + r, y - r]) + '"/>';
+  }
+
+  const dashOf = (index) => (DASHES[index % DASHES.length] ? ' stroke-dasharray="' + DASHES[index % DASHES.length] + '"' : "");
+
+  /**
+   * options: {axes: [label...], series: [{values: [0-100 or null per axis], colour?}],
+   *           rings: [40, 60, 80, 100], title, description, id}
+   * A series without a colour is drawn in currentColor. A null value leaves a gap in its
+   * line: no score is not the same as a score of 0.
+   */
+  function radar(options) {
+    const axes = options.axes, n = axes.length, max = 100, radius = 150, cx = 320, cy = 245;
+    const rings = options.rings || [20, 40, 60, 80, 100];
+    const id = escapeXml(options.id || "radar");
+    const point = (i, value) => {
+      const angle = -Math.PI / 2 + (2 * Math.PI * i) / n, r = (radius * value) / max;
+      return [cx + r * Math.cos(angle), cy + r * Math.sin(angle)];
+    };
+    const out = ['<svg xmlns="http://www.w3.org/2000/svg" class="radar" viewBox="0 0 640 480" role="img" aria-labelledby="' +
+      id + '-title ' + id + '-desc" font-size="15" fill="currentColor"><title id="' + id + '-title">' +
+      escapeXml(options.title || "Radar chart") + '</title><desc id="' + id + '-desc">' + escapeXml(options.description || "") +
+      '</desc><g fill="none" stroke="currentColor" stroke-opacity="0.4">'];
+    for (const value of rings) out.push('<polygon points="' + axes.map((_, i) => xy(point(i, value))).join(" ") + '"/>');
+    axes.forEach((_, i) => out.push('<path d="M' + cx + "," + cy + "L" + xy(point(i, max)) + '"/>'));
+    out.push('</g><g font-size="12">');
+    for (const value of rings) out.push('<text x="' + (cx + 4) + '" y="' + num(cy - (radius * value) / max - 3) + '">' + value + "</text>");
+    out.push("</g><g>");
+    axes.forEach((label, i) => {
+      const at = point(i, max * 1.1), dx = at[0] - cx, lines = wrap(label, 18);
+      const anchor = Math.abs(dx) < 1 ? "middle" : dx > 0 ? "start" : "end";
+      // Labels above the centre grow upwards, below it downwards, beside it around the axis.
+      const top = at[1] - (at[1] < cy - 1 ? (lines.length - 1) * 17 : at[1] > cy + 1 ? -10 : (lines.length - 1) * 8.5);
+      out.push('<text y="' + num(top) + '" text-anchor="' + anchor + '">' + lines.map((line, k) =>
+        '<tspan x="' + num(at[0]) + '" dy="' + (k ? 17 : 0) + '">' + escapeXml(line) + "</tspan>").join("") + "</text>");
+    });
+    out.push("</g>");
+    options.series.forEach((series, s) => {
+      const pts = series.values.map((v, i) => (v === null || v === undefined ? null : point(i, v)));
+      const whole = pts.every(Boolean);
+      let d = whole ? "M" + pts.map(xy).join("L") + "Z" : "";
+      if (!whole) pts.forEach((p, i) => { const next = pts[(i + 1) % n]; if (p && next && (n > 2 || i + 1 < n)) d += "M" + xy(p) + "L" + xy(next); });
+      const colour = series.colour ? escapeXml(series.colour) : "currentColor";
+      out.push('<g class="radar-series radar-series-' + s + '" stroke="' + colour + '" fill="' + colour + '" stroke-width="2.5">' +
+        (whole && options.series.length === 1 ? '<path d="' + d + '" fill-opacity="0.12" stroke="none"/>' : "") +
+        '<path d="' + d + '" fill="none"' + dashOf(s) + "/>" + pts.map((p) => (p ? marker(s, p[0], p[1]) : "")).join("") + "</g>");
+    });
+    return out.join("") + "</svg>";
+  }
+
+  /** A small SVG of a series' line and marker, for a legend beside the chart. */
+  function legendSwatch(index, colour) {
+    const c = colour ? escapeXml(colour) : "currentColor";
+    return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 16" width="40" height="16" aria-hidden="true" stroke="' + c +
+      '" fill="' + c + '" stroke-width="2.5"><path d="M2,8L38,8"' + dashOf(index) + "/>" + marker(index, 20, 8) + "</svg>";
+  }
+
+  root.SelfassessCharts = { PALETTE, radar, legendSwatch, escapeXml };
+})(globalThis);

@@ -1,0 +1,225 @@
+/* selfassess form page: the only script that touches the page. Scoring is SelfassessScoring's
+   (scoring.js), the chart SelfassessCharts' (charts.js); this file reads the radios, saves to
+   localStorage, shows results, and exports/imports response files. After every change the
+   current result is in window.selfassessResult (one respondent entry of `score --format json`). */
+(function () {
+  "use strict";
+  const S = globalThis.SelfassessScoring;
+  const C = globalThis.SelfassessCharts;
+  const $ = (id) => document.getElementById(id);
+  const bank = JSON.parse($("selfassess-bank").textContent);
+  const form = $("selfassess-form");
+  const KEY = "selfassess:" + bank.id + ":" + bank.version;
+  const FIELDS = ["organisation", "role", "name"];
+  const levelLabel = Object.fromEntries(bank.levels.map((l) => [l.id, l.label]));
+  const titles = Object.fromEntries(bank.principles.map((p) => [p.id, p.title]));
+  const questions = bank.principles.flatMap((p) => p.questions);
+  // Radios sit in scale order, so a radio's position gives its exact scale value.
+  const allRadios = Array.from(form.querySelectorAll("input[type=radio]"));
+  const radios = Object.fromEntries(questions.map((q) => [q.id, allRadios.filter((r) => r.name === q.id)]));
+  let resultsShown = false;
+  const storage = openStorage();
+
+  function openStorage() {
+    try {
+      const probe = KEY + ":probe";
+      localStorage.setItem(probe, "1");
+      localStorage.removeItem(probe);
+      return localStorage;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function readResponse() {
+    const answers = {};
+    questions.forEach((q) => {
+      const index = radios[q.id].findIndex((r) => r.checked);
+      if (index >= 0) answers[q.id] = S.scaleOf(bank, q)[index].value;
+    });
+    const respondent = Object.fromEntries(FIELDS.map((f) => [f, form.elements[f].value.trim() || null]));
+    return { format: S.FORMAT, questionnaire: { id: bank.id, version: bank.version }, respondent,
+      completed_at: null, answers, comments: {} };
+  }
+
+  function applyResponse(response) {
+    questions.forEach((q) => {
+      const has = Object.prototype.hasOwnProperty.call(response.answers, q.id);
+      const index = has ? S.scaleOf(bank, q).findIndex((o) => o.value === response.answers[q.id]) : -1;
+      radios[q.id].forEach((r, i) => { r.checked = i === index; });
+    });
+    FIELDS.forEach((f) => { form.elements[f].value = (response.respondent && response.respondent[f]) || ""; });
+  }
+
+  function save() {
+    if (!storage) return;
+    try {
+      storage.setItem(KEY, JSON.stringify({ response: readResponse(), resultsShown }));
+    } catch (error) {
+      $("storage-notice").hidden = false;
+    }
+  }
+
+  function restore() {
+    if (!storage) return;
+    let saved = null;
+    try {
+      saved = JSON.parse(storage.getItem(KEY) || "null");
+    } catch (error) {
+      return;
+    }
+    if (!saved) return;
+    const checked = S.validateResponse(bank, saved.response);
+    if (checked.ok) applyResponse(checked.response);
+    resultsShown = !!saved.resultsShown;
+  }
+
+  function update() {
+    const result = S.scoreRespondent(bank, readResponse(), "form");
+    window.selfassessResult = result;
+    // "Don't know" is an answer to the person, though it does not score.
+    const responded = questions.filter((q) => radios[q.id].some((r) => r.checked)).length;
+    $("progress").textContent = responded + " of " + questions.length + " answered";
+    if (resultsShown) showResults(result);
+  }
+
+  function text(tag, content) {
+    const el = document.createElement(tag);
+    el.textContent = content;
+    return el;
+  }
+
+
+  /** Show an element's pre-rendered [data-when] variant and put values in its [data-slot]s. */
+  function show(element, scored, values) {
+    element.querySelectorAll("[data-when]").forEach((el) => { el.hidden = (el.dataset.when === "scored") !== scored; });
+    element.querySelectorAll("[data-slot]").forEach((el) => { el.textContent = values[el.dataset.slot]; });
+  }
+
+  /** Show the one [data-level] child that matches `level` ("" for none); false if none did. */
+  function showLevel(element, level) {
+    let shown = false;
+    element.querySelectorAll("[data-level]").forEach((el) => { el.hidden = el.dataset.level !== (level || ""); shown = shown || !el.hidden; });
+    return shown;
+  }
+
+  function showResults(result) {
+    const rounded = (score) => (score === null ? "–" : S.roundHalfUp(score));
+    $("results").hidden = false;
+    bank.principles.forEach((p) => {
+      const score = result.principles[p.id], level = S.levelOf(bank.levels, score);
+      const row = document.querySelector('tr[data-principle="' + CSS.escape(p.id) + '"]');
+      show(row, score !== null, { score: rounded(score), level: levelLabel[level] });
+      row.querySelector(".bar span").style.width = score + "%";
+      const advice = $("advice-" + p.id);
+      advice.hidden = !showLevel(advice, level);
+    });
+    const missing = bank.principles.filter((p) => result.principles[p.id] === null).map((p) => p.title);
+    show($("overall"), result.overall !== null, { score: rounded(result.overall), level: levelLabel[result.level], missing: missing.join("; ") });
+    showLevel($("overall"), result.level);
+    const weakest = S.weakestPrinciple(bank, result.principles);
+    $("weakest").hidden = weakest === null;
+    show($("weakest"), true, { title: titles[weakest], score: rounded(result.principles[weakest] ?? null) });
+    $("radar").innerHTML = C.radar({
+      id: "radar-chart",
+      axes: bank.principles.map((p) => p.title),
+      series: [{ label: "Your scores", values: bank.principles.map((p) => result.principles[p.id]) }],
+      rings: bank.levels.map((l) => l.min).filter((m) => m > 0).concat([100]),
+      title: "Your scores by principle, as in the table above"
+    });
+  }
+
+  function showMessage(kind, heading, items, focus) {
+    const box = $("message");
+    box.className = "message message--" + kind;
+    box.setAttribute("role", kind === "error" ? "alert" : "status");
+    box.replaceChildren(text("h2", heading));
+    if (items.length) {
+      const list = document.createElement("ul");
+      items.forEach((item) => list.append(text("li", item)));
+      box.append(list);
+    }
+    if (kind === "error") box.append(text("p", "Your answers on this page have not been changed."));
+    box.hidden = false;
+    if (focus) box.focus();
+  }
+
+  function slug(value) {
+    return (value || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "");
+  }
+
+  function today() {
+    const d = new Date();
+    const two = (n) => String(n).padStart(2, "0");
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
+  function download() {
+    const response = readResponse();
+    response.completed_at = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+    const who = response.respondent;
+    const parts = [slug(who.organisation) || bank.id, today(), slug(who.role)].filter(Boolean);
+    const blob = new Blob([JSON.stringify(response, null, 2) + "\n"], { type: "application/json" });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = parts.join("-") + ".json";
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+  }
+
+  async function load(input) {
+    const file = input.files && input.files[0];
+    if (!file) return;
+    input.value = "";
+    let result;
+    try {
+      if (file.size > 5e6) throw new Error("it is too large to be a response file");
+      result = S.validateResponse(bank, await file.text());
+    } catch (error) {
+      result = { ok: false, problems: [{ message: "It could not be read: " + error.message }] };
+    }
+    if (!result.ok) {
+      showMessage("error", "There is a problem with " + file.name,
+        result.problems.map((p) => (p.path ? p.path + ": " : "") + p.message), true);
+      return;
+    }
+    applyResponse(result.response);
+    update();
+    save();
+    showMessage("success", "Loaded your answers from " + file.name, result.warnings, true);
+  }
+
+  function startAgain() {
+    if (!window.confirm("Start again? This clears every answer and your details on this page.")) return;
+    form.reset();
+    if (storage) storage.removeItem(KEY);
+    resultsShown = false;
+    $("results").hidden = true;
+    update();
+    showMessage("success", "Your answers have been cleared", [], true);
+  }
+
+  document.documentElement.classList.add("js");
+  document.querySelectorAll(".js-only").forEach((el) => { el.hidden = false; });
+  $("storage-notice").hidden = !!storage;
+  restore();
+  update();
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("input", (event) => {
+    if (event.target.type === "file") return;
+    update();
+    save();
+  });
+  $("show-results").addEventListener("click", () => {
+    resultsShown = true;
+    update();
+    save();
+    $("results-title").focus();
+  });
+  $("download").addEventListener("click", download);
+  $("start-again").addEventListener("click", startAgain);
+  $("load-answers").addEventListener("change", (event) => load(event.target));
+})();

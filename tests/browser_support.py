@@ -1,0 +1,114 @@
+"""What browser tests share: launching Debian's Chromium, axe-core, and a request recorder.
+
+Without /usr/bin/chromium (or axe-core from `npm ci`) the tests skip with a message, except in
+CI (CI=true), where a missing tool is a failure: a green CI must mean the pages were tested.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+CHROMIUM = Path(os.environ.get("SELFASSESS_CHROMIUM", "/usr/bin/chromium"))
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def missing(message: str) -> None:
+    """Skip on a developer's machine; fail in CI."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{message} (CI=true: browser tests must run)")
+    pytest.skip(message)
+
+
+def require_chromium() -> None:
+    if not CHROMIUM.is_file():
+        missing(
+            f"no Chromium at {CHROMIUM}: `apt-get install -y chromium` (make test does, as root)"
+        )
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing("Playwright for Python is not installed: pip install -e '.[test]'")
+
+
+def require_axe() -> str:
+    if not AXE.is_file():
+        missing(f"no {AXE.relative_to(ROOT)}: run `npm ci` (make test does)")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@dataclass
+class RequestLog:
+    """Every request a page tried to make beyond loading itself; each one is aborted."""
+
+    allowed: set[str] = field(default_factory=set)
+    requests: list[str] = field(default_factory=list)
+    websockets: list[str] = field(default_factory=list)
+
+    def attach(self, context: Any) -> None:
+        context.on("request", self._seen)
+        context.route("**/*", self._route)
+        context.route_web_socket("**/*", self._socket)
+
+    def _seen(self, request: Any) -> None:
+        if request.url not in self.allowed:
+            self.requests.append(request.url)
+
+    def _route(self, route: Any) -> None:
+        if route.request.url in self.allowed:
+            route.continue_()
+        else:
+            route.abort()
+
+    def _socket(self, socket: Any) -> None:
+        self.websockets.append(socket.url)
+        socket.close()
+
+
+def run_axe(page: Any, axe_source: str) -> list[dict[str, Any]]:
+    """axe-core's violations for the page as it is now, on the WCAG 2.2 AA tags.
+
+    The script is evaluated through the DevTools protocol, which the page's strict
+    Content-Security-Policy (rightly) does not let an injected <script> do.
+    """
+    page.evaluate(axe_source + "\n;0")
+    result = page.evaluate(
+        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations",
+        AXE_TAGS,
+    )
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]}
+        for v in result
+    ]
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    return json.dumps(violations, indent=2)

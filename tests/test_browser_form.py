@@ -1,0 +1,429 @@
+"""The built form page in a real headless Chromium: answering, saving, results, export and
+import, accessibility, no network, narrow screens, and parity with `selfassess score`.
+
+Tests read the page through its contract (radio names and values, the one file input,
+window.selfassessResult), and wait on conditions, never on time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_support import RequestLog, browser, describe, require_axe, run_axe  # noqa: F401
+
+from selfassess.formats import scores_to_json
+from selfassess.load import bundled_banks, load_questionnaire, parse_response_json
+from selfassess.model import Questionnaire
+from selfassess.score import score_all
+from selfassess.site import build_site, render_form
+from selfassess.themes import load_theme
+
+pytestmark = pytest.mark.browser
+
+VECTORS = Path(__file__).parent / "vectors"
+BANK_ID = "collaboration-maturity"
+
+
+@pytest.fixture(scope="module")
+def bank() -> Questionnaire:
+    return next(b.questionnaire for b in bundled_banks() if b.questionnaire.id == BANK_ID)
+
+
+@pytest.fixture(scope="module")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("built") / "site"
+    build_site([b.questionnaire for b in bundled_banks()], out, load_theme())
+    return out
+
+
+@pytest.fixture
+def requests() -> RequestLog:
+    return RequestLog()
+
+
+@pytest.fixture
+def context(browser: Any, requests: RequestLog) -> Iterator[Any]:  # noqa: F811
+    ctx = browser.new_context(accept_downloads=True)
+    requests.attach(ctx)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def form_url(site_dir: Path, requests: RequestLog) -> str:
+    url = (site_dir / f"{BANK_ID}.html").as_uri()
+    requests.allowed.add(url)
+    return url
+
+
+@pytest.fixture
+def page(context: Any, form_url: str) -> Any:
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto(form_url)
+    tab.wait_for_function("window.selfassessResult !== undefined")
+    yield tab
+    assert errors == [], errors
+
+
+def question(page: Any, qid: str) -> Any:
+    return page.locator(f'fieldset[data-question="{qid}"]')
+
+
+def answer(page: Any, qid: str, label: str) -> None:
+    """Answer as a person does: click the option's label."""
+    question(page, qid).locator("label", has_text=label).click()
+
+
+def checked_values(page: Any) -> dict[str, str]:
+    return page.evaluate(
+        "() => Object.fromEntries([...document.querySelectorAll('input[type=radio]:checked')]"
+        ".map((r) => [r.name, r.value]))"
+    )
+
+
+def fill_everything(page: Any, bank: Questionnaire) -> None:
+    labels = ["Not yet", "Starting", "Partly", "Mostly", "Fully", "Don't know"]
+    for i, (_, q) in enumerate(bank.questions()):
+        answer(page, q.id, labels[(i * 7) % 6])
+    page.get_by_label("Organisation").fill("Northshire County Council")
+    page.get_by_label("Role").fill("Director of Public Health")
+
+
+def result(page: Any) -> dict[str, Any]:
+    return page.evaluate("window.selfassessResult")
+
+
+def load_file(page: Any, path: Path) -> None:
+    page.locator("input[type=file]").set_input_files(str(path))
+    page.locator("#message:not([hidden])").wait_for()
+
+
+def close(a: Any, b: Any, where: str = "") -> None:
+    """Equal, with numbers equal to 1e-9."""
+    if isinstance(b, float | int) and not isinstance(b, bool) and a is not None:
+        assert isinstance(a, float | int) and math.isclose(a, b, abs_tol=1e-9), (
+            f"{where}: {a} != {b}"
+        )
+    elif isinstance(b, dict):
+        assert isinstance(a, dict) and a.keys() == b.keys(), f"{where}: {a} != {b}"
+        for key in b:
+            close(a[key], b[key], f"{where}.{key}")
+    else:
+        assert a == b, f"{where}: {a!r} != {b!r}"
+
+
+# ---------------------------------------------------------------- answering and saving
+
+
+def test_clicking_labels_answers_and_updates_the_count(page: Any) -> None:
+    assert page.locator("#progress").text_content() == "0 of 30 answered"
+    answer(page, "ca-1", "Mostly")
+    answer(page, "ca-2", "Don't know")
+    page.wait_for_function("document.getElementById('progress').textContent === '2 of 30 answered'")
+    assert checked_values(page) == {"ca-1": "4", "ca-2": ""}
+    assert result(page)["answered"] == 1  # "Don't know" is answered, but does not score
+
+
+def test_reloading_restores_answers_and_details(page: Any) -> None:
+    answer(page, "ca-1", "Fully")
+    answer(page, "sm-3", "Starting")
+    page.get_by_label("Organisation").fill("Riverside Care Homes")
+    page.reload()
+    page.wait_for_function("window.selfassessResult && window.selfassessResult.answered === 2")
+    assert checked_values(page) == {"ca-1": "5", "sm-3": "2"}
+    assert page.get_by_label("Organisation").input_value() == "Riverside Care Homes"
+    assert page.locator("#storage-notice").is_hidden()
+
+
+def test_start_again_asks_first_and_clears_only_when_confirmed(page: Any) -> None:
+    answer(page, "ca-1", "Fully")
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.get_by_role("button", name="Start again").click()
+    assert checked_values(page) == {"ca-1": "5"}
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Start again").click()
+    page.wait_for_function("window.selfassessResult.answered === 0")
+    assert checked_values(page) == {}
+    page.reload()
+    page.wait_for_function("window.selfassessResult !== undefined")
+    assert checked_values(page) == {}
+
+
+def test_without_storage_the_page_says_so_and_still_scores(context: Any, form_url: str) -> None:
+    context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() {"
+        " throw new DOMException('blocked', 'SecurityError'); }});"
+    )
+    tab = context.new_page()
+    tab.goto(form_url)
+    tab.wait_for_function("window.selfassessResult !== undefined")
+    assert tab.locator("#storage-notice").is_visible()
+    assert "not being saved" in tab.locator("#storage-notice").text_content()
+    answer(tab, "ca-1", "Partly")
+    tab.wait_for_function("window.selfassessResult.answered === 1")
+
+
+# ---------------------------------------------------------------- results
+
+
+def test_results_show_scores_levels_weakest_radar_and_advice(
+    page: Any, bank: Questionnaire
+) -> None:
+    fill_everything(page, bank)
+    page.get_by_role("button", name="Show my results").click()
+    results = page.locator("#results")
+    results.wait_for()
+    live = result(page)
+    assert live["answered"] == 25 and live["overall"] is not None
+    for principle in bank.principles:
+        row = results.locator(f'tr[data-principle="{principle.id}"]')
+        score = live["principles"][principle.id]
+        assert row.locator('[data-slot="score"]').text_content() == str(int(score + 0.5))
+        level = next(lv for lv in reversed(bank.levels) if lv.min <= score)
+        assert row.locator('[data-slot="level"]').text_content() == level.label
+        advice = page.locator(f"#advice-{principle.id}")
+        assert advice.locator(f'[data-level="{level.id}"]').is_visible()
+    assert "Overall score:" in results.locator("#overall").inner_text()
+    assert results.locator("#weakest").is_visible()
+    weakest = min(bank.principles, key=lambda p: live["principles"][p.id])
+    assert weakest.title in results.locator("#weakest").inner_text()
+    radar = results.locator("#radar svg[role=img]")
+    assert radar.get_attribute("aria-labelledby")
+    assert radar.locator("circle").count() == len(bank.principles)
+
+
+def test_results_update_live_and_explain_a_missing_overall(page: Any) -> None:
+    answer(page, "ca-1", "Fully")
+    page.get_by_role("button", name="Show my results").click()
+    overall = page.locator("#overall")
+    overall.get_by_text("No overall score yet").wait_for()
+    assert "Broad, shared measures of success" in overall.inner_text()
+    row = page.locator('tr[data-principle="common-agenda"]')
+    assert "answer at least 3 of its 6 questions" in row.inner_text()
+    answer(page, "ca-2", "Fully")
+    answer(page, "ca-3", "Not yet")
+    page.wait_for_function(
+        "document.querySelector('tr[data-principle=\"common-agenda\"] [data-slot=score]')"
+        ".textContent === '67'"
+    )
+    assert "Established" in row.inner_text()
+
+
+# ---------------------------------------------------------------- export and import
+
+
+def test_download_is_a_response_file_score_reads_and_loads_back(
+    page: Any, bank: Questionnaire, tmp_path: Path
+) -> None:
+    fill_everything(page, bank)
+    page.wait_for_function("window.selfassessResult.answered === 25")
+    before = result(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my answers").click()
+    name = download.value.suggested_filename
+    assert name.startswith("northshire-county-council-") and name.endswith(
+        "-director-of-public-health.json"
+    )
+    saved = tmp_path / name
+    download.value.save_as(saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["format"] == "selfassess-response/1"
+    assert data["questionnaire"] == {"id": BANK_ID, "version": bank.version}
+    assert len(data["answers"]) == 30  # "Don't know" is exported as null
+    sourced = parse_response_json(saved.read_bytes(), str(saved), bank, [])
+    python = scores_to_json(score_all(bank, [sourced]))["respondents"][0]
+    close(
+        {k: before[k] for k in python if k != "source"},
+        {k: v for k, v in python.items() if k != "source"},
+    )
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Start again").click()
+    page.wait_for_function("window.selfassessResult.answered === 0")
+    load_file(page, saved)
+    assert "Loaded your answers" in page.locator("#message").inner_text()
+    close(result(page), before)
+    assert page.get_by_label("Organisation").input_value() == "Northshire County Council"
+
+
+BAD_FILES = {
+    "not JSON": ("{ this is not json", "not JSON"),
+    "a spreadsheet": ("organisation,ca-1\nX,4\n", "not JSON"),
+    "another questionnaire": (
+        '{"format": "selfassess-response/1", "questionnaire": {"id": "collaboration-pulse"}, "answers": {}}',
+        "answers questionnaire 'collaboration-pulse'",
+    ),
+    "another format": ('{"format": "survey/2", "answers": {}}', "wrong format"),
+    "an unknown question": (
+        '{"format": "selfassess-response/1", "questionnaire": {"id": "collaboration-maturity"}, "answers": {"ca-99": 3}}',
+        "unknown question id 'ca-99'",
+    ),
+    "a value off the scale": (
+        '{"format": "selfassess-response/1", "questionnaire": {"id": "collaboration-maturity"}, "answers": {"ca-1": 9}}',
+        "9 is not on the scale of ca-1",
+    ),
+    "a number in quotes": (
+        '{"format": "selfassess-response/1", "questionnaire": {"id": "collaboration-maturity"}, "answers": {"ca-1": "4"}}',
+        "expected a number from the scale or null",
+    ),
+}
+
+
+@pytest.mark.parametrize("what", list(BAD_FILES))
+def test_a_bad_file_gets_a_clear_message_and_changes_nothing(
+    page: Any, tmp_path: Path, what: str
+) -> None:
+    content, reason = BAD_FILES[what]
+    answer(page, "ca-1", "Mostly")
+    page.get_by_label("Organisation").fill("Alpha Trust")
+    page.wait_for_function("window.selfassessResult.answered === 1")
+    bad = tmp_path / "answers.json"
+    bad.write_text(content, encoding="utf-8")
+    load_file(page, bad)
+    message = page.locator("#message")
+    assert message.get_attribute("role") == "alert"
+    assert "There is a problem with answers.json" in message.inner_text()
+    assert reason in message.inner_text()
+    assert "have not been changed" in message.inner_text()
+    assert checked_values(page) == {"ca-1": "4"}
+    assert page.get_by_label("Organisation").input_value() == "Alpha Trust"
+    assert page.evaluate("document.activeElement.id") == "message"
+
+
+# ---------------------------------------------------------------- accessibility and the network
+
+
+def test_axe_finds_no_violations_on_the_fresh_page(page: Any) -> None:
+    violations = run_axe(page, require_axe())
+    assert violations == [], describe(violations)
+
+
+def test_axe_finds_no_violations_with_results_and_a_message_shown(
+    page: Any, bank: Questionnaire, tmp_path: Path
+) -> None:
+    axe = require_axe()
+    fill_everything(page, bank)
+    page.get_by_role("button", name="Show my results").click()
+    page.locator("#radar svg").wait_for()
+    bad = tmp_path / "bad.json"
+    bad.write_text("[]", encoding="utf-8")
+    load_file(page, bad)
+    violations = run_axe(page, axe)
+    assert violations == [], describe(violations)
+
+
+def test_the_landing_page_passes_axe(context: Any, site_dir: Path, requests: RequestLog) -> None:
+    url = (site_dir / "index.html").as_uri()
+    requests.allowed.add(url)
+    tab = context.new_page()
+    tab.goto(url)
+    violations = run_axe(tab, require_axe())
+    assert violations == [], describe(violations)
+    assert requests.requests == []
+
+
+def test_the_page_makes_no_network_request_through_a_whole_session(
+    page: Any, bank: Questionnaire, requests: RequestLog, tmp_path: Path
+) -> None:
+    fill_everything(page, bank)
+    page.get_by_role("button", name="Show my results").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my answers").click()
+    saved = tmp_path / "mine.json"
+    download.value.save_as(saved)
+    load_file(page, saved)
+    page.reload()
+    page.wait_for_function("window.selfassessResult.answered === 25")
+    page.emulate_media(media="print")
+    assert [r for r in requests.requests if not r.startswith("blob:")] == []
+    assert requests.websockets == []
+
+
+def test_keyboard_alone_can_answer_a_question(page: Any) -> None:
+    question(page, "ca-1").locator("input").first.focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("window.selfassessResult.answered === 1")
+    assert checked_values(page) == {"ca-1": "3"}
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"  # focus is visible
+
+
+@pytest.mark.parametrize("width", [320, 640])
+def test_narrow_screens_and_zoom_need_no_sideways_scrolling(
+    browser: Any,  # noqa: F811
+    form_url: str,
+    bank: Questionnaire,
+    width: int,
+) -> None:
+    ctx = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        tab = ctx.new_page()
+        tab.goto(form_url)
+        fill_everything(tab, bank)
+        tab.get_by_role("button", name="Show my results").click()
+        tab.locator("#radar svg").wait_for()
+        assert tab.evaluate("document.documentElement.scrollWidth") <= width
+    finally:
+        ctx.close()
+
+
+def test_without_javascript_the_questions_are_readable_and_controls_hidden(
+    browser: Any,  # noqa: F811
+    form_url: str,
+) -> None:
+    ctx = browser.new_context(java_script_enabled=False)
+    try:
+        tab = ctx.new_page()
+        tab.goto(form_url)
+        assert "Scoring needs JavaScript" in tab.locator("body").inner_text()
+        assert tab.locator("fieldset.question").first.is_visible()
+        assert (
+            tab.get_by_role("button", name="Show my results").count() == 0
+            or tab.locator(".actions").is_hidden()
+        )
+        assert tab.locator("#results").is_hidden()
+    finally:
+        ctx.close()
+
+
+# ---------------------------------------------------------------- parity with `selfassess score`
+
+
+def vector_cases() -> list[Path]:
+    return sorted(p for p in VECTORS.iterdir() if (p / "expected.json").is_file())
+
+
+@pytest.mark.parametrize("case", vector_cases(), ids=lambda p: p.name)
+def test_the_page_scores_every_vector_response_as_python_does(
+    context: Any, requests: RequestLog, case: Path, tmp_path: Path
+) -> None:
+    bank = load_questionnaire(case / "bank.yaml")
+    page_file = tmp_path / f"{bank.id}.html"
+    page_file.write_text(render_form(bank, load_theme()), encoding="utf-8")
+    requests.allowed.add(page_file.as_uri())
+    expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
+    by_source = {r["source"]: r for r in expected["respondents"]}
+    files = sorted((case / "responses").glob("*.json"))
+    if not files:
+        pytest.skip(f"{case.name} has only CSV responses, which the form does not import")
+    tab = context.new_page()
+    tab.goto(page_file.as_uri())
+    tab.wait_for_function("window.selfassessResult !== undefined")
+    for response in files:
+        load_file(tab, response)
+        assert "Loaded your answers" in tab.locator("#message").inner_text(), tab.locator(
+            "#message"
+        ).inner_text()
+        want = by_source[f"responses/{response.name}"]
+        got = result(tab)
+        for key in ("principles", "overall", "level", "answered", "total"):
+            close(got[key], want[key], f"{case.name}/{response.name}: {key}")
+    assert requests.requests == []

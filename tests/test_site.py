@@ -1,0 +1,413 @@
+"""`selfassess build`: the static site, its self-contained pages and the atomic folder swap."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from selfassess import site
+from selfassess.cli import cli
+from selfassess.errors import SelfassessError
+from selfassess.load import bundled_banks, parse_questionnaire
+from selfassess.model import Questionnaire
+from selfassess.site import MARKER, build_site, pack, render_form
+from selfassess.themes import load_theme
+
+XSS_BANK = """
+id: xss
+version: "1"
+title: "Evil <script>alert('title')</script> bank"
+intro: "Intro <script>alert('intro')</script> and [a link](javascript:alert('intro-link'))"
+scale:
+  - {value: 1, label: "<b onmouseover=alert('label')>No</b>"}
+  - {value: 2, label: "Yes"}
+levels:
+  - {id: low, label: "Low <img src=x onerror=alert('level')>", min: 0}
+principles:
+  - id: p1
+    title: "P1 <script>alert('principle')</script>"
+    summary: "<img src=x onerror=alert('summary')>"
+    questions:
+      - id: q1
+        text: "Question <script>alert('question')</script> with <img src=x onerror=alert(1)>"
+        help: "[click me](javascript:alert('help')) and [ok](https://example.org/)"
+      - id: q2
+        text: "![picture](https://example.org/tracker.png) and [data](data:text/html,boom)"
+    advice:
+      low: "<script>alert('advice')</script> **be careful**"
+"""
+
+
+@pytest.fixture(scope="module")
+def theme() -> site.Theme:
+    return load_theme()
+
+
+@pytest.fixture(scope="module")
+def banks() -> list[Questionnaire]:
+    return [b.questionnaire for b in bundled_banks()]
+
+
+@pytest.fixture(scope="module")
+def xss_page(theme: site.Theme) -> str:
+    return render_form(parse_questionnaire(XSS_BANK, "xss.yaml"), theme)
+
+
+class Tags(HTMLParser):
+    """Every start tag of a page with its attributes, and the text of its <script> blocks."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[tuple[dict[str, str | None], str]] = []
+        self.styles: list[str] = []
+        self._open: str | None = None
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag in ("script", "style"):
+            self._open = tag
+            if tag == "script":
+                self.scripts.append((dict(attrs), ""))
+            else:
+                self.styles.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._open = None
+
+    def handle_data(self, data: str) -> None:
+        if self._open == "script":
+            attrs, text = self.scripts[-1]
+            self.scripts[-1] = (attrs, text + data)
+        elif self._open == "style":
+            self.styles[-1] += data
+
+
+def sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+
+
+# ---------------------------------------------------------------- building
+
+
+def test_build_writes_a_landing_page_and_one_page_per_bank(
+    tmp_path: Path, banks: list[Questionnaire], theme: site.Theme
+) -> None:
+    out = tmp_path / "site"
+    written = build_site(banks, out, theme)
+    assert [p.name for p in written] == [
+        "index.html",
+        "collaboration-maturity.html",
+        "collaboration-pulse.html",
+    ]
+    assert all(p.is_file() for p in written)
+    assert (out / MARKER).is_file()
+    assert sorted(p.name for p in out.iterdir()) == sorted([MARKER, *(p.name for p in written)])
+
+
+def test_landing_page_lists_each_bank_with_its_size_and_a_relative_link(
+    tmp_path: Path, banks: list[Questionnaire], theme: site.Theme
+) -> None:
+    build_site(banks, tmp_path / "site", theme)
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="collaboration-maturity.html">Partnership collaboration maturity</a>' in index
+    assert "30 questions, about 10 minutes" in index
+    assert '<a href="collaboration-pulse.html">' in index
+    assert "Problems such as hospital discharge" in index  # the intro, rendered
+
+
+def test_every_link_is_relative_and_nothing_is_loaded_from_elsewhere(
+    tmp_path: Path, banks: list[Questionnaire], theme: site.Theme
+) -> None:
+    for page in build_site(banks, tmp_path / "site", theme):
+        tags = Tags(page.read_text(encoding="utf-8")).tags
+        for tag, attrs in tags:
+            assert "src" not in attrs, f"{page.name}: <{tag} src=...>"
+            if tag == "link":
+                pytest.fail(f"{page.name}: <link> would load something")
+            href = attrs.get("href")
+            if href is not None:
+                assert not re.match(r"^[a-z][a-z0-9+.-]*:|^//|^/", href), f"{page.name}: {href}"
+                assert href.startswith("#") or (tmp_path / "site" / href.split("#")[0]).is_file()
+
+
+def test_each_page_carries_a_csp_that_admits_exactly_its_own_inline_code(
+    tmp_path: Path, banks: list[Questionnaire], theme: site.Theme
+) -> None:
+    for page in build_site(banks, tmp_path / "site", theme):
+        parsed = Tags(page.read_text(encoding="utf-8"))
+        metas = [
+            a
+            for t, a in parsed.tags
+            if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+        ]
+        assert len(metas) == 1
+        policy = metas[0]["content"] or ""
+        assert policy.startswith("default-src 'none';")
+        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+        assert [f"style-src '{sha256(s)}'" in policy for s in parsed.styles] == [True]
+        code = [text for attrs, text in parsed.scripts if attrs.get("type") != "application/json"]
+        for text in code:
+            assert f"script-src '{sha256(text)}'" in policy
+        if not code:
+            assert "script-src" not in policy
+        assert not any("style" in attrs for _, attrs in parsed.tags), 'inline style="" is blocked'
+        assert not any(k.startswith("on") for _, attrs in parsed.tags for k in attrs)
+
+
+def test_the_form_page_is_one_file_of_the_promised_size(
+    tmp_path: Path, banks: list[Questionnaire], theme: site.Theme
+) -> None:
+    build_site(banks, tmp_path / "site", theme)
+    html = (tmp_path / "site" / "collaboration-maturity.html").read_text(encoding="utf-8")
+    parsed = Tags(html)
+    code = sum(len(t.encode()) for a, t in parsed.scripts if a.get("type") != "application/json")
+    style = sum(len(s.encode()) for s in parsed.styles)
+    assert len(html.encode()) < 80_000
+    assert code + style < 30_000
+
+
+def test_form_page_has_radios_named_by_question_id_with_scale_values(
+    banks: list[Questionnaire], theme: site.Theme
+) -> None:
+    bank = banks[0]
+    tags = Tags(render_form(bank, theme)).tags
+    radios = [a for t, a in tags if t == "input" and a.get("type") == "radio"]
+    first = [r for r in radios if r["name"] == "ca-1"]
+    assert [r["value"] for r in first] == ["1", "2", "3", "4", "5", ""]
+    assert {r["name"] for r in radios} == {q.id for _, q in bank.questions()}
+    assert len([a for t, a in tags if t == "input" and a.get("type") == "file"]) == 1
+    assert len([t for t, _ in tags if t == "fieldset"]) == bank.question_count + 1  # + About you
+
+
+def test_respondent_fields_have_real_labels(banks: list[Questionnaire], theme: site.Theme) -> None:
+    html = render_form(banks[0], theme)
+    for field, label in (("organisation", "Organisation"), ("role", "Role"), ("name", "Name")):
+        assert f'<label for="respondent-{field}">{label}' in html
+        assert f'id="respondent-{field}" name="{field}"' in html
+
+
+def test_without_javascript_the_page_says_scoring_needs_it_and_hides_its_controls(
+    banks: list[Questionnaire], theme: site.Theme
+) -> None:
+    html = render_form(banks[0], theme)
+    assert re.search(r"<noscript>.*Scoring needs JavaScript", html)
+    assert re.search(r'<section class="actions js-only"[^>]* hidden>', html)
+    assert re.search(r'<section class="results"[^>]* hidden>', html)
+
+
+def test_bank_data_is_embedded_as_inert_json(theme: site.Theme) -> None:
+    bank = parse_questionnaire(
+        XSS_BANK.replace('title: "P1 <script>', 'title: "P1 </script><script>'), "x.yaml"
+    )
+    html = render_form(bank, theme)
+    data = re.search(r'<script type="application/json" id="selfassess-bank">(.*?)</script>', html)
+    assert data is not None
+    assert "<" not in data.group(1)
+
+
+# ---------------------------------------------------------------- hostile banks
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "<script>alert(",
+        "<img src=x",
+        "<b onmouseover",
+        'href="javascript:',
+        'href="data:',
+        "<img",
+    ],
+)
+def test_markup_from_a_bank_is_rendered_inert(xss_page: str, payload: str) -> None:
+    assert payload not in xss_page
+
+
+def test_a_hostile_bank_runs_nothing_but_our_own_script(xss_page: str) -> None:
+    parsed = Tags(xss_page)
+    assert len([a for a, _ in parsed.scripts if a.get("type") != "application/json"]) == 1
+    assert not any(k.startswith("on") for _, attrs in parsed.tags for k in attrs)
+    assert "Question &lt;script&gt;alert(" in xss_page  # shown as text, not run
+    assert '<a href="https://example.org/">ok</a>' in xss_page  # safe links still work
+    assert "<strong>be careful</strong>" in xss_page
+
+
+# ---------------------------------------------------------------- the folder swap
+
+
+def test_rebuilding_replaces_the_previous_site(
+    tmp_path: Path, banks: list[Questionnaire], theme: site.Theme
+) -> None:
+    out = tmp_path / "site"
+    build_site(banks, out, theme)
+    build_site(banks[:1], out, theme)
+    assert not (out / "collaboration-pulse.html").exists()
+    assert (out / "collaboration-maturity.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no temporary folders left
+
+
+def test_a_failed_build_leaves_the_old_site_untouched(
+    tmp_path: Path, banks: list[Questionnaire], theme: site.Theme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    build_site(banks, out, theme)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    calls = 0
+
+    def failing_write(path: Path, data: bytes) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise OSError(28, "No space left on device")
+        path.write_bytes(data)
+
+    monkeypatch.setattr(site, "_write_file", failing_write)
+    with pytest.raises(SelfassessError, match="No space left"):
+        build_site(banks[:1], out, theme)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_failed_swap_puts_the_old_site_back(
+    tmp_path: Path, banks: list[Questionnaire], theme: site.Theme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    build_site(banks, out, theme)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    real_rename = site.os.rename
+
+    def rename(src: str | Path, dst: str | Path) -> None:
+        if Path(dst) == out and str(src).endswith(".new"):
+            raise OSError(13, "Permission denied")
+        real_rename(src, dst)
+
+    monkeypatch.setattr(site.os, "rename", rename)
+    with pytest.raises(SelfassessError, match="Permission denied"):
+        build_site(banks[:1], out, theme)
+    monkeypatch.undo()
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_template_error_fails_before_anything_is_written(
+    tmp_path: Path, banks: list[Questionnaire]
+) -> None:
+    user = tmp_path / "mytheme"
+    (user / "templates" / "partials").mkdir(parents=True)
+    (user / "theme.yaml").write_text("name: mine\n", encoding="utf-8")
+    (user / "templates" / "partials" / "footer.html.j2").write_text(
+        "<footer>{{ no_such_variable }}</footer>\n", encoding="utf-8"
+    )
+    with pytest.raises(SelfassessError) as caught:
+        build_site(banks, tmp_path / "site", load_theme(str(user)))
+    assert "footer.html.j2" in str(caught.value)
+    assert not (tmp_path / "site").exists()
+
+
+def test_refuses_to_replace_a_folder_it_did_not_build(
+    tmp_path: Path, banks: list[Questionnaire], theme: site.Theme
+) -> None:
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "thesis.docx").write_bytes(b"years of work")
+    with pytest.raises(SelfassessError, match="did not build"):
+        build_site(banks, out, theme)
+    assert (out / "thesis.docx").read_bytes() == b"years of work"
+
+
+def test_refuses_an_output_path_that_is_a_file(
+    tmp_path: Path, banks: list[Questionnaire], theme: site.Theme
+) -> None:
+    out = tmp_path / "site"
+    out.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(SelfassessError, match="not a folder"):
+        build_site(banks, out, theme)
+    assert out.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_an_empty_folder_may_be_used(
+    tmp_path: Path, banks: list[Questionnaire], theme: site.Theme
+) -> None:
+    (tmp_path / "site").mkdir()
+    build_site(banks, tmp_path / "site", theme)
+    assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_two_banks_with_one_id_are_refused(
+    tmp_path: Path, banks: list[Questionnaire], theme: site.Theme
+) -> None:
+    with pytest.raises(SelfassessError, match="two banks have the id"):
+        build_site([banks[0], banks[0]], tmp_path / "site", theme)
+
+
+# ---------------------------------------------------------------- themes and packing
+
+
+def test_a_user_theme_overrides_one_partial(tmp_path: Path, banks: list[Questionnaire]) -> None:
+    user = tmp_path / "mytheme"
+    (user / "templates" / "partials").mkdir(parents=True)
+    (user / "theme.yaml").write_text("name: mine\ncolours: {primary: '#005eb8'}\n", "utf-8")
+    (user / "templates" / "partials" / "header.html.j2").write_text(
+        '<header class="site-header"><p>Northshire partnership</p></header>\n', "utf-8"
+    )
+    html = render_form(banks[0], load_theme(str(user)))
+    assert "Northshire partnership" in html
+    assert "--colour-primary:#005eb8" in html
+    assert "Made with selfassess" in html  # the default footer still applies
+
+
+def test_pack_drops_comment_lines_and_indentation_but_keeps_code() -> None:
+    source = '/* about\n   this */\nfunction f() {\n  // why\n  return "a // b"; /* kept */\n}\n'
+    assert pack(source) == 'function f() {\nreturn "a // b"; /* kept */\n}'
+    assert pack("a{b:c}\n/* x */\n//d{e:f}\n", line_comments=False) == "a{b:c}\n//d{e:f}"
+
+
+# ---------------------------------------------------------------- the command
+
+
+def test_build_command_prints_the_page_to_open(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert str((tmp_path / "out" / "index.html").resolve()) in result.output
+
+
+def test_build_command_takes_bank_files_and_bundled_ids(tmp_path: Path, starter_file: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["build", str(starter_file), "collaboration-pulse", "-o", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.html")) == [
+        "collaboration-pulse.html",
+        "index.html",
+        "starter.html",
+    ]
+
+
+def test_build_command_reports_a_refusal_as_a_located_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "-o", str(tmp_path / "notes.txt")])
+    assert result.exit_code == 1
+    assert f"error: {tmp_path / 'notes.txt'}: exists and is not a folder" in result.output
+
+
+def test_build_does_not_import_weasyprint(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom selfassess.cli import main\nsys.argv=['selfassess','build','-o',sys.argv[1]]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "assert 'weasyprint' not in sys.modules, 'weasyprint imported'\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "s")], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
