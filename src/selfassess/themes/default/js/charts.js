@@ -44,14 +44,14 @@
    * line: no score is not the same as a score of 0.
    */
   function radar(options) {
-    const axes = options.axes, n = axes.length, max = 100, radius = 150, cx = 320, cy = 245;
+    const axes = options.axes, n = axes.length, max = 100, radius = 165, cx = 320, cy = 250;
     const rings = options.rings || [20, 40, 60, 80, 100];
     const id = escapeXml(options.id || "radar");
     const point = (i, value) => {
       const angle = -Math.PI / 2 + (2 * Math.PI * i) / n, r = (radius * value) / max;
       return [cx + r * Math.cos(angle), cy + r * Math.sin(angle)];
     };
-    const out = ['<svg xmlns="http://www.w3.org/2000/svg" class="radar" viewBox="0 0 640 480" role="img" aria-labelledby="' +
+    const out = ['<svg xmlns="http://www.w3.org/2000/svg" class="radar" viewBox="0 0 640 490" role="img" aria-labelledby="' +
       id + '-title ' + id + '-desc" font-size="15" fill="currentColor"><title id="' + id + '-title">' +
       escapeXml(options.title || "Radar chart") + '</title><desc id="' + id + '-desc">' + escapeXml(options.description || "") +
       '</desc><g fill="none" stroke="currentColor" stroke-opacity="0.4">'];
@@ -61,7 +61,7 @@
     for (const value of rings) out.push('<text x="' + (cx + 4) + '" y="' + num(cy - (radius * value) / max - 3) + '">' + value + "</text>");
     out.push("</g><g>");
     axes.forEach((label, i) => {
-      const at = point(i, max * 1.1), dx = at[0] - cx, lines = wrap(label, 18);
+      const at = point(i, max * 1.1), dx = at[0] - cx, lines = wrap(label, 16);
       const anchor = Math.abs(dx) < 1 ? "middle" : dx > 0 ? "start" : "end";
       // Labels above the centre grow upwards, below it downwards, beside it around the axis.
       const top = at[1] - (at[1] < cy - 1 ? (lines.length - 1) * 17 : at[1] > cy + 1 ? -10 : (lines.length - 1) * 8.5);
