@@ -216,6 +216,15 @@ def test_results_update_live_and_explain_a_missing_overall(page: Any) -> None:
     assert "Established" in row.inner_text()
 
 
+def test_results_once_shown_stay_shown_after_a_reload(page: Any) -> None:
+    answer(page, "ca-1", "Fully")
+    page.get_by_role("button", name="Show my results").click()
+    page.locator("#results").wait_for()
+    page.reload()
+    page.locator("#results").wait_for()
+    assert page.locator('tr[data-principle="common-agenda"]').is_visible()
+
+
 # ---------------------------------------------------------------- export and import
 
 
