@@ -16,6 +16,9 @@ demo: $(VENV)/.installed
 	$(BIN)/selfassess validate
 	$(BIN)/selfassess list
 	$(BIN)/selfassess build -o site
+	$(BIN)/selfassess report examples/responses --baseline examples/baseline \
+	  --partnership "Northshire Health and Care Partnership" \
+	  -o site/example-scorecard.pdf --html site/example-scorecard.html
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests

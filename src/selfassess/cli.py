@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from datetime import date
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -27,7 +28,9 @@ from selfassess.load import (
     validate_files,
 )
 from selfassess.model import questionnaire_json_schema, response_json_schema
+from selfassess.report import REPORT_STEPS, ReportRequest, write_report
 from selfassess.score import score_all
+from selfassess.scorecard import ScorecardOptions
 from selfassess.site import build_site
 from selfassess.themes import load_theme
 from selfassess.write import write_new_bank
@@ -122,14 +125,19 @@ def build(banks: tuple[str, ...], output: Path, theme: str | None) -> None:
 
 
 def load_inputs(
-    files: tuple[str, ...], questionnaire: str | None, skip_invalid: bool
+    files: tuple[str, ...],
+    questionnaire: str | None,
+    skip_invalid: bool,
+    *,
+    progress: bool = False,
 ) -> tuple[BankSource, LoadedResponses]:
     """The bank and the responses named on the command line; warnings and skips on stderr."""
     paths = expand_input_paths(files)
     if not paths:
         raise SelfassessError.at(" ".join(files), "no *.json or *.csv response files found")
     bank = resolve_bank(questionnaire) if questionnaire else bank_for_responses(paths)
-    loaded = load_responses(paths, bank.questionnaire, skip_invalid=skip_invalid)
+    to_load = ProgressPaths(paths, "Loading answers") if progress else paths
+    loaded = load_responses(to_load, bank.questionnaire, skip_invalid=skip_invalid)
     for warning in loaded.warnings:
         click.echo(f"warning: {warning}", err=True)
     for problem in loaded.skipped:
@@ -171,6 +179,114 @@ def score(files: tuple[str, ...], questionnaire: str | None, fmt: str, skip_inva
         click.echo(scores_to_csv(bank.questionnaire, scores), nl=False)
     else:
         click.echo(scores_to_table(bank.questionnaire, scores), nl=False)
+
+
+class ProgressPaths(list[Path]):
+    """Paths that move a progress bar on stderr while the loader walks through them."""
+
+    def __init__(self, paths: list[Path], label: str) -> None:
+        super().__init__(paths)
+        self.label = label
+
+    def __iter__(self) -> Iterator[Path]:
+        with click.progressbar(length=len(self), label=self.label, file=sys.stderr) as bar:
+            for path in super().__iter__():
+                yield path
+                bar.update(1)
+
+
+def shows_progress(quiet: bool) -> bool:
+    """Progress bars only for a person watching: not with --quiet, not into a pipe or log."""
+    return not quiet and sys.stderr.isatty()
+
+
+def load_baseline(
+    args: tuple[str, ...], bank: BankSource, skip_invalid: bool, progress: bool
+) -> LoadedResponses:
+    """The earlier round's answers, read against the current round's bank."""
+    paths = expand_input_paths(args)
+    if not paths:
+        raise SelfassessError.at(" ".join(args), "no *.json or *.csv baseline files found")
+    to_load = ProgressPaths(paths, "Loading baseline") if progress else paths
+    loaded = load_responses(to_load, bank.questionnaire, skip_invalid=skip_invalid)
+    for warning in loaded.warnings:
+        click.echo(f"warning: {warning} (baseline)", err=True)
+    for problem in loaded.skipped:
+        click.echo(f"skipped: {problem} (baseline)", err=True)
+    return loaded
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@questionnaire_option
+@click.option(
+    "--output",
+    "-o",
+    "pdf",
+    type=click.Path(path_type=Path),
+    metavar="FILE.pdf",
+    help="The PDF scorecard to write.",
+)
+@click.option(
+    "--html",
+    type=click.Path(path_type=Path),
+    metavar="FILE.html",
+    help="Also (or, without -o, only) write the scorecard as one standalone HTML page.",
+)
+@click.option("--title", help="Title on the cover.  [default: Partnership scorecard]")
+@click.option("--partnership", metavar="NAME", help="The partnership's name, on every page.")
+@click.option(
+    "--baseline",
+    multiple=True,
+    metavar="FILES",
+    help="An earlier round to compare with: a folder, a file or a quoted glob; repeat for more.",
+)
+@click.option("--theme", metavar="NAME|PATH", help="Bundled theme name or theme folder.")
+@click.option("--show-names", is_flag=True, help="Print respondents' names with their comments.")
+@skip_invalid_option
+@click.option("--quiet", is_flag=True, help="No progress bars and no summary line.")
+@reports_errors
+def report(
+    files: tuple[str, ...],
+    questionnaire: str | None,
+    pdf: Path | None,
+    html: Path | None,
+    title: str | None,
+    partnership: str | None,
+    baseline: tuple[str, ...],
+    theme: str | None,
+    show_names: bool,
+    skip_invalid: bool,
+    quiet: bool,
+) -> None:
+    """Write the partnership scorecard (PDF and/or HTML) from response files."""
+    if pdf is None and html is None:
+        raise click.UsageError("give -o FILE.pdf, --html FILE.html, or both")
+    progress = shows_progress(quiet)
+    bank, loaded = load_inputs(files, questionnaire, skip_invalid, progress=progress)
+    earlier = load_baseline(baseline, bank, skip_invalid, progress) if baseline else None
+    request = ReportRequest(
+        bank=bank.questionnaire,
+        responses=loaded,
+        baseline=earlier,
+        options=ScorecardOptions(
+            title=title, partnership=partnership, show_names=show_names, date=date.today()
+        ),
+        theme=theme,
+        pdf=pdf,
+        html=html,
+    )
+    if progress:
+        with click.progressbar(
+            length=len(REPORT_STEPS), label="Rendering scorecard", file=sys.stderr
+        ) as bar:
+            write_report(request, step=lambda _: bar.update(1))
+    else:
+        write_report(request)
+    if not quiet:
+        for path in (pdf, html):
+            if path is not None:
+                click.echo(f"wrote {path}")
 
 
 def main() -> None:

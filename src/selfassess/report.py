@@ -1,0 +1,165 @@
+"""`selfassess report`: responses -> scorecard view -> HTML (theme) -> PDF (WeasyPrint), atomically.
+
+WeasyPrint is imported inside the PDF functions only: it costs most of a second to import, and
+`build` and `score` never need it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
+
+from selfassess.errors import SelfassessError
+from selfassess.load import LoadedResponses
+from selfassess.model import Questionnaire
+from selfassess.score import score_all
+from selfassess.scorecard import ScorecardOptions, ScorecardView, build_scorecard
+from selfassess.themes import Theme, load_theme, render_template, template_environment
+from selfassess.write import write_atomic
+
+if TYPE_CHECKING:
+    from weasyprint.urls import URLFetcher
+
+SCORECARD_TEMPLATE = "scorecard.html.j2"
+SCORECARD_CSS = "css/scorecard.css"
+REPORT_STEPS = ("Scoring", "Drawing charts", "Writing HTML", "Laying out pages", "Writing files")
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """What `selfassess report` was asked for, after its inputs were loaded."""
+
+    bank: Questionnaire
+    responses: LoadedResponses
+    options: ScorecardOptions
+    theme: str | None = None  # bundled theme name or folder; None means the default theme
+    pdf: Path | None = None
+    html: Path | None = None
+    baseline: LoadedResponses | None = None
+
+
+def scorecard_view(
+    bank: Questionnaire,
+    responses: LoadedResponses,
+    options: ScorecardOptions,
+    baseline: LoadedResponses | None = None,
+    step: Callable[[str], None] = lambda _: None,
+) -> ScorecardView:
+    """Score this round (and the baseline), then build the view every output shares."""
+    step("Scoring")
+    scores = score_all(bank, responses.responses)
+    baseline_scores = score_all(bank, baseline.responses) if baseline is not None else None
+    skipped = [str(p) for p in responses.skipped]
+    notes = list(responses.warnings)
+    if baseline is not None:
+        skipped += [f"{p} (baseline)" for p in baseline.skipped]
+        notes += [f"{w} (baseline)" for w in baseline.warnings]
+    step("Drawing charts")
+    return build_scorecard(
+        bank,
+        scores,
+        responses.responses,
+        options,
+        baseline=baseline_scores,
+        baseline_responses=baseline.responses if baseline is not None else (),
+        skipped=skipped,
+        notes=notes,
+    )
+
+
+def render_scorecard_html(view: ScorecardView, theme: Theme) -> str:
+    """The scorecard as one standalone HTML page: CSS inline, charts inline, no script."""
+    css = theme.css_variables() + "\n" + theme.read_file(SCORECARD_CSS)
+    env = template_environment(theme)
+    return render_template(env, SCORECARD_TEMPLATE, {"view": view, "css": css})
+
+
+def render_scorecard_pdf(
+    html: str, theme: Theme, step: Callable[[str], None] = lambda _: None
+) -> bytes:
+    """HTML -> PDF bytes; only the theme's own files can be pulled in."""
+    import weasyprint  # lazy: see the module docstring
+
+    step("Laying out pages")
+    document = weasyprint.HTML(
+        string=html,
+        base_url=theme.folders()[0].resolve().as_uri() + "/",
+        url_fetcher=theme_url_fetcher(theme.folders()),
+    ).render(pdf_tags=True)
+    pdf: bytes = document.write_pdf(pdf_tags=True)
+    return pdf
+
+
+def theme_url_fetcher(folders: Sequence[Path]) -> URLFetcher:
+    """A WeasyPrint fetcher that serves files inside the theme folders and `data:` URLs only.
+
+    Anything else (http, https, ftp, file:///etc/passwd, a symlink out of the theme) raises,
+    so WeasyPrint skips the resource and embeds nothing.
+    """
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    allowed = [os.path.realpath(folder) for folder in folders]
+
+    class ThemeOnlyFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            scheme = url.split(":", 1)[0].lower()
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if scheme == "file" and is_inside(file_url_path(url), allowed):
+                return super().fetch(url, headers)
+            raise ValueError(f"refused {url[:80]}: a scorecard may only use its theme's files")
+
+    return ThemeOnlyFetcher(allowed_protocols=["file", "data"], allow_redirects=False)
+
+
+def file_url_path(url: str) -> str:
+    """The local path of a file: URL ("" when it names another host)."""
+    parts = urlsplit(url)
+    if parts.netloc not in ("", "localhost"):
+        return ""
+    return unquote(parts.path)
+
+
+def is_inside(path: str, folders: Sequence[str]) -> bool:
+    """True when `path`, symlinks resolved, lies inside one of the (resolved) folders."""
+    if not path:
+        return False
+    real = os.path.realpath(path)
+    return any(os.path.commonpath([real, folder]) == folder for folder in folders)
+
+
+def check_output(path: Path, suffix: str) -> None:
+    """Fail before the slow part when an output cannot be written where asked."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise SelfassessError.at(path, f"folder {folder} does not exist")
+    if path.is_dir():
+        raise SelfassessError.at(path, f"is a folder; give a file name ending in {suffix}")
+
+
+def write_report(request: ReportRequest, step: Callable[[str], None] = lambda _: None) -> None:
+    """Render the requested outputs, then write each atomically: a failure keeps old files."""
+    if request.pdf is None and request.html is None:
+        raise SelfassessError.at("report", "nothing to write: give -o FILE.pdf and/or --html FILE")
+    for path, suffix in ((request.pdf, ".pdf"), (request.html, ".html")):
+        if path is not None:
+            check_output(path, suffix)
+    theme = load_theme(request.theme)
+    options = replace(
+        request.options,
+        font_family=theme.fonts.get("body", request.options.font_family),
+        highlight=theme.colours.get("text", request.options.highlight),
+    )
+    view = scorecard_view(request.bank, request.responses, options, request.baseline, step=step)
+    step("Writing HTML")
+    html = render_scorecard_html(view, theme)
+    pdf = render_scorecard_pdf(html, theme, step=step) if request.pdf else None
+    step("Writing files")
+    if request.html is not None:
+        write_atomic(request.html, html.encode("utf-8"))
+    if request.pdf is not None and pdf is not None:
+        write_atomic(request.pdf, pdf)

@@ -1,0 +1,436 @@
+"""`selfassess report`: the scorecard a board reads, as PDF and HTML, from the example partnership."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from selfassess.cli import cli
+from selfassess.errors import SelfassessError
+from selfassess.formats import shown
+from selfassess.load import bank_for_responses, expand_input_paths, load_responses
+from selfassess.report import (
+    ReportRequest,
+    render_scorecard_pdf,
+    theme_url_fetcher,
+    write_report,
+)
+from selfassess.score import score_all
+from selfassess.scorecard import ScorecardOptions
+from selfassess.themes import load_theme
+
+ROOT = Path(__file__).parent.parent
+RESPONSES = ROOT / "examples" / "responses"
+BASELINE = ROOT / "examples" / "baseline"
+PARTNERSHIP = "Northshire Health and Care Partnership"
+MALICIOUS = "<script>alert('x')</script> <img src=x onerror=alert(1)> see file:///etc/passwd"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pdf: Path
+    html: Path
+
+    def text(self) -> str:
+        """The PDF's text layer, whitespace collapsed (headings wrap across lines)."""
+        reader = PdfReader(self.pdf)
+        return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+    def html_text(self) -> str:
+        return self.html.read_text(encoding="utf-8")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["report", *args])
+    assert "Traceback" not in result.output + result.stderr, result.output + result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+def render(folder: Path, *extra: str) -> Rendered:
+    pdf, html = folder / "scorecard.pdf", folder / "scorecard.html"
+    code, _, err = run(
+        str(RESPONSES), "--partnership", PARTNERSHIP, "-o", str(pdf), "--html", str(html), *extra
+    )
+    assert code == 0, err
+    return Rendered(pdf, html)
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    """The example round on its own, names hidden (the default)."""
+    return render(tmp_path_factory.mktemp("plain"))
+
+
+@pytest.fixture(scope="module")
+def full(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    """The example round against its baseline, with --show-names."""
+    return render(tmp_path_factory.mktemp("full"), "--baseline", str(BASELINE), "--show-names")
+
+
+@pytest.fixture(scope="module")
+def example_scores():  # type: ignore[no-untyped-def]
+    paths = expand_input_paths([str(RESPONSES)])
+    bank = bank_for_responses(paths).questionnaire
+    loaded = load_responses(paths, bank)
+    return bank, loaded, score_all(bank, loaded.responses)
+
+
+def respondent_names() -> set[str]:
+    paths = expand_input_paths([str(RESPONSES), str(BASELINE)])
+    bank = bank_for_responses(paths).questionnaire
+    names = {
+        r.response.respondent.name
+        for r in load_responses(paths, bank).responses
+        if r.response.respondent.name
+    }
+    assert len(names) > 10
+    return names
+
+
+# ---------------------------------------------------------------- what the PDF says
+
+
+def test_pdf_names_the_partnership_and_every_principle(plain: Rendered, example_scores) -> None:  # type: ignore[no-untyped-def]
+    bank = example_scores[0]
+    text = plain.text()
+    assert PARTNERSHIP in text
+    for principle in bank.principles:
+        assert principle.title in text
+
+
+def test_pdf_summary_shows_the_overall_score_and_level_from_the_scoring_engine(
+    plain: Rendered,
+    example_scores,  # type: ignore[no-untyped-def]
+) -> None:
+    bank, _, scores = example_scores
+    label = next(lv.label for lv in bank.levels if lv.id == scores.partnership.level)
+    summary = " ".join(PdfReader(plain.pdf).pages[1].extract_text().split())
+    assert f"OVERALL SCORE {shown(scores.partnership.overall)}/100 {label}" in summary
+    assert f"Overall {shown(scores.partnership.overall)} {label}" in summary
+
+
+def test_pdf_calls_out_the_weakest_link_and_its_weakest_organisation(plain: Rendered) -> None:
+    text = plain.text()
+    assert "THE WEAKEST LINK 4. Putting hierarchies aside 42" in text
+    assert "It is weakest at Riverside Care Homes Group (19)" in text
+
+
+def test_pdf_is_a4_with_numbered_pages(plain: Rendered) -> None:
+    reader = PdfReader(plain.pdf)
+    pages = len(reader.pages)
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
+    assert pages >= 8
+    assert f"Page 2 of {pages}" in reader.pages[1].extract_text()
+
+
+def test_pdf_carries_its_title_and_author_in_the_metadata(plain: Rendered) -> None:
+    metadata = PdfReader(plain.pdf).metadata
+    assert metadata is not None
+    assert metadata.title == f"Partnership scorecard: {PARTNERSHIP}"
+    assert metadata.author == PARTNERSHIP
+
+
+def test_method_appendix_explains_the_rules_and_counts_respondents(plain: Rendered) -> None:
+    text = plain.text()
+    assert "How the scores are calculated" in text
+    assert "Every organisation counts the same" in text
+    assert "Northshire Police 2" in text  # respondents per organisation
+    assert "None: every file given was read." in text
+
+
+# ---------------------------------------------------------------- names, baseline
+
+
+def test_respondent_names_appear_nowhere_without_show_names(plain: Rendered) -> None:
+    text, html = plain.text(), plain.html_text()
+    for name in respondent_names():
+        assert name not in text
+        assert name not in html
+
+
+def test_respondent_names_appear_with_their_comments_with_show_names(full: Rendered) -> None:
+    assert "Steve Carrick" in full.text()
+    assert "Steve Carrick" in full.html_text()
+
+
+def test_baseline_section_appears_only_with_baseline(plain: Rendered, full: Rendered) -> None:
+    assert "Change since the baseline" not in plain.text()
+    assert "Change since the baseline" not in plain.html_text()
+    text = full.text()
+    assert "Change since the baseline" in text
+    assert "Which organisations moved most" in text
+    assert "New since the baseline: Northshire Police." in text
+
+
+# ---------------------------------------------------------------- hostile input stays inert
+
+
+class TagCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_malicious_comment_is_escaped_text_in_the_html(plain: Rendered) -> None:
+    html = plain.html_text()
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
+    collector = TagCollector()
+    collector.feed(html)
+    tags = [tag for tag, _ in collector.tags]
+    assert "script" not in tags
+    assert "img" not in tags
+    assert not any("onerror" in attrs for _, attrs in collector.tags)
+
+
+def test_scorecard_html_is_standalone_and_forbids_scripts(plain: Rendered) -> None:
+    collector = TagCollector()
+    collector.feed(plain.html_text())
+    assert not [attrs for tag, attrs in collector.tags if tag == "link"]
+    assert not [attrs for tag, attrs in collector.tags if tag in ("img", "script", "iframe")]
+    csp = [a for t, a in collector.tags if t == "meta" and a.get("http-equiv")]
+    assert csp and "default-src 'none'" in (csp[0].get("content") or "")
+
+
+def test_malicious_comment_is_plain_text_in_the_pdf_and_embeds_nothing(plain: Rendered) -> None:
+    reader = PdfReader(plain.pdf)
+    assert MALICIOUS in plain.text()
+    assert not reader.attachments
+    assert "/EmbeddedFiles" not in str(reader.trailer["/Root"].get("/Names", {}))
+    assert b"root:x:0:0" not in plain.pdf.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://example.com/logo.png",
+        "https://example.com/style.css",
+        "ftp://example.com/x",
+        "file:///etc/passwd",
+        "file://otherhost/etc/passwd",
+    ],
+)
+def test_url_fetcher_refuses_anything_but_the_themes_own_files(url: str) -> None:
+    fetcher = theme_url_fetcher(load_theme(None).folders())
+    with pytest.raises(ValueError, match="refused"):
+        fetcher.fetch(url)
+
+
+def test_url_fetcher_serves_theme_files_and_data_urls() -> None:
+    theme = load_theme(None)
+    fetcher = theme_url_fetcher(theme.folders())
+    css = theme.find_file("css/scorecard.css")
+    assert b"@page" in fetcher.fetch(css.resolve().as_uri()).read()
+    assert fetcher.fetch("data:text/plain,hello").read() == b"hello"
+
+
+def test_url_fetcher_refuses_a_symlink_out_of_the_theme(tmp_path: Path) -> None:
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("secret")
+    (theme / "logo.svg").symlink_to(secret)
+    fetcher = theme_url_fetcher([theme])
+    with pytest.raises(ValueError, match="refused"):
+        fetcher.fetch((theme / "logo.svg").as_uri())
+
+
+def test_a_page_that_tries_to_pull_in_local_or_remote_files_embeds_nothing() -> None:
+    hostile = (
+        "<html><head><link rel='attachment' href='file:///etc/passwd'>"
+        "<link rel='stylesheet' href='http://127.0.0.1:9/x.css'></head>"
+        "<body><p>hello</p><img src='file:///etc/passwd'><img src='http://127.0.0.1:9/x.png'>"
+        "</body></html>"
+    )
+    pdf = render_scorecard_pdf(hostile, load_theme(None))
+    assert not PdfReader(io.BytesIO(pdf)).attachments
+    assert b"root:x:0:0" not in pdf
+
+
+# ---------------------------------------------------------------- writing safely
+
+
+def request_for(tmp_path: Path, **changes: object) -> ReportRequest:
+    paths = expand_input_paths([str(RESPONSES)])
+    bank = bank_for_responses(paths).questionnaire
+    fields: dict[str, object] = {
+        "bank": bank,
+        "responses": load_responses(paths, bank),
+        "options": ScorecardOptions(partnership=PARTNERSHIP),
+        "pdf": tmp_path / "scorecard.pdf",
+    }
+    fields.update(changes)
+    return ReportRequest(**fields)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("failure", [RuntimeError("layout broke"), KeyboardInterrupt()])
+def test_a_render_that_fails_keeps_the_earlier_scorecard(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
+) -> None:
+    old = tmp_path / "scorecard.pdf"
+    old.write_bytes(b"%PDF- the scorecard from last month")
+
+    def broken(*args: object, **kwargs: object) -> bytes:
+        raise failure
+
+    monkeypatch.setattr("selfassess.report.render_scorecard_pdf", broken)
+    with pytest.raises(type(failure)):
+        write_report(request_for(tmp_path, html=tmp_path / "scorecard.html"))
+    assert old.read_bytes() == b"%PDF- the scorecard from last month"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["scorecard.pdf"]  # no temp, no html
+
+
+def test_a_failing_write_keeps_the_earlier_scorecard(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = tmp_path / "scorecard.pdf"
+    old.write_bytes(b"%PDF- old")
+
+    def no_space(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("selfassess.write.os.fsync", no_space)
+    monkeypatch.setattr(
+        "selfassess.report.render_scorecard_pdf", lambda *a, **k: b"%PDF- new and long"
+    )
+    with pytest.raises(OSError):
+        write_report(request_for(tmp_path))
+    assert old.read_bytes() == b"%PDF- old"
+    assert [p.name for p in tmp_path.iterdir()] == ["scorecard.pdf"]
+
+
+def test_html_alone_needs_no_pdf(tmp_path: Path) -> None:
+    html = tmp_path / "only.html"
+    code, out, _ = run(str(RESPONSES), "--html", str(html))
+    assert code == 0
+    assert out == f"wrote {html}\n"
+    assert "Partnership scorecard" in html.read_text(encoding="utf-8")
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_quiet_prints_nothing_and_progress_never_goes_to_a_pipe(tmp_path: Path) -> None:
+    code, out, err = run(str(RESPONSES), "--html", str(tmp_path / "s.html"), "--quiet")
+    assert code == 0
+    assert out == "" and err == ""
+
+
+def test_baseline_accepts_files_and_repeats(tmp_path: Path) -> None:
+    files = sorted(BASELINE.glob("*.json"))
+    args = [a for f in files for a in ("--baseline", str(f))]
+    html = tmp_path / "s.html"
+    code, _, err = run(str(RESPONSES), "--html", str(html), *args)
+    assert code == 0, err
+    assert "The baseline round had 20 respondents" in html.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- bad input: one line, no traceback
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["missing.json", "-q", "collaboration-maturity", "--html", "{tmp}/s.html"],
+            "missing.json: no such file",
+        ),
+        ([str(RESPONSES), "-o", "{tmp}/no/such/folder/s.pdf"], "does not exist"),
+        ([str(RESPONSES), "-o", "{tmp}"], "is a folder"),
+        ([str(RESPONSES), "--html", "{tmp}/s.html", "--theme", "nonesuch"], "no such theme"),
+        ([str(RESPONSES), "--html", "{tmp}/s.html", "--baseline", "{tmp}"], "no *.json or *.csv"),
+        (
+            [str(RESPONSES), "--html", "{tmp}/s.html", "-q", "collaboration-pulse"],
+            "not 'collaboration-pulse'",
+        ),
+    ],
+)
+def test_bad_input_is_a_located_error_not_a_traceback(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    code, _, err = run(*[a.replace("{tmp}", str(tmp_path)) for a in args])
+    assert code == 1
+    assert err.startswith("error: ")
+    assert message in err
+
+
+def test_a_broken_response_file_names_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    code, _, err = run(str(RESPONSES), str(bad), "--html", str(tmp_path / "s.html"))
+    assert code == 1
+    assert err.strip().splitlines() == [
+        f"error: {bad}:1: not JSON: Expecting property name enclosed in double quotes"
+    ]
+
+
+def test_skip_invalid_lists_the_skipped_file_in_the_appendix(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    html = tmp_path / "s.html"
+    code, _, err = run(str(RESPONSES), str(bad), "--html", str(html), "--skip-invalid")
+    assert code == 0
+    assert f"skipped: {bad}" in err
+    assert f"{bad}:1: not JSON" in html.read_text(encoding="utf-8")
+
+
+def test_no_output_named_is_a_usage_error() -> None:
+    code, _, err = run(str(RESPONSES))
+    assert code == 2
+    assert "give -o FILE.pdf, --html FILE.html, or both" in err
+
+
+def test_a_broken_theme_template_is_a_located_error(tmp_path: Path) -> None:
+    theme = tmp_path / "mytheme"
+    (theme / "templates" / "scorecard").mkdir(parents=True)
+    (theme / "theme.yaml").write_text("name: mine\nparent: default\n")
+    (theme / "templates" / "scorecard" / "cover.html.j2").write_text("<h1>{{ view.titel }}</h1>\n")
+    code, _, err = run(str(RESPONSES), "--html", str(tmp_path / "s.html"), "--theme", str(theme))
+    assert code == 1
+    assert "cover.html.j2:1: template error:" in err
+    assert "titel" in err
+
+
+def test_the_library_refuses_a_request_with_no_output(tmp_path: Path) -> None:
+    with pytest.raises(SelfassessError, match="nothing to write"):
+        write_report(request_for(tmp_path, pdf=None))
+
+
+# ---------------------------------------------------------------- cost
+
+
+def test_weasyprint_is_imported_by_report_only() -> None:
+    """`score` and `build` must start fast: WeasyPrint costs most of a second to import."""
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from selfassess.cli import cli\n"
+        f"result = CliRunner().invoke(cli, ['score', {str(RESPONSES)!r}])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print('weasyprint' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "False"
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")
+def test_summary_page_converts_to_an_image(plain: Rendered, tmp_path: Path) -> None:
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-f", "2", "-l", "2", "-png", str(plain.pdf), str(tmp_path / "p")],
+        check=True,
+    )
+    (png,) = tmp_path.glob("p*.png")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert png.stat().st_size > 10_000  # a page with charts, not a blank one
