@@ -54,15 +54,29 @@ def require_axe() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
+# Each test module that imports `browser` registers a fixture of its own, but Playwright's sync
+# API runs one instance per thread: every registration shares this one, the last closes it.
+_shared: dict[str, Any] = {"users": 0}
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     require_chromium()
-    from playwright.sync_api import sync_playwright
+    if not _shared["users"]:
+        from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+        _shared["playwright"] = sync_playwright().start()
+        _shared["browser"] = _shared["playwright"].chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+    _shared["users"] += 1
+    try:
+        yield _shared["browser"]
+    finally:
+        _shared["users"] -= 1
+        if not _shared["users"]:
+            _shared.pop("browser").close()
+            _shared.pop("playwright").stop()
 
 
 @dataclass
