@@ -1,0 +1,55 @@
+"""The partnership page: a facilitator's offline view of many answer files, in one HTML file.
+
+The page reads the partners' response files (JSON, and CSV as `selfassess score` reads them) in
+the browser, scores them with the same scoring.js as the form and shows the partnership's
+results; nothing is uploaded. Its shell (inline assets, hashed Content-Security-Policy) is the
+form's, from site.py.
+"""
+
+from __future__ import annotations
+
+import jinja2
+
+from selfassess.load import MAX_RESPONSE_BYTES
+from selfassess.model import Questionnaire
+from selfassess.site import _inline_assets, _page, json_for_html, page_bank_data
+from selfassess.themes import Theme, render_template, template_environment
+from selfassess.view import bank_view
+
+PARTNERSHIP_SCRIPTS = (
+    "js/scoring.js",
+    "js/charts.js",
+    "js/responses.js",
+    "js/heatmap.js",
+    "js/partnership.js",
+)
+PARTNERSHIP_STYLES = ("css/form.css", "css/partnership.css")
+
+
+def partnership_page_name(bank_id: str) -> str:
+    """The page's file name in a built site, beside the form `<bank-id>.html`."""
+    return f"{bank_id}-partnership.html"
+
+
+def render_partnership_page(
+    bank: Questionnaire,
+    theme: Theme,
+    env: jinja2.Environment | None = None,
+    *,
+    index_href: str = "",
+    form_href: str = "",
+) -> str:
+    """The partnership page of one bank: pick answer files, see the partnership's results."""
+    env = env or template_environment(theme)
+    assets = _inline_assets(theme, PARTNERSHIP_STYLES, PARTNERSHIP_SCRIPTS)
+    view = bank_view(bank)
+    context = {
+        "page": _page(assets, view.language, f"{view.title}: the partnership's results"),
+        "bank": view,
+        "bank_json": json_for_html(page_bank_data(bank)),
+        "index_href": index_href,
+        "form_href": form_href,
+        "divergence_threshold": f"{bank.divergence_threshold:g}",
+        "max_megabytes": MAX_RESPONSE_BYTES // (1024 * 1024),
+    }
+    return render_template(env, "partnership.html.j2", context)

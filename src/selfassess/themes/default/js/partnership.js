@@ -1,0 +1,286 @@
+/* selfassess partnership page: the only script here that touches the page. Reading files is
+   SelfassessResponses' (responses.js), scoring SelfassessScoring's (scoring.js), the radar
+   SelfassessCharts' (charts.js), the heat map's figures SelfassessHeatmap's (heatmap.js); this
+   file reads the picked or dropped files, lays out what they give, and downloads and prints.
+   The current result is in window.selfassessResult: `selfassess score --format json`'s object
+   (null until some file gives a respondent). Text from files only ever goes in as textContent. */
+(function () {
+  "use strict";
+  const S = globalThis.SelfassessScoring;
+  const C = globalThis.SelfassessCharts;
+  const R = globalThis.SelfassessResponses;
+  const H = globalThis.SelfassessHeatmap;
+  const $ = (id) => document.getElementById(id);
+  const bank = JSON.parse($("selfassess-bank").textContent);
+  const input = $("answer-files");
+  const levelLabel = {};
+  bank.levels.forEach((l) => { levelLabel[l.id] = l.label; });
+  const titleOf = {};
+  bank.principles.forEach((p) => { titleOf[p.id] = p.title; });
+
+  let files = [];  // every file picked or dropped so far: {name, size, bytes}
+  let current = null;  // {collected, result}
+  window.selfassessResult = null;
+
+  const shown = (score) => (score === null || score === undefined ? "–" : String(S.roundHalfUp(score)));
+  const plural = (n, one, many) => n + " " + (n === 1 ? one : many || one + "s");
+
+  function el(tag, content, className) {
+    const node = document.createElement(tag);
+    if (content !== undefined && content !== null) node.textContent = content;
+    if (className) node.className = className;
+    return node;
+  }
+
+  function byName(a, b) {
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  }
+
+  /** Read the picked files' bytes (never one over the limit), then score everything again. */
+  async function add(list) {
+    const picked = Array.from(list || []);
+    if (!picked.length) return;
+    $("status").textContent = "Reading " + plural(picked.length, "file") + "…";
+    const read = await Promise.all(picked.map(async (file) => {
+      const entry = { name: file.name, size: file.size, bytes: null };
+      if (file.size > R.MAX_BYTES) return entry;
+      try {
+        entry.bytes = new Uint8Array(await file.arrayBuffer());
+      } catch (error) {
+        entry.bytes = null;  // reported as "cannot be read"
+      }
+      return entry;
+    }));
+    files = files.concat(read).sort(byName);
+    update();
+  }
+
+  function update() {
+    const collected = R.collect(bank, files);
+    const result = collected.responses.length ? S.scoreAll(bank, collected.responses) : null;
+    current = { collected, result };
+    window.selfassessResult = result;
+    showFiles(collected, result);
+    if (result) showResults(collected, result);
+    $("results").hidden = !result;
+    $("clear-files").hidden = !files.length;
+  }
+
+  function showFiles(collected, result) {
+    const read = collected.files.filter((f) => f.status === "read");
+    const rejected = collected.files.filter((f) => f.status === "rejected");
+    const duplicates = collected.files.filter((f) => f.status === "duplicate");
+    const parts = [];
+    if (!files.length) {
+      parts.push("No files chosen.");
+    } else {
+      parts.push(plural(read.length, "file") + " read" +
+        (result ? ": " + plural(result.partnership.n_respondents, "respondent") + " from " +
+          plural(result.partnership.n_organisations, "organisation") + "." : "."));
+      if (duplicates.length) parts.push(plural(duplicates.length, "duplicate file") + " counted once.");
+      if (rejected.length) parts.push(plural(rejected.length, "file") + " rejected.");
+      if (!result) parts.push("No answers to score yet.");
+    }
+    $("status").textContent = parts.join(" ");
+
+    $("rejected").hidden = !rejected.length;
+    $("rejected-title").textContent = rejected.length === 1 ? "1 file could not be used"
+      : rejected.length + " files could not be used";
+    $("rejected-list").replaceChildren(...rejected.map((f) => {
+      const item = el("li");
+      item.dataset.file = f.name;
+      item.append(el("strong", f.name));
+      const reasons = el("ul");
+      f.problems.forEach((p) => reasons.append(el("li", R.problemText(p))));
+      item.append(reasons);
+      return item;
+    }));
+
+    $("notes").hidden = !collected.warnings.length;
+    $("notes-list").replaceChildren(...collected.warnings.map((w) => el("li", w)));
+
+    $("files-read").hidden = !read.length;
+    $("files-read-title").textContent = "Files read (" + read.length + ")";
+    $("files-read-list").replaceChildren(...read.map((f) =>
+      el("li", f.name + ": " + plural(f.respondents, "respondent"))));
+  }
+
+  /** The organisation with the highest score on a principle (ties: alphabetical, like the lowest). */
+  function highest(result, pid) {
+    let best = null;
+    for (const name of Object.keys(result.organisations)) {
+      const s = result.organisations[name].principles[pid];
+      if (s !== null && (best === null || s > result.organisations[best].principles[pid])) best = name;
+    }
+    return best;
+  }
+
+  function showResults(collected, result) {
+    const p = result.partnership;
+    $("summary").textContent = "From " + plural(collected.files.filter((f) => f.status === "read").length, "file") + ": " +
+      plural(p.n_respondents, "respondent") + " in " + plural(p.n_organisations, "organisation") + ".";
+    const overall = $("overall");
+    if (p.overall === null) {
+      const missing = bank.principles.filter((pr) => p.principles[pr.id].score === null).map((pr) => pr.title);
+      overall.replaceChildren(el("p", "No overall score: every principle needs a score, and no organisation has enough answers on " +
+        missing.join("; ") + "."));
+    } else {
+      const line = el("p");
+      line.append("Partnership overall score: ", el("strong", shown(p.overall)), " out of 100, ", el("strong", levelLabel[p.level]));
+      overall.replaceChildren(line);
+    }
+    const weakest = $("weakest");
+    weakest.hidden = p.weakest_principle === null;
+    if (p.weakest_principle !== null) {
+      const w = p.principles[p.weakest_principle];
+      weakest.replaceChildren("Weakest principle: ", el("strong", titleOf[p.weakest_principle]), " (" + shown(w.score) + ")",
+        w.weakest_organisation === null ? "." : "; lowest there: ");
+      if (w.weakest_organisation !== null) {
+        weakest.append(el("strong", w.weakest_organisation), " (" + shown(w.min) + "). A chain is only as strong as its weakest link, so this is usually the place to start.");
+      }
+    }
+    bank.principles.forEach((pr) => {
+      const r = p.principles[pr.id];
+      const row = document.querySelector('tr[data-principle="' + CSS.escape(pr.id) + '"]');
+      const cell = (name) => row.querySelector('[data-cell="' + name + '"]');
+      const top = highest(result, pr.id);
+      cell("score").textContent = shown(r.score);
+      cell("level").textContent = r.level ? levelLabel[r.level] : "No score";
+      cell("min").textContent = r.weakest_organisation === null ? "–" : r.weakest_organisation + " (" + shown(r.min) + ")";
+      cell("max").textContent = top === null ? "–" : top + " (" + shown(r.max) + ")";
+      cell("spread").textContent = shown(r.spread);
+      cell("divergent").textContent = r.divergent ? "Yes: divergent" : "No";
+      row.classList.toggle("is-divergent", r.divergent);
+      row.classList.toggle("is-weakest", pr.id === p.weakest_principle);
+    });
+    showOrganisations(result);
+    showRadar(result);
+    showHeatMap();
+  }
+
+  function showOrganisations(result) {
+    const rows = Object.keys(result.organisations).map((name) => {
+      const o = result.organisations[name];
+      const tr = el("tr");
+      const th = el("th", name);
+      th.scope = "row";
+      tr.append(th, el("td", String(o.n), "num"));
+      bank.principles.forEach((pr) => tr.append(el("td", shown(o.principles[pr.id]), "num")));
+      tr.append(el("td", shown(o.overall), "num"), el("td", o.level ? levelLabel[o.level] : "No score"));
+      return tr;
+    });
+    $("organisations").tBodies[0].replaceChildren(...rows);
+  }
+
+  function showRadar(result) {
+    const names = Object.keys(result.organisations);
+    const series = [{ label: "Partnership", values: bank.principles.map((pr) => result.partnership.principles[pr.id].score) }]
+      .concat(names.map((name) => ({ label: name, values: bank.principles.map((pr) => result.organisations[name].principles[pr.id]) })));
+    series.forEach((s, i) => { s.colour = C.PALETTE[i % C.PALETTE.length]; });
+    const describe = (s) => s.label + ": " + bank.principles.map((pr, i) => pr.title + " " +
+      (s.values[i] === null ? "no score" : shown(s.values[i]))).join(", ");
+    $("radar").innerHTML = C.radar({
+      id: "partnership-radar",
+      axes: bank.principles.map((pr) => pr.title),
+      series,
+      rings: bank.levels.map((l) => l.min).filter((m) => m > 0).concat([100]),
+      title: "Scores by principle: the partnership and each organisation",
+      description: series.map(describe).join(". ") + "."
+    });
+    $("radar-legend").replaceChildren(...series.map((s, i) => {
+      const item = el("li");
+      const swatch = el("span", null, "legend__swatch");
+      swatch.innerHTML = C.legendSwatch(i, s.colour);  // drawn by charts.js; holds no text
+      item.append(swatch, el("span", s.label, i === 0 ? "legend__label legend__label--partnership" : "legend__label"));
+      return item;
+    }));
+  }
+
+  function showHeatMap() {
+    if (!current || !current.result) return;
+    const pid = $("heat-principle").value;
+    document.querySelectorAll("[data-heat]").forEach((wrap) => { wrap.hidden = wrap.dataset.heat !== pid; });
+    const map = H.heatMap(bank, current.result, current.collected.responses, pid);
+    const table = $("heat-" + pid);
+    const headRow = table.tHead.rows[0];
+    while (headRow.cells.length > 1) headRow.deleteCell(-1);
+    map.organisations.forEach((o) => {
+      const th = el("th");
+      th.scope = "col";
+      th.append(el("span", o.name), el("span", " (" + o.n + ")", "heat__n"));
+      headRow.append(th);
+    });
+    const partnership = el("th", "Partnership", "heat__partnership");
+    partnership.scope = "col";
+    headRow.append(partnership);
+    const fill = (tr, cells) => {
+      while (tr.cells.length > 1) tr.deleteCell(-1);
+      cells.forEach((c, i) => {
+        const td = el("td", c.shown, "num" + (c.tone === null ? " tone-none" : " tone-" + c.tone) +
+          (i === cells.length - 1 ? " heat__partnership" : ""));
+        if (c.level) td.dataset.level = c.level;
+        tr.append(td);
+      });
+    };
+    map.rows.forEach((row) => fill(table.querySelector('tr[data-question="' + CSS.escape(row.question) + '"]'), row.cells));
+    fill(table.querySelector("tr.heat-total"), map.total.cells);
+  }
+
+  function showHeatLegend() {
+    $("heat-legend").replaceChildren(...H.legend(bank.levels).map((l) => {
+      const item = el("li");
+      item.append(el("span", null, "heat-legend__swatch tone-" + l.tone), el("span", l.label + " (from " + l.min + ")"));
+      return item;
+    }));
+  }
+
+  function today() {
+    const d = new Date();
+    const two = (n) => String(n).padStart(2, "0");
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
+  function downloadCsv() {
+    if (!current || !current.result) return;
+    const text = R.combinedCsv(bank, current.collected.responses, current.result);
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+    link.download = bank.id + "-partnership-" + today() + ".csv";
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+  }
+
+  function clearFiles() {
+    files = [];
+    update();
+    $("status").textContent = "All files removed. No files chosen.";
+    input.focus();
+  }
+
+  document.documentElement.classList.add("js");
+  document.querySelectorAll(".js-only").forEach((node) => { node.hidden = false; });
+  showHeatLegend();
+  input.addEventListener("change", () => {
+    const list = Array.from(input.files || []);
+    input.value = "";  // so the same file can be chosen again (and reported as a duplicate)
+    add(list);
+  });
+  const zone = $("drop-zone");
+  ["dragenter", "dragover"].forEach((type) => zone.addEventListener(type, (event) => {
+    event.preventDefault();
+    zone.classList.add("is-over");
+  }));
+  ["dragleave", "drop"].forEach((type) => zone.addEventListener(type, () => zone.classList.remove("is-over")));
+  zone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    add(event.dataTransfer && event.dataTransfer.files);
+  });
+  // A file dropped beside the box must not replace this page with the file.
+  ["dragover", "drop"].forEach((type) => document.addEventListener(type, (event) => event.preventDefault()));
+  $("clear-files").addEventListener("click", clearFiles);
+  $("heat-principle").addEventListener("change", showHeatMap);
+  $("download-csv").addEventListener("click", downloadCsv);
+  $("print").addEventListener("click", () => window.print());
+})();

@@ -1,0 +1,394 @@
+/* selfassess response files: bytes -> validated responses, refusing what `selfassess score`
+   refuses with the same messages (mirrors load.py: _read_response_bytes, parse_responses_csv,
+   load_responses). Pure: no DOM, no clock, no storage; JSON files go through
+   SelfassessScoring.validateResponse (scoring.js, loaded first), CSV files through the reader
+   below, which follows Python's csv module (excel dialect) character by character.
+   Problems are {file, line, path, message}; problemText() prints them as the CLI does. */
+(function (root) {
+  "use strict";
+
+  var S = root.SelfassessScoring;
+  var MAX_BYTES = 50 * 1024 * 1024;
+  var RESERVED = ["organisation", "role", "name"];
+  // Python's str.strip() whitespace (the cells and header names are stripped with it).
+  var PY_SPACE = "[\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+";
+  var STRIP = new RegExp("^" + PY_SPACE + "|" + PY_SPACE + "$", "g");
+  // Python's float() grammar for decimal text (underscores between digits allowed).
+  var DIGITS = "\\d(?:_?\\d)*";
+  var FLOAT = new RegExp("^[+-]?(?:(?:" + DIGITS + ")?\\." + DIGITS + "|" + DIGITS + "\\.?)(?:[eE][+-]?" + DIGITS + ")?$");
+  var NOT_FINITE = /^[+-]?(?:inf|infinity|nan)$/i;
+
+  function strip(text) {
+    return text.replace(STRIP, "");
+  }
+
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  function problem(file, message, line, path) {
+    return { file: file, message: message, line: line === undefined ? null : line, path: path || "" };
+  }
+
+  /** `file:line: message (at path)`, exactly as errors.Problem prints. */
+  function problemText(p) {
+    var where = p.line === null || p.line === undefined ? p.file : p.file + ":" + p.line;
+    return where + ": " + p.message + (p.path ? " (at " + p.path + ")" : "");
+  }
+
+  /** Python's repr() of a string: the quotes it picks and the escapes it writes. */
+  function pyRepr(text) {
+    var quote = text.indexOf("'") >= 0 && text.indexOf('"') < 0 ? '"' : "'";
+    var out = "";
+    Array.from(text).forEach(function (c) {
+      var code = c.codePointAt(0);
+      if (c === quote || c === "\\") out += "\\" + c;
+      else if (c === "\n") out += "\\n";
+      else if (c === "\r") out += "\\r";
+      else if (c === "\t") out += "\\t";
+      else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) out += "\\x" + code.toString(16).padStart(2, "0");
+      else out += c;
+    });
+    return quote + out + quote;
+  }
+
+  /** Python's f"{value:g}": six significant digits, trailing zeros dropped. */
+  function gFormat(value) {
+    if (value === 0) return "0";
+    var exponent = Number(value.toExponential(5).split("e")[1]);
+    if (exponent < -4 || exponent >= 6) {
+      var parts = value.toExponential(5).split("e");
+      var mantissa = parts[0].indexOf(".") >= 0 ? parts[0].replace(/\.?0+$/, "") : parts[0];
+      var power = Math.abs(exponent);
+      return mantissa + "e" + (exponent < 0 ? "-" : "+") + (power < 10 ? "0" : "") + power;
+    }
+    var fixed = value.toFixed(Math.max(0, 5 - exponent));
+    return fixed.indexOf(".") >= 0 ? fixed.replace(/\.?0+$/, "") : fixed;
+  }
+
+  function scaleText(scale) {
+    return scale.map(function (o) {
+      return o.value === null ? o.label + " (empty)" : gFormat(o.value) + " " + o.label;
+    }).join(", ");
+  }
+
+  /** Offset of the first byte that is not valid UTF-8 (as Python reports it), or -1. */
+  function badUtf8Offset(bytes) {
+    var i = 0, n = bytes.length;
+    while (i < n) {
+      var b = bytes[i];
+      if (b < 0x80) { i++; continue; }
+      var length, low = 0x80, high = 0xbf;
+      if (b >= 0xc2 && b <= 0xdf) length = 2;
+      else if (b >= 0xe0 && b <= 0xef) { length = 3; if (b === 0xe0) low = 0xa0; if (b === 0xed) high = 0x9f; }
+      else if (b >= 0xf0 && b <= 0xf4) { length = 4; if (b === 0xf0) low = 0x90; if (b === 0xf4) high = 0x8f; }
+      else return i;
+      for (var k = 1; k < length; k++) {
+        var c = i + k < n ? bytes[i + k] : -1;
+        if (c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
+      }
+      i += length;
+    }
+    return -1;
+  }
+
+  /** Bytes -> text as Python's bytes.decode("utf-8-sig"), or a problem. */
+  function decode(bytes, file) {
+    var start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    var bad = badUtf8Offset(start ? bytes.subarray(start) : bytes);
+    if (bad >= 0) return { problem: problem(file, "is not UTF-8 text (bad byte at offset " + bad + ")") };
+    return { text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(start ? bytes.subarray(start) : bytes) };
+  }
+
+  var FIELD_LIMIT = 131072;  // csv.field_size_limit()'s default
+  var EOL = null;
+
+  /**
+   * Rows of a CSV text, as Python's csv.reader(io.StringIO(text, newline="")) gives them: the
+   * states of CPython's _csv.c for the excel dialect (not strict). Throws Error(csv.Error text).
+   */
+  function csvRows(text) {
+    var rows = [], fields = [], field = "", length = 0, state = "record";
+    function save() { fields.push(field); field = ""; length = 0; }
+    function add(c) {
+      var code = c.charCodeAt(0);
+      if (code < 0xdc00 || code > 0xdfff) length++;  // Python counts code points
+      if (length > FIELD_LIMIT) throw new Error("field larger than field limit (" + FIELD_LIMIT + ")");
+      field += c;
+    }
+    function endOf(c) { return c === EOL ? "record" : "crnl"; }
+    function step(c) {
+      var newline = c === "\n" || c === "\r";
+      if (state === "record") {
+        if (c === EOL) return;
+        if (newline) { state = "crnl"; return; }
+        state = "start";
+      }
+      if (state === "start") {
+        if (newline || c === EOL) { save(); state = endOf(c); }
+        else if (c === '"') state = "quoted";
+        else if (c === ",") save();
+        else { add(c); state = "field"; }
+      } else if (state === "field") {
+        if (newline || c === EOL) { save(); state = endOf(c); }
+        else if (c === ",") { save(); state = "start"; }
+        else add(c);
+      } else if (state === "quoted") {
+        if (c === '"') state = "quote";
+        else if (c !== EOL) add(c);
+      } else if (state === "quote") {
+        if (c === '"') { add(c); state = "quoted"; }
+        else if (c === ",") { save(); state = "start"; }
+        else if (newline || c === EOL) { save(); state = endOf(c); }
+        else { add(c); state = "field"; }
+      } else if (c === EOL) {
+        state = "record";
+      } else if (!newline) {
+        throw new Error("new-line character seen in unquoted field - do you need to open the file with newline=''?");
+      }
+    }
+    // Lines end at "\r\n", "\r" or "\n" (universal newlines, kept as they are).
+    var lines = text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) || [];
+    lines.forEach(function (line) {
+      for (var i = 0; i < line.length; i++) step(line[i]);
+      step(EOL);
+      if (state === "record") { rows.push(fields); fields = []; }
+    });
+    if (state === "quoted") { save(); rows.push(fields); }  // end of data in quotes: keep it
+    return rows;
+  }
+
+  /** (understood?, value) for one CSV cell: a scale value or a label, any case. */
+  function cellValue(cell, scale) {
+    var text = strip(cell);
+    if (!text) return [true, null];
+    if (FLOAT.test(text) || NOT_FINITE.test(text)) {
+      var number = NOT_FINITE.test(text) ? NaN : Number(text.replace(/_/g, ""));
+      for (var i = 0; i < scale.length; i++) {
+        if (scale[i].value !== null && scale[i].value === number) return [true, scale[i].value];
+      }
+      return [false, null];
+    }
+    var wanted = fold(text);
+    for (var j = 0; j < scale.length; j++) {
+      if (fold(strip(scale[j].label)) === wanted) return [true, scale[j].value];
+    }
+    return [false, null];
+  }
+
+  /** Close to Python's str.casefold() (upper then lower also folds ß to ss). */
+  function fold(text) {
+    return text.toUpperCase().toLowerCase();
+  }
+
+  function questionsOf(bank) {
+    var questions = {};
+    bank.principles.forEach(function (p) { p.questions.forEach(function (q) { questions[q.id] = q; }); });
+    return questions;
+  }
+
+  /**
+   * One CSV file of respondents (mirrors load.parse_responses_csv). Returns {ok, responses:
+   * [{source: "file#N", response}], problems, warnings}; a file with any bad cell yields none.
+   */
+  function readCsv(bank, text, file) {
+    var warnings = [];
+    function refuse(message, line) {
+      return { ok: false, responses: [], problems: [problem(file, message, line)], warnings: warnings };
+    }
+    var rows;
+    try {
+      rows = csvRows(text);
+    } catch (error) {
+      return refuse("not CSV: " + error.message);
+    }
+    rows = rows.filter(function (row) { return row.some(function (cell) { return strip(cell); }); });
+    if (!rows.length) return refuse("is empty; expected a header row and one row per respondent");
+    var header = rows[0].map(strip);
+    var questions = questionsOf(bank);
+    var columns = [];
+    header.forEach(function (name, i) {
+      if (has(questions, name) || RESERVED.indexOf(name) >= 0) columns.push([i, name]);
+    });
+    if (!columns.some(function (c) { return has(questions, c[1]); })) {
+      return refuse("header names none of " + bank.id + "'s question ids (found: " +
+        Array.from(header.join(", ")).slice(0, 80).join("") + ")", 1);
+    }
+    var count = {};
+    header.forEach(function (name) { count[name] = (count[name] || 0) + 1; });
+    var duplicates = columns.filter(function (c) { return count[c[1]] > 1; }).map(function (c) { return c[1]; });
+    if (duplicates.length) {
+      duplicates.sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; });
+      return refuse("column " + duplicates[0] + " appears twice in the header", 1);
+    }
+    var ignored = header.filter(function (name) { return name && !has(questions, name) && RESERVED.indexOf(name) < 0; });
+    if (ignored.length) warnings.push(file + ": columns that match no question ignored: " + ignored.join(", "));
+    var responses = [], problems = [];
+    rows.slice(1).forEach(function (row, index) {
+      var number = index + 1, line = number + 1;
+      var respondent = { organisation: null, role: null, name: null }, answers = {};
+      columns.forEach(function (column) {
+        var i = column[0], name = column[1];
+        var cell = i < row.length ? row[i] : "";
+        if (RESERVED.indexOf(name) >= 0) {
+          respondent[name] = strip(cell) || null;
+          return;
+        }
+        var scale = S.scaleOf(bank, questions[name]);
+        var understood = cellValue(cell, scale);
+        if (!understood[0]) {
+          problems.push(problem(file, "row " + number + ", column " + name + ": " + pyRepr(strip(cell)) +
+            " is neither a value nor a label of the scale (" + scaleText(scale) + ")", line));
+        }
+        answers[name] = understood[1];
+      });
+      responses.push({ source: file + "#" + number, response: {
+        format: S.FORMAT, questionnaire: { id: bank.id, version: bank.version }, respondent: respondent,
+        completed_at: null, answers: answers, comments: {} } });
+    });
+    if (problems.length) return { ok: false, responses: [], problems: problems, warnings: warnings };
+    if (!responses.length) return refuse("has a header but no respondents");
+    return { ok: true, responses: responses, problems: [], warnings: warnings };
+  }
+
+  /** One JSON response file (load.parse_response_json, through scoring.js). */
+  function readJson(bank, text, file) {
+    var checked = S.validateResponse(bank, text);
+    var warnings = checked.warnings.map(function (w) { return file + ": " + w; });
+    if (!checked.ok) {
+      return { ok: false, responses: [], warnings: warnings, problems: checked.problems.map(function (p) {
+        return problem(file, p.message, null, p.path);
+      }) };
+    }
+    return { ok: true, responses: [{ source: file, response: checked.response }], problems: [], warnings: warnings };
+  }
+
+  /** The refusal of a file too large to read, decided on its size alone; null when it is fine. */
+  function sizeProblem(file, size) {
+    if (size <= MAX_BYTES) return null;
+    var megabytes = size / 1e6, whole = Math.round(megabytes);
+    if (Math.abs(megabytes % 1) === 0.5 && whole % 2) whole -= 1;  // Python rounds half to even
+    return problem(file, "is " + whole + " MB; a response file may be at most 50 MB");
+  }
+
+  function isSpace(b) {
+    return b === 0x20 || (b >= 0x09 && b <= 0x0d);
+  }
+
+  /** What load._read_response_bytes refuses before a file is parsed (or compared): a problem or null. */
+  function bytesProblem(file, bytes) {
+    var tooLarge = sizeProblem(file, bytes.length);
+    if (tooLarge) return tooLarge;
+    if (!Array.prototype.some.call(bytes, function (b) { return !isSpace(b); })) return problem(file, "is empty");
+    if (Array.prototype.indexOf.call(bytes.subarray(0, 8192), 0) >= 0) {
+      return problem(file, "is a binary file, not a response file");
+    }
+    return null;
+  }
+
+  /** A file that passed bytesProblem -> {ok, responses, problems, warnings}; CSV by its name. */
+  function parseFile(bank, file, bytes) {
+    var decoded = decode(bytes, file);
+    if (decoded.problem) return { ok: false, responses: [], problems: [decoded.problem], warnings: [] };
+    return /\.csv$/i.test(file) ? readCsv(bank, decoded.text, file) : readJson(bank, decoded.text, file);
+  }
+
+  /** One file's bytes -> {ok, responses, problems, warnings}. */
+  function readFile(bank, file, bytes) {
+    var refused = bytesProblem(file, bytes);
+    return refused ? { ok: false, responses: [], problems: [refused], warnings: [] } : parseFile(bank, file, bytes);
+  }
+
+  /** A string that is equal for two files exactly when their bytes are (windows-1252 maps
+      every byte to its own character), so a Map finds duplicates at native speed. */
+  function contentKey(bytes) {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+
+  /**
+   * Every file in turn, as load.load_responses(..., skip_invalid=True) reads them. `files` is
+   * [{name, size, bytes}]: `bytes` a Uint8Array, or null for a file refused on its size unread.
+   * Returns {responses, files: [{name, status: "read"|"duplicate"|"rejected", respondents,
+   * problems, sameAs}], warnings}.
+   */
+  function collect(bank, files) {
+    var responses = [], report = [], warnings = [], seen = new Map();
+    files.forEach(function (f) {
+      var entry = { name: f.name, status: "rejected", respondents: 0, problems: [], sameAs: null };
+      report.push(entry);
+      var refused = f.bytes ? bytesProblem(f.name, f.bytes) : sizeProblem(f.name, f.size);
+      if (refused || !f.bytes) {
+        entry.problems = [refused || problem(f.name, "cannot be read")];
+        return;
+      }
+      var key = contentKey(f.bytes);
+      if (seen.has(key)) {
+        entry.status = "duplicate";
+        entry.sameAs = seen.get(key);
+        warnings.push(f.name + ": same content as " + entry.sameAs + "; counted once");
+        return;
+      }
+      seen.set(key, f.name);
+      var result = parseFile(bank, f.name, f.bytes);
+      warnings.push.apply(warnings, result.warnings);
+      entry.problems = result.problems;
+      if (result.ok) {
+        entry.status = "read";
+        entry.respondents = result.responses.length;
+        responses.push.apply(responses, result.responses);
+      }
+    });
+    return { responses: responses, files: report, warnings: warnings };
+  }
+
+  // ------------------------------------------------------------------ the combined CSV
+
+  /** A cell as Python's csv module writes it (QUOTE_MINIMAL). */
+  function csvCell(value) {
+    var text = value === null || value === undefined ? "" : String(value);
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  /** Text a spreadsheet would run as a formula (=, +, -, @ first) is kept as text with a quote. */
+  function textCell(value) {
+    var text = value === null || value === undefined ? "" : String(value);
+    return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
+  }
+
+  /**
+   * One row per respondent: who, every answer (scale values; empty = unanswered) and the
+   * unrounded principle and overall scores. The header starts organisation, role, name and the
+   * question ids, so `selfassess score` and this page read the file back (the score columns,
+   * whose names hold a space no id can have, are ignored with a warning).
+   */
+  function combinedCsv(bank, responses, result) {
+    var qids = [], pids = bank.principles.map(function (p) { return p.id; });
+    bank.principles.forEach(function (p) { p.questions.forEach(function (q) { qids.push(q.id); }); });
+    var header = ["organisation", "role", "name"].concat(qids)
+      .concat(pids.map(function (pid) { return "score " + pid; }))
+      .concat(["score overall", "overall level", "questions answered", "questions total", "source file"]);
+    var lines = [header.map(csvCell).join(",")];
+    responses.forEach(function (r, i) {
+      var scored = result.respondents[i];
+      var answers = r.response.answers || {};
+      var name = strip((r.response.respondent || {}).name || "") || null;
+      var row = [textCell(scored.organisation), textCell(scored.role), textCell(name)]
+        .concat(qids.map(function (qid) { return has(answers, qid) ? answers[qid] : null; }))
+        .concat(pids.map(function (pid) { return scored.principles[pid]; }))
+        .concat([scored.overall, scored.level, scored.answered, scored.total, textCell(scored.source)]);
+      lines.push(row.map(csvCell).join(","));
+    });
+    return "\ufeff" + lines.join("\r\n") + "\r\n";
+  }
+
+  root.SelfassessResponses = {
+    MAX_BYTES: MAX_BYTES,
+    csvRows: csvRows,
+    readCsv: readCsv,
+    readFile: readFile,
+    sizeProblem: sizeProblem,
+    collect: collect,
+    combinedCsv: combinedCsv,
+    problemText: problemText
+  };
+})(globalThis);

@@ -1,0 +1,167 @@
+// Unit tests for themes/default/js/responses.js (reading answer files in the partnership page)
+// and js/heatmap.js. Run by `node --test tests/js/`; tests/test_responses_js.py also checks,
+// case by case, that responses.js and load.py accept, refuse and word things identically.
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const vm = require("node:vm");
+
+const JS = path.join(__dirname, "..", "..", "src", "selfassess", "themes", "default", "js");
+
+function load() {
+  const context = vm.createContext({ TextDecoder });
+  for (const name of ["scoring.js", "responses.js", "heatmap.js"]) {
+    vm.runInContext(fs.readFileSync(path.join(JS, name), "utf8"), context, { filename: name });
+  }
+  return context;
+}
+
+const { SelfassessScoring: S, SelfassessResponses: R, SelfassessHeatmap: H } = load();
+const plain = (value) => JSON.parse(JSON.stringify(value));
+const bytes = (text) => new Uint8Array(Buffer.from(text, "utf8"));
+
+const LIKERT = [
+  { value: 1, label: "Not yet" }, { value: 2, label: "Starting" }, { value: 3, label: "Partly" },
+  { value: 4, label: "Mostly" }, { value: 5, label: "Fully" }, { value: null, label: "Don't know" },
+];
+const BANK = {
+  id: "t", version: "1", min_answered: 0.5, divergence_threshold: 25, consensus: 25,
+  levels: [{ id: "low", label: "Low", min: 0 }, { id: "mid", label: "Mid", min: 40 }, { id: "high", label: "High", min: 80 }],
+  principles: [
+    { id: "p1", title: "P1", weight: 1, questions: [
+      { id: "a", weight: 1, reverse: false, scale: LIKERT },
+      { id: "b", weight: 1, reverse: true, scale: LIKERT }] },
+    { id: "p2", title: "P2", weight: 1, questions: [{ id: "c", weight: 1, reverse: false, scale: LIKERT }] },
+  ],
+};
+
+function json(answers, organisation, extra) {
+  return JSON.stringify({ format: "selfassess-response/1", questionnaire: { id: "t", version: "1" },
+    respondent: { organisation }, answers, ...extra });
+}
+
+function file(name, text) {
+  const data = bytes(text);
+  return { name, size: data.length, bytes: data };
+}
+
+test("the scripts touch no page: they load in a bare context and expose one object each", () => {
+  assert.equal(typeof R.collect, "function");
+  assert.equal(typeof R.combinedCsv, "function");
+  assert.equal(typeof H.heatMap, "function");
+});
+
+test("CSV rows follow Python's csv module: quotes, doubled quotes, newlines in quotes, CR/LF", () => {
+  assert.deepEqual(plain(R.csvRows('a,"b, c","say ""hi"""\r\n"two\nlines",x\n')),
+    [["a", "b, c", 'say "hi"'], ["two\nlines", "x"]]);
+  assert.deepEqual(plain(R.csvRows("a\rb\n\nc")), [["a"], ["b"], [], ["c"]]);
+  assert.deepEqual(plain(R.csvRows('"ab"c,d"e')), [["abc", 'd"e']]);
+  assert.deepEqual(plain(R.csvRows('x,"open')), [["x", "open"]]);
+});
+
+test("a CSV cell may hold a scale value or its label in any case; empty is unanswered", () => {
+  const text = "organisation,a,b,c\nTrust,NOT YET,5.0,\n";
+  const result = R.readCsv(BANK, text, "team.csv");
+  assert.equal(result.ok, true);
+  assert.deepEqual(plain(result.responses), [{ source: "team.csv#1", response: {
+    format: "selfassess-response/1", questionnaire: { id: "t", version: "1" },
+    respondent: { organisation: "Trust", role: null, name: null }, completed_at: null,
+    answers: { a: 1, b: 5, c: null }, comments: {} } }]);
+});
+
+test("a CSV with a cell off the scale is refused whole, naming row, column and the scale", () => {
+  const result = R.readCsv(BANK, "a,b\n3,4\n9,often\n", "team.csv");
+  assert.equal(result.ok, false);
+  assert.deepEqual(plain(result.problems.map(R.problemText)), [
+    "team.csv:3: row 2, column a: '9' is neither a value nor a label of the scale (1 Not yet, 2 Starting, 3 Partly, 4 Mostly, 5 Fully, Don't know (empty))",
+    "team.csv:3: row 2, column b: 'often' is neither a value nor a label of the scale (1 Not yet, 2 Starting, 3 Partly, 4 Mostly, 5 Fully, Don't know (empty))",
+  ]);
+});
+
+test("unknown CSV columns are named in one warning and ignored", () => {
+  const result = R.readCsv(BANK, "Timestamp,a,Email\n2026,3,x@y\n", "s.csv");
+  assert.equal(result.ok, true);
+  assert.deepEqual(plain(result.warnings), ["s.csv: columns that match no question ignored: Timestamp, Email"]);
+});
+
+test("files are refused before parsing when too large, empty or binary", () => {
+  assert.equal(R.sizeProblem("big.json", 50 * 1024 * 1024), null);
+  assert.equal(R.problemText(R.sizeProblem("big.json", 51 * 1024 * 1024)),
+    "big.json: is 53 MB; a response file may be at most 50 MB");
+  const result = R.collect(BANK, [
+    { name: "huge.json", size: 60e6, bytes: null },
+    file("empty.json", " \n"),
+    { name: "x.csv", size: 3, bytes: new Uint8Array([0x61, 0, 0x62]) },
+    { name: "latin.csv", size: 3, bytes: new Uint8Array([0x61, 0xe9, 0x62]) },
+  ]);
+  assert.deepEqual(plain(result.files.map((f) => f.problems.map(R.problemText))), [
+    ["huge.json: is 60 MB; a response file may be at most 50 MB"],
+    ["empty.json: is empty"],
+    ["x.csv: is a binary file, not a response file"],
+    ["latin.csv: is not UTF-8 text (bad byte at offset 1)"],
+  ]);
+  assert.deepEqual(plain(result.files.map((f) => f.status)), ["rejected", "rejected", "rejected", "rejected"]);
+});
+
+test("a file with the same content as an earlier one is counted once and reported", () => {
+  const text = json({ a: 5 }, "Trust");
+  const result = R.collect(BANK, [file("a.json", text), file("copy of a.json", text), file("b.json", json({ a: 4 }, "Trust"))]);
+  assert.equal(result.responses.length, 2);
+  assert.deepEqual(plain(result.files.map((f) => f.status)), ["read", "duplicate", "read"]);
+  assert.equal(result.files[1].sameAs, "a.json");
+  assert.deepEqual(plain(result.warnings), ["copy of a.json: same content as a.json; counted once"]);
+});
+
+test("a file from another questionnaire is rejected by name; version mismatches only warn", () => {
+  const other = JSON.stringify({ format: "selfassess-response/1", questionnaire: { id: "pulse" }, answers: {} });
+  const result = R.collect(BANK, [file("other.json", other), file("old.json", json({}, "X", { questionnaire: { id: "t", version: "0" } }))]);
+  assert.deepEqual(plain(result.files[0].problems.map(R.problemText)),
+    ["other.json: answers questionnaire 'pulse', not 't' (at questionnaire.id)"]);
+  assert.equal(result.files[1].status, "read");
+  assert.deepEqual(plain(result.warnings), ["old.json: answers version 0 of t; scoring it with version 1"]);
+});
+
+test("the combined CSV has one row per respondent and reads back to the same answers", () => {
+  const collected = R.collect(BANK, [
+    file("a.json", json({ a: 5, b: 1, c: null }, "=Trust")),
+    file("team.csv", 'organisation,role,name,a,c\n"Vale, Council",Chair, Ann ,2,Fully\n'),
+  ]);
+  const result = S.scoreAll(BANK, collected.responses);
+  const text = R.combinedCsv(BANK, collected.responses, result);
+  assert.ok(text.startsWith("\ufeff"), "a BOM, so spreadsheets read it as UTF-8");
+  const rows = R.csvRows(text.slice(1));
+  assert.deepEqual(plain(rows[0]), ["organisation", "role", "name", "a", "b", "c", "score p1", "score p2",
+    "score overall", "overall level", "questions answered", "questions total", "source file"]);
+  assert.deepEqual(plain(rows[1]), ["'=Trust", "", "", "5", "1", "", "100", "", "", "", "2", "3", "a.json"]);
+  assert.deepEqual(plain(rows[2]), ["Vale, Council", "Chair", "Ann", "2", "", "5", "25", "100", "62.5", "mid", "2", "3", "team.csv#1"]);
+  const back = R.readCsv(BANK, text.slice(1), "combined.csv");
+  assert.equal(back.ok, true);
+  assert.deepEqual(plain(back.responses.map((r) => r.response.answers)),
+    [{ a: 5, b: 1, c: null }, { a: 2, b: null, c: 5 }]);
+});
+
+test("the heat map averages each organisation's answers per question; the partnership weighs organisations equally", () => {
+  const collected = R.collect(BANK, [
+    file("1.json", json({ a: 5, b: 1 }, "Big")),
+    file("2.json", json({ a: 3, b: null }, "Big")),
+    file("3.json", json({ a: 1 }, "Small")),
+  ]);
+  const result = S.scoreAll(BANK, collected.responses);
+  const map = H.heatMap(BANK, result, collected.responses, "p1");
+  assert.deepEqual(plain(map.organisations), [{ name: "Big", n: 2 }, { name: "Small", n: 1 }]);
+  assert.deepEqual(plain(map.rows.map((r) => r.cells.map((c) => c.value))), [[75, 0, 37.5], [100, null, 100]]);
+  assert.deepEqual(plain(map.rows.map((r) => r.cells.map((c) => c.shown))), [["75", "0", "38"], ["100", "–", "100"]]);
+  assert.deepEqual(plain(map.total.cells.map((c) => c.value)), [result.organisations.Big.principles.p1, 0, result.partnership.principles.p1.score]);
+  assert.deepEqual(plain(map.rows[0].cells.map((c) => c.level)), ["mid", "low", "low"]);
+  assert.equal(map.rows[1].reverse, true);
+});
+
+test("heat map tones spread any number of levels over the same five colours", () => {
+  assert.deepEqual(plain(H.legend(BANK.levels).map((l) => l.tone)), [0, 2, 4]);
+  assert.deepEqual([0, 1, 2, 3].map((i) => H.toneOf(i, 4)), [0, 1, 3, 4]);
+  assert.equal(H.toneOf(0, 1), 2);
+  assert.deepEqual(plain(H.cell(BANK.levels, null)), { value: null, shown: "–", level: null, tone: null });
+});

@@ -1,0 +1,156 @@
+"""The partnership page as rendered: one self-contained file, one file input, a strict CSP,
+nothing from elsewhere, the shared scoring script, and a hostile bank rendered inert.
+(tests/test_browser_partnership.py runs the page itself.)"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_site import XSS_BANK, Tags, sha256
+
+from selfassess.load import bundled_banks, parse_questionnaire
+from selfassess.model import Questionnaire
+from selfassess.partnership_page import (
+    PARTNERSHIP_SCRIPTS,
+    partnership_page_name,
+    render_partnership_page,
+)
+from selfassess.site import pack, render_form
+from selfassess.themes import Theme, load_theme
+
+
+@pytest.fixture(scope="module")
+def theme() -> Theme:
+    return load_theme()
+
+
+@pytest.fixture(scope="module")
+def bank() -> Questionnaire:
+    return next(
+        b.questionnaire for b in bundled_banks() if b.questionnaire.id == "collaboration-maturity"
+    )
+
+
+@pytest.fixture(scope="module")
+def html(bank: Questionnaire, theme: Theme) -> str:
+    return render_partnership_page(bank, theme, index_href="index.html", form_href="x.html")
+
+
+@pytest.fixture(scope="module")
+def xss_page(theme: Theme) -> str:
+    return render_partnership_page(parse_questionnaire(XSS_BANK, "xss.yaml"), theme)
+
+
+def test_the_page_is_named_after_its_bank() -> None:
+    assert partnership_page_name("collaboration-maturity") == (
+        "collaboration-maturity-partnership.html"
+    )
+
+
+def test_the_page_has_exactly_one_labelled_file_input_for_many_json_and_csv_files(
+    html: str,
+) -> None:
+    tags = Tags(html).tags
+    inputs = [a for t, a in tags if t == "input" and a.get("type") == "file"]
+    assert len(inputs) == 1
+    assert "multiple" in inputs[0]
+    assert inputs[0]["accept"] == ".json,.csv"
+    labels = [a for t, a in tags if t == "label" and a.get("for") == inputs[0]["id"]]
+    assert len(labels) == 1
+
+
+def test_the_page_carries_a_csp_that_admits_exactly_its_own_inline_code(html: str) -> None:
+    parsed = Tags(html)
+    metas = [
+        a
+        for t, a in parsed.tags
+        if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+    ]
+    assert len(metas) == 1
+    policy = metas[0]["content"] or ""
+    assert policy.startswith("default-src 'none';")
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert len(parsed.styles) == 1 and f"style-src '{sha256(parsed.styles[0])}'" in policy
+    code = [text for attrs, text in parsed.scripts if attrs.get("type") != "application/json"]
+    assert len(code) == 1 and f"script-src '{sha256(code[0])}'" in policy
+    assert not any("style" in attrs for _, attrs in parsed.tags), 'inline style="" is blocked'
+    assert not any(k.startswith("on") for _, attrs in parsed.tags for k in attrs)
+
+
+def test_nothing_is_loaded_from_elsewhere(html: str) -> None:
+    parsed = Tags(html)
+    for tag, attrs in parsed.tags:
+        assert "src" not in attrs, f"<{tag} src=...>"
+        assert tag not in ("link", "iframe", "object", "embed", "img"), f"<{tag}>"
+        href = attrs.get("href")
+        if href is not None:
+            assert not re.match(r"^[a-z][a-z0-9+.-]*:|^//|^/", href), href
+    for style in parsed.styles:
+        assert "url(" not in style and "@import" not in style
+    code = "".join(text for _, text in parsed.scripts)
+    for call in ("fetch(", "XMLHttpRequest", "WebSocket", "EventSource", "sendBeacon", "import("):
+        assert call not in code, call
+    assert not re.search(r"https?://(?!www\.w3\.org/2000/svg)", code)
+
+
+def test_the_page_links_back_to_the_landing_page_and_the_form(html: str) -> None:
+    hrefs = [a.get("href") for t, a in Tags(html).tags if t == "a"]
+    assert "index.html" in hrefs and "x.html" in hrefs
+
+
+def test_the_page_inlines_the_forms_own_scoring_script(
+    html: str, bank: Questionnaire, theme: Theme
+) -> None:
+    """One scoring script for both pages: the same text, inlined at build time."""
+    scoring = pack(theme.read_file("js/scoring.js"))
+    assert "js/scoring.js" in PARTNERSHIP_SCRIPTS
+    assert scoring in html
+    assert scoring in render_form(bank, theme)
+    assert html.count("root.SelfassessScoring =") == 1
+
+
+def test_the_bank_is_embedded_as_inert_json(theme: Theme) -> None:
+    bank = parse_questionnaire(
+        XSS_BANK.replace('title: "P1 <script>', 'title: "P1 </script><script>'), "x.yaml"
+    )
+    page = render_partnership_page(bank, theme)
+    data = re.search(r'<script type="application/json" id="selfassess-bank">(.*?)</script>', page)
+    assert data is not None
+    assert "<" not in data.group(1)
+
+
+@pytest.mark.parametrize(
+    "payload", ["<script>alert(", "<img src=x", "<b onmouseover", 'href="javascript:', "<img"]
+)
+def test_markup_from_a_bank_is_rendered_inert(xss_page: str, payload: str) -> None:
+    assert payload not in xss_page
+
+
+def test_a_hostile_bank_runs_nothing_but_our_own_script(xss_page: str) -> None:
+    parsed = Tags(xss_page)
+    assert len([a for a, _ in parsed.scripts if a.get("type") != "application/json"]) == 1
+    assert not any(k.startswith("on") for _, attrs in parsed.tags for k in attrs)
+    assert "P1 &lt;script&gt;alert(" in xss_page  # a principle title, shown as text
+    assert "Question &lt;script&gt;alert(" in xss_page  # a question, in the heat map's rows
+
+
+def test_without_javascript_the_page_says_it_needs_it_and_hides_its_controls(html: str) -> None:
+    assert re.search(r"<noscript>.*This page needs JavaScript", html)
+    assert re.search(r'<section class="files js-only"[^>]* hidden>', html)
+    assert re.search(r'<section class="results[^"]*"[^>]* hidden>', html)
+
+
+def test_every_principle_has_a_row_and_a_heat_map_with_its_questions(
+    html: str, bank: Questionnaire
+) -> None:
+    for principle in bank.principles:
+        assert f'<tr data-principle="{principle.id}">' in html
+        assert f'<table class="heat" id="heat-{principle.id}">' in html
+        for question in principle.questions:
+            assert f'<tr data-question="{question.id}">' in html
+
+
+def test_the_page_is_one_file_of_a_reasonable_size(html: str) -> None:
+    # Everything inline: the form's scripts and style, the reader, the heat map and this page's.
+    assert len(html.encode()) < 100_000

@@ -1,0 +1,201 @@
+"""responses.js reads answer files as load.py does: same responses, same refusals, same words.
+
+The partnership page reads files with responses.js; `selfassess score` with load.py. Each case
+here is fed to both (Python: load_responses with skip_invalid; node: SelfassessResponses.collect)
+and the responses, every skipped-file problem and every warning must come out identical.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from selfassess.load import load_questionnaire, load_responses
+from selfassess.view import bank_scoring_data
+
+ROOT = Path(__file__).parent.parent
+JS = ROOT / "src" / "selfassess" / "themes" / "default" / "js"
+VECTORS = ROOT / "tests" / "vectors"
+NODE = shutil.which("node")
+
+# Loads scoring.js and responses.js as the page does, then answers each case on stdout.
+DRIVER = """
+const fs = require("node:fs"), vm = require("node:vm");
+const context = vm.createContext({ TextDecoder });
+for (const name of ["scoring.js", "responses.js"]) {
+  vm.runInContext(fs.readFileSync(process.env.JS_DIR + "/" + name, "utf8"), context, { filename: name });
+}
+const R = context.SelfassessResponses;
+const cases = JSON.parse(fs.readFileSync(0, "utf8"));
+const out = cases.map((c) => {
+  const files = c.files.map((f) => {
+    const bytes = new Uint8Array(Buffer.from(f.data, "base64"));
+    return { name: f.name, size: bytes.length, bytes };
+  });
+  const result = R.collect(c.bank, files);
+  return {
+    responses: result.responses.map((r) => ({ source: r.source, respondent: r.response.respondent,
+      answers: r.response.answers })),
+    problems: result.files.flatMap((f) => f.problems.map(R.problemText)),
+    warnings: result.warnings,
+  };
+});
+process.stdout.write(JSON.stringify(out));
+"""
+
+CSV_BANK = VECTORS / "13-csv-labels" / "bank.yaml"
+SCALES_BANK = VECTORS / "03-per-question-scales" / "bank.yaml"
+HEADER = "organisation,role,name,c1,c2,c3,m1,m2\n"
+
+
+def good_json(bank: str = "vec-csv", **changes: Any) -> bytes:
+    data: dict[str, Any] = {
+        "format": "selfassess-response/1",
+        "questionnaire": {"id": bank, "version": "1.0"},
+        "respondent": {"organisation": "Upton Trust", "role": "Lead"},
+        "answers": {"c1": 4, "c2": None, "m1": 2},
+    }
+    data.update(changes)
+    return json.dumps(data).encode()
+
+
+# (case name, bank, [(file name, bytes)])
+CASES: list[tuple[str, Path, list[tuple[str, bytes]]]] = [
+    ("the vector's CSV of labels", CSV_BANK, [("team.csv", (CSV_BANK.parent / "responses" / "team.csv").read_bytes())]),
+    ("a big CSV of one organisation", VECTORS / "07-org-weighting" / "bank.yaml",
+     [("big.csv", (VECTORS / "07-org-weighting" / "responses" / "big.csv").read_bytes())]),
+    ("CRLF, a BOM, quoted newlines and commas", CSV_BANK,
+     [("crlf.csv", b'\xef\xbb\xbf' + HEADER.replace("\n", "\r\n").encode()
+       + b'"Vale, North","Chief\r\nOfficer",,1,2,4,4,5\r\n"Q ""Trust""",,Ann,  Fully ,partly,,,\r\n')]),
+    ("blank rows, short rows and spreadsheet padding", CSV_BANK,
+     [("padded.csv", (",,,,\n" + HEADER + ",,,,,,,\nA,,,1,2\n\n  ,  ,\nB,,,5\n").encode())]),
+    ("columns that match no question", CSV_BANK,
+     [("extra.csv", b"organisation,Timestamp,c1,notes,,c2\nA,2026,3,hello,,4\n")]),
+    ("a lone carriage return ends a line; an open quote runs to the end", CSV_BANK,
+     [("cr.csv", b'organisation,c1\rA,3\rB,"4')]),
+    ("cells that are not on the scale", CSV_BANK,
+     [("bad.csv", HEADER.encode() + b"A,,,7,Sometimes,don't,3.0,1e0\nB,,,\"it's \"\"odd\"\"\",nan,inf,1_0,0x1\n")]),
+    ("numbers written as Python's float() reads them", SCALES_BANK,
+     [("numbers.csv", b"organisation,c2,c3,m1,m2\nA,+10,3.,2.5e0, -2 \nB,1_0,.3e1,4.000,+0\nC,1e1,0003,25e-1,-0\n")]),
+    ("a header that names no question", CSV_BANK, [("other.csv", b"organisation,x1,x2\nA,1,2\n")]),
+    ("a question column twice", CSV_BANK, [("twice.csv", b"c2,c1,organisation,c2,c1\n1,2,A,3,4\n")]),
+    ("a header and no respondents", CSV_BANK, [("header.csv", HEADER.encode() + b",,,\n")]),
+    ("empty, blank and binary files", CSV_BANK,
+     [("empty.csv", b""), ("blank.json", b" \n\t\r\n"), ("binary.csv", b"c1\x00\x01"), ("nothing.csv", b",,\n,\n")]),
+    ("text that is not UTF-8", CSV_BANK,
+     [("latin1.csv", "organisation,c1\nSt Äbbe,3\n".encode("latin-1")),
+      ("bom-then-bad.json", b"\xef\xbb\xbf{\"a\": \"\xe2\x82\"}"),
+      ("truncated.csv", b"organisation,c1\nA\xf0\x9f\x98")]),
+    ("a file from another questionnaire", CSV_BANK,
+     [("pulse.json", good_json("collaboration-pulse")), ("mine.json", good_json())]),
+    ("an unknown question and a value off the scale", CSV_BANK,
+     [("unknown.json", good_json(answers={"zz9": 3, "c1": 9, "m2": None}))]),
+    ("not JSON at all", CSV_BANK, [("notes.json", b"Dear facilitator,\nhere are my answers")]),
+    ("a wrong format", CSV_BANK, [("other.json", good_json(format="other/2"))]),
+    ("another version, stray comments", CSV_BANK,
+     [("old.json", good_json(questionnaire={"id": "vec-csv", "version": "0.9"},
+                             comments={"c1": "fine", "elsewhere": "lost"}))]),
+    ("the same content twice, under any name", CSV_BANK,
+     [("a.json", good_json()), ("b.json", good_json()), ("c.csv", HEADER.encode() + b"A,,,1\n"),
+      ("d.csv", HEADER.encode() + b"A,,,1\n"), ("e.json", good_json() + b" ")]),
+    ("a rejected file is still a duplicate's original", CSV_BANK,
+     [("x.json", b"{oops"), ("y.json", b"{oops")]),
+]  # fmt: skip
+
+
+def with_sentinel(bank_path: Path, files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """The case's files and a last valid one, so load_responses never stops at "no valid responses"."""
+    bank = load_questionnaire(bank_path)
+    sentinel = json.dumps(
+        {"format": "selfassess-response/1", "questionnaire": {"id": bank.id}, "answers": {}}
+    )
+    return [*files, (SENTINEL, sentinel.encode())]
+
+
+SENTINEL = "zz-sentinel.json"
+
+
+def python_side(bank_path: Path, files: list[tuple[str, bytes]], folder: Path) -> dict[str, Any]:
+    bank = load_questionnaire(bank_path)
+    files = with_sentinel(bank_path, files)
+    for name, data in files:
+        (folder / name).write_bytes(data)
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        loaded = load_responses([Path(name) for name, _ in files], bank, skip_invalid=True)
+    finally:
+        os.chdir(cwd)
+    return {
+        "responses": [
+            {
+                "source": r.source,
+                "respondent": r.response.respondent.model_dump(),
+                "answers": r.response.answers,
+            }
+            for r in loaded.responses
+        ],
+        "problems": [str(p) for p in loaded.skipped],
+        "warnings": loaded.warnings,
+    }
+
+
+def require_node() -> str:
+    if NODE is None:
+        message = "node is not installed: the responses.js tests need Node.js 18+"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return NODE
+
+
+@pytest.fixture(scope="module")
+def js_answers() -> list[dict[str, Any]]:
+    node = require_node()
+    payload = [
+        {
+            "bank": bank_scoring_data(load_questionnaire(bank)),
+            "files": [
+                {"name": n, "data": base64.b64encode(d).decode()}
+                for n, d in with_sentinel(bank, files)
+            ],
+        }
+        for _, bank, files in CASES
+    ]
+    result = subprocess.run(
+        [node, "-e", DRIVER],
+        input=json.dumps(payload),
+        env={**os.environ, "JS_DIR": str(JS)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    answers: list[dict[str, Any]] = json.loads(result.stdout)
+    return answers
+
+
+@pytest.mark.parametrize("index", range(len(CASES)), ids=[c[0] for c in CASES])
+def test_responses_js_reads_files_as_load_py_does(
+    index: int, js_answers: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    _, bank, files = CASES[index]
+    expected = python_side(bank, files, tmp_path)
+    actual = js_answers[index]
+    assert actual["responses"] == expected["responses"]
+    assert actual["warnings"] == expected["warnings"]
+    if any("not JSON" in p for p in expected["problems"]):
+        # The JSON parsers word their complaint differently; both start "not JSON".
+        assert [p.split(": not JSON")[0] for p in actual["problems"]] == [
+            p.split(":")[0] for p in expected["problems"]
+        ]
+    else:
+        assert actual["problems"] == expected["problems"]
