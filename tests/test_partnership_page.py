@@ -5,10 +5,12 @@ nothing from elsewhere, the shared scoring script, and a hostile bank rendered i
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from test_site import XSS_BANK, Tags, sha256
 
+from selfassess.errors import SelfassessError
 from selfassess.load import bundled_banks, parse_questionnaire
 from selfassess.model import Questionnaire
 from selfassess.partnership_page import (
@@ -16,7 +18,7 @@ from selfassess.partnership_page import (
     partnership_page_name,
     render_partnership_page,
 )
-from selfassess.site import pack, render_form
+from selfassess.site import build_site, pack, render_form
 from selfassess.themes import Theme, load_theme
 
 
@@ -154,3 +156,43 @@ def test_every_principle_has_a_row_and_a_heat_map_with_its_questions(
 def test_the_page_is_one_file_of_a_reasonable_size(html: str) -> None:
     # Everything inline: the form's scripts and style, the reader, the heat map and this page's.
     assert len(html.encode()) < 100_000
+
+
+# ---------------------------------------------------------------- in the built site
+
+
+def test_build_writes_a_partnership_page_per_bank_linked_both_ways(
+    tmp_path: Path, theme: Theme
+) -> None:
+    banks = [b.questionnaire for b in bundled_banks()]
+    written = {p.name for p in build_site(banks, tmp_path / "site", theme)}
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    for bank in banks:
+        name = f"{bank.id}-partnership.html"
+        assert name in written
+        page = (tmp_path / "site" / name).read_text(encoding="utf-8")
+        hrefs = [a.get("href") for t, a in Tags(page).tags if t == "a"]
+        assert "index.html" in hrefs and f"{bank.id}.html" in hrefs
+        assert f'<a href="{name}">' in index
+        form = (tmp_path / "site" / f"{bank.id}.html").read_text(encoding="utf-8")
+        assert f'<a href="{name}">partnership page</a>' in form
+
+
+def test_a_form_rendered_alone_does_not_link_to_a_page_that_is_not_there(
+    bank: Questionnaire, theme: Theme
+) -> None:
+    assert "-partnership.html" not in render_form(bank, theme)
+
+
+def test_a_bank_id_that_would_overwrite_a_partnership_page_is_refused(
+    tmp_path: Path, theme: Theme, starter_text: str
+) -> None:
+    first = parse_questionnaire(starter_text, "starter.yaml")
+    second = parse_questionnaire(
+        starter_text.replace("id: starter", "id: starter-partnership", 1), "other.yaml"
+    )
+    with pytest.raises(
+        SelfassessError, match=r"would overwrite the form starter-partnership\.html"
+    ):
+        build_site([first, second], tmp_path / "site", theme)
+    assert not (tmp_path / "site").exists()

@@ -106,6 +106,8 @@ def test_build_writes_a_landing_page_and_one_page_per_bank(
         "index.html",
         "collaboration-maturity.html",
         "collaboration-pulse.html",
+        "collaboration-maturity-partnership.html",
+        "collaboration-pulse-partnership.html",
     ]
     assert all(p.is_file() for p in written)
     assert (out / MARKER).is_file()
@@ -385,8 +387,10 @@ def test_build_command_takes_bank_files_and_bundled_ids(tmp_path: Path, starter_
     )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "out").glob("*.html")) == [
+        "collaboration-pulse-partnership.html",
         "collaboration-pulse.html",
         "index.html",
+        "starter-partnership.html",
         "starter.html",
     ]
 

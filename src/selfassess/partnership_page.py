@@ -8,11 +8,13 @@ form's, from site.py.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import jinja2
 
+from selfassess.errors import SelfassessError
 from selfassess.load import MAX_RESPONSE_BYTES
 from selfassess.model import Questionnaire
-from selfassess.site import _inline_assets, _page, json_for_html, page_bank_data
 from selfassess.themes import Theme, render_template, template_environment
 from selfassess.view import bank_view
 
@@ -40,6 +42,9 @@ def render_partnership_page(
     form_href: str = "",
 ) -> str:
     """The partnership page of one bank: pick answer files, see the partnership's results."""
+    # The form's page shell; imported here because site.py builds this page into the site.
+    from selfassess.site import _inline_assets, _page, json_for_html, page_bank_data
+
     env = env or template_environment(theme)
     assets = _inline_assets(theme, PARTNERSHIP_STYLES, PARTNERSHIP_SCRIPTS)
     view = bank_view(bank)
@@ -53,3 +58,24 @@ def render_partnership_page(
         "max_megabytes": MAX_RESPONSE_BYTES // (1024 * 1024),
     }
     return render_template(env, "partnership.html.j2", context)
+
+
+def render_partnership_pages(
+    banks: Sequence[Questionnaire], theme: Theme, env: jinja2.Environment | None = None
+) -> dict[str, str]:
+    """File name -> page for each bank of a site, linked to its form and the landing page."""
+    env = env or template_environment(theme)
+    taken = {"index.html", *(f"{bank.id}.html" for bank in banks)}
+    pages = {}
+    for bank in banks:
+        name = partnership_page_name(bank.id)
+        if name in taken:
+            raise SelfassessError.at(
+                bank.id,
+                f"the partnership page of '{bank.id}' would overwrite the form {name}; "
+                "give one of the banks another id",
+            )
+        pages[name] = render_partnership_page(
+            bank, theme, env, index_href="index.html", form_href=f"{bank.id}.html"
+        )
+    return pages

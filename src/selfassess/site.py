@@ -23,6 +23,7 @@ from markupsafe import Markup
 from selfassess import __version__
 from selfassess.errors import SelfassessError
 from selfassess.model import Questionnaire
+from selfassess.partnership_page import partnership_page_name, render_partnership_pages
 from selfassess.themes import Theme, render_template, template_environment
 from selfassess.view import bank_scoring_data, bank_view
 
@@ -134,7 +135,11 @@ def _page(assets: InlineAssets, lang: str, title: str) -> dict[str, Any]:
 
 
 def render_form(
-    bank: Questionnaire, theme: Theme, env: jinja2.Environment | None = None, index_href: str = ""
+    bank: Questionnaire,
+    theme: Theme,
+    env: jinja2.Environment | None = None,
+    index_href: str = "",
+    partnership_href: str = "",
 ) -> str:
     """The standalone form page of one bank: questions, results, import and export."""
     env = env or template_environment(theme)
@@ -146,6 +151,7 @@ def render_form(
         "bank_json": json_for_html(page_bank_data(bank)),
         "answers_needed": {p.id: answers_needed(len(p.questions), bank) for p in bank.principles},
         "index_href": index_href,
+        "partnership_href": partnership_href,
     }
     return render_template(env, "form.html.j2", context)
 
@@ -160,7 +166,10 @@ def render_index(
     languages = {v.language for v in views}
     context = {
         "page": _page(assets, languages.pop() if len(languages) == 1 else "en", "Questionnaires"),
-        "banks": [{"view": v, "href": f"{v.id}.html"} for v in views],
+        "banks": [
+            {"view": v, "href": f"{v.id}.html", "partnership_href": partnership_page_name(v.id)}
+            for v in views
+        ],
     }
     return render_template(env, "index.html.j2", context)
 
@@ -179,7 +188,14 @@ def render_site(banks: Sequence[Questionnaire], theme: Theme) -> dict[str, str]:
     env = template_environment(theme)
     pages = {"index.html": render_index(banks, theme, env)}
     for bank in banks:
-        pages[f"{bank.id}.html"] = render_form(bank, theme, env, index_href="index.html")
+        pages[f"{bank.id}.html"] = render_form(
+            bank,
+            theme,
+            env,
+            index_href="index.html",
+            partnership_href=partnership_page_name(bank.id),
+        )
+    pages.update(render_partnership_pages(banks, theme, env))
     return pages
 
 
