@@ -120,16 +120,27 @@ def heat() -> str:
     )
 
 
+def numbers(root: ET.Element) -> list[str]:
+    return [word for text in texts(root) for word in text.split()]
+
+
+def cells_by_fill(root: ET.Element) -> dict[str, int]:
+    """How many cells each fill paints: one path per fill, one subpath per cell."""
+    return {path.get("fill", ""): path.get("d", "").count("M") for path in root.iter(f"{SVG}path")}
+
+
 def test_heat_map_prints_the_rounded_number_in_every_cell() -> None:
-    shown = texts(parse(heat()))
-    for number in ["75", "40", "58", "0", "100", "63", "38", "70", "49"]:
-        assert number in shown
+    shown = numbers(parse(heat()))
+    for row in (["75", "40", "–", "58"], ["0", "100", "63", "40"], ["38", "70", "63", "49"]):
+        for number in row:
+            assert number in shown
+    assert len([w for w in shown if w.isdigit() or w == "–"]) >= 12
 
 
 def test_heat_map_marks_a_cell_without_answers_with_a_dash_on_white() -> None:
     root = parse(heat())
-    assert "–" in texts(root)
-    assert any(rect.get("fill") == "#fff" for rect in root.iter(f"{SVG}rect"))
+    assert "–" in numbers(root)
+    assert cells_by_fill(root)["#fff"] == 1
 
 
 def test_heat_map_colours_a_cell_by_the_band_of_its_exact_score() -> None:
@@ -137,10 +148,14 @@ def test_heat_map_colours_a_cell_by_the_band_of_its_exact_score() -> None:
     assert band_index(BANDS, 39.6) == 0
     assert band_index(BANDS, 40.0) == 1
     assert band_index(BANDS, None) is None
-    fills = [rect.get("fill") for rect in parse(heat()).iter(f"{SVG}rect")]
-    emerging, developing = band_colours(4)[:2]
-    assert fills[1] == emerging  # Council, Q2: 39.6
-    assert fills[7] == developing  # Care homes, Score: 40
+    emerging, developing, established, embedded = band_colours(4)
+    assert cells_by_fill(parse(heat())) == {
+        emerging: 3,  # 39.6, 0, 37.5
+        developing: 3,  # 58, 40, 49
+        established: 4,  # 75, 62.5, 69.8, 62.5
+        embedded: 1,  # 100
+        "#fff": 1,
+    }
 
 
 def test_heat_map_has_a_key_of_the_bands_and_a_text_alternative() -> None:

@@ -47,6 +47,7 @@ TEXT = "#1b1b1b"
 MUTED = "#5f6b70"
 GRID = "#c9cfd2"
 LEGEND_CHARS = 24
+DIGIT_WIDTH = 0.556  # digits (and the en dash) in Arial, Liberation and Helvetica
 CHAR_WIDTH = 0.56  # average advance of a sans-serif character, in ems (DejaVu/Liberation Sans)
 
 
@@ -178,25 +179,26 @@ def radar_chart(
             font_family,
         )
     ]
-    # Grid: a polygon per ring, spokes, ring values along the first spoke.
-    for ring in rings:
-        corners = " ".join(_xy(*point(i, ring)) for i in range(n))
-        solid = ring >= 100
+
+    # Grid: dashed rings where levels start, the solid 100 ring, spokes (a path each, as one
+    # SVG element costs WeasyPrint far more than one more subpath), ring values on spoke 1.
+    def ring_path(ring: float) -> str:
+        return "M" + "L".join(_xy(*point(i, ring)).replace(",", " ") for i in range(n)) + "z"
+
+    dashed = "".join(ring_path(r) for r in rings if r < 100)
+    if dashed:
         out.append(
-            f'<polygon points="{corners}" fill="none" stroke="{GRID}" '
-            f'stroke-width="{1.2 if solid else 0.8}"{_dash("" if solid else "3 3")}/>'
+            f'<path d="{dashed}" fill="none" stroke="{GRID}" stroke-width="0.8"{_dash("3 3")}/>'
         )
-    for i in range(n):
-        x, y = point(i, 100)
-        out.append(
-            f'<line x1="{_n(cx)}" y1="{_n(cy)}" x2="{_n(x)}" y2="{_n(y)}" stroke="{GRID}" stroke-width="0.8"/>'
-        )
+    spokes = "".join(
+        f"M{_n(cx)} {_n(cy)}L{_n(point(i, 100)[0])} {_n(point(i, 100)[1])}" for i in range(n)
+    )
+    out.append(f'<path d="{ring_path(100)}{spokes}" fill="none" stroke="{GRID}" stroke-width="1"/>')
+    out.append(f'<g font-size="9" text-anchor="end" fill="{MUTED}">')
     for ring in rings:
         x, y = point(0, ring)
-        out.append(
-            f'<text x="{_n(x - 3)}" y="{_n(y - 2)}" font-size="9" text-anchor="end" '
-            f'fill="{MUTED}">{_e(shown(ring))}</text>'
-        )
+        out.append(f'<text x="{_n(x - 3)}" y="{_n(y - 2)}">{_e(shown(ring))}</text>')
+    out.append("</g>")
     # Axis labels, wrapped and anchored away from the chart.
     for i, label in enumerate(axes):
         out.append(_axis_label(i, n, label, cx, cy, radius))
@@ -230,7 +232,7 @@ def radar_chart(
             f'<line x1="{_n(legend_x)}" y1="{_n(y)}" x2="{_n(legend_x + 30)}" y2="{_n(y)}" '
             f'stroke="{style.colour}" stroke-width="{weight}"{_dash(style.dash)}/>'
         )
-        out.append(_marker(style, legend_x + 15, y, 4.2 if index == 0 else 3.4))
+        out.append(_markers(style, [(legend_x + 15, y)], 4.2 if index == 0 else 3.4))
         lines = wrap_text(s.label, LEGEND_CHARS, 2)
         bold = ' font-weight="bold"' if index == 0 else ""
         out.append(_text_lines(lines, legend_x + 38, y + 3.5, 10.5, 12.5, "start", bold))
@@ -287,40 +289,47 @@ def heat_map(
     out = [
         _svg_open(width, height, id_prefix, title, _heat_description(rows, columns), font_family)
     ]
-    # Cells first, then one group per kind of text so shared attributes are written once.
+    # One path per fill and one text run per row: WeasyPrint pays per SVG element, so a cell
+    # is not a <rect> plus a <text> of its own (that made the heat maps half the PDF's cost).
+    cells: dict[str, list[str]] = {}
     for row, top in zip(rows, row_ys, strict=True):
         for j, value in enumerate(row.cells):
             band = band_index(bands, value)
-            paint = (
-                f'fill="{colours[band]}"' if band is not None else f'fill="#fff" stroke="{GRID}"'
+            fill = colours[band] if band is not None else "#fff"
+            cells.setdefault(fill, []).append(
+                f"M{_n(column_x(j))} {_n(top)}h{_n(cell_w)}v{_n(cell_h)}h{_n(-cell_w)}z"
             )
-            out.append(
-                f'<rect x="{_n(column_x(j))}" y="{_n(top)}" width="{_n(cell_w)}" '
-                f'height="{_n(cell_h)}" rx="2" {paint}/>'
-            )
-    out.append(f'<g font-size="10.5" text-anchor="middle" fill="{TEXT}">')
+    for fill, shapes in cells.items():
+        outline = f' stroke="{GRID}"' if fill == "#fff" else ""
+        out.append(f'<path fill="{fill}"{outline} d="{"".join(shapes)}"/>')
+    out.append(f'<g font-size="10.5" fill="{TEXT}">')
     for j, column in enumerate(columns):
         text = wrap_text(column, int(cell_w / (10.5 * CHAR_WIDTH)), 1)[0]
         weight = bold if summary_column(j) else ""
         out.append(
-            f'<text x="{_n(column_x(j) + cell_w / 2)}" y="{_n(header_h - 7)}"{weight}>{_e(text)}</text>'
+            f'<text x="{_n(column_x(j) + cell_w / 2)}" y="{_n(header_h - 7)}" '
+            f'text-anchor="middle"{weight}>{_e(text)}</text>'
         )
+    summary_cells = []
     for row, top in zip(rows, row_ys, strict=True):
-        for j, value in enumerate(row.cells):
-            weight = bold if row.emphasis or summary_column(j) else ""
-            out.append(
-                f'<text x="{_n(column_x(j) + cell_w / 2)}" y="{_n(top + cell_h / 2 + 3.8)}"'
-                f"{weight}>{_e(shown(value))}</text>"
-            )
-    out.append("</g>")
-    out.append(f'<g font-size="10.5" text-anchor="end" fill="{TEXT}">')
+        baseline = top + cell_h / 2 + 3.8
+        placed = [
+            (column_x(j) + cell_w / 2, baseline, shown(value)) for j, value in enumerate(row.cells)
+        ]
+        if row.emphasis:
+            out.append(_text_run(placed, 10.5, bold))
+        else:
+            split = len(placed) - emphasis_columns
+            out.append(_text_run(placed[:split], 10.5, ""))
+            summary_cells += placed[split:]
+    out.append(_text_run(summary_cells, 10.5, bold))
     label_chars = int((label_width - 10) / (10.5 * CHAR_WIDTH))
     for row, top in zip(rows, row_ys, strict=True):
         label = wrap_text(row.label, label_chars, 1)[0]
         weight = bold if row.emphasis else ""
         out.append(
-            f'<text x="{_n(label_width - 8)}" y="{_n(top + cell_h / 2 + 3.8)}"{weight}>'
-            f"{_e(label)}</text>"
+            f'<text x="{_n(label_width - 8)}" y="{_n(top + cell_h / 2 + 3.8)}" '
+            f'text-anchor="end"{weight}>{_e(label)}</text>'
         )
     out.append("</g>")
     # Key of bands.
@@ -328,7 +337,7 @@ def heat_map(
     x = label_width
     for text, colour in zip(key_texts, colours, strict=True):
         out.append(
-            f'<rect x="{_n(x)}" y="{_n(key_y - 9)}" width="11" height="11" rx="2" fill="{colour}"/>'
+            f'<rect x="{_n(x)}" y="{_n(key_y - 9)}" width="11" height="11" fill="{colour}"/>'
             f'<text x="{_n(x + 15)}" y="{_n(key_y)}">{_e(text)}</text>'
         )
         x += 15 + len(text) * 9.5 * CHAR_WIDTH + 12
@@ -351,6 +360,30 @@ def _svg_open(
         f'<title id="{_e(id_prefix)}-title">{_e(title)}</title>'
         f'<desc id="{_e(id_prefix)}-desc">{_e(desc)}</desc>'
     )
+
+
+def _text_run(placed: Sequence[tuple[float, float, str]], size: float, extra: str) -> str:
+    """Short texts (cell numbers) centred on their points, as ONE <text> with a position for
+    every character. Digits have equal widths in sans-serif fonts, so centring by count holds;
+    a space between numbers keeps them apart when the PDF's text is copied."""
+    if not placed:
+        return ""
+    advance = DIGIT_WIDTH * size
+    chars: list[str] = []
+    xs: list[str] = []
+    ys: list[str] = []
+    for cx, baseline, text in placed:
+        if chars:
+            chars.append(" ")
+            xs.append(_n(cx))
+            ys.append(_n(baseline))
+        start = cx - len(text) * advance / 2
+        for i, char in enumerate(text):
+            chars.append(char)
+            xs.append(_n(start + i * advance))
+            ys.append(_n(baseline))
+    y = ys[0] if len(set(ys)) == 1 else " ".join(ys)
+    return f'<text x="{" ".join(xs)}" y="{y}"{extra}>{_e("".join(chars))}</text>'
 
 
 def _radar_line(
@@ -387,39 +420,53 @@ def _radar_line(
                     f'stroke="{style.colour}" stroke-width="{stroke_width}" stroke-linejoin="round"'
                     f"{_dash(style.dash)}/>"
                 )
-    parts.extend(_marker(style, x, y, marker_size) for x, y in present)
+    parts.append(_markers(style, present, marker_size))
     return "".join(parts)
 
 
-def _marker(style: SeriesStyle, x: float, y: float, size: float) -> str:
+def _markers(style: SeriesStyle, points: Sequence[tuple[float, float]], size: float) -> str:
+    """All of a line's markers as one path (one SVG element is far cheaper than five)."""
+    if not points:
+        return ""
     c = style.colour
     s = size
-    solid = f'fill="{c}" stroke="#ffffff" stroke-width="0.8"'
-    hollow = f'fill="#ffffff" stroke="{c}" stroke-width="1.6"'
-    kind = style.marker
-    attrs = hollow if kind.startswith("open-") else solid
-    shape = kind.removeprefix("open-")
-    if shape == "circle":
-        return f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(s)}" {attrs}/>'
-    if shape == "square":
-        return f'<rect x="{_n(x - s)}" y="{_n(y - s)}" width="{_n(2 * s)}" height="{_n(2 * s)}" {attrs}/>'
+    shape = style.marker.removeprefix("open-")
     if shape in ("plus", "cross"):
         d = s * 1.2
         if shape == "plus":
-            path = f"M{_n(x - d)} {_n(y)}H{_n(x + d)}M{_n(x)} {_n(y - d)}V{_n(y + d)}"
+            path = "".join(
+                f"M{_n(x - d)} {_n(y)}H{_n(x + d)}M{_n(x)} {_n(y - d)}V{_n(y + d)}"
+                for x, y in points
+            )
         else:
-            path = (
+            path = "".join(
                 f"M{_n(x - d)} {_n(y - d)}L{_n(x + d)} {_n(y + d)}"
                 f"M{_n(x - d)} {_n(y + d)}L{_n(x + d)} {_n(y - d)}"
+                for x, y in points
             )
         return f'<path d="{path}" stroke="{c}" stroke-width="2.2" fill="none"/>'
+    if style.marker.startswith("open-"):
+        paint = f'fill="#fff" stroke="{c}" stroke-width="1.6"'
+    else:
+        paint = f'fill="{c}" stroke="#fff" stroke-width="0.8"'
+    if shape == "circle":
+        path = "".join(
+            f"M{_n(x - s)} {_n(y)}a{_n(s)} {_n(s)} 0 1 0 {_n(2 * s)} 0"
+            f"a{_n(s)} {_n(s)} 0 1 0 {_n(-2 * s)} 0z"
+            for x, y in points
+        )
+        return f'<path d="{path}" {paint}/>'
     corners = {
+        "square": [(-1.0, -1.0), (1.0, -1.0), (1.0, 1.0), (-1.0, 1.0)],
         "triangle": [(0.0, -1.25), (1.15, 0.85), (-1.15, 0.85)],
         "triangle-down": [(0.0, 1.25), (1.15, -0.85), (-1.15, -0.85)],
         "diamond": [(0.0, -1.35), (1.35, 0.0), (0.0, 1.35), (-1.35, 0.0)],
     }[shape]
-    points = " ".join(_xy(x + dx * s, y + dy * s) for dx, dy in corners)
-    return f'<polygon points="{points}" {attrs}/>'
+    path = "".join(
+        "M" + "L".join(f"{_n(x + dx * s)} {_n(y + dy * s)}" for dx, dy in corners) + "z"
+        for x, y in points
+    )
+    return f'<path d="{path}" {paint}/>'
 
 
 def _axis_label(axis: int, n: int, label: str, cx: float, cy: float, radius: float) -> str:
