@@ -326,6 +326,31 @@ def test_quiet_prints_nothing_and_progress_never_goes_to_a_pipe(tmp_path: Path) 
     assert out == "" and err == ""
 
 
+def test_progress_is_reported_while_loading_and_rendering_for_a_person_watching(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("selfassess.cli.shows_progress", lambda quiet: True)
+    code, _, err = run(str(RESPONSES), "--html", str(tmp_path / "s.html"))
+    assert code == 0
+    assert "Loading answers" in err
+    assert "Drawing charts" in err
+
+
+VECTORS = sorted(p for p in (ROOT / "tests" / "vectors").iterdir() if (p / "bank.yaml").is_file())
+
+
+@pytest.mark.parametrize("case", VECTORS, ids=[p.name for p in VECTORS])
+def test_every_shared_scoring_case_renders_a_scorecard(
+    case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Odd partnerships too: one organisation, nothing answered, a principle nobody scored."""
+    monkeypatch.chdir(case)
+    html = tmp_path / "s.html"
+    code, _, err = run("responses", "-q", "bank.yaml", "--html", str(html), "--quiet")
+    assert code == 0, err
+    assert "How the scores are calculated" in html.read_text(encoding="utf-8")
+
+
 def test_baseline_accepts_files_and_repeats(tmp_path: Path) -> None:
     files = sorted(BASELINE.glob("*.json"))
     args = [a for f in files for a in ("--baseline", str(f))]
@@ -409,14 +434,15 @@ def test_the_library_refuses_a_request_with_no_output(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- cost
 
 
-def test_weasyprint_is_imported_by_report_only() -> None:
+def test_weasyprint_is_imported_by_report_only(tmp_path: Path) -> None:
     """`score` and `build` must start fast: WeasyPrint costs most of a second to import."""
     code = (
         "import sys\n"
         "from click.testing import CliRunner\n"
         "from selfassess.cli import cli\n"
-        f"result = CliRunner().invoke(cli, ['score', {str(RESPONSES)!r}])\n"
-        "assert result.exit_code == 0, result.output\n"
+        f"for args in (['score', {str(RESPONSES)!r}], ['build', '-o', {str(tmp_path / 'site')!r}]):\n"
+        "    result = CliRunner().invoke(cli, args)\n"
+        "    assert result.exit_code == 0, result.output\n"
         "print('weasyprint' in sys.modules)\n"
     )
     out = subprocess.run(

@@ -277,10 +277,16 @@ def report(
         html=html,
     )
     if progress:
+        width = max(len(name) for name in REPORT_STEPS)
         with click.progressbar(
-            length=len(REPORT_STEPS), label="Rendering scorecard", file=sys.stderr
+            length=len(REPORT_STEPS), label="Starting".ljust(width), file=sys.stderr
         ) as bar:
-            write_report(request, step=lambda _: bar.update(1))
+
+            def step(name: str) -> None:
+                bar.label = name.ljust(width)  # what is running now
+                bar.update(1)
+
+            write_report(request, step=step)
     else:
         write_report(request)
     if not quiet:
