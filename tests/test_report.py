@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import stat
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -309,6 +311,25 @@ def test_a_failing_write_keeps_the_earlier_scorecard(
         write_report(request_for(tmp_path))
     assert old.read_bytes() == b"%PDF- old"
     assert [p.name for p in tmp_path.iterdir()] == ["scorecard.pdf"]
+
+
+def test_a_new_scorecard_is_readable_as_the_umask_allows(tmp_path: Path) -> None:
+    html = tmp_path / "s.html"
+    old = os.umask(0o022)
+    try:
+        write_report(request_for(tmp_path, pdf=None, html=html))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(html.stat().st_mode) == 0o644
+
+
+def test_rewriting_a_scorecard_keeps_its_permissions(tmp_path: Path) -> None:
+    html = tmp_path / "s.html"
+    html.write_text("old")
+    html.chmod(0o640)
+    write_report(request_for(tmp_path, pdf=None, html=html))
+    assert stat.S_IMODE(html.stat().st_mode) == 0o640
+    assert html.read_text(encoding="utf-8") != "old"
 
 
 def test_html_alone_needs_no_pdf(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 
@@ -20,6 +21,7 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
         raise SelfassessError.at(path, "is a folder; give a file name")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        os.fchmod(fd, _mode_for(path))  # mkstemp's 0600 would hide a shared report from others
         with os.fdopen(fd, "wb") as tmp:
             tmp.write(data)
             tmp.flush()
@@ -36,6 +38,16 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
         if os.path.exists(tmp_name):
             os.unlink(tmp_name)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The file's current permissions when replacing it, else what open() would give (umask)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_new_bank(path: Path) -> None:
