@@ -15,13 +15,15 @@ from typing import Any
 
 import pytest
 from browser_support import RequestLog, browser, describe, require_axe, run_axe  # noqa: F401
+from test_branding import SVG_LOGO
 
+from selfassess.branding import make_branding
 from selfassess.formats import scores_to_json
 from selfassess.load import bundled_banks, load_questionnaire, parse_response_json
 from selfassess.model import Questionnaire
 from selfassess.score import score_all
 from selfassess.site import build_site, render_form
-from selfassess.themes import load_theme
+from selfassess.themes import Theme, load_theme
 
 pytestmark = pytest.mark.browser
 
@@ -34,11 +36,46 @@ def bank() -> Questionnaire:
     return next(b.questionnaire for b in bundled_banks() if b.questionnaire.id == BANK_ID)
 
 
+# Every bundled theme, and one with every branding option, must pass axe and stay offline.
+THEMES = ["default", "nhs", "nhs-branded"]
+
+
+@pytest.fixture
+def theme_name() -> str:
+    """The theme the site is built in; accessibility and network tests run in each of THEMES."""
+    return "default"
+
+
+def themed(name: str, folder: Path) -> Theme:
+    if name != "nhs-branded":
+        return load_theme(name)
+    logo = folder / "logo.svg"
+    logo.write_text(SVG_LOGO, encoding="utf-8")
+    branding = make_branding("Northshire Health and Care Partnership", logo, "#0B6E4F")
+    return load_theme("nhs").branded(branding)
+
+
 @pytest.fixture(scope="module")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("built") / "site"
-    build_site([b.questionnaire for b in bundled_banks()], out, load_theme())
-    return out
+def built_sites(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """Build the bundled banks once per module and theme."""
+    root = tmp_path_factory.mktemp("built")
+    built: dict[str, Path] = {}
+
+    def site_for(name: str) -> Path:
+        if name not in built:
+            out = root / name / "site"
+            out.parent.mkdir()
+            build_site([b.questionnaire for b in bundled_banks()], out, themed(name, out.parent))
+            built[name] = out
+        return built[name]
+
+    return site_for
+
+
+@pytest.fixture
+def site_dir(built_sites: Any, theme_name: str) -> Path:
+    path: Path = built_sites(theme_name)
+    return path
 
 
 @pytest.fixture
@@ -262,6 +299,75 @@ def test_download_is_a_response_file_score_reads_and_loads_back(
     assert page.get_by_label("Organisation").input_value() == "Northshire County Council"
 
 
+COMMON_AGENDA_COMMENT = "We agree on the goals, not on who pays.\nSee the March minutes <b>."
+
+
+def test_a_comment_is_saved_exported_and_loaded_back(
+    page: Any, bank: Questionnaire, tmp_path: Path
+) -> None:
+    title = bank.principles[0].title
+    box = page.get_by_label(f"Anything to add about {title}?")
+    assert box.evaluate("(el) => el.tagName") == "TEXTAREA"
+    assert box.get_attribute("maxlength") == "2000"
+    answer(page, "ca-1", "Mostly")
+    box.fill(COMMON_AGENDA_COMMENT)
+    page.reload()
+    page.wait_for_function("window.selfassessResult.answered === 1")
+    assert page.get_by_label(f"Anything to add about {title}?").input_value() == (
+        COMMON_AGENDA_COMMENT
+    )
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my answers").click()
+    saved = tmp_path / "mine.json"
+    download.value.save_as(saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["comments"] == {"common-agenda": COMMON_AGENDA_COMMENT}
+    sourced = parse_response_json(saved.read_bytes(), str(saved), bank, [])
+    assert sourced.response.comments == {"common-agenda": COMMON_AGENDA_COMMENT}
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Start again").click()
+    page.wait_for_function("window.selfassessResult.answered === 0")
+    assert page.get_by_label(f"Anything to add about {title}?").input_value() == ""
+    load_file(page, saved)
+    assert "Loaded your answers" in page.locator("#message").inner_text()
+    assert page.get_by_label(f"Anything to add about {title}?").input_value() == (
+        COMMON_AGENDA_COMMENT
+    )
+
+
+def test_comments_the_form_has_no_box_for_survive_a_round_trip(page: Any, tmp_path: Path) -> None:
+    """A file from another tool may comment on single questions: keep those on export."""
+    original = tmp_path / "other-tool.json"
+    original.write_text(
+        json.dumps(
+            {
+                "format": "selfassess-response/1",
+                "questionnaire": {"id": BANK_ID},
+                "answers": {"ca-1": 4},
+                "comments": {"ca-1": "About question 1", "parity": "About parity"},
+            }
+        ),
+        encoding="utf-8",
+    )
+    load_file(page, original)
+    assert page.locator("#comment-parity").input_value() == "About parity"
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my answers").click()
+    saved = tmp_path / "again.json"
+    download.value.save_as(saved)
+    comments = json.loads(saved.read_text(encoding="utf-8"))["comments"]
+    assert comments == {"ca-1": "About question 1", "parity": "About parity"}
+
+
+def test_print_shows_written_comments_and_leaves_out_empty_boxes(page: Any) -> None:
+    page.locator("#comment-parity").fill("Hierarchies still decide.")
+    page.emulate_media(media="print")
+    assert page.locator("#comment-parity").is_visible()
+    assert page.locator("#comment-common-agenda").is_hidden()
+    assert page.get_by_text("Saved with your answers").first.is_hidden()
+
+
 BAD_FILES = {
     "not JSON": ("{ this is not json", "not JSON"),
     "a spreadsheet": ("organisation,ca-1\nX,4\n", "not JSON"),
@@ -309,11 +415,13 @@ def test_a_bad_file_gets_a_clear_message_and_changes_nothing(
 # ---------------------------------------------------------------- accessibility and the network
 
 
+@pytest.mark.parametrize("theme_name", THEMES)
 def test_axe_finds_no_violations_on_the_fresh_page(page: Any) -> None:
     violations = run_axe(page, require_axe())
     assert violations == [], describe(violations)
 
 
+@pytest.mark.parametrize("theme_name", THEMES)
 def test_axe_finds_no_violations_with_results_and_a_message_shown(
     page: Any, bank: Questionnaire, tmp_path: Path
 ) -> None:
@@ -328,6 +436,7 @@ def test_axe_finds_no_violations_with_results_and_a_message_shown(
     assert violations == [], describe(violations)
 
 
+@pytest.mark.parametrize("theme_name", THEMES)
 def test_the_landing_page_passes_axe(context: Any, site_dir: Path, requests: RequestLog) -> None:
     url = (site_dir / "index.html").as_uri()
     requests.allowed.add(url)
@@ -338,6 +447,7 @@ def test_the_landing_page_passes_axe(context: Any, site_dir: Path, requests: Req
     assert requests.requests == []
 
 
+@pytest.mark.parametrize("theme_name", THEMES)
 def test_the_page_makes_no_network_request_through_a_whole_session(
     page: Any, bank: Questionnaire, requests: RequestLog, tmp_path: Path
 ) -> None:
@@ -355,6 +465,23 @@ def test_the_page_makes_no_network_request_through_a_whole_session(
     assert requests.websockets == []
 
 
+@pytest.mark.parametrize("theme_name", ["nhs-branded"])
+def test_a_branded_page_shows_its_logo_and_name_and_still_loads_nothing(
+    page: Any, requests: RequestLog
+) -> None:
+    header = page.locator("header.site-header")
+    assert "Northshire Health and Care Partnership" in header.inner_text()
+    logo = header.locator("img")
+    assert logo.get_attribute("alt") == ""
+    assert logo.evaluate("(img) => img.complete && img.naturalWidth > 0")  # the CSP let it in
+    colour = page.evaluate(
+        "getComputedStyle(document.querySelector('.site-header')).backgroundColor"
+    )
+    assert colour == "rgb(11, 110, 79)"  # --primary-colour #0B6E4F
+    assert requests.requests == []
+
+
+@pytest.mark.parametrize("theme_name", THEMES)
 def test_keyboard_alone_can_answer_a_question(page: Any) -> None:
     question(page, "ca-1").locator("input").first.focus()
     page.keyboard.press("ArrowRight")
@@ -365,6 +492,7 @@ def test_keyboard_alone_can_answer_a_question(page: Any) -> None:
     assert outline == "solid"  # focus is visible
 
 
+@pytest.mark.parametrize("theme_name", THEMES)
 @pytest.mark.parametrize("width", [320, 640])
 def test_narrow_screens_and_zoom_need_no_sideways_scrolling(
     browser: Any,  # noqa: F811

@@ -49,22 +49,37 @@ def maturity() -> Questionnaire:
     return next(b.questionnaire for b in bundled_banks() if b.questionnaire.id == MATURITY)
 
 
+THEMES = ["default", "nhs"]
+
+
+@pytest.fixture
+def theme_name() -> str:
+    """The bundled theme pages are rendered in; accessibility and network tests run in each."""
+    return "default"
+
+
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """Render a bank's page once per module, into a folder with a space in its name."""
+def page_files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Render a bank's page once per module and theme, into a folder with a space in its name."""
     folder = tmp_path_factory.mktemp("pages") / "partnership pages"
     folder.mkdir()
-    theme = load_theme()
-    built: dict[str, Path] = {}
+    built: dict[tuple[str, str], Path] = {}
 
-    def page_for(bank: Questionnaire) -> Path:
-        if bank.id not in built:
-            path = folder / f"{bank.id}-partnership.html"
-            path.write_text(render_partnership_page(bank, theme), encoding="utf-8")
-            built[bank.id] = path
-        return built[bank.id]
+    def page_for(bank: Questionnaire, theme_name: str) -> Path:
+        if (bank.id, theme_name) not in built:
+            path = folder / theme_name / f"{bank.id}-partnership.html"
+            path.parent.mkdir(exist_ok=True)
+            html = render_partnership_page(bank, load_theme(theme_name))
+            path.write_text(html, encoding="utf-8")
+            built[bank.id, theme_name] = path
+        return built[bank.id, theme_name]
 
     yield page_for
+
+
+@pytest.fixture
+def pages(page_files: Any, theme_name: str) -> Any:
+    return lambda bank: page_files(bank, theme_name)
 
 
 @pytest.fixture
@@ -431,6 +446,7 @@ def test_results_are_announced_in_a_live_region(
     assert page.locator("#status").inner_text() == "1 file read: 1 respondent from 1 organisation."
 
 
+@pytest.mark.parametrize("theme_name", THEMES)
 def test_no_accessibility_violations_before_and_after_loading_files(
     open_page: Any, maturity: Questionnaire, tmp_path: Path
 ) -> None:
@@ -444,6 +460,7 @@ def test_no_accessibility_violations_before_and_after_loading_files(
     assert violations == [], describe(violations)
 
 
+@pytest.mark.parametrize("theme_name", THEMES)
 def test_the_page_makes_no_network_request(
     open_page: Any, maturity: Questionnaire, requests: RequestLog
 ) -> None:

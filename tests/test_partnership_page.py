@@ -13,12 +13,13 @@ from test_site import XSS_BANK, Tags, sha256
 from selfassess.errors import SelfassessError
 from selfassess.load import bundled_banks, parse_questionnaire
 from selfassess.model import Questionnaire
+from selfassess.packing import pack_script
 from selfassess.partnership_page import (
     PARTNERSHIP_SCRIPTS,
     partnership_page_name,
     render_partnership_page,
 )
-from selfassess.site import build_site, pack, render_form
+from selfassess.site import build_site, render_form
 from selfassess.themes import Theme, load_theme
 
 
@@ -105,11 +106,11 @@ def test_the_page_inlines_the_forms_own_scoring_script(
     html: str, bank: Questionnaire, theme: Theme
 ) -> None:
     """One scoring script for both pages: the same text, inlined at build time."""
-    scoring = pack(theme.read_file("js/scoring.js"))
+    scoring = pack_script(theme.read_file("js/scoring.js"))
     assert "js/scoring.js" in PARTNERSHIP_SCRIPTS
     assert scoring in html
     assert scoring in render_form(bank, theme)
-    assert html.count("root.SelfassessScoring =") == 1
+    assert html.count("root.SelfassessScoring=") == 1
 
 
 def test_the_bank_is_embedded_as_inert_json(theme: Theme) -> None:

@@ -16,7 +16,7 @@ from selfassess.cli import cli
 from selfassess.errors import SelfassessError
 from selfassess.load import bundled_banks, parse_questionnaire
 from selfassess.model import Questionnaire
-from selfassess.site import MARKER, build_site, pack, render_form
+from selfassess.site import MARKER, build_site, render_form
 from selfassess.themes import load_theme
 
 XSS_BANK = """
@@ -164,10 +164,11 @@ def test_each_page_carries_a_csp_that_admits_exactly_its_own_inline_code(
         assert not any(k.startswith("on") for _, attrs in parsed.tags for k in attrs)
 
 
+@pytest.mark.parametrize("theme_name", ["default", "nhs"])
 def test_the_form_page_is_one_file_of_the_promised_size(
-    tmp_path: Path, banks: list[Questionnaire], theme: site.Theme
+    tmp_path: Path, banks: list[Questionnaire], theme_name: str
 ) -> None:
-    build_site(banks, tmp_path / "site", theme)
+    build_site(banks, tmp_path / "site", load_theme(theme_name))
     html = (tmp_path / "site" / "collaboration-maturity.html").read_text(encoding="utf-8")
     parsed = Tags(html)
     code = sum(len(t.encode()) for a, t in parsed.scripts if a.get("type") != "application/json")
@@ -350,7 +351,7 @@ def test_two_banks_with_one_id_are_refused(
         build_site([banks[0], banks[0]], tmp_path / "site", theme)
 
 
-# ---------------------------------------------------------------- themes and packing
+# ---------------------------------------------------------------- themes
 
 
 def test_a_user_theme_overrides_one_partial(tmp_path: Path, banks: list[Questionnaire]) -> None:
@@ -364,12 +365,6 @@ def test_a_user_theme_overrides_one_partial(tmp_path: Path, banks: list[Question
     assert "Northshire partnership" in html
     assert "--colour-primary:#005eb8" in html
     assert "Made with selfassess" in html  # the default footer still applies
-
-
-def test_pack_drops_comment_lines_and_indentation_but_keeps_code() -> None:
-    source = '/* about\n   this */\nfunction f() {\n  // why\n  return "a // b"; /* kept */\n}\n'
-    assert pack(source) == 'function f() {\nreturn "a // b"; /* kept */\n}'
-    assert pack("a{b:c}\n/* x */\n//d{e:f}\n", line_comments=False) == "a{b:c}\n//d{e:f}"
 
 
 # ---------------------------------------------------------------- the command

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from selfassess import __version__
+from selfassess.branding import make_branding
 from selfassess.errors import SelfassessError
 from selfassess.formats import scores_to_csv, scores_to_json, scores_to_table
 from selfassess.load import (
@@ -29,10 +30,11 @@ from selfassess.load import (
 )
 from selfassess.model import questionnaire_json_schema, response_json_schema
 from selfassess.report import REPORT_STEPS, ReportRequest, write_report
+from selfassess.scaffold import write_new_theme
 from selfassess.score import score_all
 from selfassess.scorecard import ScorecardOptions
 from selfassess.site import build_site
-from selfassess.themes import load_theme
+from selfassess.themes import bundled_theme_names, bundled_themes, load_theme
 from selfassess.write import write_new_bank
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -103,6 +105,34 @@ def list_banks() -> None:
         click.echo(f"{q.id:<28} {q.version:<6} {q.question_count:>3} questions  {q.title}")
 
 
+theme_option = click.option(
+    "--theme",
+    metavar="NAME|PATH",
+    help="Bundled theme name or theme folder (see: selfassess themes).",
+)
+
+
+def branding_options(command: F) -> F:
+    """--brand-name, --logo and --primary-colour: branding laid over any theme."""
+    options = [
+        click.option("--brand-name", metavar="TEXT", help="Organisation name for the header."),
+        click.option(
+            "--logo",
+            type=click.Path(path_type=Path),
+            metavar="FILE",
+            help="PNG or SVG logo (at most 100 KB), embedded in every page.",
+        ),
+        click.option(
+            "--primary-colour",
+            metavar="'#RRGGBB'",
+            help="Main colour; needs a contrast of 4.5:1 against white.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @cli.command()
 @click.argument("banks", nargs=-1, metavar="[BANK]...")
 @click.option(
@@ -113,14 +143,25 @@ def list_banks() -> None:
     show_default=True,
     help="Folder to write; replaced atomically if selfassess built it before.",
 )
-@click.option("--theme", metavar="NAME|PATH", help="Bundled theme name or theme folder.")
+@theme_option
+@branding_options
 @reports_errors
-def build(banks: tuple[str, ...], output: Path, theme: str | None) -> None:
+def build(
+    banks: tuple[str, ...],
+    output: Path,
+    theme: str | None,
+    brand_name: str | None,
+    logo: Path | None,
+    primary_colour: str | None,
+) -> None:
     """Build the offline site: index.html and one form page per bank (bundled banks by default)."""
+    branding = make_branding(brand_name, logo, primary_colour)
     sources = (
         [resolve_bank(str(path)) for path in expand_bank_paths(banks)] if banks else bundled_banks()
     )
-    pages = build_site([s.questionnaire for s in sources], output, load_theme(theme))
+    pages = build_site(
+        [s.questionnaire for s in sources], output, load_theme(theme).branded(branding)
+    )
     click.echo(f"wrote {len(pages)} pages; open {pages[0].resolve()}")
 
 
@@ -241,7 +282,8 @@ def load_baseline(
     metavar="FILES",
     help="An earlier round to compare with: a folder, a file or a quoted glob; repeat for more.",
 )
-@click.option("--theme", metavar="NAME|PATH", help="Bundled theme name or theme folder.")
+@theme_option
+@branding_options
 @click.option("--show-names", is_flag=True, help="Print respondents' names with their comments.")
 @skip_invalid_option
 @click.option("--quiet", is_flag=True, help="No progress bars and no summary line.")
@@ -255,6 +297,9 @@ def report(
     partnership: str | None,
     baseline: tuple[str, ...],
     theme: str | None,
+    brand_name: str | None,
+    logo: Path | None,
+    primary_colour: str | None,
     show_names: bool,
     skip_invalid: bool,
     quiet: bool,
@@ -262,6 +307,7 @@ def report(
     """Write the partnership scorecard (PDF and/or HTML) from response files."""
     if pdf is None and html is None:
         raise click.UsageError("give -o FILE.pdf, --html FILE.html, or both")
+    branding = make_branding(brand_name, logo, primary_colour)
     progress = shows_progress(quiet)
     bank, loaded = load_inputs(files, questionnaire, skip_invalid, progress=progress)
     earlier = load_baseline(baseline, bank, skip_invalid, progress) if baseline else None
@@ -273,6 +319,7 @@ def report(
             title=title, partnership=partnership, show_names=show_names, date=date.today()
         ),
         theme=theme,
+        branding=branding,
         pdf=pdf,
         html=html,
     )
@@ -293,6 +340,37 @@ def report(
         for path in (pdf, html):
             if path is not None:
                 click.echo(f"wrote {path}")
+
+
+@cli.command(name="themes")
+@reports_errors
+def list_themes() -> None:
+    """List the bundled themes (use one with --theme NAME)."""
+    for settings in bundled_themes():
+        parent = f"(parent: {settings.parent})" if settings.parent else ""
+        click.echo(f"{settings.name:<10} {settings.description} {parent}".rstrip())
+
+
+@cli.group()
+def theme() -> None:
+    """Make your own theme."""
+
+
+@theme.command(name="new")
+@click.argument("path", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--parent",
+    default="default",
+    show_default=True,
+    type=click.Choice(bundled_theme_names()),
+    help="The bundled theme yours starts from.",
+)
+@reports_errors
+def new_theme(path: Path, parent: str) -> None:
+    """Write a starter theme folder at PATH: theme.yaml, one partial to edit and a README."""
+    written = write_new_theme(path, parent)
+    click.echo(f"wrote {path}/ ({', '.join(str(p) for p in written)})")
+    click.echo(f"edit it, then run: selfassess build --theme {path}")
 
 
 def main() -> None:

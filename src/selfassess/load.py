@@ -39,7 +39,7 @@ Loc = tuple[str | int, ...]
 # ---------------------------------------------------------------- YAML with line numbers
 
 
-class _LineMap:
+class LineMap:
     """Line numbers (1-based) of every node of a YAML document, keyed by its path."""
 
     def __init__(self) -> None:
@@ -104,7 +104,7 @@ def _read_text(path: Path, what: str, max_bytes: int) -> str:
     return text
 
 
-def _parse_yaml(text: str, file: str) -> tuple[Any, _LineMap]:
+def _parse_yaml(text: str, file: str) -> tuple[Any, LineMap]:
     try:
         loader = yaml.SafeLoader(text)
     except yaml.YAMLError as exc:  # the reader refuses control characters up front
@@ -125,7 +125,7 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, _LineMap]:
         raise SelfassessError.at(file, "malformed YAML: nested too deeply") from None
     finally:
         loader.dispose()
-    lines = _LineMap()
+    lines = LineMap()
     try:
         lines.record(node)
     except (ValueError, RecursionError) as exc:
@@ -133,12 +133,12 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, _LineMap]:
     return data, lines
 
 
-def parse_yaml_mapping(path: Path, what: str) -> dict[str, Any]:
-    """A small YAML file that must hold a mapping (theme.yaml and the like)."""
-    data, _ = _parse_yaml(_read_text(path, what, MAX_BANK_BYTES), str(path))
+def parse_yaml_mapping(path: Path, what: str) -> tuple[dict[str, Any], LineMap]:
+    """A small YAML file that must hold a mapping (theme.yaml and the like), with its lines."""
+    data, lines = _parse_yaml(_read_text(path, what, MAX_BANK_BYTES), str(path))
     if not isinstance(data, dict):
         raise SelfassessError.at(path, f"expected a mapping of keys, found {_yaml_type(data)}", 1)
-    return data
+    return data, lines
 
 
 # ---------------------------------------------------------------- pydantic errors -> Problems
@@ -206,7 +206,7 @@ def _yaml_type(value: Any) -> str:
     return repr(value)
 
 
-def problems_from_validation(exc: ValidationError, file: str, lines: _LineMap) -> list[Problem]:
+def problems_from_validation(exc: ValidationError, file: str, lines: LineMap) -> list[Problem]:
     problems: list[Problem] = []
     for error in exc.errors():
         original = error.get("ctx", {}).get("error")

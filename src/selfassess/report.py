@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+from selfassess.branding import Branding
 from selfassess.errors import SelfassessError
 from selfassess.load import LoadedResponses
 from selfassess.model import Questionnaire
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 SCORECARD_TEMPLATE = "scorecard.html.j2"
 SCORECARD_CSS = "css/scorecard.css"
+SCORECARD_THEME_CSS = "css/scorecard-theme.css"  # each theme's additions, stacked along its chain
 REPORT_STEPS = ("Scoring", "Drawing charts", "Writing HTML", "Laying out pages", "Writing files")
 
 
@@ -37,6 +39,7 @@ class ReportRequest:
     responses: LoadedResponses
     options: ScorecardOptions
     theme: str | None = None  # bundled theme name or folder; None means the default theme
+    branding: Branding = field(default_factory=Branding)  # --brand-name, --logo, --primary-colour
     pdf: Path | None = None
     html: Path | None = None
     baseline: LoadedResponses | None = None
@@ -73,9 +76,17 @@ def scorecard_view(
 
 def render_scorecard_html(view: ScorecardView, theme: Theme) -> str:
     """The scorecard as one standalone HTML page: CSS inline, charts inline, no script."""
-    css = theme.css_variables() + "\n" + theme.read_file(SCORECARD_CSS)
+    css = "\n".join(
+        [
+            theme.css_variables(),
+            theme.read_file(SCORECARD_CSS),
+            *theme.read_each(SCORECARD_THEME_CSS),
+        ]
+    )
     env = template_environment(theme)
-    return render_template(env, SCORECARD_TEMPLATE, {"view": view, "css": css})
+    return render_template(
+        env, SCORECARD_TEMPLATE, {"view": view, "css": css, "brand": theme.branding}
+    )
 
 
 def render_scorecard_pdf(
@@ -148,7 +159,7 @@ def write_report(request: ReportRequest, step: Callable[[str], None] = lambda _:
     for path, suffix in ((request.pdf, ".pdf"), (request.html, ".html")):
         if path is not None:
             check_output(path, suffix)
-    theme = load_theme(request.theme)
+    theme = load_theme(request.theme).branded(request.branding)
     options = replace(
         request.options,
         font_family=theme.fonts.get("body", request.options.font_family),

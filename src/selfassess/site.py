@@ -13,7 +13,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +21,10 @@ import jinja2
 from markupsafe import Markup
 
 from selfassess import __version__
+from selfassess.branding import Branding
 from selfassess.errors import SelfassessError
 from selfassess.model import Questionnaire
+from selfassess.packing import pack_script, pack_style
 from selfassess.partnership_page import partnership_page_name, render_partnership_pages
 from selfassess.themes import Theme, render_template, template_environment
 from selfassess.view import bank_scoring_data, bank_view
@@ -30,6 +32,9 @@ from selfassess.view import bank_scoring_data, bank_view
 MARKER = ".selfassess-site"
 FORM_SCRIPTS = ("js/scoring.js", "js/charts.js", "js/form.js")
 FORM_STYLES = ("css/form.css",)
+# Each theme's additions to the page styles, after them: every theme in the chain that has
+# this file adds its own, the base first, so a child of nhs keeps nhs's additions.
+THEME_STYLES = "css/theme.css"
 
 
 @dataclass(frozen=True)
@@ -38,12 +43,15 @@ class InlineAssets:
 
     style: str
     script: str
+    brand: Branding = field(default_factory=Branding)
 
     @property
     def csp(self) -> str:
         rules = ["default-src 'none'", f"style-src '{_sha256(self.style)}'"]
         if self.script:
             rules.append(f"script-src '{_sha256(self.script)}'")
+        if self.brand.logo is not None:
+            rules.append("img-src data:")  # the logo, embedded; nothing else is an image
         rules += ["base-uri 'none'", "form-action 'none'"]
         return "; ".join(rules)
 
@@ -53,49 +61,17 @@ def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def pack(text: str, *, line_comments: bool = True) -> str:
-    """Code without its comment lines, blank lines and indentation, for inlining in a page.
-
-    The theme files keep the explanations; a page carries only what runs. Whole lines only,
-    so it is safe for any script that has no multi-line template literal (and for CSS with
-    `line_comments=False`, as `//` means nothing there).
-    """
-    kept = []
-    in_comment = False
-    for raw in text.splitlines():
-        line = raw.strip()
-        if in_comment:
-            if "*/" in line:
-                in_comment = False
-                line = line.split("*/", 1)[1].strip()
-                if line:
-                    kept.append(line)
-            continue
-        if not line or (line_comments and line.startswith("//")):
-            continue
-        if line.startswith("/*"):
-            end = line.find("*/", 2)
-            if end == -1:
-                in_comment = True
-                continue
-            line = line[end + 2 :].strip()
-            if not line:
-                continue
-        kept.append(line)
-    return "\n".join(kept)
-
-
 def _inline_assets(theme: Theme, styles: Sequence[str], scripts: Sequence[str]) -> InlineAssets:
-    css = "\n".join(theme.read_file(name) for name in styles)
-    style = theme.css_variables() + "\n" + pack(css, line_comments=False)
-    script = "\n".join(pack(theme.read_file(name)) for name in scripts)
+    css = "\n".join([theme.read_file(name) for name in styles] + theme.read_each(THEME_STYLES))
+    style = pack_style(theme.css_variables() + "\n" + css)
+    script = "\n".join(pack_script(theme.read_file(name)) for name in scripts)
     for name, text, closing in (("css", style, "</style"), ("js", script, "</script")):
         if closing in text.lower():
             raise SelfassessError.at(
                 theme.chain[0].path / name,
                 f"contains '{closing}', which would end the inline block",
             )
-    return InlineAssets(style=style, script=script)
+    return InlineAssets(style=style, script=script, brand=theme.branding)
 
 
 def json_for_html(data: Any) -> Markup:
@@ -131,6 +107,7 @@ def _page(assets: InlineAssets, lang: str, title: str) -> dict[str, Any]:
         "style": Markup(assets.style),
         "script": Markup(assets.script),
         "version": __version__,
+        "brand": assets.brand,
     }
 
 

@@ -2,22 +2,46 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
 from typing import Annotated, Any
 
 import jinja2
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from selfassess.branding import Branding
 from selfassess.errors import SelfassessError
-from selfassess.load import parse_yaml_mapping
+from selfassess.load import LineMap, parse_yaml_mapping
 
 DEFAULT_THEME = "default"
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
+
+# The colours and fonts a theme.yaml may set, each a CSS variable (--colour-NAME, --font-NAME)
+# that the bundled CSS uses. A name not listed here would do nothing, so it is refused.
+COLOURS = {
+    "primary": "links, the header band, buttons, score bars, chart lines (white text sits on it)",
+    "text": "body text, borders of inputs",
+    "background": "the page",
+    "muted": "hints, captions, the footer",
+    "focus": "the keyboard focus highlight",
+    "error": "error messages and the Start again button",
+    "header": "the header band, when it differs from primary",
+    "header-text": "text in the header band",
+    "button": "buttons, when they differ from primary",
+    "button-shadow": "the line under buttons",
+    "surface": "panels, notices, the footer band",
+    "selected": "a chosen answer's box",
+    "border": "answer boxes and table rules",
+}
+FONTS = {
+    "body": "all text (a CSS font-family list)",
+    "heading": "headings, when they differ from body (a CSS font-family list)",
+}
 
 
 class ThemeSettings(BaseModel):
@@ -31,6 +55,12 @@ class ThemeSettings(BaseModel):
     colours: dict[str, Colour] = Field(default_factory=dict)
     fonts: dict[str, str] = Field(default_factory=dict)
 
+    @field_validator("colours", "fonts", mode="before")
+    @classmethod
+    def _nothing_is_empty(cls, value: Any) -> Any:
+        """`colours:` with every line commented out (as `theme new` writes it) means none."""
+        return {} if value is None else value
+
 
 @dataclass(frozen=True)
 class ThemeFolder:
@@ -40,19 +70,27 @@ class ThemeFolder:
 
 @dataclass(frozen=True)
 class Theme:
-    """A theme and its ancestors, most specific first; the last one is always `default`."""
+    """A theme and its ancestors, most specific first; the last one is always `default`.
+
+    `branding` (name, logo, primary colour from the command line) is laid over the whole chain.
+    """
 
     chain: tuple[ThemeFolder, ...]
+    branding: Branding = field(default_factory=Branding)
 
     @property
     def name(self) -> str:
         return self.chain[0].settings.name
+
+    def branded(self, branding: Branding) -> Theme:
+        return replace(self, branding=branding)
 
     @property
     def colours(self) -> dict[str, str]:
         merged: dict[str, str] = {}
         for folder in reversed(self.chain):
             merged.update(folder.settings.colours)
+        merged.update(self.branding.colours())
         return merged
 
     @property
@@ -85,6 +123,19 @@ class Theme:
         except (OSError, UnicodeDecodeError) as exc:
             raise SelfassessError.at(path, f"cannot be read: {exc}") from None
 
+    def read_each(self, relative: str) -> list[str]:
+        """The file from every theme in the chain that has one, the base theme's first: for
+        additions that stack (css/theme.css) rather than replace."""
+        texts = []
+        for folder in reversed(self.chain):
+            path = folder.path / relative
+            if path.is_file():
+                try:
+                    texts.append(path.read_text(encoding="utf-8"))
+                except (OSError, UnicodeDecodeError) as exc:
+                    raise SelfassessError.at(path, f"cannot be read: {exc}") from None
+        return texts
+
     def folders(self) -> list[Path]:
         return [folder.path for folder in self.chain]
 
@@ -97,57 +148,130 @@ def bundled_theme_names() -> list[str]:
     return sorted(p.name for p in bundled_themes_folder().iterdir() if (p / "theme.yaml").is_file())
 
 
+def bundled_themes() -> list[ThemeSettings]:
+    """The theme.yaml of every bundled theme, for `selfassess themes`."""
+    return [_read_settings(bundled_themes_folder() / name) for name in bundled_theme_names()]
+
+
+def _did_you_mean(word: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(known)})"
+
+
+def _check_names(data: dict[str, Any], path: Path, lines: LineMap) -> None:
+    """Refuse a colour or font name the CSS does not use: it would silently do nothing."""
+    for section, known in (("colours", COLOURS), ("fonts", FONTS)):
+        values = data.get(section)
+        if not isinstance(values, dict):
+            continue
+        for key in values:
+            if key not in known:
+                raise SelfassessError.at(
+                    path,
+                    f"unknown {section[:-1]} '{key}'{_did_you_mean(str(key), list(known))}",
+                    lines.line_of((section, key)),
+                    f"{section}.{key}",
+                )
+
+
+def _settings_message(error: Any) -> str:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return f"unknown key '{loc[-1]}'{_did_you_mean(str(loc[-1]), list(ThemeSettings.model_fields))}"
+    if kind == "missing":
+        return f"missing required key '{loc[-1]}'"
+    if kind == "string_pattern_mismatch" and loc[:1] == ("colours",):
+        return f"{error.get('input')!r} is not a colour: expected #RRGGBB, such as #005EB8"
+    message = str(error["msg"]).replace("Input should be", "must be", 1)
+    return f"{message[:1].lower()}{message[1:]}, found {error.get('input')!r}"
+
+
 def _read_settings(folder: Path) -> ThemeSettings:
     path = folder / "theme.yaml"
     if not path.is_file():
         raise SelfassessError.at(
             path, "missing: a theme folder needs a theme.yaml (name, parent ...)"
         )
-    data = parse_yaml_mapping(path, "theme.yaml")
+    data, lines = parse_yaml_mapping(path, "theme.yaml")
     try:
-        return ThemeSettings.model_validate(data)
+        settings = ThemeSettings.model_validate(data)
     except ValidationError as exc:
         error = exc.errors()[0]
-        where = ".".join(str(p) for p in error["loc"])
-        raise SelfassessError.at(path, f"{error['msg']} (at {where})") from None
+        loc = tuple(error["loc"])
+        raise SelfassessError.at(
+            path,
+            _settings_message(error),
+            lines.line_of(loc),
+            ".".join(str(p) for p in loc),
+        ) from None
+    _check_names(data, path, lines)
+    return settings
+
+
+def _bundled_folder(name: str) -> Path | None:
+    if re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name):
+        bundled = bundled_themes_folder() / name
+        if (bundled / "theme.yaml").is_file():
+            return bundled
+    return None
 
 
 def _theme_folder(name_or_path: str) -> Path:
+    """The theme the user named: a folder first, then a bundled theme."""
     path = Path(name_or_path)
     if path.is_dir():
         return path
-    if re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name_or_path):
-        bundled = bundled_themes_folder() / name_or_path
-        if (bundled / "theme.yaml").is_file():
-            return bundled
+    bundled = _bundled_folder(name_or_path)
+    if bundled is not None:
+        return bundled
     raise SelfassessError.at(
         name_or_path,
-        f"no such theme folder or bundled theme (bundled: {', '.join(bundled_theme_names())})",
+        "no such theme folder or bundled theme"
+        + _did_you_mean(name_or_path, bundled_theme_names()).replace(" (known:", " (bundled:"),
+    )
+
+
+def _parent_folder(parent: str, child: ThemeFolder) -> Path:
+    """A theme's parent: a bundled theme by name, else a folder relative to the child theme."""
+    bundled = _bundled_folder(parent)
+    if bundled is not None:
+        return bundled
+    folder = child.path / parent
+    if folder.is_dir():
+        return folder
+    path = child.path / "theme.yaml"
+    _, lines = parse_yaml_mapping(path, "theme.yaml")
+    hint = _did_you_mean(parent, bundled_theme_names()).replace(" (known:", " (bundled:")
+    raise SelfassessError.at(
+        path,
+        f"unknown parent '{parent}': not a bundled theme nor a folder beside this one{hint}",
+        lines.line_of(("parent",)),
+        "parent",
     )
 
 
 def load_theme(name_or_path: str | None = None) -> Theme:
     """A bundled theme by name, or a user's theme folder, with its chain of parents."""
     chain: list[ThemeFolder] = []
-    current: str | None = name_or_path or DEFAULT_THEME
+    folder = _theme_folder(name_or_path or DEFAULT_THEME)
     seen: set[Path] = set()
-    while current is not None:
-        folder = _theme_folder(current)
+    default = (bundled_themes_folder() / DEFAULT_THEME).resolve()
+    while True:
         resolved = folder.resolve()
         if resolved in seen:
             raise SelfassessError.at(
-                folder / "theme.yaml", f"parent chain loops back to '{current}'"
+                chain[-1].path / "theme.yaml", f"parent chain loops back to '{folder}'"
             )
         seen.add(resolved)
-        settings = _read_settings(folder)
-        chain.append(ThemeFolder(folder, settings))
-        if (
-            settings.parent is None
-            and resolved != (bundled_themes_folder() / DEFAULT_THEME).resolve()
-        ):
-            current = DEFAULT_THEME  # every theme ends in default, so every template exists
-        else:
-            current = settings.parent
+        current = ThemeFolder(folder, _read_settings(folder))
+        chain.append(current)
+        parent = current.settings.parent
+        if parent is None:
+            if resolved == default:
+                break
+            parent = DEFAULT_THEME  # every theme ends in default, so every template exists
+        folder = _parent_folder(parent, current)
     return Theme(tuple(chain))
 
 
@@ -186,7 +310,14 @@ def render_template(env: jinja2.Environment, name: str, context: Mapping[str, An
             exc.filename or name, f"template syntax error: {exc.message}", exc.lineno
         ) from None
     except jinja2.TemplateNotFound as exc:
-        raise SelfassessError.at(name, f"template not found in the theme: {exc.name}") from None
+        where = _template_line(exc.__traceback__)
+        if where is None:
+            raise SelfassessError.at(name, f"template not found in the theme: {exc.name}") from None
+        raise SelfassessError.at(
+            where[0],
+            f"includes '{exc.name}', which is not in this theme or its parents",
+            where[1],
+        ) from None
     except jinja2.UndefinedError as exc:
         where = _template_line(exc.__traceback__)
         file, line = where if where else (name, None)

@@ -1,7 +1,8 @@
 /* selfassess form page: the only script that touches the page. Scoring is SelfassessScoring's
-   (scoring.js), the chart SelfassessCharts' (charts.js); this file reads the radios, saves to
-   localStorage, shows results, and exports/imports response files. After every change the
-   current result is in window.selfassessResult (one respondent entry of `score --format json`). */
+   (scoring.js), the chart SelfassessCharts' (charts.js); this file reads the radios and comment
+   boxes, saves to localStorage, shows results, and exports/imports response files. After every
+   change the current result is in window.selfassessResult (one respondent entry of
+   `score --format json`). */
 (function () {
   "use strict";
   const S = globalThis.SelfassessScoring;
@@ -17,6 +18,9 @@
   // Radios sit in scale order, so a radio's position gives its exact scale value.
   const allRadios = Array.from(form.querySelectorAll("input[type=radio]"));
   const radios = Object.fromEntries(questions.map((q) => [q.id, allRadios.filter((r) => r.name === q.id)]));
+  const commentBoxes = Array.from(form.querySelectorAll("textarea[data-comment]"));
+  // Comments this page has no box for (on single questions, from other tools) survive a round trip.
+  let otherComments = {};
   let resultsShown = false;
   const storage = openStorage();
 
@@ -38,8 +42,10 @@
       if (index >= 0) answers[q.id] = S.scaleOf(bank, q)[index].value;
     });
     const respondent = Object.fromEntries(FIELDS.map((f) => [f, form.elements[f].value.trim() || null]));
+    const comments = Object.assign({}, otherComments);
+    commentBoxes.forEach((box) => { if (box.value.trim()) comments[box.dataset.comment] = box.value.trim(); });
     return { format: S.FORMAT, questionnaire: { id: bank.id, version: bank.version }, respondent,
-      completed_at: null, answers, comments: {} };
+      completed_at: null, answers, comments };
   }
 
   function applyResponse(response) {
@@ -49,6 +55,8 @@
       radios[q.id].forEach((r, i) => { r.checked = i === index; });
     });
     FIELDS.forEach((f) => { form.elements[f].value = (response.respondent && response.respondent[f]) || ""; });
+    otherComments = Object.assign({}, response.comments);
+    commentBoxes.forEach((box) => { box.value = otherComments[box.dataset.comment] || ""; delete otherComments[box.dataset.comment]; });
   }
 
   function save() {
@@ -80,6 +88,8 @@
     // "Don't know" is an answer to the person, though it does not score.
     const responded = questions.filter((q) => radios[q.id].some((r) => r.checked)).length;
     $("progress").textContent = responded + " of " + questions.length + " answered";
+    // An empty comment box is left off the printed record (print CSS hides .is-empty).
+    commentBoxes.forEach((box) => box.parentNode.classList.toggle("is-empty", !box.value.trim()));
     if (resultsShown) showResults(result);
   }
 
@@ -195,6 +205,7 @@
   function startAgain() {
     if (!window.confirm("Start again? This clears every answer and your details on this page.")) return;
     form.reset();
+    otherComments = {};
     if (storage) storage.removeItem(KEY);
     resultsShown = false;
     $("results").hidden = true;

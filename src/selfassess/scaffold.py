@@ -1,0 +1,179 @@
+"""`selfassess theme new`: a starter theme folder that overrides one partial of its parent.
+
+The folder is written beside its final place and renamed into it, so it appears whole or not
+at all, and an existing folder with anything in it is never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from selfassess.errors import SelfassessError
+from selfassess.themes import COLOURS, FONTS, load_theme
+
+HEADER_PARTIAL = "templates/partials/header.html.j2"
+
+# What templates receive; docs/themes.md has the same list (a test keeps the two in step).
+TEMPLATE_VARIABLES = """\
+## Template variables
+
+Templates run with `StrictUndefined`: a misspelt variable stops the build with the template's
+file and line instead of printing nothing. Text is escaped unless the name ends in `_html`
+(Markdown rendered at build time, raw HTML off) or `_svg`.
+
+### Every page (`base.html.j2` and every partial it includes)
+
+| Variable | What it holds |
+|---|---|
+| `page.title` | the page's title |
+| `page.lang` | the language of the page (the bank's `language`) |
+| `page.csp` | the Content-Security-Policy; keep it in `base.html.j2` |
+| `page.style`, `page.script` | the inline CSS and script (already in `base.html.j2`) |
+| `page.version` | the selfassess version |
+| `page.brand.name` | `--brand-name`, or empty |
+| `page.brand.logo_uri` | `--logo` as a `data:` URI, or empty |
+| `page.brand.logo_alt` | the logo's text alternative (empty when the name is shown beside it) |
+
+### The form page (`form.html.j2`; partials `respondent`, `principle`, `question`, `comment`, `actions`, `results`)
+
+| Variable | What it holds |
+|---|---|
+| `bank.id`, `bank.version`, `bank.title`, `bank.language`, `bank.description` | the bank |
+| `bank.intro_html` | the bank's intro |
+| `bank.question_count`, `bank.estimated_minutes` | its size |
+| `bank.levels` | each with `id`, `label`, `min`, `description` |
+| `bank.principles` | each with `id`, `number`, `title`, `summary_html`, `questions`, `advice_html` (level id -> HTML) |
+| `principle.questions` | each with `id`, `number`, `text_html`, `help_html`, `reverse`, `options` (`value`, `label`) |
+| `bank_json` | the bank's scoring data for the script; keep it |
+| `answers_needed` | principle id -> answers needed for a score |
+| `index_href`, `partnership_href` | links to the landing and partnership pages (empty for a lone page) |
+
+Inside the loops of `form.html.j2` and its partials: `principle`, `question`, `option`.
+
+### The landing page (`index.html.j2`, partial `bank-card`)
+
+| Variable | What it holds |
+|---|---|
+| `banks` | each with `view` (as `bank` above), `href`, `partnership_href` |
+| `item` | one of `banks`, inside `partials/bank-card.html.j2` |
+
+### The partnership page (`partnership.html.j2`)
+
+`bank`, `bank_json`, `index_href` as on the form page, and `form_href`, `divergence_threshold`,
+`max_megabytes`.
+
+### The scorecard (`scorecard.html.j2`, `scorecard/*.html.j2`)
+
+| Variable | What it holds |
+|---|---|
+| `view` | the scorecard: `title`, `partnership`, `date`, `respondents`, `organisations`, `overall`, `level`, `levels`, `radar_svg`, `principles`, `weakest_link`, `sections`, `baseline`, `method` ... (`selfassess.scorecard.ScorecardView`) |
+| `css` | the scorecard's CSS, already in `scorecard.html.j2` |
+| `brand` | as `page.brand` above |
+"""
+
+
+def _theme_yaml(name: str, parent: str) -> str:
+    parent_theme = load_theme(parent)
+    colours = "\n".join(
+        f'  # {key}: "{parent_theme.colours[key]}"  # {meaning}'
+        if key in parent_theme.colours
+        else f'  # {key}: "#rrggbb"  # {meaning}'
+        for key, meaning in COLOURS.items()
+    )
+    fonts = "\n".join(
+        f"  # {key}: '{parent_theme.fonts.get(key, parent_theme.fonts['body'])}'  # {meaning}"
+        for key, meaning in FONTS.items()
+    )
+    return f"""\
+# A selfassess theme. Use it with: selfassess build --theme PATH (and report --theme PATH).
+# It inherits everything from its parent and overrides only the files in this folder.
+name: {name}
+description: My organisation's theme, based on {parent}.
+parent: {parent}
+# Uncomment and change what you need. Colours are #RRGGBB; white text sits on primary,
+# header and button, so keep their contrast against white at 4.5:1 or more.
+colours:
+{colours}
+fonts:
+{fonts}
+"""
+
+
+THEME_CSS = """\
+/* This theme's additions to the page styles (form, landing and partnership pages). They come
+   after the parent theme's styles and additions, so a rule here wins. For example:
+
+.site-header{border-bottom:6px solid var(--colour-focus)}
+*/
+"""
+
+
+def _readme(name: str, parent: str) -> str:
+    return f"""\
+# Theme `{name}`
+
+A selfassess theme based on the bundled theme `{parent}`. Build with it:
+
+    selfassess build --theme {name} -o site
+    selfassess report responses/ --theme {name} -o scorecard.pdf
+
+## How it works
+
+A theme overrides only the files it contains; everything else comes from its parent (and in
+the end from the bundled `default` theme), as mkdocs' `custom_dir` does.
+
+- `theme.yaml`: name, description, parent, colours and fonts (CSS variables `--colour-NAME`
+  and `--font-NAME`).
+- `{HEADER_PARTIAL}`: the header band of every page, copied from the parent to edit.
+  Copy any other template of the parent the same way to override it: `form.html.j2`,
+  `index.html.j2`, `partials/footer.html.j2`, `scorecard/cover.html.j2` ...
+- `css/theme.css`: CSS added after the parent's, for the form, landing and partnership pages.
+  `css/scorecard-theme.css` does the same for the PDF scorecard.
+
+Keep pages self-contained: no links to fonts, images or scripts elsewhere (the pages'
+Content-Security-Policy blocks them anyway). Use `--logo` for a logo.
+
+{TEMPLATE_VARIABLES}"""
+
+
+def _theme_name(path: Path) -> str:
+    return re.sub(r"[^a-z0-9-]+", "-", path.name.lower()).strip("-") or "my-theme"
+
+
+def write_new_theme(path: Path, parent: str) -> list[Path]:
+    """Write a starter theme at `path`; the files written, relative to it."""
+    if path.exists() and (not path.is_dir() or any(path.iterdir())):
+        raise SelfassessError.at(path, "already exists and is not empty; not overwriting it")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise SelfassessError.at(path, f"folder {folder} does not exist")
+    source = load_theme(parent)
+    name = _theme_name(path)
+    files = {
+        Path("theme.yaml"): _theme_yaml(name, parent),
+        Path(HEADER_PARTIAL): source.read_file(HEADER_PARTIAL),
+        Path("css/theme.css"): THEME_CSS,
+        Path("README.md"): _readme(name, parent),
+    }
+    staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".new", dir=folder))
+    try:
+        for relative, text in files.items():
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+        staging.chmod(0o755)
+        os.rename(staging, path)  # replaces only an empty folder; fails on anything else
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise SelfassessError.at(path, f"cannot write the theme: {exc.strerror or exc}") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return list(files)
