@@ -261,6 +261,34 @@ def test_a_page_that_tries_to_pull_in_local_or_remote_files_embeds_nothing() -> 
     assert b"root:x:0:0" not in pdf
 
 
+def test_a_bank_that_tries_to_pull_in_files_embeds_nothing(tmp_path: Path) -> None:
+    bundled = ROOT / "src" / "selfassess" / "questionnaires" / "collaboration-maturity.yaml"
+    hostile = (
+        "![passwd](file:///etc/passwd) [link](file:///etc/passwd) "
+        "<link rel='attachment' href='file:///etc/passwd'> <img src='http://127.0.0.1:9/x.png'>"
+    )
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(
+        bundled.read_text(encoding="utf-8").replace(
+            "      Partners agree what problem they are trying to solve,",
+            f"      {hostile} Partners agree what problem they are trying to solve,",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    pdf, html = tmp_path / "s.pdf", tmp_path / "s.html"
+    code, _, err = run(str(RESPONSES), "-q", str(bank), "-o", str(pdf), "--html", str(html))
+    assert code == 0, err
+    page = html.read_text(encoding="utf-8")
+    assert "&lt;link rel=" in page  # the bank's text arrived, as text
+    collector = TagCollector()
+    collector.feed(page)
+    assert not [t for t, _ in collector.tags if t in ("img", "link")]
+    assert not [a for t, a in collector.tags if t == "a" and "file:" in (a.get("href") or "")]
+    assert not PdfReader(pdf).attachments
+    assert b"root:x:0:0" not in pdf.read_bytes()
+
+
 # ---------------------------------------------------------------- writing safely
 
 
