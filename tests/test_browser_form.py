@@ -138,8 +138,12 @@ def result(page: Any) -> dict[str, Any]:
 
 
 def load_file(page: Any, path: Path) -> None:
+    """Import through the page's file input and wait for the message about THIS file."""
+    # Every message gets a fresh heading; mark the current one so an earlier message
+    # (such as "Your answers have been cleared") is not mistaken for the import's.
+    page.evaluate("document.querySelectorAll('#message h2').forEach(h => h.dataset.stale = '1')")
     page.locator("input[type=file]").set_input_files(str(path))
-    page.locator("#message:not([hidden])").wait_for()
+    page.locator("#message:not([hidden]) h2:not([data-stale])").wait_for()
 
 
 def close(a: Any, b: Any, where: str = "") -> None:
