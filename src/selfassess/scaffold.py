@@ -31,6 +31,7 @@ file and line instead of printing nothing. Text is escaped unless the name ends 
 |---|---|
 | `page.title` | the page's title |
 | `page.lang` | the language of the page (the bank's `language`) |
+| `page.dir` | `rtl` for a right-to-left language (Arabic, Hebrew, Persian, Urdu ...), else `ltr` |
 | `page.csp` | the Content-Security-Policy; keep it in `base.html.j2` |
 | `page.style`, `page.script` | the inline CSS and script (already in `base.html.j2`) |
 | `page.version` | the selfassess version |

@@ -27,7 +27,7 @@ from selfassess.model import Questionnaire
 from selfassess.packing import pack_script, pack_style
 from selfassess.partnership_page import partnership_page_name, render_partnership_pages
 from selfassess.themes import Theme, render_template, template_environment
-from selfassess.view import bank_scoring_data, bank_view
+from selfassess.view import bank_scoring_data, bank_view, text_direction
 
 MARKER = ".selfassess-site"
 FORM_SCRIPTS = ("js/scoring.js", "js/charts.js", "js/form.js")
@@ -102,6 +102,7 @@ def answers_needed(count: int, bank: Questionnaire) -> int:
 def _page(assets: InlineAssets, lang: str, title: str) -> dict[str, Any]:
     return {
         "lang": lang,
+        "dir": text_direction(lang),
         "title": title,
         "csp": assets.csp,
         "style": Markup(assets.style),

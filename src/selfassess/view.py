@@ -60,6 +60,17 @@ class BankView:
     principles: list[PrincipleView]
 
 
+# Scripts written right to left; a page in one of these languages is laid out rtl.
+RTL_LANGUAGES = frozenset(
+    {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi"}
+)
+
+
+def text_direction(language: str) -> str:
+    """`rtl` for a BCP 47 tag whose language is written right to left, else `ltr`."""
+    return "rtl" if language.split("-")[0].lower() in RTL_LANGUAGES else "ltr"
+
+
 def option_value(option: ScaleOption) -> str:
     if option.value is None:
         return ""
