@@ -28,22 +28,26 @@ lint: $(VENV)/.installed
 test: $(VENV)/.installed lint browser-tools
 	$(BIN)/pytest -q
 
-# What the browser tests need: axe-core from npm, Node for the scoring.js tests, and Debian's
-# Chromium. Installed where we may (CI runs as root); elsewhere the browser tests skip.
+# What the browser tests need: axe-core from npm, Node for the scoring.js tests, Debian's
+# Chromium, and poppler-utils (pdftoppm) for the page-image test. Installed where we may (CI runs as root); elsewhere the browser tests skip.
 browser-tools:
 	@if ! command -v npm >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  apt-get update -qq && apt-get install -y -qq nodejs npm; fi
 	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory node_modules/.installed; \
 	  else echo "note: no npm; the axe-core and scoring.js tests will skip"; fi
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && apt-get install -y -qq chromium; \
-	  else echo "note: no /usr/bin/chromium and not root to install it; browser tests will skip"; fi; \
+	    apt-get update -qq && apt-get install -y -qq chromium poppler-utils; \
+	  else echo "note: no /usr/bin/chromium or pdftoppm and not root to install them; those tests will skip"; fi; \
 	fi
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# Speed and size on this machine; writes bench/RESULTS.md (takes a few minutes).
+bench: $(VENV)/.installed browser-tools
+	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) site build dist node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,272 @@
+"""`make bench`: how fast and how big selfassess is on this machine, as one Markdown table.
+
+Generates seeded synthetic partnerships (10 organisations), times the commands as separate
+processes (median of --runs), measures pages, and writes bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gzip
+import json
+import os
+import platform
+import pstats
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+SELFASSESS = str(BIN / "selfassess")
+CHROMIUM = "/usr/bin/chromium"
+SIZES = (10, 100, 1_000, 10_000)
+REPORT_SIZES = (10, 100, 1_000)
+ORGANISATIONS = 10
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    import weasyprint  # only to name its version in the header
+
+    return (
+        f"{cpu}, {os.cpu_count()} cores{memory}; {platform.platform()}; "
+        f"Python {platform.python_version()}; WeasyPrint {weasyprint.__version__}"
+    )
+
+
+def generate(folder: Path, respondents: int, seed: int = 2026) -> Path:
+    """Seeded answers for the bundled collaboration-maturity bank, 10 organisations."""
+    from selfassess.load import resolve_bank
+
+    bank = resolve_bank("collaboration-maturity").questionnaire
+    rng = random.Random(seed + respondents)
+    target = folder / f"responses-{respondents}"
+    target.mkdir(parents=True, exist_ok=True)
+    tendency = {o: rng.uniform(1.8, 4.2) for o in range(ORGANISATIONS)}
+    for i in range(respondents):
+        org = i % ORGANISATIONS
+        answers: dict[str, int | None] = {}
+        for _, question in bank.questions():
+            if rng.random() < 0.03:
+                answers[question.id] = None
+                continue
+            value = min(5, max(1, round(rng.gauss(tendency[org], 0.9))))
+            answers[question.id] = 6 - value if question.reverse else value
+        response = {
+            "format": "selfassess-response/1",
+            "questionnaire": {"id": bank.id, "version": bank.version},
+            "respondent": {
+                "organisation": f"Partner organisation {org + 1}",
+                "role": f"Role {i % 7}",
+            },
+            "completed_at": "2026-11-28T10:00:00Z",
+            "answers": answers,
+            "comments": {"common-agenda": "We meet, but decisions are made elsewhere."}
+            if i % 5 == 0
+            else {},
+        }
+        (target / f"r{i:05d}.json").write_text(json.dumps(response))
+    return target
+
+
+def timed(args: list[str], runs: int) -> tuple[float, int]:
+    """Median wall seconds and the largest peak RSS (KB) over `runs` separate processes."""
+    walls, peaks = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = subprocess.run(
+            ["/usr/bin/time", "-f", "%M", *args], capture_output=True, text=True, check=False
+        )
+        walls.append(time.perf_counter() - started)
+        if result.returncode != 0:
+            raise SystemExit(f"failed: {' '.join(args)}\n{result.stderr[-2000:]}")
+        peaks.append(int(result.stderr.strip().splitlines()[-1]))
+    return statistics.median(walls), max(peaks)
+
+
+def page_sizes(html_path: Path) -> tuple[int, int, int, int]:
+    """Raw bytes, gzipped bytes, inline script + style, and the embedded bank data (JSON)."""
+    raw = html_path.read_bytes()
+    text = raw.decode("utf-8")
+    code = data = 0
+    for m in re.finditer(r"<(script|style)([^>]*)>(.*?)</(?:script|style)>", text, re.S):
+        size = len(m.group(3).encode())
+        if "application/json" in m.group(2):
+            data += size
+        else:
+            code += size
+    return len(raw), len(gzip.compress(raw, 9)), code, data
+
+
+def weasyprint_share(args: list[str]) -> float | None:
+    """Share of an in-process `report` run spent rendering the PDF: WeasyPrint's import,
+    layout and PDF writing (report.render_scorecard_pdf); the rest is our code."""
+    from selfassess.cli import cli
+
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    profiler.enable()
+    try:
+        cli.main(args=args, prog_name="selfassess", standalone_mode=False)
+    finally:
+        profiler.disable()
+    total = time.perf_counter() - started
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    pdf = [
+        entry[3]
+        for (file, _, name), entry in stats.items()
+        if name == "render_scorecard_pdf" and file.endswith("report.py")
+    ]
+    return pdf[0] / total if pdf and total else None
+
+
+def browser_timings(site: Path, responses: Path) -> list[tuple[str, str]]:
+    """Navigation -> results in headless Chromium: the form, and the aggregator with 200 files."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return [("browser timings", "skipped: playwright not installed")]
+    if not Path(CHROMIUM).exists():
+        return [("browser timings", "skipped: /usr/bin/chromium missing")]
+    rows = []
+    args = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
+        page = browser.new_page()
+        form = site / "collaboration-maturity.html"
+        one = sorted(responses.glob("*.json"))[0]
+        walls = []
+        for _ in range(3):
+            started = time.perf_counter()
+            page.goto(form.as_uri())
+            page.set_input_files("input[type=file]", str(one))
+            page.wait_for_function(
+                "window.selfassessResult && window.selfassessResult.answered > 0"
+            )
+            walls.append(time.perf_counter() - started)
+        rows.append(
+            (
+                "form: navigation to results (import one answer file)",
+                f"{statistics.median(walls) * 1000:.0f} ms",
+            )
+        )
+        aggregator = site / "collaboration-maturity-partnership.html"
+        if aggregator.exists():
+            files = [str(f) for f in sorted(responses.glob("*.json"))[:200]]
+            walls = []
+            for _ in range(3):
+                started = time.perf_counter()
+                page.goto(aggregator.as_uri())
+                page.set_input_files("input[type=file]", files)
+                page.wait_for_function(
+                    "window.selfassessResult && window.selfassessResult.partnership && "
+                    f"window.selfassessResult.partnership.n_respondents === {len(files)}"
+                )
+                walls.append(time.perf_counter() - started)
+            rows.append(
+                (
+                    f"aggregator: navigation to results ({len(files)} files)",
+                    f"{statistics.median(walls) * 1000:.0f} ms",
+                )
+            )
+        else:
+            rows.append(("aggregator", "skipped: page not built"))
+        browser.close()
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    options = parser.parse_args()
+    runs = max(options.runs, 1)
+    work = Path(tempfile.mkdtemp(prefix="selfassess-bench-"))
+    rows: list[tuple[str, str]] = []
+
+    def row(label: str, value: str) -> None:
+        rows.append((label, value))
+        print(f"{label:<62} {value}", flush=True)
+
+    try:
+        data = {n: generate(work, n) for n in SIZES}
+        site = work / "site"
+        wall, peak = timed([SELFASSESS, "build", "-o", str(site)], runs)
+        row("build: bundled banks (wall, peak RSS)", f"{wall:.2f} s, {peak / 1024:.0f} MB")
+        for page in sorted(site.glob("*.html")):
+            raw, zipped, code, data = page_sizes(page)
+            row(
+                f"page {page.name}: raw / gzipped / script+style / bank data",
+                f"{raw / 1000:.1f} / {zipped / 1000:.1f} / {code / 1000:.1f} ({code / raw:.0%}) / {data / 1000:.1f} kB",
+            )
+        for n, folder in data.items():
+            wall, peak = timed([SELFASSESS, "score", str(folder), "-f", "json"], runs)
+            row(
+                f"score: {n:,} respondents (wall, files/s, peak RSS)",
+                f"{wall:.2f} s, {n / wall:,.0f}/s, {peak / 1024:.0f} MB",
+            )
+        for n in REPORT_SIZES:
+            out = work / f"scorecard-{n}.pdf"
+            wall, peak = timed(
+                [SELFASSESS, "report", str(data[n]), "-o", str(out), "--quiet"], runs
+            )
+            row(
+                f"report: {n:,} respondents (wall, peak RSS)", f"{wall:.2f} s, {peak / 1024:.0f} MB"
+            )
+        share = weasyprint_share(
+            ["report", str(data[100]), "-o", str(work / "profiled.pdf"), "--quiet"]
+        )
+        row(
+            "report: share of time in WeasyPrint (import + layout + PDF), 100",
+            "n/a" if share is None else f"{share:.0%} (our code {1 - share:.0%}; under cProfile)",
+        )
+        for label, value in browser_timings(site, data[1_000]):
+            row(label, value)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    table = "\n".join(f"| {label} | {value} |" for label, value in rows)
+    options.out.write_text(
+        "# Benchmark results\n\n"
+        f"Machine: {machine()}.  \n"
+        f"Median of {runs} runs, each command a separate process; synthetic, seeded partnerships "
+        f"of {ORGANISATIONS} organisations answering collaboration-maturity (30 questions).  \n"
+        f"Written by `make bench` on {time.strftime('%Y-%m-%d')}.\n\n"
+        "| what | figure |\n|---|---|\n" + table + "\n",
+        encoding="utf-8",
+    )
+    print(f"\nwrote {options.out}")
+
+
+if __name__ == "__main__":
+    main()
