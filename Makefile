@@ -21,8 +21,8 @@ demo: $(VENV)/.installed
 	  -o site/example-scorecard.pdf --html site/example-scorecard.html
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench docs
+	$(BIN)/ruff format --check src tests bench docs
 	$(BIN)/mypy src
 
 test: $(VENV)/.installed lint browser-tools
