@@ -75,14 +75,15 @@ class LineMap:
         return self.lines.get(())
 
 
-def _read_text(path: Path, what: str, max_bytes: int) -> str:
+def _read_bytes(path: Path, what: str, max_bytes: int, *, folder_hint: str = "") -> bytes:
+    """A file's bytes, or our error for what people actually pass: folders, huge, binary, empty."""
     try:
         if path.is_dir():
-            raise SelfassessError.at(path, f"is a folder, not a {what}")
+            raise SelfassessError.at(path, f"is a folder, not a {what}{folder_hint}")
         size = path.stat().st_size
         if size > max_bytes:
             raise SelfassessError.at(
-                path, f"is {size / 1e6:.1f} MB; a {what} may be at most {max_bytes / 1e6:.0f} MB"
+                path, f"is {size / 1e6:.0f} MB; a {what} may be at most {max_bytes / 1e6:.0f} MB"
             )
         data = path.read_bytes()
     except FileNotFoundError:
@@ -91,8 +92,15 @@ def _read_text(path: Path, what: str, max_bytes: int) -> str:
         raise SelfassessError.at(path, "permission denied") from None
     except OSError as exc:
         raise SelfassessError.at(path, f"cannot be read: {exc.strerror or exc}") from None
-    if b"\x00" in data:
+    if b"\x00" in data[:8192]:
         raise SelfassessError.at(path, f"is a binary file, not a {what}")
+    if not data.strip():
+        raise SelfassessError.at(path, f"is empty; expected a {what}")
+    return data
+
+
+def _read_text(path: Path, what: str, max_bytes: int) -> str:
+    data = _read_bytes(path, what, max_bytes)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -553,24 +561,9 @@ def parse_responses_csv(
 
 
 def _read_response_bytes(path: Path) -> bytes:
-    try:
-        if path.is_dir():
-            raise SelfassessError.at(path, "is a folder; pass it as a folder argument")
-        size = path.stat().st_size
-        if size > MAX_RESPONSE_BYTES:
-            raise SelfassessError.at(
-                path, f"is {size / 1e6:.0f} MB; a response file may be at most 50 MB"
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SelfassessError.at(path, "no such file") from None
-    except OSError as exc:
-        raise SelfassessError.at(path, f"cannot be read: {exc.strerror or exc}") from None
-    if not data.strip():
-        raise SelfassessError.at(path, "is empty")
-    if b"\x00" in data[:8192]:
-        raise SelfassessError.at(path, "is a binary file, not a response file")
-    return data
+    return _read_bytes(
+        path, "response file", MAX_RESPONSE_BYTES, folder_hint="; pass it as a folder argument"
+    )
 
 
 def load_responses(

@@ -15,6 +15,7 @@ import jinja2
 from selfassess.errors import SelfassessError
 from selfassess.load import MAX_RESPONSE_BYTES
 from selfassess.model import Questionnaire
+from selfassess.page_shell import inline_assets, json_for_html, page_bank_data, page_context
 from selfassess.themes import Theme, render_template, template_environment
 from selfassess.view import bank_view
 
@@ -42,14 +43,11 @@ def render_partnership_page(
     form_href: str = "",
 ) -> str:
     """The partnership page of one bank: pick answer files, see the partnership's results."""
-    # The form's page shell; imported here because site.py builds this page into the site.
-    from selfassess.site import _inline_assets, _page, json_for_html, page_bank_data
-
     env = env or template_environment(theme)
-    assets = _inline_assets(theme, PARTNERSHIP_STYLES, PARTNERSHIP_SCRIPTS)
+    assets = inline_assets(theme, PARTNERSHIP_STYLES, PARTNERSHIP_SCRIPTS)
     view = bank_view(bank)
     context = {
-        "page": _page(assets, view.language, f"{view.title}: the partnership's results"),
+        "page": page_context(assets, view.language, f"{view.title}: the partnership's results"),
         "bank": view,
         "bank_json": json_for_html(page_bank_data(bank)),
         "index_href": index_href,

@@ -6,110 +6,30 @@ those (by SHA-256 hash) and nothing else, so a page can make no network request 
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
 import os
 import shutil
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import jinja2
-from markupsafe import Markup
 
 from selfassess import __version__
-from selfassess.branding import Branding
 from selfassess.errors import SelfassessError
 from selfassess.model import Questionnaire
-from selfassess.packing import pack_script, pack_style
+from selfassess.page_shell import inline_assets, json_for_html, page_bank_data, page_context
 from selfassess.partnership_page import partnership_page_name, render_partnership_pages
 from selfassess.themes import Theme, render_template, template_environment
-from selfassess.view import bank_scoring_data, bank_view, text_direction
+from selfassess.view import bank_view
 
 MARKER = ".selfassess-site"
 FORM_SCRIPTS = ("js/scoring.js", "js/charts.js", "js/form.js")
 FORM_STYLES = ("css/form.css",)
-# Each theme's additions to the page styles, after them: every theme in the chain that has
-# this file adds its own, the base first, so a child of nhs keeps nhs's additions.
-THEME_STYLES = "css/theme.css"
-
-
-@dataclass(frozen=True)
-class InlineAssets:
-    """The one <style> and (optional) one <script> of a page, and the CSP that admits them."""
-
-    style: str
-    script: str
-    brand: Branding = field(default_factory=Branding)
-
-    @property
-    def csp(self) -> str:
-        rules = ["default-src 'none'", f"style-src '{_sha256(self.style)}'"]
-        if self.script:
-            rules.append(f"script-src '{_sha256(self.script)}'")
-        if self.brand.logo is not None:
-            rules.append("img-src data:")  # the logo, embedded; nothing else is an image
-        rules += ["base-uri 'none'", "form-action 'none'"]
-        return "; ".join(rules)
-
-
-def _sha256(text: str) -> str:
-    digest = hashlib.sha256(text.encode("utf-8")).digest()
-    return "sha256-" + base64.b64encode(digest).decode("ascii")
-
-
-def _inline_assets(theme: Theme, styles: Sequence[str], scripts: Sequence[str]) -> InlineAssets:
-    css = "\n".join([theme.read_file(name) for name in styles] + theme.read_each(THEME_STYLES))
-    style = pack_style(theme.css_variables() + "\n" + css)
-    script = "\n".join(pack_script(theme.read_file(name)) for name in scripts)
-    for name, text, closing in (("css", style, "</style"), ("js", script, "</script")):
-        if closing in text.lower():
-            raise SelfassessError.at(
-                theme.chain[0].path / name,
-                f"contains '{closing}', which would end the inline block",
-            )
-    return InlineAssets(style=style, script=script, brand=theme.branding)
-
-
-def json_for_html(data: Any) -> Markup:
-    """JSON that is safe inside <script type="application/json">: no '<', '>' or '&' as is."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text)
-
-
-def page_bank_data(bank: Questionnaire) -> dict[str, Any]:
-    """bank_scoring_data for a page: questions on the bank's own scale leave it out (scoring.js
-    falls back to `scale`), which keeps a long questionnaire's page small."""
-    data = bank_scoring_data(bank)
-    shared = [{"value": o.value, "label": o.label} for o in bank.scale]
-    data["scale"] = shared
-    for principle in data["principles"]:
-        for question in principle["questions"]:
-            if question["scale"] == shared:
-                del question["scale"]
-    return data
 
 
 def answers_needed(count: int, bank: Questionnaire) -> int:
     """How many of a principle's `count` questions give it a score (score.py's min_answered rule)."""
     return next(k for k in range(1, count + 1) if k / count >= bank.min_answered)
-
-
-def _page(assets: InlineAssets, lang: str, title: str) -> dict[str, Any]:
-    return {
-        "lang": lang,
-        "dir": text_direction(lang),
-        "title": title,
-        "csp": assets.csp,
-        "style": Markup(assets.style),
-        "script": Markup(assets.script),
-        "version": __version__,
-        "brand": assets.brand,
-    }
 
 
 def render_form(
@@ -121,10 +41,10 @@ def render_form(
 ) -> str:
     """The standalone form page of one bank: questions, results, import and export."""
     env = env or template_environment(theme)
-    assets = _inline_assets(theme, FORM_STYLES, FORM_SCRIPTS)
+    assets = inline_assets(theme, FORM_STYLES, FORM_SCRIPTS)
     view = bank_view(bank)
     context = {
-        "page": _page(assets, view.language, view.title),
+        "page": page_context(assets, view.language, view.title),
         "bank": view,
         "bank_json": json_for_html(page_bank_data(bank)),
         "answers_needed": {p.id: answers_needed(len(p.questions), bank) for p in bank.principles},
@@ -139,11 +59,13 @@ def render_index(
 ) -> str:
     """The landing page: each questionnaire with its intro, size and a relative link."""
     env = env or template_environment(theme)
-    assets = _inline_assets(theme, FORM_STYLES, ())
+    assets = inline_assets(theme, FORM_STYLES, ())
     views = [bank_view(bank) for bank in banks]
     languages = {v.language for v in views}
     context = {
-        "page": _page(assets, languages.pop() if len(languages) == 1 else "en", "Questionnaires"),
+        "page": page_context(
+            assets, languages.pop() if len(languages) == 1 else "en", "Questionnaires"
+        ),
         "banks": [
             {"view": v, "href": f"{v.id}.html", "partnership_href": partnership_page_name(v.id)}
             for v in views

@@ -99,7 +99,7 @@ test("files are refused before parsing when too large, empty or binary", () => {
   ]);
   assert.deepEqual(plain(result.files.map((f) => f.problems.map(R.problemText))), [
     ["huge.json: is 60 MB; a response file may be at most 50 MB"],
-    ["empty.json: is empty"],
+    ["empty.json: is empty; expected a response file"],
     ["x.csv: is a binary file, not a response file"],
     ["latin.csv: is not UTF-8 text (bad byte at offset 1)"],
   ]);

@@ -279,7 +279,7 @@
   function bytesProblem(file, bytes) {
     var tooLarge = sizeProblem(file, bytes.length);
     if (tooLarge) return tooLarge;
-    if (!Array.prototype.some.call(bytes, function (b) { return !isSpace(b); })) return problem(file, "is empty");
+    if (!Array.prototype.some.call(bytes, function (b) { return !isSpace(b); })) return problem(file, "is empty; expected a response file");
     if (Array.prototype.indexOf.call(bytes.subarray(0, 8192), 0) >= 0) {
       return problem(file, "is a binary file, not a response file");
     }

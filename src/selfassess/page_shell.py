@@ -1,0 +1,97 @@
+"""The shell every standalone page shares: inline CSS and script, the CSP that admits exactly
+them (by SHA-256 hash), the page context, and the bank as JSON for the page's script."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from selfassess import __version__
+from selfassess.branding import Branding
+from selfassess.errors import SelfassessError
+from selfassess.model import Questionnaire
+from selfassess.packing import pack_script, pack_style
+from selfassess.themes import Theme
+from selfassess.view import bank_scoring_data, text_direction
+
+# Each theme's additions to the page styles, after them: every theme in the chain that has
+# this file adds its own, the base first, so a child of nhs keeps nhs's additions.
+THEME_STYLES = "css/theme.css"
+
+
+@dataclass(frozen=True)
+class InlineAssets:
+    """The one <style> and (optional) one <script> of a page, and the CSP that admits them."""
+
+    style: str
+    script: str
+    brand: Branding = field(default_factory=Branding)
+
+    @property
+    def csp(self) -> str:
+        rules = ["default-src 'none'", f"style-src '{sha256_source(self.style)}'"]
+        if self.script:
+            rules.append(f"script-src '{sha256_source(self.script)}'")
+        if self.brand.logo is not None:
+            rules.append("img-src data:")  # the logo, embedded; nothing else is an image
+        rules += ["base-uri 'none'", "form-action 'none'"]
+        return "; ".join(rules)
+
+
+def sha256_source(text: str) -> str:
+    """A CSP source expression for an inline block: 'sha256-<base64>'."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def inline_assets(theme: Theme, styles: Sequence[str], scripts: Sequence[str]) -> InlineAssets:
+    css = "\n".join([theme.read_file(name) for name in styles] + theme.read_each(THEME_STYLES))
+    style = pack_style(theme.css_variables() + "\n" + css)
+    script = "\n".join(pack_script(theme.read_file(name)) for name in scripts)
+    for name, text, closing in (("css", style, "</style"), ("js", script, "</script")):
+        if closing in text.lower():
+            raise SelfassessError.at(
+                theme.chain[0].path / name,
+                f"contains '{closing}', which would end the inline block",
+            )
+    return InlineAssets(style=style, script=script, brand=theme.branding)
+
+
+def json_for_html(data: Any) -> Markup:
+    """JSON that is safe inside <script type="application/json">: no '<', '>' or '&' as is."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def page_bank_data(bank: Questionnaire) -> dict[str, Any]:
+    """bank_scoring_data for a page: questions on the bank's own scale leave it out (scoring.js
+    falls back to `scale`), which keeps a long questionnaire's page small."""
+    data = bank_scoring_data(bank)
+    shared = [{"value": o.value, "label": o.label} for o in bank.scale]
+    data["scale"] = shared
+    for principle in data["principles"]:
+        for question in principle["questions"]:
+            if question["scale"] == shared:
+                del question["scale"]
+    return data
+
+
+def page_context(assets: InlineAssets, lang: str, title: str) -> dict[str, Any]:
+    """The `page` every template gets: language, direction, title, CSP, inline style and script."""
+    return {
+        "lang": lang,
+        "dir": text_direction(lang),
+        "title": title,
+        "csp": assets.csp,
+        "style": Markup(assets.style),
+        "script": Markup(assets.script),
+        "version": __version__,
+        "brand": assets.brand,
+    }
