@@ -120,6 +120,41 @@ def test_pdf_summary_shows_the_overall_score_and_level_from_the_scoring_engine(
     assert f"Overall {shown(scores.partnership.overall)} {label}" in summary
 
 
+def test_pdf_summary_shows_each_principles_median_and_iqr_beside_the_spread(
+    plain: Rendered, example_scores
+) -> None:  # type: ignore[no-untyped-def]
+    bank, _, scores = example_scores
+    summary = " ".join(PdfReader(plain.pdf).pages[1].extract_text().split())
+    assert "SPREAD MEDIAN (IQR)" in summary
+    for principle in bank.principles:
+        r = scores.partnership.principles[principle.id]
+        c = r.consensus
+        assert f"{shown(r.spread)} {shown(c.median)} ({shown(c.iqr)})" in summary, principle.id
+    assert "Spread is between organisations" in summary
+    assert "Median (IQR) is between people" in summary
+
+
+def test_pdf_principle_pages_compare_organisations_with_people(plain: Rendered) -> None:
+    text = plain.text()
+    assert "SPREAD BETWEEN ORGANISATIONS 47 points DIVERGENT" in text
+    assert "BETWEEN RESPONDENTS 26 scored it: median 45, middle half within 29 points" in text
+    assert "the gap lies between organisations more than between people" in text
+
+
+def test_a_split_principle_is_flagged_in_the_pdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Vector 19: a third of respondents far from the median on p, nobody on q."""
+    monkeypatch.chdir(ROOT / "tests" / "vectors" / "19-consensus")
+    pdf = tmp_path / "s.pdf"
+    code, _, err = run("responses", "-q", "bank.yaml", "-o", str(pdf), "--quiet")
+    assert code == 0, err
+    text = Rendered(pdf, tmp_path / "none.html").text()
+    assert "6 scored it: median 50, middle half within 19 points SPLIT" in text
+    assert "6 scored it: median 50, middle half within 0 points" in text
+    assert "and so do people: at least a third of respondents are more than 25 points" in text
+
+
 def test_pdf_calls_out_the_weakest_link_and_its_weakest_organisation(plain: Rendered) -> None:
     text = plain.text()
     assert "THE WEAKEST LINK 4. Putting hierarchies aside 42" in text

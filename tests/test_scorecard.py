@@ -14,6 +14,7 @@ from selfassess.score import Scores, round_half_up, score_all
 from selfassess.scorecard import (
     ScorecardOptions,
     ScorecardView,
+    agreement_sentence,
     build_scorecard,
     change,
     collection_period,
@@ -76,6 +77,47 @@ def test_summary_table_has_one_row_per_principle_with_lowest_and_highest_organis
         assert row.lowest.score == shown(result.min)
         assert row.highest.score == shown(result.max)
         assert scores.organisations[row.lowest.name].principles[row.id] == result.min
+
+
+def test_each_principle_shows_the_respondents_median_iqr_and_split_beside_the_spread(
+    example: Example,
+) -> None:
+    _, _, scores = example
+    view = view_of(example)
+    for row, section in zip(view.principles, view.sections, strict=True):
+        consensus = scores.partnership.principles[row.id].consensus
+        assert (row.median, row.iqr, row.split) == (
+            shown(consensus.median),
+            shown(consensus.iqr),
+            consensus.split,
+        )
+        assert (section.median, section.iqr, section.split) == (row.median, row.iqr, row.split)
+        assert section.respondents == consensus.n
+    parity = next(s for s in view.sections if s.id == "parity")
+    assert (parity.median, parity.iqr, parity.split, parity.divergent) == ("45", "29", False, True)
+    assert parity.agreement.startswith("Organisations see this principle differently, while")
+
+
+@pytest.mark.parametrize(
+    ("divergent", "split", "organisations", "expected"),
+    [
+        (True, True, 3, "Organisations see this principle differently, and so do people"),
+        (True, False, 3, "the gap lies between organisations more than between people"),
+        (False, True, 3, "Organisations' averages are close, but people are split"),
+        (False, False, 3, "Organisations' averages are close and most respondents sit near"),
+        (False, True, 1, "Only one organisation scored this principle"),
+    ],
+)
+def test_the_agreement_sentence_tells_organisations_apart_from_people(
+    divergent: bool, split: bool, organisations: int, expected: str
+) -> None:
+    sentence = agreement_sentence(divergent, split, organisations, 12, 25.0)
+    assert expected in sentence
+    assert ("more than 25 points from the median" in sentence) == split
+
+
+def test_no_agreement_sentence_when_nobody_scored_the_principle() -> None:
+    assert agreement_sentence(False, False, 0, 0, 25.0) == ""
 
 
 def test_the_weakest_link_is_the_lowest_principle_with_its_weakest_organisation(

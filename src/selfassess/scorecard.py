@@ -60,6 +60,9 @@ class PrincipleRow:
     spread: str
     divergent: bool
     weakest_link: bool
+    median: str  # of respondents' scores, not organisations'
+    iqr: str
+    split: bool
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,7 @@ class PrincipleSection:
     median: str
     iqr: str
     split: bool
+    agreement: str  # one sentence: do organisations differ, do people differ, or both?
     heat_map_svg: str
     questions: list[QuestionRow]
     has_reverse: bool
@@ -294,6 +298,9 @@ def build_scorecard(
                 spread=shown(r.spread),
                 divergent=r.divergent,
                 weakest_link=weakest,
+                median=shown(r.consensus.median),
+                iqr=shown(r.consensus.iqr),
+                split=r.consensus.split,
             )
         )
         disagreements = _disagreements(
@@ -350,6 +357,13 @@ def build_scorecard(
                 median=shown(r.consensus.median),
                 iqr=shown(r.consensus.iqr),
                 split=r.consensus.split,
+                agreement=agreement_sentence(
+                    r.divergent,
+                    r.consensus.split,
+                    sum(o.principles[principle.id] is not None for o in organisations),
+                    r.consensus.n,
+                    bank.consensus,
+                ),
                 heat_map_svg=heat_svg,
                 questions=questions,
                 has_reverse=any(q.reverse for q in questions),
@@ -496,6 +510,34 @@ def _comments_by_principle(
     for _, principle_id, comment in keyed:
         grouped.setdefault(principle_id, []).append(comment)
     return grouped
+
+
+def agreement_sentence(
+    divergent: bool, split: bool, organisations: int, respondents: int, threshold: float
+) -> str:
+    """What the spread between organisations and the spread between people say together."""
+    if respondents == 0:
+        return ""
+    far = f"at least a third of respondents are more than {threshold:g} points from the median"
+    if organisations < 2:
+        people = f"people are split: {far}." if split else "most respondents sit near the median."
+        return f"Only one organisation scored this principle, so there is no spread between organisations; {people}"
+    if divergent and split:
+        return (
+            f"Organisations see this principle differently, and so do people: {far}. "
+            "Worth a conversation before any action plan."
+        )
+    if divergent:
+        return (
+            "Organisations see this principle differently, while most respondents sit near the "
+            "median: the gap lies between organisations more than between people."
+        )
+    if split:
+        return (
+            f"Organisations' averages are close, but people are split: {far}. "
+            "The averages hide a disagreement that runs through organisations."
+        )
+    return "Organisations' averages are close and most respondents sit near the median."
 
 
 def change(before: Score, now: Score) -> Change:
