@@ -8,9 +8,11 @@ import pytest
 
 from selfassess.charts import (
     DASHES,
+    HIDDEN_FILL,
     MARKERS,
     Band,
     HeatRow,
+    Hidden,
     RadarSeries,
     band_colours,
     band_index,
@@ -46,22 +48,23 @@ def texts(root: ET.Element) -> list[str]:
     return ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
 
 
-def test_radar_is_well_formed_svg_with_a_title_and_a_description() -> None:
+def test_radar_is_well_formed_svg_labelled_by_its_title() -> None:
     root = parse(radar())
     assert root.tag == f"{SVG}svg"
     assert root.get("role") == "img"
-    title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
+    title = root.find(f"{SVG}title")
     assert title is not None and title.text
-    assert desc is not None and desc.text
-    assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    assert root.get("aria-labelledby") == title.get("id")
 
 
-def test_radar_description_gives_every_value_as_text() -> None:
-    desc = parse(radar()).find(f"{SVG}desc")
-    assert desc is not None and desc.text is not None
-    assert "Partnership: 1. Agenda 51, 2. Measures 44" in desc.text
+def test_radar_title_is_the_text_alternative_with_every_value() -> None:
+    """WeasyPrint makes the <title>, and only it, the tagged PDF's /Alt text."""
+    title = parse(radar()).find(f"{SVG}title")
+    assert title is not None and title.text is not None
+    assert title.text.startswith("Radar chart of principle scores. Scores from 0 to 100")
+    assert "Partnership: 1. Agenda 51, 2. Measures 44" in title.text
     assert "Care homes: 1. Agenda 42, 2. Measures 33, 3. Communication 51, 4. Hierarchies 19" in (
-        desc.text
+        title.text
     )
 
 
@@ -143,6 +146,45 @@ def test_heat_map_marks_a_cell_without_answers_with_a_dash_on_white() -> None:
     assert cells_by_fill(root)["#fff"] == 1
 
 
+FEW = Hidden("<3", "hidden (fewer than 3 responses)", "fewer than 3 responses")
+GUARD = Hidden("×", "hidden (so another hidden cell cannot be worked out)", "hidden to protect")
+
+
+def test_a_hidden_cell_prints_its_mark_on_grey_and_the_key_explains_it() -> None:
+    root = parse(
+        heat_map(
+            [
+                HeatRow("Council", [75.0, FEW, 50.0]),
+                HeatRow("Police", [GUARD, 25.0, 50.0]),
+                HeatRow("Partnership", [60.0, 30.0, 50.0], emphasis=True),
+            ],
+            ["Q1", "Q2", "Score"],
+            BANDS,
+            emphasis_columns=1,
+        )
+    )
+    words = numbers(root)
+    assert "<3" in words and "×" in words
+    assert cells_by_fill(root)[HIDDEN_FILL] == 2
+    shown = " ".join(texts(root))
+    assert "<3 fewer than 3 responses" in shown and "× hidden to protect" in shown
+    title = root.find(f"{SVG}title")
+    assert title is not None and title.text is not None
+    assert "Council: Q1 75, Q2 hidden (fewer than 3 responses), Score 50" in title.text
+    assert "Police: Q1 hidden (so another hidden cell cannot be worked out)" in title.text
+
+
+def test_a_hidden_radar_value_leaves_a_gap_and_is_named_in_the_title() -> None:
+    svg = radar([RadarSeries("Police", [50, FEW, 50, 50, 50])])
+    root = parse(svg)
+    assert not [p for p in root.iter(f"{SVG}polygon") if p.get("stroke") == series_style(0).colour]
+    title = root.find(f"{SVG}title")
+    assert title is not None and "Police: 1. Agenda 50, 2. Measures hidden (fewer than 3" in (
+        title.text or ""
+    )
+    assert "<3" not in " ".join(texts(root))  # a gap, not a mark, on the radar
+
+
 def test_heat_map_colours_a_cell_by_the_band_of_its_exact_score() -> None:
     # 39.6 is shown as 40 but is still Emerging, as the levels are decided before rounding.
     assert band_index(BANDS, 39.6) == 0
@@ -162,8 +204,10 @@ def test_heat_map_has_a_key_of_the_bands_and_a_text_alternative() -> None:
     root = parse(heat())
     shown = texts(root)
     assert "Emerging 0+" in shown and "Embedded 80+" in shown
-    desc = root.find(f"{SVG}desc")
-    assert desc is not None and "Council: Q1 75, Q2 40, Q3 –, Score 58" in (desc.text or "")
+    title = root.find(f"{SVG}title")
+    assert title is not None and "Council: Q1 75, Q2 40, Q3 no answers, Score 58" in (
+        title.text or ""
+    )
 
 
 @pytest.mark.parametrize("count", [1, 2, 3, 4, 5, 7])

@@ -3,12 +3,15 @@
 Both charts must survive a black-and-white photocopy: the radar tells its lines apart by dash
 pattern and marker shape as well as colour, and the heat map prints the number in every cell.
 SVG has no way to measure text, so labels are wrapped on an estimated character width.
+
+The text alternative (every value, in words) is the SVG's <title>: WeasyPrint turns that, and
+only that, into the /Alt text of the tagged PDF's Figure, which is what a screen reader reads.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -46,17 +49,31 @@ BAND_RAMP = ("#f2a488", "#fde3a0", "#bcdcec", "#82b5dc")
 TEXT = "#1b1b1b"
 MUTED = "#5f6b70"
 GRID = "#c9cfd2"
+HIDDEN_FILL = "#e8ebed"
 LEGEND_CHARS = 24
 DIGIT_WIDTH = 0.556  # digits (and the en dash) in Arial, Liberation and Helvetica
 CHAR_WIDTH = 0.56  # average advance of a sans-serif character, in ems (DejaVu/Liberation Sans)
 
 
 @dataclass(frozen=True)
+class Hidden:
+    """A value withheld to protect small groups: `mark` is printed in its place (e.g. "<3"),
+    `meaning` stands in the text alternative and `key` in the heat map's key."""
+
+    mark: str
+    meaning: str
+    key: str
+
+
+Value = float | Hidden | None
+
+
+@dataclass(frozen=True)
 class RadarSeries:
-    """One line on the radar: a value 0-100 (or None, not scored) per axis."""
+    """One line on the radar: a value 0-100 per axis (None: not scored; Hidden: withheld)."""
 
     label: str
-    values: Sequence[float | None]
+    values: Sequence[Value]
 
 
 @dataclass(frozen=True)
@@ -72,7 +89,7 @@ class HeatRow:
     """One row of the heat map; `emphasis` marks a summary row (drawn after a gap, in bold)."""
 
     label: str
-    cells: Sequence[float | None]
+    cells: Sequence[Value]
     emphasis: bool = False
 
 
@@ -174,8 +191,7 @@ def radar_chart(
             width,
             height,
             id_prefix,
-            title,
-            _radar_description(axes, partnership, series),
+            f"{title}. {_radar_description(axes, partnership, series)}",
             font_family,
         )
     ]
@@ -207,7 +223,7 @@ def radar_chart(
         style = series_style(index)
         out.append(
             _radar_line(
-                [point(i, v) if v is not None else None for i, v in enumerate(s.values)],
+                [_point_or_gap(point, i, v) for i, v in enumerate(s.values)],
                 style,
                 1.5,
                 fill=None,
@@ -216,7 +232,7 @@ def radar_chart(
     partnership_style = SeriesStyle(highlight, "", "circle")
     out.append(
         _radar_line(
-            [point(i, v) if v is not None else None for i, v in enumerate(partnership.values)],
+            [_point_or_gap(point, i, v) for i, v in enumerate(partnership.values)],
             partnership_style,
             3.2,
             fill=highlight,
@@ -283,19 +299,31 @@ def heat_map(
     key_y = y + 14
     key_texts = [f"{band.label} {shown(band.min)}+" for band in bands]
     key_width = sum(27 + len(text) * 9.5 * CHAR_WIDTH for text in key_texts) + 80
+    hidden_keys = list(
+        dict.fromkeys(
+            f"{v.mark} {v.key}" for row in rows for v in row.cells if isinstance(v, Hidden)
+        )
+    )
+    hidden_y = key_y + 16
     width = max(column_x(n_cols - 1) + cell_w + 4 if n_cols else 0.0, label_width + key_width)
-    height = key_y + 8
+    height = (hidden_y if hidden_keys else key_y) + 8
 
     out = [
-        _svg_open(width, height, id_prefix, title, _heat_description(rows, columns), font_family)
+        _svg_open(
+            width, height, id_prefix, f"{title}. {_heat_description(rows, columns)}", font_family
+        )
     ]
     # One path per fill and one text run per row: WeasyPrint pays per SVG element, so a cell
     # is not a <rect> plus a <text> of its own (that made the heat maps half the PDF's cost).
     cells: dict[str, list[str]] = {}
     for row, top in zip(rows, row_ys, strict=True):
         for j, value in enumerate(row.cells):
-            band = band_index(bands, value)
-            fill = colours[band] if band is not None else "#fff"
+            band = band_index(bands, _number(value))
+            fill = (
+                HIDDEN_FILL
+                if isinstance(value, Hidden)
+                else (colours[band] if band is not None else "#fff")
+            )
             cells.setdefault(fill, []).append(
                 f"M{_n(column_x(j))} {_n(top)}h{_n(cell_w)}v{_n(cell_h)}h{_n(-cell_w)}z"
             )
@@ -314,7 +342,8 @@ def heat_map(
     for row, top in zip(rows, row_ys, strict=True):
         baseline = top + cell_h / 2 + 3.8
         placed = [
-            (column_x(j) + cell_w / 2, baseline, shown(value)) for j, value in enumerate(row.cells)
+            (column_x(j) + cell_w / 2, baseline, _printed(value))
+            for j, value in enumerate(row.cells)
         ]
         if row.emphasis:
             out.append(_text_run(placed, 10.5, bold))
@@ -341,7 +370,15 @@ def heat_map(
             f'<text x="{_n(x + 15)}" y="{_n(key_y)}">{_e(text)}</text>'
         )
         x += 15 + len(text) * 9.5 * CHAR_WIDTH + 12
-    out.append(f'<text x="{_n(x)}" y="{_n(key_y)}">– no answers</text></g>')
+    out.append(f'<text x="{_n(x)}" y="{_n(key_y)}">– no answers</text>')
+    x = label_width
+    for text in hidden_keys:
+        out.append(
+            f'<rect x="{_n(x)}" y="{_n(hidden_y - 9)}" width="11" height="11" fill="{HIDDEN_FILL}"/>'
+            f'<text x="{_n(x + 15)}" y="{_n(hidden_y)}">{_e(text)}</text>'
+        )
+        x += 15 + len(text) * 9.5 * CHAR_WIDTH + 12
+    out.append("</g>")
     out.append("</svg>")
     return "".join(out)
 
@@ -350,15 +387,15 @@ def heat_map(
 
 
 def _svg_open(
-    width: float, height: float, id_prefix: str, title: str, desc: str, font_family: str
+    width: float, height: float, id_prefix: str, alternative: str, font_family: str
 ) -> str:
+    """The <svg> element and its whole text alternative as <title> (see the module docstring)."""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(width)} {_n(height)}" '
         f'width="{_n(width)}" height="{_n(height)}" role="img" '
-        f'aria-labelledby="{_e(id_prefix)}-title {_e(id_prefix)}-desc" '
+        f'aria-labelledby="{_e(id_prefix)}-title" '
         f'font-family="{_e(font_family)}" class="chart">'
-        f'<title id="{_e(id_prefix)}-title">{_e(title)}</title>'
-        f'<desc id="{_e(id_prefix)}-desc">{_e(desc)}</desc>'
+        f'<title id="{_e(id_prefix)}-title">{_e(alternative)}</title>'
     )
 
 
@@ -507,7 +544,7 @@ def _radar_description(
 ) -> str:
     def line(s: RadarSeries) -> str:
         return f"{s.label}: " + ", ".join(
-            f"{axis} {shown(v)}" for axis, v in zip(axes, s.values, strict=True)
+            f"{axis} {_said(v, 'no score')}" for axis, v in zip(axes, s.values, strict=True)
         )
 
     return (
@@ -522,12 +559,36 @@ def _heat_description(rows: Sequence[HeatRow], columns: Sequence[str]) -> str:
         "; ".join(
             f"{row.label}: "
             + ", ".join(
-                f"{column} {shown(v)}" for column, v in zip(columns, row.cells, strict=True)
+                f"{column} {_said(v, 'no answers')}"
+                for column, v in zip(columns, row.cells, strict=True)
             )
             for row in rows
         )
         + "."
     )
+
+
+def _number(value: Value) -> float | None:
+    return value if isinstance(value, float | int) else None
+
+
+def _printed(value: Value) -> str:
+    """What a cell shows: the whole number, "–" for no answers, or a hidden value's mark."""
+    return value.mark if isinstance(value, Hidden) else shown(value)
+
+
+def _said(value: Value, nothing: str) -> str:
+    """A value in the words of a text alternative (a screen reader reads "–" as "dash")."""
+    if isinstance(value, Hidden):
+        return value.meaning
+    return nothing if value is None else shown(value)
+
+
+def _point_or_gap(
+    point: Callable[[int, float], tuple[float, float]], axis: int, value: Value
+) -> tuple[float, float] | None:
+    number = _number(value)
+    return None if number is None else point(axis, number)
 
 
 def _mix_along(ramp: Sequence[str], t: float) -> str:

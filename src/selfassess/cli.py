@@ -29,7 +29,13 @@ from selfassess.load import (
     validate_files,
 )
 from selfassess.model import questionnaire_json_schema, response_json_schema
-from selfassess.report import REPORT_STEPS, ReportRequest, write_report
+from selfassess.report import (
+    DEFAULT_PDF_VARIANT,
+    PDF_VARIANTS,
+    REPORT_STEPS,
+    ReportRequest,
+    write_report,
+)
 from selfassess.scaffold import write_new_theme
 from selfassess.score import score_all
 from selfassess.scorecard import ScorecardOptions
@@ -285,6 +291,13 @@ def load_baseline(
 @theme_option
 @branding_options
 @click.option("--show-names", is_flag=True, help="Print respondents' names with their comments.")
+@click.option(
+    "--pdf-variant",
+    type=click.Choice(PDF_VARIANTS),
+    default=DEFAULT_PDF_VARIANT,
+    show_default=True,
+    help="Tagged PDF/UA-1 for screen readers, tagged PDF/A-3b for archives, or untagged.",
+)
 @skip_invalid_option
 @click.option("--quiet", is_flag=True, help="No progress bars and no summary line.")
 @reports_errors
@@ -301,6 +314,7 @@ def report(
     logo: Path | None,
     primary_colour: str | None,
     show_names: bool,
+    pdf_variant: str,
     skip_invalid: bool,
     quiet: bool,
 ) -> None:
@@ -322,6 +336,7 @@ def report(
         branding=branding,
         pdf=pdf,
         html=html,
+        pdf_variant=pdf_variant,
     )
     if progress:
         width = max(len(name) for name in REPORT_STEPS)

@@ -29,6 +29,10 @@ SCORECARD_TEMPLATE = "scorecard.html.j2"
 SCORECARD_CSS = "css/scorecard.css"
 SCORECARD_THEME_CSS = "css/scorecard-theme.css"  # each theme's additions, stacked along its chain
 REPORT_STEPS = ("Scoring", "Drawing charts", "Writing HTML", "Laying out pages", "Writing files")
+# What --pdf-variant offers: tagged PDF/UA-1 (the default), tagged PDF/A-3b (archival; PDF/A-3
+# is the PDF/A that allows embedded files, so the audit trail stays inside), or untagged.
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b", "none")
+DEFAULT_PDF_VARIANT = "pdf/ua-1"
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class ReportRequest:
     pdf: Path | None = None
     html: Path | None = None
     baseline: LoadedResponses | None = None
+    pdf_variant: str = DEFAULT_PDF_VARIANT
 
 
 def scorecard_view(
@@ -89,19 +94,42 @@ def render_scorecard_html(view: ScorecardView, theme: Theme) -> str:
     )
 
 
+def pdf_options(variant: str) -> dict[str, Any]:
+    """WeasyPrint's options for a --pdf-variant: every variant but "none" is tagged.
+
+    PDF/A-3b does not require tags; we keep them so the archival copy stays readable by a
+    screen reader (without claiming PDF/A-3a, which asks for more than we check).
+    """
+    if variant not in PDF_VARIANTS:
+        raise SelfassessError.at(
+            "--pdf-variant", f"'{variant}' is not one of {', '.join(PDF_VARIANTS)}"
+        )
+    if variant == "none":
+        return {"pdf_tags": False}
+    return {"pdf_variant": variant, "pdf_tags": True}
+
+
 def render_scorecard_pdf(
-    html: str, theme: Theme, step: Callable[[str], None] = lambda _: None
+    html: str,
+    theme: Theme,
+    step: Callable[[str], None] = lambda _: None,
+    *,
+    variant: str = DEFAULT_PDF_VARIANT,
 ) -> bytes:
-    """HTML -> PDF bytes; only the theme's own files can be pulled in."""
+    """HTML -> PDF bytes; only the theme's own files can be pulled in.
+
+    Title and language come from the page's <title> and <html lang> (the bank's language).
+    """
     import weasyprint  # lazy: see the module docstring
 
+    options = pdf_options(variant)
     step("Laying out pages")
     document = weasyprint.HTML(
         string=html,
         base_url=theme.folders()[0].resolve().as_uri() + "/",
         url_fetcher=theme_url_fetcher(theme.folders()),
-    ).render(pdf_tags=True)
-    pdf: bytes = document.write_pdf(pdf_tags=True)
+    ).render(**options)
+    pdf: bytes = document.write_pdf(**options)
     return pdf
 
 
@@ -168,7 +196,11 @@ def write_report(request: ReportRequest, step: Callable[[str], None] = lambda _:
     view = scorecard_view(request.bank, request.responses, options, request.baseline, step=step)
     step("Writing HTML")
     html = render_scorecard_html(view, theme)
-    pdf = render_scorecard_pdf(html, theme, step=step) if request.pdf else None
+    pdf = (
+        render_scorecard_pdf(html, theme, step=step, variant=request.pdf_variant)
+        if request.pdf
+        else None
+    )
     step("Writing files")
     if request.html is not None:
         write_atomic(request.html, html.encode("utf-8"))

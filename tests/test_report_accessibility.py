@@ -1,0 +1,200 @@
+"""The scorecard PDF a screen reader can read: tagged, titled, in the bank's language, in order.
+
+Checked through the PDF's own structure with pypdf (what an assistive technology is given), not
+through a validator: docs/scorecard.md says what this does and does not prove.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from pdf_support import (
+    PARTNERSHIP,
+    RESPONSES,
+    VECTORS,
+    reader_of,
+    report,
+    struct_elements,
+    xmp_packet,
+)
+from pypdf import PdfReader
+
+TITLE = f"Partnership scorecard: {PARTNERSHIP}"
+
+
+def render(folder: Path, *extra: str) -> Path:
+    pdf = folder / "scorecard.pdf"
+    code, _, err = report(str(RESPONSES), "--partnership", PARTNERSHIP, "-o", str(pdf), *extra)
+    assert code == 0, err
+    return pdf
+
+
+@pytest.fixture(scope="module")
+def tagged(tmp_path_factory: pytest.TempPathFactory) -> PdfReader:
+    """The default: PDF/UA-1."""
+    return reader_of(render(tmp_path_factory.mktemp("ua")))
+
+
+@pytest.fixture(scope="module")
+def archival(tmp_path_factory: pytest.TempPathFactory) -> PdfReader:
+    return reader_of(render(tmp_path_factory.mktemp("a3b"), "--pdf-variant", "pdf/a-3b"))
+
+
+@pytest.fixture(scope="module")
+def untagged(tmp_path_factory: pytest.TempPathFactory) -> PdfReader:
+    return reader_of(render(tmp_path_factory.mktemp("none"), "--pdf-variant", "none"))
+
+
+def catalog(reader: PdfReader) -> dict[str, object]:
+    return dict(reader.trailer["/Root"])
+
+
+def tags(reader: PdfReader, name: str) -> list[dict[str, object]]:
+    return [dict(e) for e in struct_elements(reader) if e["/S"] == name]
+
+
+# ---------------------------------------------------------------- PDF/UA-1, the default
+
+
+def test_the_default_pdf_is_marked_as_tagged_with_a_structure_tree(tagged: PdfReader) -> None:
+    root = catalog(tagged)
+    assert root["/MarkInfo"] == {"/Marked": True}
+    assert "/StructTreeRoot" in root
+    assert next(e["/S"] for e in struct_elements(tagged)) == "/Document"
+
+
+def test_the_default_pdf_declares_pdf_ua_1_in_its_xmp_metadata(tagged: PdfReader) -> None:
+    assert 'pdfuaid:part="1"' in xmp_packet(tagged)
+
+
+def test_the_pdf_language_is_the_banks_language(tagged: PdfReader) -> None:
+    assert catalog(tagged)["/Lang"] == "en"
+
+
+def test_a_welsh_bank_makes_a_welsh_pdf(tmp_path: Path) -> None:
+    case = tmp_path / "case"
+    shutil.copytree(VECTORS / "01-basic", case)
+    bank = case / "bank.yaml"
+    text = bank.read_text(encoding="utf-8")
+    assert "\nlanguage: en\n" in text
+    bank.write_text(text.replace("\nlanguage: en\n", "\nlanguage: cy\n", 1), encoding="utf-8")
+    pdf = tmp_path / "s.pdf"
+    code, _, err = report(str(case / "responses"), "-q", str(bank), "-o", str(pdf), "--quiet")
+    assert code == 0, err
+    assert catalog(reader_of(pdf))["/Lang"] == "cy"
+
+
+def test_the_title_is_in_the_document_info_and_the_xmp_and_shown_by_viewers(
+    tagged: PdfReader,
+) -> None:
+    assert tagged.metadata is not None and tagged.metadata.title == TITLE
+    assert f'<rdf:li xml:lang="x-default">{TITLE}</rdf:li>' in xmp_packet(tagged)
+    assert catalog(tagged)["/ViewerPreferences"] == {"/DisplayDocTitle": True}
+
+
+def test_headings_run_in_order_from_one_h1_without_skipping_a_level(tagged: PdfReader) -> None:
+    levels = [int(str(e["/S"])[2]) for e in struct_elements(tagged) if re.match(r"/H\d$", e["/S"])]
+    assert levels[0] == 1 and levels.count(1) == 1
+    for before, after in itertools.pairwise(levels):
+        assert after <= before + 1, levels
+    assert levels.count(2) == 1 + 1 + 5 + 1  # contents, summary, five principles, method
+
+
+def test_table_cells_are_tied_to_their_header_cells(tagged: PdfReader) -> None:
+    headers = tags(tagged, "/TH")
+    cells = tags(tagged, "/TD")
+    assert len(headers) > 20 and len(cells) > 40
+    ids = {str(h["/ID"]) for h in headers}
+    for cell in cells:
+        linked = cell["/A"]["/Headers"]  # type: ignore[index]
+        assert linked and {str(i) for i in linked} <= ids
+
+
+def test_every_chart_is_a_figure_whose_alt_text_gives_its_values(tagged: PdfReader) -> None:
+    figures = tags(tagged, "/Figure")
+    alts = [str(f.get("/Alt", "")) for f in figures]
+    assert len(alts) == 6  # the radar and one heat map per principle
+    assert alts[0].startswith("Radar chart")
+    assert "Partnership: 1. Shared understanding and a common agenda 48" in alts[0]
+    assert "Riverside Care Homes Group: " in alts[0]
+    for alt in alts[1:]:
+        assert alt.startswith("Heat map: ")
+        assert re.search(r"Partnership: Q\d+ \d+", alt), alt
+    assert "Northshire Police: Q1 " in alts[1]
+
+
+def test_the_cover_does_not_read_the_running_header_aloud(tagged: PdfReader) -> None:
+    """The page header comes from an attribute, not from hidden text on the cover."""
+    first_page = " ".join(tagged.pages[0].extract_text().split())
+    assert first_page.count(PARTNERSHIP) == 1
+    assert PARTNERSHIP in tagged.pages[1].extract_text()  # the header on every later page
+
+
+# ---------------------------------------------------------------- PDF/A-3b and none
+
+
+def test_pdf_a_3b_has_its_output_intent_and_identification_and_stays_tagged(
+    archival: PdfReader,
+) -> None:
+    root = catalog(archival)
+    (intent,) = root["/OutputIntents"]  # type: ignore[misc]
+    assert intent.get_object()["/S"] == "/GTS_PDFA1"
+    packet = xmp_packet(archival)
+    assert 'pdfaid:part="3"' in packet and 'pdfaid:conformance="B"' in packet
+    assert "pdfuaid" not in packet
+    assert root["/MarkInfo"] == {"/Marked": True} and "/StructTreeRoot" in root
+    assert root["/Lang"] == "en"
+    assert archival.metadata is not None and archival.metadata.title == TITLE
+
+
+def test_pdf_variant_none_is_an_untagged_pdf(untagged: PdfReader) -> None:
+    root = catalog(untagged)
+    assert "/MarkInfo" not in root
+    assert "/StructTreeRoot" not in root
+    assert "/OutputIntents" not in root
+    assert "pdfuaid" not in xmp_packet(untagged)
+    assert untagged.metadata is not None and untagged.metadata.title == TITLE  # still titled
+
+
+def test_an_unknown_pdf_variant_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = report(str(RESPONSES), "-o", str(tmp_path / "s.pdf"), "--pdf-variant", "pdf/x")
+    assert code == 2
+    assert "'pdf/x' is not one of 'pdf/ua-1', 'pdf/a-3b', 'none'" in err
+    assert not (tmp_path / "s.pdf").exists()
+
+
+# ---------------------------------------------------------------- the HTML gives the same
+
+
+class Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, dict(attrs)))
+
+
+def test_the_html_has_a_language_a_title_scoped_headers_and_labelled_charts(
+    tmp_path: Path,
+) -> None:
+    html = tmp_path / "s.html"
+    code, _, err = report(str(RESPONSES), "--partnership", PARTNERSHIP, "--html", str(html))
+    assert code == 0, err
+    page = html.read_text(encoding="utf-8")
+    parser = Elements()
+    parser.feed(page)
+    assert parser.found[0] == ("html", {"lang": "en"})
+    assert f"<title>{TITLE}</title>" in page
+    headers = [attrs for tag, attrs in parser.found if tag == "th"]
+    assert headers and all(a.get("scope") in ("col", "row") for a in headers)
+    charts = [attrs for tag, attrs in parser.found if tag == "svg"]
+    assert len(charts) == 6
+    assert all(a.get("role") == "img" and a.get("aria-labelledby") for a in charts)
+    headings = [int(tag[1]) for tag, _ in parser.found if re.fullmatch(r"h\d", tag)]
+    assert headings[0] == 1 and all(b <= a + 1 for a, b in itertools.pairwise(headings))
