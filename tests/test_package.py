@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import sysconfig
+import venv
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,9 @@ ROOT = Path(__file__).parent.parent
 
 
 @pytest.mark.slow
-def test_wheel_installs_and_validates_bundled_banks_from_any_folder(tmp_path: Path) -> None:
+def test_wheel_installed_in_a_fresh_venv_validates_and_builds_from_any_folder(
+    tmp_path: Path,
+) -> None:
     dist = tmp_path / "dist"
     subprocess.run(
         [
@@ -32,26 +34,53 @@ def test_wheel_installs_and_validates_bundled_banks_from_any_folder(tmp_path: Pa
         check=True,
     )
     wheel = next(dist.glob("selfassess-*.whl"))
-    site = tmp_path / "site"
+    env_dir = tmp_path / "fresh-venv"
+    venv.create(env_dir, with_pip=False)
+    python = env_dir / "bin" / "python"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "-t", str(site), str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "-q",
+            str(wheel),
+        ],
         check=True,
     )
+    # The dependencies (pydantic, jinja2 ...) come from this interpreter's library folder, added
+    # after the fresh venv's own site-packages; that folder's .pth files (among them the
+    # editable install of this checkout) are not processed, so only the wheel can be imported.
+    site_packages = Path(
+        subprocess.run(
+            [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
+    (site_packages / "zz_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    # -S: no site-packages, so the editable install of this checkout cannot be picked up;
-    # the dependencies come from this interpreter's library folder, after the wheel.
-    dependencies = sysconfig.get_paths()["purelib"]
-    env = {**os.environ, "PYTHONPATH": f"{site}{os.pathsep}{dependencies}"}
-    result = subprocess.run(
-        [sys.executable, "-S", "-m", "selfassess", "validate"],
-        cwd=elsewhere,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.count("ok ") == 2
-    assert str(site) in result.stdout
-    assert str(ROOT) not in result.stdout
+
+    def selfassess(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [env_dir / "bin" / "selfassess", *args],
+            cwd=elsewhere,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    validated = selfassess("validate")
+    assert validated.returncode == 0, validated.stderr
+    assert validated.stdout.count("ok ") == 2
+    assert str(site_packages) in validated.stdout
+    assert str(ROOT) not in validated.stdout
+    built = selfassess("build", "-o", "site", "--theme", "nhs")
+    assert built.returncode == 0, built.stderr
+    assert (elsewhere / "site" / "collaboration-maturity.html").is_file()
+    assert "nhs" in selfassess("themes").stdout
