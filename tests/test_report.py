@@ -196,8 +196,10 @@ def test_respondent_names_appear_nowhere_without_show_names(plain: Rendered) -> 
 
 
 def test_respondent_names_appear_with_their_comments_with_show_names(full: Rendered) -> None:
-    assert "Steve Carrick" in full.text()
-    assert "Steve Carrick" in full.html_text()
+    assert "Martin Hollis" in full.text()
+    assert "Martin Hollis" in full.html_text()
+    # Police's two respondents are fewer than the bank's privacy.min_group_size: no comment.
+    assert "Steve Carrick" not in full.text()
 
 
 def test_baseline_section_appears_only_with_baseline(plain: Rendered, full: Rendered) -> None:

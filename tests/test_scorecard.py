@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import fields, is_dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from selfassess.errors import SelfassessError
 from selfassess.formats import shown
 from selfassess.load import LoadedResponses, bank_for_responses, expand_input_paths, load_responses
 from selfassess.model import Questionnaire, Respondent, Response, SourcedResponse
+from selfassess.privacy import PrivacyOptions
 from selfassess.score import Scores, round_half_up, score_all
 from selfassess.scorecard import (
     ScorecardOptions,
@@ -171,19 +176,65 @@ def test_heat_maps_hold_one_row_per_organisation_and_the_partnership(example: Ex
         assert "Riverside Care Homes Group" in svg and ">Partnership<" in svg
 
 
-def test_comments_are_attributed_to_organisation_and_role_but_not_name(example: Example) -> None:
+def test_comments_are_attributed_to_an_organisation_but_not_a_name(example: Example) -> None:
     view = view_of(example)
     comments = [c for s in view.sections for c in s.comments]
     assert comments
     assert all(c.name is None for c in comments)
+    assert {c.organisation for c in comments} >= {"Northshire County Council"}
+
+
+def test_comments_from_organisations_with_fewer_than_three_respondents_are_withheld(
+    example: Example,
+) -> None:
+    """The bank's privacy.min_group_size (3) applies to comments by default; Police has 2."""
+    view = view_of(example)
+    comments = [c for s in view.sections for c in s.comments]
+    assert "Northshire Police" not in {c.organisation for c in comments}
+    notes = [s.comments_hidden_note for s in view.sections if s.comments_hidden_note]
+    assert notes == [
+        "1 comment not shown: it comes from organisations with fewer than 3 responses."
+    ]
+    assert view.method.privacy.hidden_comments == 1
+
+
+def test_a_role_is_printed_only_when_enough_people_in_the_organisation_share_it(
+    example: Example,
+) -> None:
+    bank, loaded, _ = example
+    council = "Northshire County Council"
+    renamed = [
+        r.model_copy(
+            update={
+                "response": r.response.model_copy(
+                    update={
+                        "respondent": r.response.respondent.model_copy(update={"role": "Officer"})
+                    }
+                )
+            }
+        )
+        if r.response.respondent.organisation == council
+        else r
+        for r in loaded.responses
+    ]
+    view = build_scorecard(bank, score_all(bank, renamed), renamed, ScorecardOptions())
+    comments = [c for s in view.sections for c in s.comments]
+    assert {c.role for c in comments if c.organisation == council} == {"Officer"}
+    assert {c.role for c in comments if c.organisation != council} == {None}
+
+
+def test_with_a_group_size_of_one_every_comment_shows_with_its_role(example: Example) -> None:
+    view = view_of(example, privacy=PrivacyOptions(min_group_size=1))
+    comments = [c for s in view.sections for c in s.comments]
     police = next(c for c in comments if c.organisation == "Northshire Police")
     assert police.role == "Chief Inspector, Neighbourhood Policing"
     assert police.about == "Q3"
+    assert not [s for s in view.sections if s.comments_hidden_note]
 
 
 def test_comments_carry_names_only_with_show_names(example: Example) -> None:
-    comments = [c for s in view_of(example, show_names=True).sections for c in s.comments]
-    assert "Steve Carrick" in {c.name for c in comments}
+    view = view_of(example, show_names=True, privacy=PrivacyOptions(min_group_size=1))
+    assert "Steve Carrick" in {c.name for s in view.sections for c in s.comments}
 
 
 def test_a_comment_on_a_whole_principle_is_shown_under_it_without_a_question(
@@ -309,3 +360,151 @@ def test_collection_period_reads_the_completed_at_dates(
 
 def test_long_date_is_british_whatever_the_locale() -> None:
     assert long_date(date(2026, 5, 7)) == "7 May 2026"
+
+
+# ---------------------------------------------------------------- small groups and pseudonyms
+
+SMALL = PrivacyOptions(min_group_size=3, min_organisation_size=3)
+POLICE = "Northshire Police"  # 2 respondents in the example round
+
+
+def strings(value: object) -> list[str]:
+    """Every string anywhere in a view: what any template could print."""
+    if isinstance(value, str):
+        return [value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return [s for f in fields(value) for s in strings(getattr(value, f.name))]
+    if isinstance(value, list | tuple):
+        return [s for item in value for s in strings(item)]
+    return []
+
+
+def printed_heat_map(svg: str) -> dict[str, list[str]]:
+    """The heat map as its text alternative gives it: row -> printed cells."""
+    title = ET.fromstring(svg).find("{http://www.w3.org/2000/svg}title")
+    assert title is not None and title.text is not None
+    rows = {}
+    for part in title.text.split(". ", 1)[1].rstrip(".").split("; "):
+        label, cells = part.split(": ", 1)
+        rows[label] = [re.sub(r"^Q\d+\*? |^Score ", "", c) for c in cells.split(", ")]
+    return rows
+
+
+def test_by_default_no_organisation_figure_is_hidden(example: Example) -> None:
+    view = view_of(example)
+    assert view.method.privacy.hidden_cells == 0
+    assert view.method.privacy.min_organisation_size == 1
+    assert not any("hidden" in s.heat_map_svg for s in view.sections)
+    assert not view.summary_note and not view.radar_note
+
+
+def test_an_organisation_below_the_threshold_is_hidden_wherever_it_would_be_printed(
+    example: Example,
+) -> None:
+    view = view_of(example, privacy=SMALL)
+    for section in view.sections:
+        row = printed_heat_map(section.heat_map_svg)[POLICE]
+        assert set(row) == {"hidden (fewer than 3 responses)"}, section.id
+        named = [section.lowest, section.highest, *(d.lowest for d in section.disagreements)]
+        named += [d.highest for d in section.disagreements]
+        assert POLICE not in {o.name for o in named if o is not None}
+        assert "&lt;3" in section.heat_map_svg and section.hidden_note
+    assert POLICE not in {o.name for r in view.principles for o in (r.lowest, r.highest) if o}
+    assert view.weakest_link is not None and view.weakest_link.organisation is not None
+    assert view.weakest_link.organisation.name != POLICE
+    assert f"{POLICE}: 1. Shared understanding and a common agenda hidden" in view.radar_svg
+    assert next(o for o in view.method.organisations if o.name == POLICE).answered == "hidden"
+    assert view.summary_note and view.radar_note
+
+
+def test_no_hidden_cell_stands_alone_in_a_printed_mean_or_an_organisations_row(
+    example: Example,
+) -> None:
+    """Read back from what is printed: one hidden term in a sum would give it away."""
+    view = view_of(example, privacy=SMALL)
+    hidden = re.compile(r"^hidden")
+    for section in view.sections:
+        grid = printed_heat_map(section.heat_map_svg)
+        partnership = grid.pop("Partnership")
+        for column, total in enumerate(partnership):
+            cells = [row[column] for row in grid.values() if row[column] != "no answers"]
+            in_sum = sum(bool(hidden.match(c)) for c in cells)
+            if not hidden.match(total):
+                assert in_sum != 1, (section.id, column)
+        for name, row in grid.items():
+            assert sum(bool(hidden.match(c)) for c in row) != 1, (section.id, name)
+
+
+def test_spread_lowest_and_highest_cover_only_the_scores_printed(example: Example) -> None:
+    view = view_of(example, privacy=SMALL)
+    for row, section in zip(view.principles, view.sections, strict=True):
+        grid = printed_heat_map(section.heat_map_svg)
+        grid.pop("Partnership")
+        scores = [int(r[-1]) for r in grid.values() if r[-1].isdigit()]
+        assert row.lowest is not None and row.highest is not None
+        assert (row.lowest.score, row.highest.score) == (str(min(scores)), str(max(scores)))
+        assert abs(int(row.spread) - (max(scores) - min(scores))) <= 1  # exact, then rounded
+
+
+def test_an_organisation_with_a_hidden_score_has_no_figures_in_the_baseline_section(
+    example: Example, baseline: tuple[LoadedResponses, Scores]
+) -> None:
+    bank, loaded, scores = example
+    base_loaded, base_scores = baseline
+    view = build_scorecard(
+        bank,
+        scores,
+        loaded.responses,
+        ScorecardOptions(privacy=SMALL),
+        baseline=base_scores,
+        baseline_responses=base_loaded.responses,
+    )
+    assert view.baseline is not None
+    withheld = [m for m in view.baseline.organisation_changes if m.hidden]
+    assert withheld and all(m.change.now == "–" and not m.largest_principle for m in withheld)
+    assert view.baseline.organisation_changes[-len(withheld) :] == withheld
+    assert not {m.name for m in view.baseline.moved_most} & {m.name for m in withheld}
+
+
+PSEUDONYMS = {
+    "Northshire County Council": "Partner C",
+    "Northshire Hospitals NHS Trust": "Partner A",
+    "Northshire Community Health NHS Trust": "Partner F",
+    "Northshire Police": "Partner D",
+    "Northshire Schools Trust": "Partner B",
+    "Northshire Voluntary Action": "Partner G",
+    "Riverside Care Homes Group": "Partner E",
+}
+
+
+def test_anonymised_organisations_appear_nowhere_under_their_own_names(
+    example: Example,
+) -> None:
+    bank, loaded, scores = example
+    responses = list(loaded.responses)
+    first = responses[0]
+    responses[0] = first.model_copy(
+        update={
+            "response": first.response.model_copy(
+                update={
+                    "comments": {"ca-1": "Unlike northshire POLICE, Riverside Care Homes Group"}
+                }
+            )
+        }
+    )
+    privacy = PrivacyOptions(min_group_size=1, pseudonyms=PSEUDONYMS)
+    view = build_scorecard(bank, scores, responses, ScorecardOptions(privacy=privacy))
+    text = "\n".join(strings(view))
+    for real in PSEUDONYMS:
+        assert real.casefold() not in text.casefold()
+    assert "Unlike Partner D, Partner E" in text
+    comments = [c for s in view.sections for c in s.comments]
+    assert comments and {c.role for c in comments} == {None}  # roles name the sector
+    assert [o.name for o in view.method.organisations] == [f"Partner {x}" for x in "ABCDEFG"]
+    assert view.weakest_link is not None and view.weakest_link.organisation is not None
+    assert view.weakest_link.organisation.name == "Partner E"  # Riverside, everywhere
+
+
+def test_names_and_pseudonyms_cannot_be_combined(example: Example) -> None:
+    with pytest.raises(SelfassessError, match="cannot be combined"):
+        view_of(example, show_names=True, privacy=PrivacyOptions(pseudonyms=PSEUDONYMS))

@@ -134,6 +134,8 @@ def test_scores_and_scorecard_keep_every_script(tmp_path: Path) -> None:
         str(html),
         "--partnership",
         "Partneriaeth Gogledd Cymru",
+        "--min-group-size",  # one respondent per organisation: show their comments too
+        "1",
         "--quiet",
     )
     text = pdf_text(pdf)
@@ -194,7 +196,11 @@ def test_a_5000_character_comment_wraps_inside_the_pdf_page(tmp_path: Path) -> N
         tmp_path / "responses", "cydweithio", {"a1": 0, "a2": 4, "p1": 2}, comment
     )
     pdf = tmp_path / "s.pdf"
-    run("report", str(responses), "-q", str(UNICODE_BANK), "-o", str(pdf), "--quiet")
+    run(
+        "report",
+        *(str(responses), "-q", str(UNICODE_BANK), "-o", str(pdf), "--quiet"),
+        *("--min-group-size", "1"),  # one respondent per organisation: show the comment
+    )
     text = pdf_text(pdf)
     flat = re.sub(r"\s+", "", text)
     assert re.sub(r"\s+", "", words) in flat and "x" * 980 in flat  # nothing cut off

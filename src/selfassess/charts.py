@@ -299,10 +299,8 @@ def heat_map(
     key_y = y + 14
     key_texts = [f"{band.label} {shown(band.min)}+" for band in bands]
     key_width = sum(27 + len(text) * 9.5 * CHAR_WIDTH for text in key_texts) + 80
-    hidden_keys = list(
-        dict.fromkeys(
-            f"{v.mark} {v.key}" for row in rows for v in row.cells if isinstance(v, Hidden)
-        )
+    hidden_keys = sorted(
+        {f"{v.mark} {v.key}" for row in rows for v in row.cells if isinstance(v, Hidden)}
     )
     hidden_y = key_y + 16
     width = max(column_x(n_cols - 1) + cell_w + 4 if n_cols else 0.0, label_width + key_width)

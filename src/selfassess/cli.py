@@ -292,6 +292,18 @@ def load_baseline(
 @branding_options
 @click.option("--show-names", is_flag=True, help="Print respondents' names with their comments.")
 @click.option(
+    "--min-group-size",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Hide any figure or comment group standing for fewer than N people.  "
+    "[default: the bank's privacy.min_group_size (3) for comments and roles, 1 for organisations]",
+)
+@click.option(
+    "--anonymise-organisations",
+    is_flag=True,
+    help='Call organisations "Partner A", "Partner B", ... on every page.',
+)
+@click.option(
     "--pdf-variant",
     type=click.Choice(PDF_VARIANTS),
     default=DEFAULT_PDF_VARIANT,
@@ -314,6 +326,8 @@ def report(
     logo: Path | None,
     primary_colour: str | None,
     show_names: bool,
+    min_group_size: int | None,
+    anonymise_organisations: bool,
     pdf_variant: str,
     skip_invalid: bool,
     quiet: bool,
@@ -321,6 +335,11 @@ def report(
     """Write the partnership scorecard (PDF and/or HTML) from response files."""
     if pdf is None and html is None:
         raise click.UsageError("give -o FILE.pdf, --html FILE.html, or both")
+    if show_names and anonymise_organisations:
+        raise click.UsageError(
+            "--show-names and --anonymise-organisations cannot be combined: "
+            "names would identify the organisations"
+        )
     branding = make_branding(brand_name, logo, primary_colour)
     progress = shows_progress(quiet)
     bank, loaded = load_inputs(files, questionnaire, skip_invalid, progress=progress)
@@ -337,6 +356,8 @@ def report(
         pdf=pdf,
         html=html,
         pdf_variant=pdf_variant,
+        min_group_size=min_group_size,
+        anonymise_organisations=anonymise_organisations,
     )
     if progress:
         width = max(len(name) for name in REPORT_STEPS)

@@ -7,6 +7,7 @@ WeasyPrint is imported inside the PDF functions only: it costs most of a second 
 from __future__ import annotations
 
 import os
+import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,7 +18,8 @@ from selfassess.branding import Branding
 from selfassess.errors import SelfassessError
 from selfassess.load import LoadedResponses
 from selfassess.model import Questionnaire
-from selfassess.score import score_all
+from selfassess.privacy import PrivacyOptions, pseudonyms
+from selfassess.score import Scores, score_all
 from selfassess.scorecard import ScorecardOptions, ScorecardView, build_scorecard
 from selfassess.themes import Theme, load_theme, render_template, template_environment
 from selfassess.write import write_atomic
@@ -48,6 +50,36 @@ class ReportRequest:
     html: Path | None = None
     baseline: LoadedResponses | None = None
     pdf_variant: str = DEFAULT_PDF_VARIANT
+    min_group_size: int | None = None  # None: the bank's privacy.min_group_size (and 1 for orgs)
+    anonymise_organisations: bool = False
+
+
+def privacy_options(
+    bank: Questionnaire,
+    min_group_size: int | None,
+    anonymise: bool,
+    rounds: Sequence[Scores],
+    shuffle: Callable[[list[str]], None] | None = None,
+) -> PrivacyOptions:
+    """The anonymity rules for --min-group-size and --anonymise-organisations.
+
+    Without --min-group-size, comment groups and roles need the bank's privacy.min_group_size
+    and organisations are shown from one respondent; with it, N applies to both. Pseudonyms
+    are dealt in a random order, the same for both rounds, so "Partner A" says nothing about
+    the name behind it (an alphabetical order could be undone from the list of partners).
+    """
+    if min_group_size is not None and min_group_size < 1:
+        raise SelfassessError.at("--min-group-size", f"must be 1 or more, not {min_group_size}")
+    names = None
+    if anonymise:
+        order = sorted({name for scores in rounds for name in scores.organisations})
+        (shuffle or random.SystemRandom().shuffle)(order)
+        names = pseudonyms(order)
+    return PrivacyOptions(
+        min_group_size=min_group_size or bank.privacy.min_group_size,
+        min_organisation_size=min_group_size or 1,
+        pseudonyms=names,
+    )
 
 
 def scorecard_view(
@@ -56,11 +88,20 @@ def scorecard_view(
     options: ScorecardOptions,
     baseline: LoadedResponses | None = None,
     step: Callable[[str], None] = lambda _: None,
+    *,
+    min_group_size: int | None = None,
+    anonymise_organisations: bool = False,
 ) -> ScorecardView:
     """Score this round (and the baseline), then build the view every output shares."""
     step("Scoring")
     scores = score_all(bank, responses.responses)
     baseline_scores = score_all(bank, baseline.responses) if baseline is not None else None
+    if options.privacy is None:
+        rounds = [scores] + ([baseline_scores] if baseline_scores is not None else [])
+        options = replace(
+            options,
+            privacy=privacy_options(bank, min_group_size, anonymise_organisations, rounds),
+        )
     skipped = [str(p) for p in responses.skipped]
     notes = list(responses.warnings)
     if baseline is not None:
@@ -193,7 +234,15 @@ def write_report(request: ReportRequest, step: Callable[[str], None] = lambda _:
         font_family=theme.fonts.get("body", request.options.font_family),
         highlight=theme.colours.get("text", request.options.highlight),
     )
-    view = scorecard_view(request.bank, request.responses, options, request.baseline, step=step)
+    view = scorecard_view(
+        request.bank,
+        request.responses,
+        options,
+        request.baseline,
+        step=step,
+        min_group_size=request.min_group_size,
+        anonymise_organisations=request.anonymise_organisations,
+    )
     step("Writing HTML")
     html = render_scorecard_html(view, theme)
     pdf = (

@@ -1,24 +1,49 @@
 """Scores -> the scorecard's view-model: every number rounded, every label looked up, charts drawn.
 
-The scorecard templates (HTML and PDF alike) only lay this out. Pure: no files, no clock; the
-caller passes the date to print.
+The scorecard templates (HTML and PDF alike) only lay this out. Pure: no files, no clock, no
+randomness; the caller passes the date to print and, to anonymise, the pseudonyms.
+
+Privacy is applied here, once, so that no template can print a hidden value by mistake: every
+organisation figure a page shows goes through the principle's `_Grid`, which knows which cells
+`privacy.hide_cells` withheld, and every organisation name through `_Names`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from selfassess.charts import Band, HeatRow, RadarSeries, band_colours, heat_map, radar_chart
+from selfassess.charts import (
+    Band,
+    HeatRow,
+    Hidden,
+    RadarSeries,
+    Value,
+    band_colours,
+    heat_map,
+    radar_chart,
+)
+from selfassess.errors import SelfassessError
 from selfassess.formats import shown
-from selfassess.model import Questionnaire, SourcedResponse
-from selfassess.score import OrganisationScores, Score, Scores, item_score, mean, round_half_up
+from selfassess.model import Principle, Questionnaire, SourcedResponse
+from selfassess.privacy import FEW, HiddenCells, PrivacyOptions, hide_cells
+from selfassess.score import (
+    OrganisationScores,
+    RespondentScores,
+    Score,
+    Scores,
+    item_score,
+    mean,
+    organisation_of,
+    round_half_up,
+)
 from selfassess.view import bank_view
 
 DEFAULT_TITLE = "Partnership scorecard"
 MOST_DISAGREED = 3  # questions listed per principle
+GUARD_MARK = "×"
 
 
 @dataclass(frozen=True)
@@ -29,6 +54,7 @@ class ScorecardOptions:
     date: date | None = None  # printed on the cover; the caller reads the clock
     font_family: str = "sans-serif"
     highlight: str = "#1b1b1b"  # the partnership's line on the radar
+    privacy: PrivacyOptions | None = None  # None: the bank's privacy.min_group_size, real names
 
 
 @dataclass(frozen=True)
@@ -55,7 +81,7 @@ class PrincipleRow:
     title: str
     score: str
     level: LevelRef | None
-    lowest: OrganisationScore | None
+    lowest: OrganisationScore | None  # among the organisations whose score is shown
     highest: OrganisationScore | None
     spread: str
     divergent: bool
@@ -63,6 +89,7 @@ class PrincipleRow:
     median: str  # of respondents' scores, not organisations'
     iqr: str
     split: bool
+    hidden_organisations: int  # organisations whose score on it is withheld
 
 
 @dataclass(frozen=True)
@@ -101,7 +128,7 @@ class QuestionRow:
 class CommentView:
     text: str
     organisation: str
-    role: str | None
+    role: str | None  # only when enough people share it, and never when anonymised
     name: str | None  # only with show_names
     about: str  # "Q7", or "" for a comment on the whole principle
 
@@ -126,11 +153,13 @@ class PrincipleSection:
     split: bool
     agreement: str  # one sentence: do organisations differ, do people differ, or both?
     heat_map_svg: str
+    hidden_note: str  # "" unless cells of the heat map are withheld
     questions: list[QuestionRow]
     has_reverse: bool
     disagreements: list[Disagreement]
     advice_html: str
     comments: list[CommentView]
+    comments_hidden_note: str  # "" unless comments from small groups are withheld
 
 
 @dataclass(frozen=True)
@@ -156,6 +185,7 @@ class OrganisationChange:
     name: str
     change: Change
     largest_principle: str  # the principle that moved most, with its delta; "" when none did
+    hidden: str = ""  # why its figures are withheld; "" when they are shown
 
 
 @dataclass(frozen=True)
@@ -167,7 +197,7 @@ class BaselineView:
     level_before: str
     level_now: str
     principles: list[PrincipleChange]
-    organisation_changes: list[OrganisationChange]  # biggest movement first
+    organisation_changes: list[OrganisationChange]  # biggest movement first, withheld last
     moved_most: list[OrganisationChange]
     joined: list[str]
     left: list[str]
@@ -189,8 +219,19 @@ class LevelRange:
 class OrganisationCount:
     name: str
     respondents: int
-    answered: str  # share of questions answered, as "87%"
+    answered: str  # share of questions answered, as "87%"; "hidden" for a small organisation
     baseline_respondents: int | None
+
+
+@dataclass(frozen=True)
+class PrivacyView:
+    """The anonymity rules applied, for the method appendix."""
+
+    min_group_size: int
+    min_organisation_size: int
+    anonymised: bool
+    hidden_cells: int  # heat-map cells withheld, over every principle
+    hidden_comments: int
 
 
 @dataclass(frozen=True)
@@ -208,6 +249,7 @@ class MethodView:
     organisations: list[OrganisationCount]
     skipped: list[str]
     notes: list[str]
+    privacy: PrivacyView
 
 
 @dataclass(frozen=True)
@@ -227,12 +269,136 @@ class ScorecardView:
     level: LevelRef | None
     levels: list[LevelRef]
     radar_svg: str
+    radar_note: str  # "" unless some organisation's line has a withheld value
     principles: list[PrincipleRow]
+    summary_note: str  # "" unless organisation scores are withheld
     weakest_link: WeakestLink | None
     sections: list[PrincipleSection]
     baseline: BaselineView | None
     method: MethodView
     show_names: bool
+    anonymised: bool
+
+
+# ---------------------------------------------------------------- privacy, per principle
+
+
+@dataclass(frozen=True)
+class _Names:
+    """Real organisation names -> what the scorecard prints (themselves, or pseudonyms)."""
+
+    pseudonyms: dict[str, str] | None
+
+    def __call__(self, real: str) -> str:
+        if self.pseudonyms is None:
+            return real
+        return self.pseudonyms[real]  # a missing name is a bug: never fall back to the real one
+
+    def scrub(self, text: str) -> str:
+        """Free text with every real organisation name (any case) replaced by its pseudonym."""
+        if self.pseudonyms is None:
+            return text
+        for real in sorted(self.pseudonyms, key=len, reverse=True):
+            text = re.sub(re.escape(real), self.pseudonyms[real], text, flags=re.IGNORECASE)
+        return text
+
+
+@dataclass
+class _Grid:
+    """One principle's heat map as the privacy rules allow it to be printed.
+
+    Columns are the principle's questions, then the principle score (`SCORE`, the last).
+    """
+
+    principle: Principle
+    organisations: list[OrganisationScores]  # in printed order
+    hidden: HiddenCells
+    marks: dict[str, Hidden]
+    score_column: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.score_column = len(self.principle.questions)
+
+    def cell(self, organisation: OrganisationScores, column: int) -> Value:
+        reason = self.hidden.reason(organisation.name, column)
+        if reason is not None:
+            return self.marks[reason]
+        if column == self.score_column:
+            return organisation.principles[self.principle.id]
+        return organisation.items.get(self.principle.questions[column].id)
+
+    def visible(self, column: int) -> list[tuple[float, OrganisationScores]]:
+        return [
+            (value, o)
+            for o in self.organisations
+            if isinstance(value := self.cell(o, column), float | int)
+        ]
+
+    def hidden_rows(self, column: int) -> int:
+        return sum(self.hidden.reason(o.name, column) is not None for o in self.organisations)
+
+
+def _grid_counts(principle: Principle, members: Sequence[RespondentScores]) -> list[int]:
+    """How many respondents stand behind each cell of one organisation's heat-map row."""
+    return [sum(q.id in m.items for m in members) for q in principle.questions] + [
+        sum(m.principles[principle.id] is not None for m in members)
+    ]
+
+
+def _grids(
+    bank: Questionnaire,
+    scores: Scores,
+    organisations: Sequence[OrganisationScores],
+    threshold: int,
+    marks: dict[str, Hidden],
+) -> dict[str, _Grid]:
+    members: dict[str, list[RespondentScores]] = {}
+    for respondent in scores.respondents:
+        members.setdefault(respondent.organisation, []).append(respondent)
+    order = [o.name for o in organisations]
+    grids = {}
+    for principle in bank.principles:
+        counts = {o.name: _grid_counts(principle, members.get(o.name, [])) for o in organisations}
+        hidden = hide_cells(
+            counts,
+            threshold,
+            fixed_totals=[len(principle.questions)],
+            order=order,
+            weights=[q.weight for q in principle.questions],
+        )
+        grids[principle.id] = _Grid(principle, list(organisations), hidden, marks)
+    return grids
+
+
+def _marks(threshold: int) -> dict[str, Hidden]:
+    few = f"fewer than {threshold} responses"
+    return {
+        FEW: Hidden(f"<{threshold}", f"hidden ({few})", few),
+        "guard": Hidden(
+            GUARD_MARK,
+            "hidden (so that another hidden value cannot be worked out)",
+            "hidden so that another hidden value cannot be worked out",
+        ),
+    }
+
+
+def _hidden_note(grid: _Grid, threshold: int) -> str:
+    """Said under a heat map with withheld cells, so nobody mistakes them for missing data."""
+    cells = len(grid.hidden.cells) + len(grid.hidden.totals)
+    if not cells:
+        return ""
+    scores = grid.hidden_rows(grid.score_column)
+    parts = [
+        f"{cells} cell{'s' if cells != 1 else ''} of this heat map "
+        f"{'are' if cells != 1 else 'is'} hidden to protect small groups: <{threshold} marks "
+        f"fewer than {threshold} responses, {GUARD_MARK} a value hidden so that another "
+        "cannot be worked out from the averages."
+    ]
+    if scores:
+        parts.append(
+            "Lowest, highest and spread cover only the organisations whose score is shown."
+        )
+    return " ".join(parts)
 
 
 def build_scorecard(
@@ -247,28 +413,32 @@ def build_scorecard(
     notes: Sequence[str] = (),
 ) -> ScorecardView:
     """Everything the scorecard shows, ready to lay out."""
+    privacy = options.privacy or PrivacyOptions(min_group_size=bank.privacy.min_group_size)
+    if privacy.anonymised and options.show_names:
+        raise SelfassessError.at(
+            "--show-names",
+            "cannot be combined with --anonymise-organisations: names identify organisations",
+        )
+    names = _Names(dict(privacy.pseudonyms) if privacy.pseudonyms is not None else None)
     bv = bank_view(bank)
     levels = {
         lv.id: LevelRef(lv.id, lv.label, lv.description, colour)
         for lv, colour in zip(bv.levels, band_colours(len(bv.levels)), strict=True)
     }
     p = scores.partnership
-    organisations = list(scores.organisations.values())
+    # Printed in the order of the names people read: pseudonyms must not follow real names.
+    organisations = sorted(scores.organisations.values(), key=lambda o: names(o.name))
     question_labels = {q.id: f"Q{q.number}" for pv in bv.principles for q in pv.questions}
     question_html = {q.id: q.text_html for pv in bv.principles for q in pv.questions}
+    threshold = privacy.min_organisation_size
+    marks = _marks(threshold)
+    grids = _grids(bank, scores, organisations, threshold, marks)
 
     def level(level_id: str | None) -> LevelRef | None:
         return levels.get(level_id) if level_id else None
 
-    def organisation_score(name: str | None, principle_id: str) -> OrganisationScore | None:
-        if name is None:
-            return None
-        return OrganisationScore(name, shown(scores.organisations[name].principles[principle_id]))
-
-    def extreme(principle_id: str, lowest: bool) -> OrganisationScore | None:
-        scored = [
-            (s, o.name) for o in organisations if (s := o.principles[principle_id]) is not None
-        ]
+    def extreme(grid: _Grid, lowest: bool) -> OrganisationScore | None:
+        scored = [(s, names(o.name)) for s, o in grid.visible(grid.score_column)]
         if not scored:
             return None
         # Ties go to the first name alphabetically, as the weakest organisation's do.
@@ -277,14 +447,22 @@ def build_scorecard(
 
     rows = []
     sections = []
-    comments = _comments_by_principle(bank, responses, question_labels, options.show_names)
+    comments, comments_hidden = _comments_by_principle(
+        bank, responses, scores, question_labels, options.show_names, privacy, names
+    )
     bands = [Band(lv.min, lv.label) for lv in bank.levels]
     for principle, pv in zip(bank.principles, bv.principles, strict=True):
         r = p.principles[principle.id]
+        grid = grids[principle.id]
         anchor = f"principle-{principle.id}"
         weakest = principle.id == p.weakest_principle
-        lowest = extreme(principle.id, lowest=True)
-        highest = extreme(principle.id, lowest=False)
+        lowest = extreme(grid, lowest=True)
+        highest = extreme(grid, lowest=False)
+        # Spread and divergence over what is printed: a hidden lowest score must not be one
+        # subtraction away from the highest.
+        visible_scores = [s for s, _ in grid.visible(grid.score_column)]
+        spread = max(visible_scores) - min(visible_scores) if visible_scores else None
+        divergent = len(visible_scores) >= 2 and (spread or 0) >= bank.divergence_threshold
         rows.append(
             PrincipleRow(
                 number=pv.number,
@@ -295,17 +473,16 @@ def build_scorecard(
                 level=level(r.level),
                 lowest=lowest,
                 highest=highest,
-                spread=shown(r.spread),
-                divergent=r.divergent,
+                spread=shown(spread),
+                divergent=divergent,
                 weakest_link=weakest,
                 median=shown(r.consensus.median),
                 iqr=shown(r.consensus.iqr),
                 split=r.consensus.split,
+                hidden_organisations=grid.hidden_rows(grid.score_column),
             )
         )
-        disagreements = _disagreements(
-            bank, principle.id, organisations, question_labels, question_html
-        )
+        disagreements = _disagreements(bank, grid, names, question_labels, question_html)
         disagreement_of = {d.label: d for d in disagreements}
         questions = [
             QuestionRow(
@@ -316,17 +493,20 @@ def build_scorecard(
             )
             for q in pv.questions
         ]
+        columns = range(grid.score_column + 1)
         heat_rows = [
-            HeatRow(
-                o.name,
-                [o.items.get(q.id) for q in principle.questions] + [o.principles[principle.id]],
-            )
-            for o in organisations
+            HeatRow(names(o.name), [grid.cell(o, j) for j in columns]) for o in organisations
         ]
         heat_rows.append(
             HeatRow(
                 "Partnership",
-                [_question_mean(organisations, q.id) for q in principle.questions] + [r.score],
+                [
+                    marks["guard"]
+                    if j in grid.hidden.totals
+                    else _question_mean(organisations, q.id)
+                    for j, q in enumerate(principle.questions)
+                ]
+                + [r.score],
                 emphasis=True,
             )
         )
@@ -339,6 +519,7 @@ def build_scorecard(
             font_family=options.font_family,
             emphasis_columns=1,
         )
+        withheld = comments_hidden.get(principle.id, 0)
         sections.append(
             PrincipleSection(
                 number=pv.number,
@@ -350,51 +531,58 @@ def build_scorecard(
                 level=level(r.level),
                 lowest=lowest,
                 highest=highest,
-                spread=shown(r.spread),
-                divergent=r.divergent,
+                spread=shown(spread),
+                divergent=divergent,
                 weakest_link=weakest,
                 respondents=r.consensus.n,
                 median=shown(r.consensus.median),
                 iqr=shown(r.consensus.iqr),
                 split=r.consensus.split,
                 agreement=agreement_sentence(
-                    r.divergent,
-                    r.consensus.split,
-                    sum(o.principles[principle.id] is not None for o in organisations),
-                    r.consensus.n,
-                    bank.consensus,
+                    divergent, r.consensus.split, len(visible_scores), r.consensus.n, bank.consensus
                 ),
                 heat_map_svg=heat_svg,
+                hidden_note=_hidden_note(grid, threshold),
                 questions=questions,
                 has_reverse=any(q.reverse for q in questions),
                 disagreements=disagreements,
                 advice_html=pv.advice_html.get(r.level or "", ""),
                 comments=comments.get(principle.id, []),
+                comments_hidden_note=(
+                    f"{withheld} comment{'s' if withheld != 1 else ''} not shown: "
+                    f"{'they come' if withheld != 1 else 'it comes'} from organisations with "
+                    f"fewer than {privacy.min_group_size} responses."
+                    if withheld
+                    else ""
+                ),
             )
         )
 
     weakest_link = None
     if p.weakest_principle is not None:
         row = next(row for row in rows if row.id == p.weakest_principle)
-        r = p.principles[p.weakest_principle]
         weakest_link = WeakestLink(
             number=row.number,
             anchor=row.anchor,
             title=row.title,
             score=row.score,
             level=row.level,
-            organisation=organisation_score(r.weakest_organisation, p.weakest_principle),
-            divergent=r.divergent,
+            organisation=row.lowest,
+            divergent=row.divergent,
             spread=row.spread,
         )
 
     axes = [f"{pv.number}. {pv.title}" for pv in bv.principles]
+    radar_series = [
+        RadarSeries(
+            names(o.name),
+            [grids[pr.id].cell(o, grids[pr.id].score_column) for pr in bank.principles],
+        )
+        for o in organisations
+    ]
     radar = radar_chart(
         axes,
-        [
-            RadarSeries(o.name, [o.principles[pr.id] for pr in bank.principles])
-            for o in organisations
-        ],
+        radar_series,
         partnership=RadarSeries(
             "Partnership", [p.principles[pr.id].score for pr in bank.principles]
         ),
@@ -404,6 +592,7 @@ def build_scorecard(
         font_family=options.font_family,
         highlight=options.highlight,
     )
+    hidden_scores = sum(row.hidden_organisations for row in rows)
     title = options.title or DEFAULT_TITLE
     return ScorecardView(
         title=title,
@@ -421,20 +610,76 @@ def build_scorecard(
         level=level(p.level),
         levels=list(levels.values()),
         radar_svg=radar,
+        radar_note=(
+            "A line has a gap where that organisation's score is hidden to protect small groups."
+            if hidden_scores
+            else ""
+        ),
         principles=rows,
+        summary_note=(
+            f"{hidden_scores} organisation score{'s are' if hidden_scores != 1 else ' is'} "
+            "hidden to protect small groups; lowest, highest and spread cover the organisations "
+            "whose score is shown."
+            if hidden_scores
+            else ""
+        ),
         weakest_link=weakest_link,
         sections=sections,
         baseline=(
-            _baseline_view(bank, scores, baseline, baseline_responses)
+            _baseline_view(
+                bank,
+                scores,
+                baseline,
+                baseline_responses,
+                names,
+                hidden=_hidden_scores(grids)
+                | _hidden_scores(
+                    _grids(
+                        bank,
+                        baseline,
+                        sorted(baseline.organisations.values(), key=lambda o: names(o.name)),
+                        threshold,
+                        marks,
+                    )
+                ),
+                reason="at least one of its principle scores is withheld to protect small groups",
+            )
             if baseline is not None
             else None
         ),
-        method=_method_view(bank, scores, baseline, skipped, notes),
+        method=_method_view(
+            bank,
+            scores,
+            baseline,
+            skipped,
+            notes,
+            names,
+            PrivacyView(
+                min_group_size=privacy.min_group_size,
+                min_organisation_size=threshold,
+                anonymised=privacy.anonymised,
+                hidden_cells=sum(
+                    len(g.hidden.cells) + len(g.hidden.totals) for g in grids.values()
+                ),
+                hidden_comments=sum(comments_hidden.values()),
+            ),
+        ),
         show_names=options.show_names,
+        anonymised=privacy.anonymised,
     )
 
 
 # ---------------------------------------------------------------- pieces
+
+
+def _hidden_scores(grids: dict[str, _Grid]) -> set[str]:
+    """Organisations with any principle score withheld: their overall would give it away."""
+    return {
+        row
+        for grid in grids.values()
+        for (row, column) in grid.hidden.cells
+        if column == grid.score_column
+    }
 
 
 def _question_mean(organisations: Sequence[OrganisationScores], question_id: str) -> Score:
@@ -444,15 +689,15 @@ def _question_mean(organisations: Sequence[OrganisationScores], question_id: str
 
 def _disagreements(
     bank: Questionnaire,
-    principle_id: str,
-    organisations: Sequence[OrganisationScores],
+    grid: _Grid,
+    names: _Names,
     labels: dict[str, str],
     text_html: dict[str, str],
 ) -> list[Disagreement]:
-    principle = next(pr for pr in bank.principles if pr.id == principle_id)
+    """The questions whose printed organisation means lie furthest apart."""
     found = []
-    for order, question in enumerate(principle.questions):
-        scored = [(s, o.name) for o in organisations if (s := o.items.get(question.id)) is not None]
+    for order, question in enumerate(grid.principle.questions):
+        scored = [(s, names(o.name)) for s, o in grid.visible(order)]
         if len(scored) < 2:
             continue
         low = min(scored)
@@ -478,38 +723,65 @@ def _disagreements(
 def _comments_by_principle(
     bank: Questionnaire,
     responses: Sequence[SourcedResponse],
+    scores: Scores,
     labels: dict[str, str],
     show_names: bool,
-) -> dict[str, list[CommentView]]:
-    """Comments grouped under their principle, in question order, then by organisation."""
+    privacy: PrivacyOptions,
+    names: _Names,
+) -> tuple[dict[str, list[CommentView]], dict[str, int]]:
+    """Comments grouped under their principle, in question order, then by organisation.
+
+    A comment from an organisation with fewer than `min_group_size` respondents is withheld
+    (counted, so the page can say so); a role is printed only when at least that many of the
+    organisation's respondents gave it, and never when organisations are anonymised (a role
+    such as "Headteacher" names the sector).
+    """
     principle_of = {q.id: pr.id for pr, q in bank.questions()}
     principle_of.update({pr.id: pr.id for pr in bank.principles})
     order = {pr.id: i for i, pr in enumerate(bank.principles)}
     order.update({q.id: len(bank.principles) + i for i, (_, q) in enumerate(bank.questions())})
+    sizes = {name: o.n for name, o in scores.organisations.items()}
+    roles: dict[tuple[str, str], int] = {}
+    for r in scores.respondents:
+        if r.role:
+            group = (r.organisation, r.role.casefold())
+            roles[group] = roles.get(group, 0) + 1
     keyed = []
+    withheld: dict[str, int] = {}
     for sourced in responses:
         respondent = sourced.response.respondent
-        organisation = (respondent.organisation or "").strip() or "Unspecified"
+        organisation = organisation_of(respondent.organisation)
         role = (respondent.role or "").strip() or None
         name = (respondent.name or "").strip() or None
         for key, text in sourced.response.comments.items():
             if key not in principle_of or not text.strip():
                 continue
+            principle_id = principle_of[key]
+            if sizes.get(organisation, 0) < privacy.min_group_size:
+                withheld[principle_id] = withheld.get(principle_id, 0) + 1
+                continue
+            role_shown = (
+                role
+                if role is not None
+                and not privacy.anonymised
+                and roles.get((organisation, role.casefold()), 0) >= privacy.min_group_size
+                else None
+            )
             comment = CommentView(
-                text=text.strip(),
-                organisation=organisation,
-                role=role,
+                text=names.scrub(text.strip()),
+                organisation=names(organisation),
+                role=role_shown,
                 name=name if show_names else None,
                 about=labels.get(key, ""),
             )
             keyed.append(
-                ((order[principle_of[key]], order[key], organisation), principle_of[key], comment)
+                ((order[principle_id], order[key], comment.organisation), principle_id, comment)
             )
     keyed.sort(key=lambda item: item[0])
     grouped: dict[str, list[CommentView]] = {}
     for _, principle_id, comment in keyed:
         grouped.setdefault(principle_id, []).append(comment)
-    return grouped
+    return grouped, withheld
 
 
 def agreement_sentence(
@@ -561,6 +833,10 @@ def _baseline_view(
     scores: Scores,
     baseline: Scores,
     baseline_responses: Sequence[SourcedResponse],
+    names: _Names,
+    *,
+    hidden: set[str],
+    reason: str,
 ) -> BaselineView:
     labels = {lv.id: lv.label for lv in bank.levels}
     now, before = scores.partnership, baseline.partnership
@@ -575,9 +851,15 @@ def _baseline_view(
         for index, pr in enumerate(bank.principles, start=1)
     ]
     movements = []
+    withheld = []
     for name, org in scores.organisations.items():
         earlier = baseline.organisations.get(name)
         if earlier is None:
+            continue
+        if name in hidden:
+            # Its overall and its changes would give away the principle score withheld.
+            nothing = Change("–", "–", "–", "none", "")
+            withheld.append(OrganisationChange(names(name), nothing, "", hidden=reason))
             continue
         per_principle = [
             (pr.title, change(earlier.principles[pr.id], org.principles[pr.id]))
@@ -587,12 +869,13 @@ def _baseline_view(
         largest = max(moved, key=lambda tc: _delta_size(tc[1]), default=None)
         movements.append(
             OrganisationChange(
-                name=name,
+                name=names(name),
                 change=change(earlier.overall, org.overall),
                 largest_principle=f"{largest[0]} {largest[1].delta}" if largest else "",
             )
         )
     movements.sort(key=lambda m: (-_delta_size(m.change), m.name))
+    withheld.sort(key=lambda m: m.name)
     return BaselineView(
         respondents=before.n_respondents,
         organisations=before.n_organisations,
@@ -601,10 +884,10 @@ def _baseline_view(
         level_before=labels.get(before.level or "", "–"),
         level_now=labels.get(now.level or "", "–"),
         principles=principles,
-        organisation_changes=movements,
+        organisation_changes=movements + withheld,
         moved_most=[m for m in movements if m.change.direction in ("up", "down")][:2],
-        joined=sorted(set(scores.organisations) - set(baseline.organisations)),
-        left=sorted(set(baseline.organisations) - set(scores.organisations)),
+        joined=sorted(names(n) for n in set(scores.organisations) - set(baseline.organisations)),
+        left=sorted(names(n) for n in set(baseline.organisations) - set(scores.organisations)),
     )
 
 
@@ -614,6 +897,8 @@ def _method_view(
     baseline: Scores | None,
     skipped: Sequence[str],
     notes: Sequence[str],
+    names: _Names,
+    privacy: PrivacyView,
 ) -> MethodView:
     scale = [
         ScalePoint(o.label, shown(item_score(o.value, bank.scale)))
@@ -637,21 +922,39 @@ def _method_view(
         by_organisation.setdefault(r.organisation, []).append(
             r.answered / r.total if r.total else 0
         )
-    counts = [
-        OrganisationCount(
-            name=name,
-            respondents=org.n,
-            answered=f"{round_half_up(100 * sum(shares) / len(shares))}%"
-            if (shares := by_organisation.get(name))
-            else "–",
-            baseline_respondents=(
-                baseline.organisations[name].n
-                if baseline is not None and name in baseline.organisations
-                else None
-            ),
+
+    def answered(name: str, n: int) -> str:
+        shares = by_organisation.get(name)
+        if not shares:
+            return "–"
+        if n < privacy.min_organisation_size:
+            return "hidden"
+        return f"{round_half_up(100 * sum(shares) / len(shares))}%"
+
+    counts = sorted(
+        (
+            OrganisationCount(
+                name=names(name),
+                respondents=org.n,
+                answered=answered(name, org.n),
+                baseline_respondents=(
+                    baseline.organisations[name].n
+                    if baseline is not None and name in baseline.organisations
+                    else None
+                ),
+            )
+            for name, org in scores.organisations.items()
+        ),
+        key=lambda count: count.name,
+    )
+    if privacy.anonymised:
+        # File names usually name the organisation (the form saves them that way).
+        skipped = [f"{len(skipped)} file(s); names withheld to keep organisations anonymous"] * (
+            1 if skipped else 0
         )
-        for name, org in scores.organisations.items()
-    ]
+        notes = [f"{len(notes)} note(s) on the files; withheld with the file names"] * (
+            1 if notes else 0
+        )
     questions = [q for _, q in bank.questions()]
     return MethodView(
         scale=scale,
@@ -667,6 +970,7 @@ def _method_view(
         organisations=counts,
         skipped=list(skipped),
         notes=list(notes),
+        privacy=privacy,
     )
 
 

@@ -1,0 +1,247 @@
+"""Small groups in the scorecard PDF: hidden in place, never derivable, and organisations anonymous.
+
+Read back from the PDF itself: its text layer and the heat maps' alternative text in the tag
+tree (every printed cell, hidden ones as "hidden (...)").
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pdf_support import (
+    BASELINE,
+    PARTNERSHIP,
+    RESPONSES,
+    ROOT,
+    invoke,
+    pdf_text,
+    reader_of,
+    report,
+    struct_elements,
+    xmp_packet,
+)
+from pypdf import PdfReader
+
+from selfassess.load import bank_for_responses, expand_input_paths, load_responses
+from selfassess.report import privacy_options
+from selfassess.score import score_all
+
+ORGANISATIONS = (
+    "Northshire County Council",
+    "Northshire Hospitals NHS Trust",
+    "Northshire Community Health NHS Trust",
+    "Northshire Police",
+    "Northshire Schools Trust",
+    "Northshire Voluntary Action",
+    "Riverside Care Homes Group",
+)
+POLICE_COMMENT = "Still working out where policing fits in the pathway"
+HIDDEN = re.compile(r"^hidden \(")
+
+
+def render(folder: Path, *extra: str) -> tuple[PdfReader, str]:
+    pdf, html = folder / "s.pdf", folder / "s.html"
+    code, _, err = report(
+        str(RESPONSES), "--partnership", PARTNERSHIP, "-o", str(pdf), "--html", str(html), *extra
+    )
+    assert code == 0, err
+    return reader_of(pdf), html.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def default(tmp_path_factory: pytest.TempPathFactory) -> tuple[PdfReader, str]:
+    return render(tmp_path_factory.mktemp("default"))
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory: pytest.TempPathFactory) -> tuple[PdfReader, str]:
+    return render(tmp_path_factory.mktemp("three"), "--min-group-size", "3")
+
+
+@pytest.fixture(scope="module")
+def anonymous(tmp_path_factory: pytest.TempPathFactory) -> tuple[PdfReader, str]:
+    return render(
+        tmp_path_factory.mktemp("anonymous"),
+        "--anonymise-organisations",
+        "--baseline",
+        str(BASELINE),
+    )
+
+
+def alts(reader: PdfReader) -> list[str]:
+    return [str(e.get("/Alt", "")) for e in struct_elements(reader) if e["/S"] == "/Figure"]
+
+
+def heat_maps(reader: PdfReader) -> list[dict[str, list[str]]]:
+    """Every heat map as printed, read from its alternative text: row label -> cells."""
+    grids = []
+    for alt in alts(reader)[1:]:
+        rows = {}
+        for part in alt.split(". ", 1)[1].rstrip(".").split("; "):
+            label, cells = part.split(": ", 1)
+            rows[label] = [re.sub(r"^(Q\d+\*?|Score) ", "", c) for c in cells.split(", ")]
+        grids.append(rows)
+    return grids
+
+
+def text_of(reader: PdfReader) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+# ---------------------------------------------------------------- the defaults
+
+
+def test_by_default_comments_from_an_organisation_of_two_are_withheld_and_say_so(
+    default: tuple[PdfReader, str],
+) -> None:
+    reader, html = default
+    text = text_of(reader)
+    assert POLICE_COMMENT not in text and POLICE_COMMENT not in html
+    assert "1 comment not shown: it comes from organisations with fewer than 3 responses." in text
+    assert "Chief Inspector" not in text  # no role is shared by three people
+
+
+def test_by_default_every_organisation_is_shown_however_few_answered(
+    default: tuple[PdfReader, str],
+) -> None:
+    reader, _ = default
+    for grid in heat_maps(reader):
+        assert not [c for row in grid.values() for c in row if HIDDEN.match(c)]
+        assert "Northshire Police" in grid
+    assert "Organisations' figures are shown however few of their people answered" in (
+        text_of(reader)
+    )
+
+
+def test_the_banks_privacy_setting_is_the_default_for_comments(tmp_path: Path) -> None:
+    bundled = ROOT / "src" / "selfassess" / "questionnaires" / "collaboration-maturity.yaml"
+    bank = tmp_path / "bank.yaml"
+    text = bundled.read_text(encoding="utf-8")
+    assert "\nprivacy:" not in text
+    bank.write_text(text + "privacy:\n  min_group_size: 2\n", encoding="utf-8")
+    pdf = tmp_path / "s.pdf"
+    code, _, err = report(str(RESPONSES), "-q", str(bank), "-o", str(pdf), "--quiet")
+    assert code == 0, err
+    assert POLICE_COMMENT in pdf_text(pdf)
+
+
+# ---------------------------------------------------------------- --min-group-size
+
+
+def test_a_hidden_cell_says_so_in_place(three: tuple[PdfReader, str]) -> None:
+    reader, html = three
+    text = text_of(reader)
+    assert "<3 fewer than 3 responses" in text  # the heat map's key
+    assert re.search(r"\d+ cells of this heat map are hidden to protect small groups", text)
+    assert "A line has a gap where that organisation's score is hidden" in text
+    assert re.search(r"In this report \d+ heat-map cells and 1 comment are hidden", text)
+    police = [grid["Northshire Police"] for grid in heat_maps(reader)]
+    assert all(cell == "hidden (fewer than 3 responses)" for row in police for cell in row)
+    assert "&lt;3" in html
+
+
+def test_a_hidden_cell_cannot_be_derived_from_the_means_printed_beside_it(
+    three: tuple[PdfReader, str],
+) -> None:
+    """The partnership row is the plain mean of the organisations' cells: with exactly one
+    hidden term in a column, it would give that term away; likewise a row and its score."""
+    reader, _ = three
+    grids = heat_maps(reader)
+    assert len(grids) == 5
+    for grid in grids:
+        partnership = grid.pop("Partnership")
+        for column, total in enumerate(partnership):
+            terms = [row[column] for row in grid.values() if row[column] != "no answers"]
+            if not HIDDEN.match(total):
+                assert sum(bool(HIDDEN.match(t)) for t in terms) != 1
+        for row in grid.values():
+            assert sum(bool(HIDDEN.match(c)) for c in row) != 1
+
+
+def test_hidden_organisations_are_never_named_as_lowest_highest_or_weakest(
+    three: tuple[PdfReader, str],
+) -> None:
+    reader, _ = three
+    summary = " ".join(reader.pages[1].extract_text().split())
+    table = summary.split("PRINCIPLE SCORE LEVEL", 1)[1].split("Every organisation counts", 1)[0]
+    assert "Northshire County Council" in table
+    assert "Northshire Police" not in table
+    assert "It is weakest at Riverside Care Homes Group (19)" in summary
+
+
+# ---------------------------------------------------------------- --anonymise-organisations
+
+
+def test_no_organisation_is_named_anywhere_when_anonymised(
+    anonymous: tuple[PdfReader, str],
+) -> None:
+    reader, html = anonymous
+    places = {
+        "text": text_of(reader),
+        "html": html,
+        "alt text": " ".join(alts(reader)),
+        "xmp": xmp_packet(reader),
+        "info": str(reader.metadata),
+        "outline": str(reader.outline),
+    }
+    for where, text in places.items():
+        for name in ORGANISATIONS:
+            assert name.casefold() not in text.casefold(), (name, where)
+        assert "riverside" not in text.casefold(), where  # nor in a role or a file name
+    assert "Partner A" in places["text"] and "Partner G" in places["text"]
+    assert "Partner H" not in places["text"]  # seven partners, seven letters
+
+
+def test_an_anonymised_partner_keeps_its_letter_on_every_page(
+    anonymous: tuple[PdfReader, str],
+) -> None:
+    """The radar's values for each partner are the scores its heat-map rows print."""
+    reader, _ = anonymous
+    radar = alts(reader)[0]
+    for index, grid in enumerate(heat_maps(reader), start=1):
+        for label, row in grid.items():
+            if label == "Partnership":
+                continue
+            assert re.match(r"Partner [A-G]$", label)
+            line = re.search(rf"{label}: (.*?)(;|\.$)", radar)
+            assert line is not None
+            value = re.search(rf"(?:^|, ){index}\. .+? (\d+)(?=, {index + 1}\. |$)", line[1])
+            assert value is not None and value[1] == row[-1], (label, index)
+    weakest = re.search(r"It is weakest at (Partner [A-G]) \((\d+)\)", text_of(reader))
+    assert weakest is not None
+    assert heat_maps(reader)[3][weakest[1]][-1] == weakest[2]  # principle 4's score column
+
+
+def test_pseudonyms_are_dealt_in_the_shuffled_order_not_alphabetically() -> None:
+    paths = expand_input_paths([str(RESPONSES)])
+    bank = bank_for_responses(paths).questionnaire
+    scores = score_all(bank, load_responses(paths, bank).responses)
+    options = privacy_options(bank, None, True, [scores], shuffle=lambda names: names.reverse())
+    assert options.pseudonyms is not None
+    assert options.pseudonyms["Riverside Care Homes Group"] == "Partner A"
+    assert options.pseudonyms["Northshire Community Health NHS Trust"] == "Partner G"
+    assert (options.min_group_size, options.min_organisation_size) == (3, 1)
+    chosen = privacy_options(bank, 4, False, [scores])
+    assert (chosen.min_group_size, chosen.min_organisation_size, chosen.pseudonyms) == (4, 4, None)
+
+
+# ---------------------------------------------------------------- bad options
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--show-names", "--anonymise-organisations"], "cannot be combined"),
+        (["--min-group-size", "0"], "0 is not in the range x>=1"),
+        (["--min-group-size", "three"], "'three' is not a valid integer"),
+    ],
+)
+def test_bad_privacy_options_are_usage_errors(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    code, _, err = invoke("report", str(RESPONSES), "-o", str(tmp_path / "s.pdf"), *args)
+    assert code == 2
+    assert message in err
+    assert not (tmp_path / "s.pdf").exists()
