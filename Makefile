@@ -19,6 +19,7 @@ demo: $(VENV)/.installed
 	$(BIN)/selfassess report examples/responses --baseline examples/baseline \
 	  --partnership "Northshire Health and Care Partnership" \
 	  -o site/example-scorecard.pdf --html site/example-scorecard.html
+	$(BIN)/selfassess verify site/example-scorecard.pdf
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench docs

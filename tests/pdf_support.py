@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from click.testing import CliRunner
-from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject
 
 from selfassess.cli import cli
 
@@ -61,3 +61,35 @@ def struct_elements(reader: PdfReader) -> Iterator[DictionaryObject]:
 def xmp_packet(reader: PdfReader) -> str:
     metadata = reader.trailer["/Root"].get("/Metadata")
     return "" if metadata is None else metadata.get_object().get_data().decode("utf-8")
+
+
+def attachments_of(pdf: Path | bytes) -> dict[str, bytes]:
+    return {name: files[0] for name, files in reader_of(pdf).attachments.items()}
+
+
+def with_attachments(pdf: Path | bytes, files: dict[str, bytes]) -> bytes:
+    """The same PDF (pages, text, tags) carrying `files` instead of its own attachments."""
+    writer = PdfWriter(clone_from=reader_of(pdf))
+    names = writer._root_object.get("/Names")
+    if names is not None and "/EmbeddedFiles" in names:
+        del names.get_object()[NameObject("/EmbeddedFiles")]
+    for name, data in files.items():
+        writer.add_attachment(name, data)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def with_attachment_changed(pdf: Path | bytes, name: str, data: bytes) -> bytes:
+    """The same PDF with one embedded file's bytes replaced in place (a tampered input)."""
+    writer = PdfWriter(clone_from=reader_of(pdf))
+    tree = writer._root_object["/Names"].get_object()["/EmbeddedFiles"].get_object()["/Names"]
+    found = False
+    for i in range(0, len(tree), 2):
+        if tree[i] == name:
+            tree[i + 1].get_object()["/EF"]["/F"].get_object().set_data(data)
+            found = True
+    assert found, name
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,12 @@ from typing import Any
 import pytest
 
 from selfassess.errors import SelfassessError
-from selfassess.load import bank_for_responses, load_responses, resolve_bank
+from selfassess.load import (
+    bank_for_responses,
+    load_response_data,
+    load_responses,
+    resolve_bank,
+)
 from selfassess.model import Questionnaire
 
 
@@ -170,3 +176,32 @@ def test_bank_of_an_unknown_questionnaire_is_asked_for(tmp_path: Path) -> None:
     path = write(tmp_path, "a.json", response(questionnaire={"id": "elsewhere", "version": "1"}))
     with pytest.raises(SelfassessError, match="pass --questionnaire"):
         bank_for_responses([path])
+
+
+def test_the_files_used_are_kept_byte_for_byte_for_the_audit_trail(
+    tmp_path: Path, pulse: Questionnaire
+) -> None:
+    a = write(tmp_path, "a.json", response())
+    again = write(tmp_path, "again.json", response())  # same bytes: counted once, kept once
+    bad = write(tmp_path, "bad.json", "{not json")
+    loaded = load_responses([a, again, bad], pulse, skip_invalid=True)
+    assert [(f.name, f.data) for f in loaded.files] == [(str(a), a.read_bytes())]
+    assert loaded.files[0].sha256 == hashlib.sha256(a.read_bytes()).hexdigest()
+
+
+def test_files_in_memory_read_exactly_as_files_on_disk(
+    tmp_path: Path, pulse: Questionnaire
+) -> None:
+    csv = "organisation,role,ca-p1\nCouncil,Director,Fully\n"
+    paths = [
+        write(tmp_path, "a.json", response()),
+        write(tmp_path, "b.csv", csv),
+        write(tmp_path, "c.json", "   "),
+    ]
+    from_disk = load_responses(paths, pulse, skip_invalid=True)
+    in_memory = load_response_data(
+        [(str(p), p.read_bytes()) for p in paths], pulse, skip_invalid=True
+    )
+    assert in_memory.responses == from_disk.responses
+    assert [str(p) for p in in_memory.skipped] == [str(p) for p in from_disk.skipped]
+    assert in_memory.files == from_disk.files

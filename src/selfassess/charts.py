@@ -340,7 +340,7 @@ def heat_map(
     for row, top in zip(rows, row_ys, strict=True):
         baseline = top + cell_h / 2 + 3.8
         placed = [
-            (column_x(j) + cell_w / 2, baseline, _printed(value))
+            (column_x(j) + cell_w / 2, baseline, printed_value(value))
             for j, value in enumerate(row.cells)
         ]
         if row.emphasis:
@@ -570,7 +570,7 @@ def _number(value: Value) -> float | None:
     return value if isinstance(value, float | int) else None
 
 
-def _printed(value: Value) -> str:
+def printed_value(value: Value) -> str:
     """What a cell shows: the whole number, "–" for no answers, or a hidden value's mark."""
     return value.mark if isinstance(value, Hidden) else shown(value)
 

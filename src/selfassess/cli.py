@@ -25,6 +25,7 @@ from selfassess.load import (
     expand_bank_paths,
     expand_input_paths,
     load_responses,
+    read_input,
     resolve_bank,
     validate_files,
 )
@@ -304,6 +305,11 @@ def load_baseline(
     help='Call organisations "Partner A", "Partner B", ... on every page.',
 )
 @click.option(
+    "--no-attach",
+    is_flag=True,
+    help="Embed only the questionnaire and the manifest, not the answer files.",
+)
+@click.option(
     "--pdf-variant",
     type=click.Choice(PDF_VARIANTS),
     default=DEFAULT_PDF_VARIANT,
@@ -328,6 +334,7 @@ def report(
     show_names: bool,
     min_group_size: int | None,
     anonymise_organisations: bool,
+    no_attach: bool,
     pdf_variant: str,
     skip_invalid: bool,
     quiet: bool,
@@ -358,6 +365,9 @@ def report(
         pdf_variant=pdf_variant,
         min_group_size=min_group_size,
         anonymise_organisations=anonymise_organisations,
+        bank_source=bank,
+        attach_inputs=not no_attach,
+        command_options=options_as_given(anonymise_organisations),
     )
     if progress:
         width = max(len(name) for name in REPORT_STEPS)
@@ -376,6 +386,50 @@ def report(
         for path in (pdf, html):
             if path is not None:
                 click.echo(f"wrote {path}")
+        if pdf is not None and anonymise_organisations and not no_attach:
+            click.echo(
+                "note: the answer files are not attached (they name the organisations); "
+                "the questionnaire and the manifest are",
+                err=True,
+            )
+
+
+def options_as_given(anonymised: bool) -> dict[str, Any]:
+    """The report command's options as the user gave them, for the scorecard's manifest."""
+    given = {
+        name: [str(v) for v in value] if isinstance(value, tuple) else value
+        for name, value in click.get_current_context().params.items()
+    }
+    given = {k: str(v) if isinstance(v, Path) else v for k, v in given.items()}
+    if anonymised:  # paths and globs usually name the organisations
+        for name in ("files", "baseline"):
+            if given.get(name):
+                given[name] = f"{len(given[name])} argument(s), withheld"
+    return given
+
+
+@cli.command()
+@click.argument("scorecard", type=click.Path(path_type=Path), metavar="SCORECARD.pdf")
+@click.option(
+    "--inputs",
+    multiple=True,
+    metavar="FILES",
+    help="The answer files, for a scorecard made with --no-attach: a folder, a file or a "
+    "quoted glob; repeat for more.",
+)
+@reports_errors
+def verify(scorecard: Path, inputs: tuple[str, ...]) -> None:
+    """Re-score a scorecard's attached answers and check the figures it prints (exit 0 or 1)."""
+    from selfassess.verify import verify_scorecard  # imports pypdf: only this command needs it
+
+    given = None
+    if inputs:
+        given = [(str(p), read_input(p)) for p in expand_input_paths(inputs)]
+    result = verify_scorecard(scorecard, given)
+    for line in result.lines():
+        click.echo(line)
+    if not result.ok:
+        sys.exit(1)
 
 
 @cli.command(name="themes")

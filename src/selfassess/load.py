@@ -9,7 +9,7 @@ import hashlib
 import io
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -92,6 +92,11 @@ def _read_bytes(path: Path, what: str, max_bytes: int, *, folder_hint: str = "")
         raise SelfassessError.at(path, "permission denied") from None
     except OSError as exc:
         raise SelfassessError.at(path, f"cannot be read: {exc.strerror or exc}") from None
+    return _check_bytes(data, path, what)
+
+
+def _check_bytes(data: bytes, path: Path | str, what: str) -> bytes:
+    """Refuse what is clearly not a text file of ours, wherever the bytes came from."""
     if b"\x00" in data[:8192]:
         raise SelfassessError.at(path, f"is a binary file, not a {what}")
     if not data.strip():
@@ -99,8 +104,7 @@ def _read_bytes(path: Path, what: str, max_bytes: int, *, folder_hint: str = "")
     return data
 
 
-def _read_text(path: Path, what: str, max_bytes: int) -> str:
-    data = _read_bytes(path, what, max_bytes)
+def _decode_text(data: bytes, path: Path | str, what: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -110,6 +114,10 @@ def _read_text(path: Path, what: str, max_bytes: int) -> str:
     if not text.strip():
         raise SelfassessError.at(path, f"is empty; expected a {what}")
     return text
+
+
+def _read_text(path: Path, what: str, max_bytes: int) -> str:
+    return _decode_text(_read_bytes(path, what, max_bytes), path, what)
 
 
 def _parse_yaml(text: str, file: str) -> tuple[Any, LineMap]:
@@ -255,10 +263,15 @@ class BankSource:
     questionnaire: Questionnaire
     name: str
     text: str
+    data: bytes = b""  # the file's bytes as read; empty when the bank never was a file
+
+    @property
+    def content(self) -> bytes:
+        return self.data or self.text.encode("utf-8")
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        return hashlib.sha256(self.content).hexdigest()
 
 
 def bundled_bank_files() -> list[Path]:
@@ -275,8 +288,13 @@ def bundled_banks() -> list[BankSource]:
 
 
 def read_bank(path: Path) -> BankSource:
-    text = _read_text(path, "question bank", MAX_BANK_BYTES)
-    return BankSource(parse_questionnaire(text, str(path)), str(path), text)
+    return parse_bank_bytes(_read_bytes(path, "question bank", MAX_BANK_BYTES), str(path))
+
+
+def parse_bank_bytes(data: bytes, name: str) -> BankSource:
+    """A bank from bytes already in memory (a scorecard's attachment), checked as from disk."""
+    text = _decode_text(_check_bytes(data, name, "question bank"), name, "question bank")
+    return BankSource(parse_questionnaire(text, name), name, text, data)
 
 
 def resolve_bank(name_or_path: str) -> BankSource:
@@ -345,6 +363,18 @@ def expand_input_paths(
 MAX_RESPONSE_BYTES = 50 * 1024 * 1024
 
 
+@dataclass(frozen=True)
+class InputFile:
+    """A response file that was read and used, byte for byte (for the audit trail)."""
+
+    name: str  # the path as given
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
 @dataclass
 class LoadedResponses:
     """What a set of response files yielded: the good responses, what was skipped, warnings."""
@@ -352,6 +382,7 @@ class LoadedResponses:
     responses: list[SourcedResponse]
     skipped: list[Problem]
     warnings: list[str]
+    files: list[InputFile] = field(default_factory=list)  # the files the responses came from
 
 
 def _scale_text(scale: Sequence[ScaleOption]) -> str:
@@ -566,35 +597,71 @@ def _read_response_bytes(path: Path) -> bytes:
     )
 
 
+def read_input(path: Path) -> bytes:
+    """One response file's bytes, with the loader's own checks and errors."""
+    return _read_response_bytes(path)
+
+
 def load_responses(
     paths: Sequence[Path], bank: Questionnaire, *, skip_invalid: bool = False
 ) -> LoadedResponses:
     """Read response files (JSON or CSV). Bad files fail the lot unless `skip_invalid`."""
+
+    def read() -> Iterator[tuple[str, bytes | SelfassessError]]:
+        for path in paths:  # one at a time, so a progress bar over `paths` moves as we go
+            try:
+                yield str(path), _read_response_bytes(path)
+            except SelfassessError as exc:
+                yield str(path), exc
+
+    return _load_responses(read(), bank, skip_invalid, ", ".join(str(p) for p in paths))
+
+
+def load_response_data(
+    files: Sequence[tuple[str, bytes]], bank: Questionnaire, *, skip_invalid: bool = False
+) -> LoadedResponses:
+    """Response files already in memory (a scorecard's attachments), read exactly as from disk."""
+
+    def checked() -> Iterator[tuple[str, bytes | SelfassessError]]:
+        for name, data in files:
+            try:
+                yield name, _check_bytes(data, name, "response file")
+            except SelfassessError as exc:
+                yield name, exc
+
+    return _load_responses(checked(), bank, skip_invalid, ", ".join(n for n, _ in files))
+
+
+def _load_responses(
+    files: Iterable[tuple[str, bytes | SelfassessError]],
+    bank: Questionnaire,
+    skip_invalid: bool,
+    described: str,
+) -> LoadedResponses:
     loaded = LoadedResponses([], [], [])
     bad: list[Problem] = []
     seen: dict[str, str] = {}
-    for path in paths:
-        file = str(path)
+    for file, data in files:
         try:
-            data = _read_response_bytes(path)
+            if isinstance(data, SelfassessError):
+                raise data
             digest = hashlib.sha256(data).hexdigest()
             if digest in seen:
                 loaded.warnings.append(f"{file}: same content as {seen[digest]}; counted once")
                 continue
             seen[digest] = file
-            if path.suffix.lower() == ".csv":
+            if file.lower().endswith(".csv"):
                 loaded.responses.extend(parse_responses_csv(data, file, bank, loaded.warnings))
             else:
                 loaded.responses.append(parse_response_json(data, file, bank, loaded.warnings))
+            loaded.files.append(InputFile(file, data))
         except SelfassessError as exc:
             bad.extend(exc.problems)
     if bad and not skip_invalid:
         raise SelfassessError(bad)
     loaded.skipped = bad
     if not loaded.responses:
-        raise SelfassessError.at(
-            ", ".join(str(p) for p in paths)[:200] or "(no files)", "no valid responses to score"
-        )
+        raise SelfassessError.at(described[:200] or "(no files)", "no valid responses to score")
     return loaded
 
 

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import os
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+import yaml
+
+from selfassess.audit import Attachment, AuditTrail, audit_trail
 from selfassess.branding import Branding
 from selfassess.errors import SelfassessError
-from selfassess.load import LoadedResponses
+from selfassess.load import BankSource, LoadedResponses
 from selfassess.model import Questionnaire
 from selfassess.privacy import PrivacyOptions, pseudonyms
 from selfassess.score import Scores, score_all
@@ -52,6 +56,10 @@ class ReportRequest:
     pdf_variant: str = DEFAULT_PDF_VARIANT
     min_group_size: int | None = None  # None: the bank's privacy.min_group_size (and 1 for orgs)
     anonymise_organisations: bool = False
+    bank_source: BankSource | None = None  # the bank's file, to embed byte for byte
+    attach_inputs: bool = True  # False: --no-attach
+    command_options: Mapping[str, Any] = field(default_factory=dict)  # as given, for the manifest
+    created: datetime | None = None  # None: now (UTC)
 
 
 def privacy_options(
@@ -156,10 +164,12 @@ def render_scorecard_pdf(
     step: Callable[[str], None] = lambda _: None,
     *,
     variant: str = DEFAULT_PDF_VARIANT,
+    attachments: Sequence[Attachment] = (),
 ) -> bytes:
     """HTML -> PDF bytes; only the theme's own files can be pulled in.
 
     Title and language come from the page's <title> and <html lang> (the bank's language).
+    `attachments` are embedded from memory, never fetched: the page itself cannot add any.
     """
     import weasyprint  # lazy: see the module docstring
 
@@ -170,8 +180,38 @@ def render_scorecard_pdf(
         base_url=theme.folders()[0].resolve().as_uri() + "/",
         url_fetcher=theme_url_fetcher(theme.folders()),
     ).render(**options)
-    pdf: bytes = document.write_pdf(**options)
+    files = [
+        weasyprint.Attachment(
+            string=a.data, name=a.name, description=a.description, relationship=a.relationship
+        )
+        for a in attachments
+    ]
+    pdf: bytes = document.write_pdf(attachments=files, **options)
     return pdf
+
+
+def report_audit_trail(request: ReportRequest, view: ScorecardView) -> AuditTrail:
+    """The files and manifest this report embeds (see audit.py)."""
+    bank = request.bank_source or BankSource(
+        request.bank,
+        f"{request.bank.id}.yaml",
+        yaml.safe_dump(request.bank.model_dump(mode="json"), sort_keys=False, allow_unicode=True),
+    )
+    withheld = ""
+    if view.anonymised:
+        withheld = "--anonymise-organisations: the answer files name the organisations"
+    elif not request.attach_inputs:
+        withheld = "--no-attach"
+    return audit_trail(
+        bank,
+        request.responses,
+        request.baseline,
+        view,
+        options=request.command_options,
+        created=request.created or datetime.now(UTC),
+        attach_inputs=not withheld,
+        withheld_because=withheld,
+    )
 
 
 def theme_url_fetcher(folders: Sequence[Path]) -> URLFetcher:
@@ -245,11 +285,12 @@ def write_report(request: ReportRequest, step: Callable[[str], None] = lambda _:
     )
     step("Writing HTML")
     html = render_scorecard_html(view, theme)
-    pdf = (
-        render_scorecard_pdf(html, theme, step=step, variant=request.pdf_variant)
-        if request.pdf
-        else None
-    )
+    pdf = None
+    if request.pdf is not None:
+        trail = report_audit_trail(request, view)
+        pdf = render_scorecard_pdf(
+            html, theme, step=step, variant=request.pdf_variant, attachments=trail.attachments
+        )
     step("Writing files")
     if request.html is not None:
         write_atomic(request.html, html.encode("utf-8"))

@@ -23,6 +23,7 @@ from selfassess.charts import (
     Value,
     band_colours,
     heat_map,
+    printed_value,
     radar_chart,
 )
 from selfassess.errors import SelfassessError
@@ -134,6 +135,14 @@ class CommentView:
 
 
 @dataclass(frozen=True)
+class HeatMapRow:
+    """A heat-map row as printed (numbers, "–", or a hidden value's mark): for the manifest."""
+
+    label: str
+    cells: list[str]
+
+
+@dataclass(frozen=True)
 class PrincipleSection:
     number: int
     id: str
@@ -153,6 +162,7 @@ class PrincipleSection:
     split: bool
     agreement: str  # one sentence: do organisations differ, do people differ, or both?
     heat_map_svg: str
+    heat_map_rows: list[HeatMapRow]
     hidden_note: str  # "" unless cells of the heat map are withheld
     questions: list[QuestionRow]
     has_reverse: bool
@@ -542,6 +552,10 @@ def build_scorecard(
                     divergent, r.consensus.split, len(visible_scores), r.consensus.n, bank.consensus
                 ),
                 heat_map_svg=heat_svg,
+                heat_map_rows=[
+                    HeatMapRow(row.label, [printed_value(v) for v in row.cells])
+                    for row in heat_rows
+                ],
                 hidden_note=_hidden_note(grid, threshold),
                 questions=questions,
                 has_reverse=any(q.reverse for q in questions),

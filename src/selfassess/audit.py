@@ -1,0 +1,263 @@
+"""The audit trail a scorecard PDF carries: its inputs, its questionnaire and a manifest.
+
+A reader who doubts a number can run `selfassess verify scorecard.pdf`: it re-scores the
+attached answer files with the same code and compares the result with the figures the report
+printed (recorded in the manifest, and read back from the page). Pure: the caller passes the
+clock reading and the options as given.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import PurePath
+from typing import Any
+
+from selfassess import __version__
+from selfassess.load import BankSource, InputFile, LoadedResponses
+from selfassess.scorecard import Change, OrganisationScore, ScorecardView
+
+MANIFEST_NAME = "manifest.json"
+MANIFEST_FORMAT = "selfassess-scorecard-manifest/1"
+THIS_ROUND = "responses"
+BASELINE_ROUND = "baseline"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file to embed in the PDF. `relationship` is PDF/A-3's AFRelationship."""
+
+    name: str
+    data: bytes
+    description: str
+    relationship: str  # "Source" for what the report was made from, "Supplement" for the manifest
+
+
+@dataclass(frozen=True)
+class AuditTrail:
+    manifest: dict[str, Any]
+    attachments: list[Attachment]  # the manifest last
+
+
+def audit_trail(
+    bank: BankSource,
+    responses: LoadedResponses,
+    baseline: LoadedResponses | None,
+    view: ScorecardView,
+    *,
+    options: Mapping[str, Any],
+    created: datetime,
+    attach_inputs: bool,
+    withheld_because: str = "",
+) -> AuditTrail:
+    """The manifest and the files to embed.
+
+    The questionnaire and the manifest are always embedded. The answer files are embedded as
+    they were read, byte for byte, unless `attach_inputs` is false (--no-attach, or
+    --anonymise-organisations: the files name the organisations); the manifest then still lists
+    each file's SHA-256, so files someone holds can be checked against it.
+    """
+    anonymous = view.anonymised
+    used: set[str] = {MANIFEST_NAME}
+    bank_name = unique_name(PurePath(bank.name).name or "questionnaire.yaml", used)
+    attachments = [
+        Attachment(
+            bank_name,
+            bank.content,
+            f"The questionnaire {bank.questionnaire.id} {bank.questionnaire.version}, as read",
+            "Source",
+        )
+    ]
+    inputs = []
+    rounds = [(THIS_ROUND, responses)] + ([(BASELINE_ROUND, baseline)] if baseline else [])
+    for round_name, loaded in rounds:
+        for number, file in enumerate(loaded.files, start=1):
+            entry = _input_entry(file, round_name, number, anonymous)
+            if attach_inputs:
+                prefix = "baseline-" if round_name == BASELINE_ROUND else ""
+                entry["attachment"] = unique_name(prefix + PurePath(file.name).name, used)
+                attachments.append(
+                    Attachment(
+                        entry["attachment"],
+                        file.data,
+                        f"Answer file {file.name}"
+                        + (" (baseline round)" if round_name == BASELINE_ROUND else ""),
+                        "Source",
+                    )
+                )
+            inputs.append(entry)
+    skipped = [str(p) for p in responses.skipped]
+    if baseline is not None:
+        skipped += [f"{p} (baseline)" for p in baseline.skipped]
+    manifest: dict[str, Any] = {
+        "format": MANIFEST_FORMAT,
+        "tool": {"name": "selfassess", "version": __version__},
+        "created": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "questionnaire": {
+            "id": bank.questionnaire.id,
+            "version": bank.questionnaire.version,
+            "file": PurePath(bank.name).name,
+            "sha256": bank.sha256,
+            "attachment": bank_name,
+        },
+        "inputs_attached": attach_inputs,
+        "inputs_withheld_because": "" if attach_inputs else withheld_because,
+        "inputs": inputs,
+        "skipped": [f"{len(skipped)} file(s), names withheld"]
+        if anonymous and skipped
+        else skipped,
+        "options": dict(options),
+        "privacy": {
+            "min_group_size": view.method.privacy.min_group_size,
+            "min_organisation_size": view.method.privacy.min_organisation_size,
+            "anonymised": anonymous,
+        },
+        "printed": printed_figures(view),
+    }
+    data = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    attachments.append(
+        Attachment(
+            MANIFEST_NAME,
+            data,
+            "How this scorecard was made: tool, questionnaire, inputs (SHA-256), options and "
+            "the figures printed. Check it with: selfassess verify",
+            "Supplement",
+        )
+    )
+    return AuditTrail(manifest, attachments)
+
+
+def _input_entry(file: InputFile, round_name: str, number: int, anonymous: bool) -> dict[str, Any]:
+    return {
+        "round": round_name,
+        # File names usually name the organisation: withheld when organisations are anonymous.
+        "file": f"{round_name} file {number}{PurePath(file.name).suffix}"
+        if anonymous
+        else file.name,
+        "sha256": file.sha256,
+        "bytes": len(file.data),
+        "attachment": None,
+    }
+
+
+def unique_name(name: str, used: set[str]) -> str:
+    """`name`, or `name-2.ext`, `name-3.ext`...: attachments are found by name."""
+    path = PurePath(name)
+    candidate, n = name, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{path.stem}-{n}{path.suffix}"
+    used.add(candidate)
+    return candidate
+
+
+# ---------------------------------------------------------------- the figures a report prints
+
+
+def printed_figures(view: ScorecardView) -> dict[str, Any]:
+    """Every figure the scorecard prints, as printed (whole numbers as text, names as shown).
+
+    `partnership` holds what names no organisation; `organisations` what does. Both are read
+    from the view the templates lay out, so they are the page's numbers, not recomputed ones.
+    """
+
+    def organisation(o: OrganisationScore | None) -> dict[str, str] | None:
+        return None if o is None else {"organisation": o.name, "score": o.score}
+
+    partnership: dict[str, Any] = {
+        "respondents": view.respondents,
+        "organisations": view.organisations,
+        "overall": view.overall,
+        "level": view.level.label if view.level else None,
+        "weakest_link": view.weakest_link.title if view.weakest_link else None,
+        "principles": {
+            row.id: {
+                "title": row.title,
+                "score": row.score,
+                "level": row.level.label if row.level else None,
+                "median": row.median,
+                "iqr": row.iqr,
+                "split": row.split,
+            }
+            for row in view.principles
+        },
+    }
+    organisations: dict[str, Any] = {
+        "principles": {
+            row.id: {
+                "lowest": organisation(row.lowest),
+                "highest": organisation(row.highest),
+                "spread": row.spread,
+                "divergent": row.divergent,
+            }
+            for row in view.principles
+        },
+        "weakest_organisation": organisation(
+            view.weakest_link.organisation if view.weakest_link else None
+        ),
+        "heat_maps": {
+            section.id: {
+                row.label: dict(
+                    zip([q.label for q in section.questions] + ["Score"], row.cells, strict=True)
+                )
+                for row in section.heat_map_rows
+            }
+            for section in view.sections
+        },
+        "comments": {section.id: len(section.comments) for section in view.sections},
+        "respondents": {o.name: o.respondents for o in view.method.organisations},
+    }
+    if view.baseline is not None:
+        b = view.baseline
+        partnership["baseline"] = {
+            "respondents": b.respondents,
+            "overall": _change(b.overall),
+            "principles": {p.title: _change(p.change) for p in b.principles},
+        }
+        organisations["baseline"] = {
+            m.name: "hidden" if m.hidden else _change(m.change) for m in b.organisation_changes
+        }
+    return {"partnership": partnership, "organisations": organisations}
+
+
+def _change(change: Change) -> dict[str, str]:
+    return {"baseline": change.before, "now": change.now, "change": change.delta}
+
+
+Path = tuple[str, ...]
+
+
+def differences(printed: Any, derived: Any, where: Path = ()) -> list[tuple[Path, Any, Any]]:
+    """Where two printed-figure trees differ: (keys, printed, derived), in a stable order."""
+    if isinstance(printed, dict) and isinstance(derived, dict):
+        found = []
+        for key in list(printed) + [k for k in derived if k not in printed]:
+            found += differences(printed.get(key), derived.get(key), (*where, str(key)))
+        return found
+    return [] if printed == derived else [(where, printed, derived)]
+
+
+def describe(where: Path, printed: Any, derived: Any, titles: Mapping[str, str]) -> str:
+    """One difference in words: "principle 'Putting hierarchies aside', score: printed 42, ..."."""
+    keys = list(where[1:])  # drop "partnership" / "organisations"
+    if len(keys) >= 2 and keys[0] in ("principles", "heat_maps") and keys[1] in titles:
+        what = "principle" if keys[0] == "principles" else "heat map of"
+        keys = [f"{what} '{titles[keys[1]]}'", *keys[2:]]
+    elif keys and keys[0] == "baseline":
+        keys = ["change since the baseline", *keys[1:]]
+    subject = ", ".join(k.replace("_", " ") for k in keys) or "the figures"
+    return f"{subject}: printed {_said(printed)}, the inputs give {_said(derived)}"
+
+
+def _said(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        if set(value) == {"organisation", "score"}:
+            return f"{value['score']} ({value['organisation']})"
+        return ", ".join(f"{k} {_said(v)}" for k, v in value.items())
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)

@@ -1,0 +1,187 @@
+"""The audit trail inside the scorecard PDF: the exact inputs, the questionnaire, a manifest."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+from pdf_support import (
+    BASELINE,
+    PARTNERSHIP,
+    RESPONSES,
+    ROOT,
+    attachments_of,
+    reader_of,
+    report,
+)
+
+from selfassess import __version__
+from selfassess.audit import differences, unique_name
+from selfassess.load import expand_input_paths
+
+BANK_FILE = ROOT / "src" / "selfassess" / "questionnaires" / "collaboration-maturity.yaml"
+ORGANISATIONS = (
+    "Northshire County Council",
+    "Northshire Hospitals NHS Trust",
+    "Northshire Community Health NHS Trust",
+    "Northshire Police",
+    "Northshire Schools Trust",
+    "Northshire Voluntary Action",
+    "Riverside",
+)
+
+
+def render(folder: Path, *extra: str) -> dict[str, bytes]:
+    pdf = folder / "s.pdf"
+    code, _, err = report(
+        str(RESPONSES), "--partnership", PARTNERSHIP, "-o", str(pdf), "--quiet", *extra
+    )
+    assert code == 0, err
+    return attachments_of(pdf)
+
+
+@pytest.fixture(scope="module")
+def attached(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    return render(tmp_path_factory.mktemp("attached"), "--baseline", str(BASELINE))
+
+
+def manifest_of(files: dict[str, bytes]) -> dict[str, object]:
+    manifest = json.loads(files["manifest.json"])
+    assert isinstance(manifest, dict)
+    return manifest
+
+
+def test_the_exact_answer_files_are_attached_byte_for_byte(attached: dict[str, bytes]) -> None:
+    for path in expand_input_paths([str(RESPONSES)]):
+        assert attached[path.name] == path.read_bytes(), path.name
+    for path in expand_input_paths([str(BASELINE)]):
+        assert attached[f"baseline-{path.name}"] == path.read_bytes(), path.name
+
+
+def test_the_questionnaire_is_attached_as_it_was_read(attached: dict[str, bytes]) -> None:
+    assert attached["collaboration-maturity.yaml"] == BANK_FILE.read_bytes()
+
+
+def test_the_manifest_names_the_tool_bank_inputs_and_date(attached: dict[str, bytes]) -> None:
+    manifest = manifest_of(attached)
+    assert manifest["format"] == "selfassess-scorecard-manifest/1"
+    assert manifest["tool"] == {"name": "selfassess", "version": __version__}
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", str(manifest["created"]))
+    assert manifest["questionnaire"] == {
+        "id": "collaboration-maturity",
+        "version": "1.0",
+        "file": "collaboration-maturity.yaml",
+        "sha256": hashlib.sha256(BANK_FILE.read_bytes()).hexdigest(),
+        "attachment": "collaboration-maturity.yaml",
+    }
+    inputs = manifest["inputs"]
+    assert isinstance(inputs, list)
+    paths = expand_input_paths([str(RESPONSES)]) + expand_input_paths([str(BASELINE)])
+    assert len(inputs) == len(paths)
+    for entry, path in zip(inputs, paths, strict=True):
+        assert entry["file"] == str(path)
+        assert entry["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+        assert entry["bytes"] == path.stat().st_size
+    assert {e["round"] for e in inputs} == {"responses", "baseline"}
+    assert manifest["inputs_attached"] is True
+
+
+def test_the_manifest_records_the_options_as_given(attached: dict[str, bytes]) -> None:
+    options = manifest_of(attached)["options"]
+    assert isinstance(options, dict)
+    assert options["partnership"] == PARTNERSHIP
+    assert options["baseline"] == [str(BASELINE)]
+    assert options["files"] == [str(RESPONSES)]
+    assert options["min_group_size"] is None  # not given: the bank's own
+    assert options["pdf_variant"] == "pdf/ua-1"
+    assert (options["show_names"], options["no_attach"]) == (False, False)
+    assert manifest_of(attached)["privacy"] == {
+        "min_group_size": 3,
+        "min_organisation_size": 1,
+        "anonymised": False,
+    }
+
+
+def test_the_manifest_holds_the_figures_as_printed(attached: dict[str, bytes]) -> None:
+    printed = manifest_of(attached)["printed"]
+    assert isinstance(printed, dict)
+    partnership = printed["partnership"]
+    assert (partnership["overall"], partnership["level"]) == ("49", "Developing")
+    assert partnership["principles"]["parity"]["score"] == "42"
+    assert partnership["baseline"]["overall"] == {"baseline": "45", "now": "49", "change": "+4"}
+    organisations = printed["organisations"]
+    assert organisations["weakest_organisation"] == {
+        "organisation": "Riverside Care Homes Group",
+        "score": "19",
+    }
+    assert organisations["heat_maps"]["parity"]["Riverside Care Homes Group"]["Score"] == "19"
+
+
+def test_without_attach_only_the_questionnaire_and_manifest_are_embedded(
+    tmp_path: Path,
+) -> None:
+    files = render(tmp_path, "--no-attach")
+    assert sorted(files) == ["collaboration-maturity.yaml", "manifest.json"]
+    manifest = manifest_of(files)
+    assert manifest["inputs_attached"] is False
+    assert manifest["inputs_withheld_because"] == "--no-attach"
+    inputs = manifest["inputs"]
+    assert isinstance(inputs, list) and len(inputs) == len(expand_input_paths([str(RESPONSES)]))
+    assert all(e["attachment"] is None and len(e["sha256"]) == 64 for e in inputs)
+
+
+def test_anonymised_the_inputs_stay_out_and_nothing_attached_names_an_organisation(
+    tmp_path: Path,
+) -> None:
+    files = render(tmp_path, "--anonymise-organisations", "--baseline", str(BASELINE))
+    assert sorted(files) == ["collaboration-maturity.yaml", "manifest.json"]
+    manifest = files["manifest.json"].decode("utf-8")
+    for name in ORGANISATIONS:
+        assert name.casefold() not in manifest.casefold()
+    assert '"inputs_withheld_because": "--anonymise-organisations' in manifest
+    assert '"file": "responses file 1.json"' in manifest
+    assert '"file": "responses file 25.csv"' in manifest  # the suffix says how to read it
+
+
+def test_a_report_without_a_pdf_embeds_nothing_anywhere(tmp_path: Path) -> None:
+    html = tmp_path / "s.html"
+    code, _, err = report(str(RESPONSES), "--html", str(html), "--quiet")
+    assert code == 0, err
+    assert "manifest" not in html.read_text(encoding="utf-8")
+
+
+def test_attachments_are_embedded_in_the_archival_variant_too(tmp_path: Path) -> None:
+    pdf = tmp_path / "s.pdf"
+    code, _, err = report(str(RESPONSES), "-o", str(pdf), "--pdf-variant", "pdf/a-3b")
+    assert code == 0, err
+    root = reader_of(pdf).trailer["/Root"]
+    # PDF/A-3's associated files (WeasyPrint 70 lists each twice; the set is what counts)
+    assert len({ref.idnum for ref in root["/AF"]}) == len(attachments_of(pdf))
+    relationships = {
+        str(f.get_object()["/UF"]): str(f.get_object()["/AFRelationship"]) for f in root["/AF"]
+    }
+    assert relationships["manifest.json"] == "/Supplement"
+    assert relationships["collaboration-maturity.yaml"] == "/Source"
+
+
+def test_a_second_file_of_the_same_name_gets_its_own_attachment_name() -> None:
+    used: set[str] = set()
+    assert [unique_name(n, used) for n in ("a.json", "a.json", "a.json", "b.csv")] == [
+        "a.json",
+        "a-2.json",
+        "a-3.json",
+        "b.csv",
+    ]
+
+
+def test_differences_name_the_path_to_each_figure_that_differs() -> None:
+    printed = {"a": {"b": "1", "c": "2"}, "d": "x"}
+    derived = {"a": {"b": "1", "c": "3"}, "e": "y"}
+    assert differences(printed, derived) == [
+        (("a", "c"), "2", "3"),
+        (("d",), "x", None),
+        (("e",), None, "y"),
+    ]

@@ -1,0 +1,180 @@
+"""`selfassess verify`: a fresh scorecard checks out; any change to its inputs, its manifest or
+its pages is named; anything that is not a scorecard gets one line, never a traceback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pdf_support import (
+    BASELINE,
+    PARTNERSHIP,
+    RESPONSES,
+    attachments_of,
+    invoke,
+    report,
+    with_attachment_changed,
+    with_attachments,
+)
+
+RIVERSIDE = "riverside-care-homes-group-2026-11-04-care-home-manager-willow-court.json"
+
+
+def make(folder: Path, *extra: str, files: tuple[str, ...] = (str(RESPONSES),)) -> Path:
+    pdf = folder / "scorecard.pdf"
+    code, _, err = report(*files, "--partnership", PARTNERSHIP, "-o", str(pdf), "--quiet", *extra)
+    assert code == 0, err
+    return pdf
+
+
+@pytest.fixture(scope="module")
+def scorecard(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make(tmp_path_factory.mktemp("scorecard"), "--baseline", str(BASELINE))
+
+
+def verify(pdf: Path | bytes, tmp_path: Path, *extra: str) -> tuple[int, str, str]:
+    if isinstance(pdf, bytes):
+        path = tmp_path / "changed.pdf"
+        path.write_bytes(pdf)
+        pdf = path
+    return invoke("verify", str(pdf), *extra)
+
+
+def test_a_fresh_scorecard_verifies(scorecard: Path, tmp_path: Path) -> None:
+    code, out, _ = verify(scorecard, tmp_path)
+    assert code == 0
+    assert out == "verified: 45 inputs, bank collaboration-maturity 1.0, scores match\n"
+
+
+@pytest.mark.parametrize("variant", ["pdf/a-3b", "none"])
+def test_every_pdf_variant_verifies(variant: str, tmp_path: Path) -> None:
+    code, out, _ = verify(make(tmp_path, "--pdf-variant", variant), tmp_path)
+    assert (code, out.split(",")[0]) == (0, "verified: 25 inputs")
+
+
+def test_a_tampered_answer_file_is_named_and_the_scores_it_moves(
+    scorecard: Path, tmp_path: Path
+) -> None:
+    answers = json.loads(attachments_of(scorecard)[RIVERSIDE])
+    answers["answers"] = {k: 5 if v is not None else None for k, v in answers["answers"].items()}
+    changed = with_attachment_changed(scorecard, RIVERSIDE, json.dumps(answers).encode())
+    code, out, _ = verify(changed, tmp_path)
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].startswith("not verified: ")
+    assert f"- {RESPONSES / RIVERSIDE}: the attached file differs from the one the report " in out
+    assert "- the page shows an overall score of 49, the inputs give 51" in lines
+    assert "- principle 'Putting hierarchies aside', score: printed 42, the inputs give 45" in lines
+
+
+def test_a_figure_changed_in_the_manifest_is_named(scorecard: Path, tmp_path: Path) -> None:
+    files = attachments_of(scorecard)
+    manifest = json.loads(files["manifest.json"])
+    manifest["printed"]["partnership"]["principles"]["parity"]["score"] = "48"
+    files["manifest.json"] = json.dumps(manifest).encode()
+    code, out, _ = verify(with_attachments(scorecard, files), tmp_path)
+    assert code == 1
+    assert out.splitlines()[1:] == [
+        "- principle 'Putting hierarchies aside', score: printed 48, the inputs give 42"
+    ]
+
+
+def test_pages_that_do_not_match_their_attachments_are_caught(
+    scorecard: Path, tmp_path: Path
+) -> None:
+    """Inputs and manifest agree with each other (both from another report) but not with the
+    numbers on the page: only reading the text layer can tell."""
+    other = make(tmp_path, files=tuple(str(p) for p in sorted(RESPONSES.glob("northshire-*"))))
+    overall = json.loads(attachments_of(other)["manifest.json"])["printed"]["partnership"]
+    assert overall["overall"] != "49"
+    code, out, _ = verify(with_attachments(scorecard, attachments_of(other)), tmp_path)
+    assert code == 1
+    lines = out.splitlines()
+    assert f"- the page shows an overall score of 49, the inputs give {overall['overall']}" in lines
+    assert not [line for line in lines if "printed" in line]  # manifest and inputs agree
+
+
+def test_a_missing_attachment_is_named(scorecard: Path, tmp_path: Path) -> None:
+    files = attachments_of(scorecard)
+    del files[RIVERSIDE]
+    code, out, _ = verify(with_attachments(scorecard, files), tmp_path)
+    assert code == 1
+    assert f"- {RESPONSES / RIVERSIDE}: missing attachment {RIVERSIDE}" in out
+
+
+def test_an_unlisted_attachment_is_named(scorecard: Path, tmp_path: Path) -> None:
+    files = attachments_of(scorecard) | {"extra.json": b"{}"}
+    code, out, _ = verify(with_attachments(scorecard, files), tmp_path)
+    assert code == 1
+    assert "- an attachment the manifest does not list: extra.json" in out
+
+
+def test_a_pdf_that_is_not_a_scorecard_is_not_verified(tmp_path: Path) -> None:
+    plain = make(tmp_path, "--pdf-variant", "none")
+    code, out, _ = verify(with_attachments(plain, {}), tmp_path)
+    assert code == 1
+    assert "not a selfassess scorecard: it carries no manifest.json" in out
+
+
+def test_a_scorecard_made_with_no_attach_says_it_cannot_be_verified(tmp_path: Path) -> None:
+    pdf = make(tmp_path, "--no-attach")
+    code, out, _ = verify(pdf, tmp_path)
+    assert code == 1
+    assert out.startswith("not verified: the answer files are not attached (--no-attach)")
+    code, out, _ = verify(pdf, tmp_path, "--inputs", str(RESPONSES))
+    assert (code, out.split(",")[0]) == (0, "verified: 25 inputs")
+
+
+def test_inputs_given_that_the_report_was_not_made_from_are_named(tmp_path: Path) -> None:
+    pdf = make(tmp_path, "--no-attach")
+    code, out, _ = verify(pdf, tmp_path, "--inputs", str(BASELINE))
+    assert code == 1
+    assert "- 25 of the files the report was made from are not among those given: " in out
+    assert "- 20 of the files given are not among those the report was made from: " in out
+
+
+def test_an_anonymised_scorecard_verifies_its_partnership_figures_from_inputs_given(
+    tmp_path: Path,
+) -> None:
+    pdf = make(tmp_path, "--anonymise-organisations")
+    code, out, _ = verify(pdf, tmp_path)
+    assert code == 1
+    assert "(--anonymise-organisations: the answer files name the organisations)" in out
+    code, out, _ = verify(pdf, tmp_path, "--inputs", str(RESPONSES))
+    assert code == 0
+    assert out.strip().endswith("(partnership figures only: organisations are anonymised)")
+
+
+def test_privacy_settings_are_re_applied_when_verifying(tmp_path: Path) -> None:
+    code, out, _ = verify(make(tmp_path, "--min-group-size", "3"), tmp_path)
+    assert (code, out.split(",")[0]) == (0, "verified: 25 inputs")
+
+
+@pytest.mark.parametrize(
+    ("make_file", "message"),
+    [
+        (lambda d: d / "missing.pdf", "missing.pdf: no such file"),
+        (lambda d: d, "is a folder, not a PDF file"),
+        (lambda d: (d / "x.pdf", (d / "x.pdf").write_text("hello"))[0], "x.pdf: is not a PDF file"),
+        (
+            lambda d: (d / "y.pdf", (d / "y.pdf").write_bytes(b"%PDF-1.7\nbroken"))[0],
+            "y.pdf: cannot be read as a PDF",
+        ),
+    ],
+)
+def test_what_is_not_a_readable_pdf_gets_one_line(
+    tmp_path: Path, make_file: object, message: str
+) -> None:
+    path = make_file(tmp_path)  # type: ignore[operator]
+    code, out, err = invoke("verify", str(path))
+    assert code == 1
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert err.startswith("error: ") and message in err
+
+
+def test_inputs_that_cannot_be_read_get_one_line(scorecard: Path, tmp_path: Path) -> None:
+    code, out, err = invoke("verify", str(scorecard), "--inputs", str(tmp_path / "gone.json"))
+    assert code == 1 and out == ""
+    assert err.strip() == f"error: {tmp_path / 'gone.json'}: no such file"
