@@ -174,15 +174,20 @@ def render_scorecard_pdf(
     import weasyprint  # lazy: see the module docstring
 
     options = pdf_options(variant)
+    fetcher = theme_url_fetcher(theme.folders())
     step("Laying out pages")
     document = weasyprint.HTML(
         string=html,
         base_url=theme.folders()[0].resolve().as_uri() + "/",
-        url_fetcher=theme_url_fetcher(theme.folders()),
+        url_fetcher=fetcher,
     ).render(**options)
     files = [
         weasyprint.Attachment(
-            string=a.data, name=a.name, description=a.description, relationship=a.relationship
+            string=a.data,
+            name=a.name,
+            description=a.description,
+            relationship=a.relationship,
+            url_fetcher=fetcher,  # never used for a string; without it each builds its own
         )
         for a in attachments
     ]
