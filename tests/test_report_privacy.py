@@ -110,7 +110,7 @@ def test_by_default_every_organisation_is_shown_however_few_answered(
     for grid in heat_maps(reader):
         assert not [c for row in grid.values() for c in row if HIDDEN.match(c)]
         assert "Northshire Police" in grid
-    assert "Organisations' figures are shown however few of their people answered" in (
+    assert "Organisations' figures are shown however few people answered for them" in (
         text_of(reader)
     )
 

@@ -17,6 +17,7 @@ from selfassess.model import Questionnaire, Respondent, Response, SourcedRespons
 from selfassess.privacy import PrivacyOptions
 from selfassess.score import Scores, round_half_up, score_all
 from selfassess.scorecard import (
+    PrivacyView,
     ScorecardOptions,
     ScorecardView,
     agreement_sentence,
@@ -508,3 +509,17 @@ def test_anonymised_organisations_appear_nowhere_under_their_own_names(
 def test_names_and_pseudonyms_cannot_be_combined(example: Example) -> None:
     with pytest.raises(SelfassessError, match="cannot be combined"):
         view_of(example, show_names=True, privacy=PrivacyOptions(pseudonyms=PSEUDONYMS))
+
+
+@pytest.mark.parametrize(
+    ("cells", "comments", "sentence"),
+    [
+        (0, 0, ""),
+        (0, 1, "In this report 1 comment is hidden."),
+        (1, 0, "In this report 1 heat-map cell is hidden."),
+        (0, 2, "In this report 2 comments are hidden."),
+        (12, 1, "In this report 12 heat-map cells and 1 comment are hidden."),
+    ],
+)
+def test_the_appendix_counts_what_was_hidden(cells: int, comments: int, sentence: str) -> None:
+    assert PrivacyView(3, 3, False, cells, comments).hidden == sentence

@@ -243,6 +243,21 @@ class PrivacyView:
     hidden_cells: int  # heat-map cells withheld, over every principle
     hidden_comments: int
 
+    @property
+    def hidden(self) -> str:
+        """ "In this report 12 heat-map cells and 1 comment are hidden.", or ""."""
+        parts = [
+            f"{n} {what}{'s' if n != 1 else ''}"
+            for n, what in ((self.hidden_cells, "heat-map cell"), (self.hidden_comments, "comment"))
+            if n
+        ]
+        if not parts:
+            return ""
+        verb = (
+            "is" if len(parts) == 1 and (self.hidden_cells or self.hidden_comments) == 1 else "are"
+        )
+        return f"In this report {' and '.join(parts)} {verb} hidden."
+
 
 @dataclass(frozen=True)
 class MethodView:
