@@ -122,6 +122,11 @@ def test_the_agreement_sentence_tells_organisations_apart_from_people(
     assert ("more than 25 points from the median" in sentence) == split
 
 
+def test_the_agreement_sentence_does_not_compare_organisations_whose_scores_are_hidden() -> None:
+    sentence = agreement_sentence(False, False, 3, 12, 25.0, shown=1)
+    assert sentence.startswith("Too few organisations' scores are shown to compare organisations")
+
+
 def test_no_agreement_sentence_when_nobody_scored_the_principle() -> None:
     assert agreement_sentence(False, False, 0, 0, 25.0) == ""
 

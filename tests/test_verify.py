@@ -18,6 +18,11 @@ from pdf_support import (
     with_attachments,
 )
 
+from selfassess.load import bank_for_responses, expand_input_paths, load_responses
+from selfassess.report import scorecard_view
+from selfassess.scorecard import ScorecardOptions
+from selfassess.verify import _page_problems
+
 RIVERSIDE = "riverside-care-homes-group-2026-11-04-care-home-manager-willow-court.json"
 
 
@@ -178,3 +183,22 @@ def test_inputs_that_cannot_be_read_get_one_line(scorecard: Path, tmp_path: Path
     code, out, err = invoke("verify", str(scorecard), "--inputs", str(tmp_path / "gone.json"))
     assert code == 1 and out == ""
     assert err.strip() == f"error: {tmp_path / 'gone.json'}: no such file"
+
+
+def test_every_place_the_summary_page_prints_a_score_is_checked() -> None:
+    """The weakest-link box repeats its principle's score: editing one copy is caught."""
+    paths = expand_input_paths([str(RESPONSES)])
+    bank = bank_for_responses(paths).questionnaire
+    view = scorecard_view(bank, load_responses(paths, bank), ScorecardOptions())
+    table = " ".join(f"{row.number}. {row.title} {row.score} Developing" for row in view.principles)
+    summary = f"SUMMARY OVERALL SCORE {view.overall}/100 {{box}} PRINCIPLE SCORE LEVEL {table}"
+    baseline = "4. Putting hierarchies aside 43 42 ▼ −1"  # another page: not the summary
+    honest = summary.format(box="THE WEAKEST LINK 4. Putting hierarchies aside 42 Developing")
+    assert _page_problems(["cover", honest, baseline], view) == []
+    edited = summary.format(box="THE WEAKEST LINK 4. Putting hierarchies aside 55 Developing")
+    assert _page_problems(["cover", edited], view) == [
+        "the page shows principle 'Putting hierarchies aside' at 55, the inputs give 42"
+    ]
+    assert _page_problems(["no summary here"], view) == [
+        "the page: cannot find the summary's overall score in the PDF's text"
+    ]

@@ -564,7 +564,12 @@ def build_scorecard(
                 iqr=shown(r.consensus.iqr),
                 split=r.consensus.split,
                 agreement=agreement_sentence(
-                    divergent, r.consensus.split, len(visible_scores), r.consensus.n, bank.consensus
+                    divergent,
+                    r.consensus.split,
+                    sum(o.principles[principle.id] is not None for o in organisations),
+                    r.consensus.n,
+                    bank.consensus,
+                    shown=len(visible_scores),
                 ),
                 heat_map_svg=heat_svg,
                 heat_map_rows=[
@@ -814,15 +819,27 @@ def _comments_by_principle(
 
 
 def agreement_sentence(
-    divergent: bool, split: bool, organisations: int, respondents: int, threshold: float
+    divergent: bool,
+    split: bool,
+    organisations: int,
+    respondents: int,
+    threshold: float,
+    *,
+    shown: int | None = None,
 ) -> str:
-    """What the spread between organisations and the spread between people say together."""
+    """What the spread between organisations and the spread between people say together.
+
+    `organisations` scored the principle; `shown` of them have their score printed (all,
+    unless small groups are hidden).
+    """
     if respondents == 0:
         return ""
     far = f"at least a third of respondents are more than {threshold:g} points from the median"
+    people = f"people are split: {far}." if split else "most respondents sit near the median."
     if organisations < 2:
-        people = f"people are split: {far}." if split else "most respondents sit near the median."
         return f"Only one organisation scored this principle, so there is no spread between organisations; {people}"
+    if (organisations if shown is None else shown) < 2:
+        return f"Too few organisations' scores are shown to compare organisations; {people}"
     if divergent and split:
         return (
             f"Organisations see this principle differently, and so do people: {far}. "

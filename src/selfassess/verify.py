@@ -63,7 +63,7 @@ class Verification:
 
 def verify_scorecard(path: Path, inputs: Sequence[tuple[str, bytes]] | None = None) -> Verification:
     """Check a scorecard PDF against its embedded inputs (or `inputs` given separately)."""
-    attachments, text = read_pdf(path)
+    attachments, pages = read_pdf(path)
     result = Verification()
     if MANIFEST_NAME not in attachments:
         result.problems.append(
@@ -101,7 +101,7 @@ def verify_scorecard(path: Path, inputs: Sequence[tuple[str, bytes]] | None = No
         # The letters were dealt at random and never recorded: only the partnership's figures
         # can be matched without the names.
         compared = ["partnership"]
-    result.problems += _page_problems(text, derived)
+    result.problems += _page_problems(pages, derived)
     found = [
         describe(where, was, now, titles)
         for part in compared
@@ -125,8 +125,8 @@ def verify_scorecard(path: Path, inputs: Sequence[tuple[str, bytes]] | None = No
 # ---------------------------------------------------------------- reading the PDF
 
 
-def read_pdf(path: Path) -> tuple[dict[str, bytes], str]:
-    """A PDF's attachments (name -> bytes) and its text layer, or our one-line error."""
+def read_pdf(path: Path) -> tuple[dict[str, bytes], list[str]]:
+    """A PDF's attachments (name -> bytes) and each page's text, or our one-line error."""
     try:
         if path.is_dir():
             raise SelfassessError.at(path, "is a folder, not a PDF file")
@@ -147,10 +147,10 @@ def read_pdf(path: Path) -> tuple[dict[str, bytes], str]:
     try:
         reader = PdfReader(io.BytesIO(data))
         attachments = {name: files[0] for name, files in reader.attachments.items() if files}
-        text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+        pages = [" ".join(page.extract_text().split()) for page in reader.pages]
     except (PyPdfError, ValueError, KeyError, TypeError) as exc:
         raise SelfassessError.at(path, f"cannot be read as a PDF: {exc}") from None
-    return attachments, text
+    return attachments, pages
 
 
 def _manifest(data: bytes, result: Verification) -> dict[str, Any] | None:
@@ -283,27 +283,32 @@ def _skipped(loaded: LoadedResponses) -> list[str]:
 # ---------------------------------------------------------------- the page itself
 
 
-def _page_problems(text: str, view: ScorecardView) -> list[str]:
-    """The headline numbers as the text layer shows them, against the inputs' figures."""
+def _page_problems(pages: list[str], view: ScorecardView) -> list[str]:
+    """The summary page's headline numbers, as its text layer shows them, against the inputs.
+
+    Every place a principle's score is printed there counts (the table, and the weakest-link
+    box for that principle): changing one and not the other is caught too.
+    """
+    overall_score = re.compile(r"OVERALL SCORE (\d+|–) ?/100", re.IGNORECASE)
+    summary = next((page for page in pages if overall_score.search(page)), None)
+    if summary is None:
+        return ["the page: cannot find the summary's overall score in the PDF's text"]
     problems = []
-    overall = re.search(r"OVERALL SCORE (\d+|–) ?/100", text, re.IGNORECASE)
-    if overall is None:
-        problems.append("the page: cannot find the overall score in the PDF's text")
-    elif overall[1] != view.overall:
+    shown_overall = {m[1] for m in overall_score.finditer(summary)}
+    for number in sorted(shown_overall - {view.overall}):
         problems.append(
-            f"the page shows an overall score of {overall[1]}, the inputs give {view.overall}"
+            f"the page shows an overall score of {number}, the inputs give {view.overall}"
         )
-    summary = text[overall.end() :] if overall else text
     for row in view.principles:
         pattern = (
             re.escape(f"{row.number}. {row.title}")
             + r"(?: (?:WEAKEST LINK|DIVERGENT|SPLIT))* (\d+|–)(?![.\d])"
         )
-        found = re.search(pattern, summary, re.IGNORECASE)
-        if found is None:
+        shown = {m[1] for m in re.finditer(pattern, summary, re.IGNORECASE)}
+        if not shown:
             problems.append(f"the page: cannot find the score of principle '{row.title}'")
-        elif found[1] != row.score:
+        for number in sorted(shown - {row.score}):
             problems.append(
-                f"the page shows principle '{row.title}' at {found[1]}, the inputs give {row.score}"
+                f"the page shows principle '{row.title}' at {number}, the inputs give {row.score}"
             )
     return problems
