@@ -49,9 +49,11 @@ def machine() -> str:
         pass
     import weasyprint  # only to name its version in the header
 
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     return (
         f"{cpu}, {os.cpu_count()} cores{memory}; {platform.platform()}; "
-        f"Python {platform.python_version()}; WeasyPrint {weasyprint.__version__}"
+        f"Python {platform.python_version()}; WeasyPrint {weasyprint.__version__}; "
+        f"load average at the end {load} (the machine is shared: other work inflates wall times)"
     )
 
 
@@ -223,10 +225,10 @@ def main() -> None:
         wall, peak = timed([SELFASSESS, "build", "-o", str(site)], runs)
         row("build: bundled banks (wall, peak RSS)", f"{wall:.2f} s, {peak / 1024:.0f} MB")
         for page in sorted(site.glob("*.html")):
-            raw, zipped, code, data = page_sizes(page)
+            raw, zipped, code, bank_data = page_sizes(page)
             row(
                 f"page {page.name}: raw / gzipped / script+style / bank data",
-                f"{raw / 1000:.1f} / {zipped / 1000:.1f} / {code / 1000:.1f} ({code / raw:.0%}) / {data / 1000:.1f} kB",
+                f"{raw / 1000:.1f} / {zipped / 1000:.1f} / {code / 1000:.1f} ({code / raw:.0%}) / {bank_data / 1000:.1f} kB",
             )
         for n, folder in data.items():
             wall, peak = timed([SELFASSESS, "score", str(folder), "-f", "json"], runs)
