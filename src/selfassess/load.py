@@ -104,13 +104,18 @@ def _check_bytes(data: bytes, path: Path | str, what: str) -> bytes:
     return data
 
 
-def _decode_text(data: bytes, path: Path | str, what: str) -> str:
+def decode_utf8(data: bytes, file: Path | str) -> str:
+    """UTF-8 text (a byte-order mark is dropped), or our error naming the first bad byte."""
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SelfassessError.at(
-            path, f"is not UTF-8 text (bad byte at offset {exc.start})"
+            file, f"is not UTF-8 text (bad byte at offset {exc.start})"
         ) from None
+
+
+def _decode_text(data: bytes, path: Path | str, what: str) -> str:
+    text = decode_utf8(data, path)
     if not text.strip():
         raise SelfassessError.at(path, f"is empty; expected a {what}")
     return text
@@ -428,12 +433,7 @@ def _check_answers(
 def parse_response_json(
     data: bytes, file: str, bank: Questionnaire, warnings: list[str]
 ) -> SourcedResponse:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SelfassessError.at(
-            file, f"is not UTF-8 text (bad byte at offset {exc.start})"
-        ) from None
+    text = decode_utf8(data, file)
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -522,12 +522,7 @@ def _cell_value(cell: str, scale: Sequence[ScaleOption]) -> tuple[bool, float | 
 def parse_responses_csv(
     data: bytes, file: str, bank: Questionnaire, warnings: list[str]
 ) -> list[SourcedResponse]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SelfassessError.at(
-            file, f"is not UTF-8 text (bad byte at offset {exc.start})"
-        ) from None
+    text = decode_utf8(data, file)
     try:
         rows = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:
