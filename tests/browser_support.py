@@ -54,29 +54,16 @@ def require_axe() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-# Each test module that imports `browser` registers a fixture of its own, but Playwright's sync
-# API runs one instance per thread: every registration shares this one, the last closes it.
-_shared: dict[str, Any] = {"users": 0}
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
+    """One headless Chromium for the whole run (tests/conftest.py loads this module as a plugin)."""
     require_chromium()
-    if not _shared["users"]:
-        from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright
 
-        _shared["playwright"] = sync_playwright().start()
-        _shared["browser"] = _shared["playwright"].chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
-        )
-    _shared["users"] += 1
-    try:
-        yield _shared["browser"]
-    finally:
-        _shared["users"] -= 1
-        if not _shared["users"]:
-            _shared.pop("browser").close()
-            _shared.pop("playwright").stop()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 @dataclass
@@ -126,3 +113,17 @@ def run_axe(page: Any, axe_source: str) -> list[dict[str, Any]]:
 
 def describe(violations: list[dict[str, Any]]) -> str:
     return json.dumps(violations, indent=2)
+
+
+@pytest.fixture
+def requests() -> RequestLog:
+    return RequestLog()
+
+
+@pytest.fixture
+def context(browser: Any, requests: RequestLog) -> Iterator[Any]:
+    """A fresh browser context whose every request is recorded (and anything remote refused)."""
+    ctx = browser.new_context(accept_downloads=True)
+    requests.attach(ctx)
+    yield ctx
+    ctx.close()

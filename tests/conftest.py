@@ -6,6 +6,9 @@ import pytest
 
 from selfassess.starter import STARTER_BANK
 
+# The browser fixtures (browser, context, requests) for every module that drives Chromium.
+pytest_plugins = ["browser_support"]
+
 TESTS = Path(__file__).parent
 VECTORS = TESTS / "vectors"
 

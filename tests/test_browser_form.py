@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import RequestLog, browser, describe, require_axe, run_axe  # noqa: F401
+from browser_support import RequestLog, describe, require_axe, run_axe
 from test_branding import SVG_LOGO
 
 from selfassess.branding import make_branding
@@ -76,19 +75,6 @@ def built_sites(tmp_path_factory: pytest.TempPathFactory) -> Any:
 def site_dir(built_sites: Any, theme_name: str) -> Path:
     path: Path = built_sites(theme_name)
     return path
-
-
-@pytest.fixture
-def requests() -> RequestLog:
-    return RequestLog()
-
-
-@pytest.fixture
-def context(browser: Any, requests: RequestLog) -> Iterator[Any]:  # noqa: F811
-    ctx = browser.new_context(accept_downloads=True)
-    requests.attach(ctx)
-    yield ctx
-    ctx.close()
 
 
 @pytest.fixture
@@ -499,7 +485,7 @@ def test_keyboard_alone_can_answer_a_question(page: Any) -> None:
 @pytest.mark.parametrize("theme_name", THEMES)
 @pytest.mark.parametrize("width", [320, 640])
 def test_narrow_screens_and_zoom_need_no_sideways_scrolling(
-    browser: Any,  # noqa: F811
+    browser: Any,
     form_url: str,
     bank: Questionnaire,
     width: int,
@@ -517,7 +503,7 @@ def test_narrow_screens_and_zoom_need_no_sideways_scrolling(
 
 
 def test_without_javascript_the_questions_are_readable_and_controls_hidden(
-    browser: Any,  # noqa: F811
+    browser: Any,
     form_url: str,
 ) -> None:
     ctx = browser.new_context(java_script_enabled=False)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import RequestLog, browser, describe, require_axe, run_axe  # noqa: F401
+from browser_support import RequestLog, describe, require_axe, run_axe
 from test_site import XSS_BANK
 
 from selfassess.formats import scores_to_json
@@ -80,19 +80,6 @@ def page_files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 @pytest.fixture
 def pages(page_files: Any, theme_name: str) -> Any:
     return lambda bank: page_files(bank, theme_name)
-
-
-@pytest.fixture
-def requests() -> RequestLog:
-    return RequestLog()
-
-
-@pytest.fixture
-def context(browser: Any, requests: RequestLog) -> Iterator[Any]:  # noqa: F811
-    ctx = browser.new_context(accept_downloads=True)
-    requests.attach(ctx)
-    yield ctx
-    ctx.close()
 
 
 @pytest.fixture
