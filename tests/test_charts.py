@@ -1,22 +1,30 @@
-"""The scorecard's SVG charts: well-formed, readable without colour, with a text alternative."""
+"""The scorecard's charts: readable without colour, every value also in words.
+
+The radar is SVG (well-formed, its <title> the text alternative); the heat map is a table's data.
+"""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections import Counter
 
 import pytest
 
 from selfassess.charts import (
+    BLANK_TONE,
     DASHES,
     HIDDEN_FILL,
+    HIDDEN_TONE,
     MARKERS,
     Band,
+    HeatMap,
     HeatRow,
     Hidden,
     RadarSeries,
     band_colours,
     band_index,
     heat_map,
+    heat_tones,
     radar_chart,
     series_style,
     wrap_text,
@@ -110,7 +118,7 @@ def test_names_in_charts_are_escaped() -> None:
     parse(svg)  # still well-formed
 
 
-def heat() -> str:
+def heat() -> HeatMap:
     return heat_map(
         [
             HeatRow("Council", [75.0, 39.6, None, 58.0]),
@@ -119,31 +127,40 @@ def heat() -> str:
         ],
         ["Q1", "Q2", "Q3", "Score"],
         BANDS,
+        title="Heat map: agenda",
         emphasis_columns=1,
     )
 
 
-def numbers(root: ET.Element) -> list[str]:
-    return [word for text in texts(root) for word in text.split()]
+def printed(table: HeatMap) -> dict[str, list[str]]:
+    return {row.label: row.printed for row in table.rows}
 
 
-def cells_by_fill(root: ET.Element) -> dict[str, int]:
-    """How many cells each fill paints: one path per fill, one subpath per cell."""
-    return {path.get("fill", ""): path.get("d", "").count("M") for path in root.iter(f"{SVG}path")}
+def tones(table: HeatMap) -> dict[str, int]:
+    """How many cells each tone paints."""
+    return dict(Counter(cell.tone for row in table.rows for cell in row.cells))
 
 
 def test_heat_map_prints_the_rounded_number_in_every_cell() -> None:
-    shown = numbers(parse(heat()))
-    for row in (["75", "40", "–", "58"], ["0", "100", "63", "40"], ["38", "70", "63", "49"]):
-        for number in row:
-            assert number in shown
-    assert len([w for w in shown if w.isdigit() or w == "–"]) >= 12
+    assert printed(heat()) == {
+        "Council": ["75", "40", "–", "58"],
+        "Care homes": ["0", "100", "63", "40"],
+        "Partnership": ["38", "70", "63", "49"],
+    }
 
 
-def test_heat_map_marks_a_cell_without_answers_with_a_dash_on_white() -> None:
-    root = parse(heat())
-    assert "–" in numbers(root)
-    assert cells_by_fill(root)["#fff"] == 1
+def test_heat_map_marks_a_cell_without_answers_with_a_dash_on_white_and_says_so() -> None:
+    blank = heat().rows[0].cells[2]
+    assert (blank.text, blank.tone, blank.said) == ("–", BLANK_TONE, "no answers")
+    assert {t.name: t.colour for t in heat_tones(4)}[BLANK_TONE] == "#fff"
+
+
+def test_summary_columns_and_rows_are_marked_for_bold_type() -> None:
+    table = heat()
+    assert [c.summary for c in table.columns] == [False, False, False, True]
+    assert [c.summary for c in table.rows[0].cells] == [False, False, False, True]
+    assert all(c.summary for c in table.rows[2].cells)  # the partnership's row
+    assert [r.emphasis for r in table.rows] == [False, False, True]
 
 
 FEW = Hidden("<3", "hidden (fewer than 3 responses)", "fewer than 3 responses")
@@ -151,27 +168,34 @@ GUARD = Hidden("×", "hidden (so another hidden cell cannot be worked out)", "hi
 
 
 def test_a_hidden_cell_prints_its_mark_on_grey_and_the_key_explains_it() -> None:
-    root = parse(
-        heat_map(
-            [
-                HeatRow("Council", [75.0, FEW, 50.0]),
-                HeatRow("Police", [GUARD, 25.0, 50.0]),
-                HeatRow("Partnership", [60.0, 30.0, 50.0], emphasis=True),
-            ],
-            ["Q1", "Q2", "Score"],
-            BANDS,
-            emphasis_columns=1,
-        )
+    table = heat_map(
+        [
+            HeatRow("Council", [75.0, FEW, 50.0]),
+            HeatRow("Police", [GUARD, 25.0, 50.0]),
+            HeatRow("Partnership", [60.0, 30.0, 50.0], emphasis=True),
+        ],
+        ["Q1", "Q2", "Score"],
+        BANDS,
+        emphasis_columns=1,
     )
-    words = numbers(root)
-    assert "<3" in words and "×" in words
-    assert cells_by_fill(root)[HIDDEN_FILL] == 2
-    shown = " ".join(texts(root))
-    assert "<3 fewer than 3 responses" in shown and "× hidden to protect" in shown
-    title = root.find(f"{SVG}title")
-    assert title is not None and title.text is not None
-    assert "Council: Q1 75, Q2 hidden (fewer than 3 responses), Score 50" in title.text
-    assert "Police: Q1 hidden (so another hidden cell cannot be worked out)" in title.text
+    assert printed(table)["Council"] == ["75", "<3", "50"]
+    assert printed(table)["Police"] == ["×", "25", "50"]
+    assert tones(table)[HIDDEN_TONE] == 2
+    assert table.rows[0].cells[1].said == "hidden (fewer than 3 responses)"
+    assert {t.name: t.colour for t in heat_tones(4)}[HIDDEN_TONE] == HIDDEN_FILL
+    key = [(entry.tone, entry.text) for entry in table.key]
+    assert (HIDDEN_TONE, "<3 fewer than 3 responses") in key
+    assert (HIDDEN_TONE, "× hidden to protect") in key
+
+
+def test_a_key_names_only_the_marks_its_map_uses() -> None:
+    assert [entry.text for entry in heat().key] == [
+        "Emerging 0+",
+        "Developing 40+",
+        "Established 60+",
+        "Embedded 80+",
+        "– no answers",
+    ]
 
 
 def test_a_hidden_radar_value_leaves_a_gap_and_is_named_in_the_title() -> None:
@@ -190,24 +214,41 @@ def test_heat_map_colours_a_cell_by_the_band_of_its_exact_score() -> None:
     assert band_index(BANDS, 39.6) == 0
     assert band_index(BANDS, 40.0) == 1
     assert band_index(BANDS, None) is None
-    emerging, developing, established, embedded = band_colours(4)
-    assert cells_by_fill(parse(heat())) == {
+    emerging, developing, established, embedded = (t.name for t in heat_tones(4)[:4])
+    assert tones(heat()) == {
         emerging: 3,  # 39.6, 0, 37.5
         developing: 3,  # 58, 40, 49
         established: 4,  # 75, 62.5, 69.8, 62.5
         embedded: 1,  # 100
-        "#fff": 1,
+        BLANK_TONE: 1,
     }
 
 
-def test_heat_map_has_a_key_of_the_bands_and_a_text_alternative() -> None:
-    root = parse(heat())
-    shown = texts(root)
-    assert "Emerging 0+" in shown and "Embedded 80+" in shown
-    title = root.find(f"{SVG}title")
-    assert title is not None and "Council: Q1 75, Q2 40, Q3 no answers, Score 58" in (
-        title.text or ""
+def test_every_tone_has_its_own_colour_and_the_bands_follow_the_ramp() -> None:
+    palette = heat_tones(4)
+    assert [t.colour for t in palette[:4]] == band_colours(4)
+    assert len({t.name for t in palette}) == len({t.colour for t in palette}) == 6
+
+
+def test_a_wide_principle_is_split_into_blocks_keeping_the_score_in_the_last() -> None:
+    columns = [f"Q{i}" for i in range(1, 31)] + ["Score"]
+    table = heat_map(
+        [HeatRow("Council", [float(i) for i in range(31)])],
+        columns,
+        BANDS,
+        emphasis_columns=1,
+        max_columns=12,
     )
+    assert [[c.label for c in b.columns][-1] for b in table.blocks] == ["Q12", "Q24", "Score"]
+    assert [len(b.columns) for b in table.blocks] == [12, 12, 7]
+    assert [cell for b in table.blocks for cell in b.rows[0].cells] == table.rows[0].cells
+    assert [b.rows[0].label for b in table.blocks] == ["Council"] * 3
+
+
+def test_a_narrow_principle_is_one_block() -> None:
+    table = heat()
+    assert len(table.blocks) == 1
+    assert table.blocks[0].columns == table.columns and table.blocks[0].rows == table.rows
 
 
 @pytest.mark.parametrize("count", [1, 2, 3, 4, 5, 7])

@@ -1,7 +1,7 @@
 """Small groups in the scorecard PDF: hidden in place, never derivable, and organisations anonymous.
 
-Read back from the PDF itself: its text layer and the heat maps' alternative text in the tag
-tree (every printed cell, hidden ones as "hidden (...)").
+Read back from the PDF itself: the heat maps from its text layer (every printed cell, hidden
+ones as "<3" or "×"), the radar from its alternative text in the tag tree.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ ORGANISATIONS = (
     "Riverside Care Homes Group",
 )
 POLICE_COMMENT = "Still working out where policing fits in the pathway"
-HIDDEN = re.compile(r"^hidden \(")
+HIDDEN = re.compile(r"^(<\d+|×)$")
+HEAT_HEADER = re.compile(r"^ORGANISATION((?: Q\d+\*?)+ Score)$")
 
 
 def render(folder: Path, *extra: str) -> tuple[PdfReader, str]:
@@ -75,13 +76,22 @@ def alts(reader: PdfReader) -> list[str]:
 
 
 def heat_maps(reader: PdfReader) -> list[dict[str, list[str]]]:
-    """Every heat map as printed, read from its alternative text: row label -> cells."""
+    """Every heat map as printed in the text layer: row label -> cells (a number, "–", or a
+    hidden value's mark). A row is its label then one word per column; the last row is the
+    partnership's."""
     grids = []
-    for alt in alts(reader)[1:]:
-        rows = {}
-        for part in alt.split(". ", 1)[1].rstrip(".").split("; "):
-            label, cells = part.split(": ", 1)
-            rows[label] = [re.sub(r"^(Q\d+\*?|Score) ", "", c) for c in cells.split(", ")]
+    lines = [line.strip() for page in reader.pages for line in page.extract_text().splitlines()]
+    for index, line in enumerate(lines):
+        header = HEAT_HEADER.match(line)
+        if header is None:
+            continue
+        width = len(header[1].split())
+        rows: dict[str, list[str]] = {}
+        for row in lines[index + 1 :]:
+            words = row.split()
+            rows[" ".join(words[:-width])] = words[-width:]
+            if row.startswith("Partnership "):
+                break
         grids.append(rows)
     return grids
 
@@ -138,7 +148,7 @@ def test_a_hidden_cell_says_so_in_place(three: tuple[PdfReader, str]) -> None:
     assert "A line has a gap where that organisation's score is hidden" in text
     assert re.search(r"In this report \d+ heat-map cells and 1 comment are hidden", text)
     police = [grid["Northshire Police"] for grid in heat_maps(reader)]
-    assert all(cell == "hidden (fewer than 3 responses)" for row in police for cell in row)
+    assert all(cell == "<3" for row in police for cell in row)
     assert "&lt;3" in html
 
 
@@ -153,7 +163,7 @@ def test_a_hidden_cell_cannot_be_derived_from_the_means_printed_beside_it(
     for grid in grids:
         partnership = grid.pop("Partnership")
         for column, total in enumerate(partnership):
-            terms = [row[column] for row in grid.values() if row[column] != "no answers"]
+            terms = [row[column] for row in grid.values() if row[column] != "–"]
             if not HIDDEN.match(total):
                 assert sum(bool(HIDDEN.match(t)) for t in terms) != 1
         for row in grid.values():

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import fields, is_dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from selfassess.charts import HeatMap
 from selfassess.errors import SelfassessError
 from selfassess.formats import shown
 from selfassess.load import LoadedResponses, bank_for_responses, expand_input_paths, load_responses
@@ -176,10 +176,11 @@ def test_advice_is_the_banks_advice_for_the_partnerships_level_on_that_principle
 
 def test_heat_maps_hold_one_row_per_organisation_and_the_partnership(example: Example) -> None:
     view = view_of(example)
+    names = sorted(o.name for o in example[2].organisations.values())
     for section in view.sections:
-        svg = section.heat_map_svg
-        assert svg.startswith("<svg")
-        assert "Riverside Care Homes Group" in svg and ">Partnership<" in svg
+        assert [row.label for row in section.heat_map.rows] == [*names, "Partnership"]
+        assert [row.emphasis for row in section.heat_map.rows] == [False] * len(names) + [True]
+        assert [c.label for c in section.heat_map.columns][-1] == "Score"
 
 
 def test_comments_are_attributed_to_an_organisation_but_not_a_name(example: Example) -> None:
@@ -385,22 +386,18 @@ def strings(value: object) -> list[str]:
     return []
 
 
-def printed_heat_map(svg: str) -> dict[str, list[str]]:
-    """The heat map as its text alternative gives it: row -> printed cells."""
-    title = ET.fromstring(svg).find("{http://www.w3.org/2000/svg}title")
-    assert title is not None and title.text is not None
-    rows = {}
-    for part in title.text.split(". ", 1)[1].rstrip(".").split("; "):
-        label, cells = part.split(": ", 1)
-        rows[label] = [re.sub(r"^Q\d+\*? |^Score ", "", c) for c in cells.split(", ")]
-    return rows
+def printed_heat_map(table: HeatMap) -> dict[str, list[str]]:
+    """The heat map's cells in words, as a tooltip or screen reader gives them: row -> cells."""
+    return {row.label: [cell.said for cell in row.cells] for row in table.rows}
 
 
 def test_by_default_no_organisation_figure_is_hidden(example: Example) -> None:
     view = view_of(example)
     assert view.method.privacy.hidden_cells == 0
     assert view.method.privacy.min_organisation_size == 1
-    assert not any("hidden" in s.heat_map_svg for s in view.sections)
+    for section in view.sections:
+        cells = [c for row in printed_heat_map(section.heat_map).values() for c in row]
+        assert not [c for c in cells if c.startswith("hidden")], section.id
     assert not view.summary_note and not view.radar_note
 
 
@@ -409,12 +406,13 @@ def test_an_organisation_below_the_threshold_is_hidden_wherever_it_would_be_prin
 ) -> None:
     view = view_of(example, privacy=SMALL)
     for section in view.sections:
-        row = printed_heat_map(section.heat_map_svg)[POLICE]
+        row = printed_heat_map(section.heat_map)[POLICE]
         assert set(row) == {"hidden (fewer than 3 responses)"}, section.id
         named = [section.lowest, section.highest, *(d.lowest for d in section.disagreements)]
         named += [d.highest for d in section.disagreements]
         assert POLICE not in {o.name for o in named if o is not None}
-        assert "&lt;3" in section.heat_map_svg and section.hidden_note
+        police = next(r for r in section.heat_map.rows if r.label == POLICE)
+        assert set(police.printed) == {"<3"} and section.hidden_note
     assert POLICE not in {o.name for r in view.principles for o in (r.lowest, r.highest) if o}
     assert view.weakest_link is not None and view.weakest_link.organisation is not None
     assert view.weakest_link.organisation.name != POLICE
@@ -430,7 +428,7 @@ def test_no_hidden_cell_stands_alone_in_a_printed_mean_or_an_organisations_row(
     view = view_of(example, privacy=SMALL)
     hidden = re.compile(r"^hidden")
     for section in view.sections:
-        grid = printed_heat_map(section.heat_map_svg)
+        grid = printed_heat_map(section.heat_map)
         partnership = grid.pop("Partnership")
         for column, total in enumerate(partnership):
             cells = [row[column] for row in grid.values() if row[column] != "no answers"]
@@ -444,7 +442,7 @@ def test_no_hidden_cell_stands_alone_in_a_printed_mean_or_an_organisations_row(
 def test_spread_lowest_and_highest_cover_only_the_scores_printed(example: Example) -> None:
     view = view_of(example, privacy=SMALL)
     for row, section in zip(view.principles, view.sections, strict=True):
-        grid = printed_heat_map(section.heat_map_svg)
+        grid = printed_heat_map(section.heat_map)
         grid.pop("Partnership")
         scores = [int(r[-1]) for r in grid.values() if r[-1].isdigit()]
         assert row.lowest is not None and row.highest is not None

@@ -172,7 +172,7 @@ def bank_of_200_questions(path: Path) -> Path:
     return path
 
 
-def test_a_bank_of_200_questions_validates_builds_and_scores(tmp_path: Path) -> None:
+def test_a_bank_of_200_questions_validates_builds_scores_and_reports(tmp_path: Path) -> None:
     bank = bank_of_200_questions(tmp_path / "big.yaml")
     assert "ok" in run("validate", str(bank))
     run("build", str(bank), "-o", str(tmp_path / "site"))
@@ -185,6 +185,27 @@ def test_a_bank_of_200_questions_validates_builds_and_scores(tmp_path: Path) -> 
     scores = json.loads(run("score", "-q", str(bank), "-f", "json", str(responses)))
     assert scores["partnership"]["n_respondents"] == 4
     assert scores["respondents"][0]["total"] == 200
+    pdf = tmp_path / "s.pdf"
+    run("report", str(responses), "-q", str(bank), "-o", str(pdf), "--quiet")
+    pdf_text(pdf)  # skips without poppler
+    # 40 questions a principle: each heat map in four tables of at most 12 columns, all of
+    # them on the page, the principle's score in the last.
+    layout = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    headers = [
+        line.split() for line in layout.splitlines() if re.match(r"\s*ORGANISATION +Q", line)
+    ]
+    assert len(headers) == 5 * 4
+    assert headers[:4] == [
+        ["ORGANISATION", *(f"Q{i}" for i in range(1, 13))],
+        ["ORGANISATION", *(f"Q{i}" for i in range(13, 25))],
+        ["ORGANISATION", *(f"Q{i}" for i in range(25, 37))],
+        ["ORGANISATION", "Q37", "Q38", "Q39", "Q40", "Score"],
+    ]
 
 
 def test_a_5000_character_comment_wraps_inside_the_pdf_page(tmp_path: Path) -> None:

@@ -200,9 +200,9 @@ def printed_figures(view: ScorecardView) -> dict[str, Any]:
         "heat_maps": {
             section.id: {
                 row.label: dict(
-                    zip([q.label for q in section.questions] + ["Score"], row.cells, strict=True)
+                    zip([q.label for q in section.questions] + ["Score"], row.printed, strict=True)
                 )
-                for row in section.heat_map_rows
+                for row in section.heat_map.rows
             }
             for section in view.sections
         },

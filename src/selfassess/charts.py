@@ -1,11 +1,15 @@
-"""The scorecard's charts as SVG strings: pure functions, no I/O, each with a text alternative.
+"""The scorecard's charts: pure functions, no I/O, each with its values in words too.
 
 Both charts must survive a black-and-white photocopy: the radar tells its lines apart by dash
 pattern and marker shape as well as colour, and the heat map prints the number in every cell.
-SVG has no way to measure text, so labels are wrapped on an estimated character width.
 
-The text alternative (every value, in words) is the SVG's <title>: WeasyPrint turns that, and
-only that, into the /Alt text of the tagged PDF's Figure, which is what a screen reader reads.
+The radar is SVG. SVG has no way to measure text, so its labels are wrapped on an estimated
+character width; its text alternative (every value, in words) is the SVG's <title>, which
+WeasyPrint turns into the /Alt text of the tagged PDF's Figure, what a screen reader reads.
+
+The heat map is the data of an HTML table (the template lays it out): a table is read cell by
+cell with its headers, and WeasyPrint lays out table text far faster than SVG text, which it
+places one letter at a time.
 """
 
 from __future__ import annotations
@@ -50,9 +54,10 @@ TEXT = "#1b1b1b"
 MUTED = "#5f6b70"
 GRID = "#c9cfd2"
 HIDDEN_FILL = "#e8ebed"
+HIDDEN_TONE = "tone-hidden"
+BLANK_TONE = "tone-none"
 LEGEND_CHARS = 24
-DIGIT_WIDTH = 0.556  # digits (and the en dash) in Arial, Liberation and Helvetica
-CHAR_WIDTH = 0.56  # average advance of a sans-serif character, in ems (DejaVu/Liberation Sans)
+MAX_HEAT_COLUMNS = 12  # question columns side by side on an A4 page
 
 
 @dataclass(frozen=True)
@@ -257,128 +262,140 @@ def radar_chart(
     return "".join(out)
 
 
+@dataclass(frozen=True)
+class Tone:
+    """A fill the heat map uses, as a CSS class: one style rule per tone, not one per cell
+    (WeasyPrint parses every style attribute on its own)."""
+
+    name: str
+    colour: str
+
+
+def heat_tones(band_count: int) -> list[Tone]:
+    """Every tone of a heat map with `band_count` bands: the bands, hidden, no answers."""
+    return [Tone(_band_tone(i), c) for i, c in enumerate(band_colours(band_count))] + [
+        Tone(HIDDEN_TONE, HIDDEN_FILL),
+        Tone(BLANK_TONE, "#fff"),
+    ]
+
+
+def _band_tone(index: int) -> str:
+    return f"tone-{index}"
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    """One printed cell: its text ("62", "–" or a hidden value's mark), tone and meaning."""
+
+    text: str
+    tone: str  # a Tone's name
+    said: str  # in words, for a tooltip and a screen reader: "no answers", "hidden (...)"
+    summary: bool  # in a summary column or row: printed in bold
+
+
+@dataclass(frozen=True)
+class HeatColumn:
+    label: str
+    summary: bool
+
+
+@dataclass(frozen=True)
+class HeatMapRow:
+    label: str
+    cells: list[HeatCell]
+    emphasis: bool
+
+    @property
+    def printed(self) -> list[str]:
+        """The row's cells as printed: for the manifest."""
+        return [cell.text for cell in self.cells]
+
+
+@dataclass(frozen=True)
+class HeatBlock:
+    """As many columns as fit across a page; a wide principle gets several blocks."""
+
+    columns: list[HeatColumn]
+    rows: list[HeatMapRow]
+
+
+@dataclass(frozen=True)
+class KeyEntry:
+    tone: str  # "" for an entry with no swatch
+    text: str
+
+
+@dataclass(frozen=True)
+class HeatMap:
+    """A heat map ready for a table: the template lays it out, it computes nothing."""
+
+    title: str
+    columns: list[HeatColumn]
+    rows: list[HeatMapRow]
+    key: list[KeyEntry]
+    blocks: list[HeatBlock]
+
+
 def heat_map(
     rows: Sequence[HeatRow],
     columns: Sequence[str],
     bands: Sequence[Band],
     *,
     title: str = "Heat map of scores",
-    id_prefix: str = "heat",
-    font_family: str = "sans-serif",
     emphasis_columns: int = 0,
-) -> str:
+    max_columns: int = MAX_HEAT_COLUMNS,
+) -> HeatMap:
     """Rows (organisations) x columns (questions); every cell coloured by band, number printed.
 
-    The last `emphasis_columns` columns and any `emphasis` rows are summaries: set apart by a
-    gap and printed in bold.
+    A table, not SVG: WeasyPrint lays out SVG text one letter at a time (and so cannot join
+    Arabic letters), which made the heat maps half of a scorecard's rendering time. The last
+    `emphasis_columns` columns and any `emphasis` rows are summaries, printed in bold. More
+    than `max_columns` columns are split into blocks, each with the row labels again.
     """
-    label_width = 236.0
-    cell_w = 52.0 if len(columns) <= 8 else max(30.0, 430.0 / len(columns))
-    cell_h = 22.0
-    gap = 2.0
-    section_gap = 8.0
-    header_h = 20.0
-    colours = band_colours(len(bands))
     n_cols = len(columns)
-    bold = ' font-weight="bold"'
+    heads = [HeatColumn(label, j >= n_cols - emphasis_columns) for j, label in enumerate(columns)]
 
-    def column_x(j: int) -> float:
-        extra = section_gap if emphasis_columns and j >= n_cols - emphasis_columns else 0.0
-        return label_width + j * (cell_w + gap) + extra
-
-    def summary_column(j: int) -> bool:
-        return j >= n_cols - emphasis_columns
-
-    row_ys: list[float] = []
-    y = header_h
-    for index, row in enumerate(rows):
-        if row.emphasis and index and not rows[index - 1].emphasis:
-            y += section_gap
-        row_ys.append(y)
-        y += cell_h + gap
-    key_y = y + 14
-    key_texts = [f"{band.label} {shown(band.min)}+" for band in bands]
-    key_width = sum(27 + len(text) * 9.5 * CHAR_WIDTH for text in key_texts) + 80
-    hidden_keys = sorted(
-        {f"{v.mark} {v.key}" for row in rows for v in row.cells if isinstance(v, Hidden)}
-    )
-    hidden_y = key_y + 16
-    width = max(column_x(n_cols - 1) + cell_w + 4 if n_cols else 0.0, label_width + key_width)
-    height = (hidden_y if hidden_keys else key_y) + 8
-
-    out = [
-        _svg_open(
-            width, height, id_prefix, f"{title}. {_heat_description(rows, columns)}", font_family
-        )
-    ]
-    # One path per fill and one text run per row: WeasyPrint pays per SVG element, so a cell
-    # is not a <rect> plus a <text> of its own (that made the heat maps half the PDF's cost).
-    cells: dict[str, list[str]] = {}
-    for row, top in zip(rows, row_ys, strict=True):
-        for j, value in enumerate(row.cells):
-            band = band_index(bands, _number(value))
-            fill = (
-                HIDDEN_FILL
-                if isinstance(value, Hidden)
-                else (colours[band] if band is not None else "#fff")
-            )
-            cells.setdefault(fill, []).append(
-                f"M{_n(column_x(j))} {_n(top)}h{_n(cell_w)}v{_n(cell_h)}h{_n(-cell_w)}z"
-            )
-    for fill, shapes in cells.items():
-        outline = f' stroke="{GRID}"' if fill == "#fff" else ""
-        out.append(f'<path fill="{fill}"{outline} d="{"".join(shapes)}"/>')
-    out.append(f'<g font-size="10.5" fill="{TEXT}">')
-    for j, column in enumerate(columns):
-        text = wrap_text(column, int(cell_w / (10.5 * CHAR_WIDTH)), 1)[0]
-        weight = bold if summary_column(j) else ""
-        out.append(
-            f'<text x="{_n(column_x(j) + cell_w / 2)}" y="{_n(header_h - 7)}" '
-            f'text-anchor="middle"{weight}>{_e(text)}</text>'
-        )
-    summary_cells = []
-    for row, top in zip(rows, row_ys, strict=True):
-        baseline = top + cell_h / 2 + 3.8
-        placed = [
-            (column_x(j) + cell_w / 2, baseline, printed_value(value))
-            for j, value in enumerate(row.cells)
-        ]
-        if row.emphasis:
-            out.append(_text_run(placed, 10.5, bold))
+    def cell(value: Value, j: int, emphasis: bool) -> HeatCell:
+        band = band_index(bands, _number(value))
+        if isinstance(value, Hidden):
+            tone = HIDDEN_TONE
         else:
-            split = len(placed) - emphasis_columns
-            out.append(_text_run(placed[:split], 10.5, ""))
-            summary_cells += placed[split:]
-    out.append(_text_run(summary_cells, 10.5, bold))
-    label_chars = int((label_width - 10) / (10.5 * CHAR_WIDTH))
-    for row, top in zip(rows, row_ys, strict=True):
-        label = wrap_text(row.label, label_chars, 1)[0]
-        weight = bold if row.emphasis else ""
-        out.append(
-            f'<text x="{_n(label_width - 8)}" y="{_n(top + cell_h / 2 + 3.8)}" '
-            f'text-anchor="end"{weight}>{_e(label)}</text>'
+            tone = _band_tone(band) if band is not None else BLANK_TONE
+        return HeatCell(
+            printed_value(value), tone, _said(value, "no answers"), emphasis or heads[j].summary
         )
-    out.append("</g>")
-    # Key of bands.
-    out.append(f'<g font-size="9.5" fill="{MUTED}">')
-    x = label_width
-    for text, colour in zip(key_texts, colours, strict=True):
-        out.append(
-            f'<rect x="{_n(x)}" y="{_n(key_y - 9)}" width="11" height="11" fill="{colour}"/>'
-            f'<text x="{_n(x + 15)}" y="{_n(key_y)}">{_e(text)}</text>'
+
+    table = [
+        HeatMapRow(
+            row.label, [cell(v, j, row.emphasis) for j, v in enumerate(row.cells)], row.emphasis
         )
-        x += 15 + len(text) * 9.5 * CHAR_WIDTH + 12
-    out.append(f'<text x="{_n(x)}" y="{_n(key_y)}">– no answers</text>')
-    x = label_width
-    for text in hidden_keys:
-        out.append(
-            f'<rect x="{_n(x)}" y="{_n(hidden_y - 9)}" width="11" height="11" fill="{HIDDEN_FILL}"/>'
-            f'<text x="{_n(x + 15)}" y="{_n(hidden_y)}">{_e(text)}</text>'
+        for row in rows
+    ]
+    key = [
+        KeyEntry(_band_tone(i), f"{band.label} {shown(band.min)}+") for i, band in enumerate(bands)
+    ]
+    key.append(KeyEntry("", "– no answers"))
+    hidden = {(v.mark, v.key) for row in rows for v in row.cells if isinstance(v, Hidden)}
+    key += [KeyEntry(HIDDEN_TONE, f"{mark} {meaning}") for mark, meaning in sorted(hidden)]
+    return HeatMap(title, heads, table, key, _blocks(heads, table, max_columns, emphasis_columns))
+
+
+def _blocks(
+    heads: list[HeatColumn], rows: list[HeatMapRow], max_columns: int, emphasis_columns: int
+) -> list[HeatBlock]:
+    """Columns in runs of at most `max_columns`; the summary columns stay with the last run."""
+    body = len(heads) - emphasis_columns
+    runs = [
+        list(range(start, min(start + max_columns, body))) for start in range(0, body, max_columns)
+    ] or [[]]
+    runs[-1] += list(range(body, len(heads)))
+    return [
+        HeatBlock(
+            [heads[j] for j in run],
+            [HeatMapRow(row.label, [row.cells[j] for j in run], row.emphasis) for row in rows],
         )
-        x += 15 + len(text) * 9.5 * CHAR_WIDTH + 12
-    out.append("</g>")
-    out.append("</svg>")
-    return "".join(out)
+        for run in runs
+    ]
 
 
 # ---------------------------------------------------------------- drawing pieces
@@ -395,30 +412,6 @@ def _svg_open(
         f'font-family="{_e(font_family)}" class="chart">'
         f'<title id="{_e(id_prefix)}-title">{_e(alternative)}</title>'
     )
-
-
-def _text_run(placed: Sequence[tuple[float, float, str]], size: float, extra: str) -> str:
-    """Short texts (cell numbers) centred on their points, as ONE <text> with a position for
-    every character. Digits have equal widths in sans-serif fonts, so centring by count holds;
-    a space between numbers keeps them apart when the PDF's text is copied."""
-    if not placed:
-        return ""
-    advance = DIGIT_WIDTH * size
-    chars: list[str] = []
-    xs: list[str] = []
-    ys: list[str] = []
-    for cx, baseline, text in placed:
-        if chars:
-            chars.append(" ")
-            xs.append(_n(cx))
-            ys.append(_n(baseline))
-        start = cx - len(text) * advance / 2
-        for i, char in enumerate(text):
-            chars.append(char)
-            xs.append(_n(start + i * advance))
-            ys.append(_n(baseline))
-    y = ys[0] if len(set(ys)) == 1 else " ".join(ys)
-    return f'<text x="{" ".join(xs)}" y="{y}"{extra}>{_e("".join(chars))}</text>'
 
 
 def _radar_line(
@@ -548,20 +541,6 @@ def _radar_description(
     return (
         "Scores from 0 to 100 on each principle, further out is better. "
         + "; ".join(line(s) for s in [partnership, *series])
-        + "."
-    )
-
-
-def _heat_description(rows: Sequence[HeatRow], columns: Sequence[str]) -> str:
-    return (
-        "; ".join(
-            f"{row.label}: "
-            + ", ".join(
-                f"{column} {_said(v, 'no answers')}"
-                for column, v in zip(columns, row.cells, strict=True)
-            )
-            for row in rows
-        )
         + "."
     )
 

@@ -26,6 +26,7 @@ from selfassess.privacy import PrivacyOptions, pseudonyms
 from selfassess.score import Scores, score_all
 from selfassess.scorecard import ScorecardOptions, ScorecardView, build_scorecard
 from selfassess.themes import Theme, load_theme, render_template, template_environment
+from selfassess.weasy import import_weasyprint
 from selfassess.write import write_atomic
 
 if TYPE_CHECKING:
@@ -171,7 +172,7 @@ def render_scorecard_pdf(
     Title and language come from the page's <title> and <html lang> (the bank's language).
     `attachments` are embedded from memory, never fetched: the page itself cannot add any.
     """
-    import weasyprint  # lazy: see the module docstring
+    weasyprint = import_weasyprint()  # lazy: see the module docstring
 
     options = pdf_options(variant)
     fetcher = theme_url_fetcher(theme.folders())

@@ -17,13 +17,15 @@ from datetime import date
 
 from selfassess.charts import (
     Band,
+    HeatMap,
     HeatRow,
     Hidden,
     RadarSeries,
+    Tone,
     Value,
     band_colours,
     heat_map,
-    printed_value,
+    heat_tones,
     radar_chart,
 )
 from selfassess.errors import SelfassessError
@@ -135,14 +137,6 @@ class CommentView:
 
 
 @dataclass(frozen=True)
-class HeatMapRow:
-    """A heat-map row as printed (numbers, "–", or a hidden value's mark): for the manifest."""
-
-    label: str
-    cells: list[str]
-
-
-@dataclass(frozen=True)
 class PrincipleSection:
     number: int
     id: str
@@ -161,8 +155,7 @@ class PrincipleSection:
     iqr: str
     split: bool
     agreement: str  # one sentence: do organisations differ, do people differ, or both?
-    heat_map_svg: str
-    heat_map_rows: list[HeatMapRow]
+    heat_map: HeatMap
     hidden_note: str  # "" unless cells of the heat map are withheld
     questions: list[QuestionRow]
     has_reverse: bool
@@ -293,6 +286,7 @@ class ScorecardView:
     overall: str
     level: LevelRef | None
     levels: list[LevelRef]
+    tones: list[Tone]  # the heat maps' fills, one CSS class each
     radar_svg: str
     radar_note: str  # "" unless some organisation's line has a withheld value
     principles: list[PrincipleRow]
@@ -535,13 +529,11 @@ def build_scorecard(
                 emphasis=True,
             )
         )
-        heat_svg = heat_map(
+        heat = heat_map(
             heat_rows,
             [q.label + ("*" if q.reverse else "") for q in questions] + ["Score"],
             bands,
             title=f"Heat map: {principle.title}, by organisation and question",
-            id_prefix=f"heat-{principle.id}",
-            font_family=options.font_family,
             emphasis_columns=1,
         )
         withheld = comments_hidden.get(principle.id, 0)
@@ -571,11 +563,7 @@ def build_scorecard(
                     bank.consensus,
                     shown=len(visible_scores),
                 ),
-                heat_map_svg=heat_svg,
-                heat_map_rows=[
-                    HeatMapRow(row.label, [printed_value(v) for v in row.cells])
-                    for row in heat_rows
-                ],
+                heat_map=heat,
                 hidden_note=_hidden_note(grid, threshold),
                 questions=questions,
                 has_reverse=any(q.reverse for q in questions),
@@ -643,6 +631,7 @@ def build_scorecard(
         overall=shown(p.overall),
         level=level(p.level),
         levels=list(levels.values()),
+        tones=heat_tones(len(bank.levels)),
         radar_svg=radar,
         radar_note=(
             "A line has a gap where that organisation's score is hidden to protect small groups."
