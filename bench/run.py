@@ -223,7 +223,7 @@ def browser_timings(site: Path, responses: Path) -> list[tuple[str, str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
     options = parser.parse_args()
     runs = max(options.runs, 1)

@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from selfassess.errors import SelfassessError
-from selfassess.load import bundled_banks, load_questionnaire, parse_questionnaire
+from selfassess.load import (
+    bundled_bank_files,
+    bundled_banks,
+    load_questionnaire,
+    parse_questionnaire,
+)
 
 
 def problems_of(text: str) -> list[str]:
@@ -155,3 +160,34 @@ def test_unreadable_files_get_one_located_error(
 def test_missing_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(SelfassessError, match="no such file"):
         load_questionnaire(tmp_path / "nope.yaml")
+
+
+# ---------------------------------------------------------------- LibYAML and the pure parser
+
+
+@pytest.mark.parametrize("bank", bundled_bank_files(), ids=lambda p: p.name)
+def test_libyaml_and_the_pure_parser_give_the_same_data_and_lines(
+    bank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import selfassess.load as load
+
+    text = bank.read_text(encoding="utf-8")
+    assert load._compose_fast(text) is not None  # LibYAML takes valid banks
+    fast_data, fast_lines = load._parse_yaml(text, str(bank))
+    monkeypatch.setattr(load, "_FAST_LOADER", None)
+    assert load._compose_fast(text) is None
+    data, lines = load._parse_yaml(text, str(bank))
+    assert fast_data == data
+    assert (fast_lines.lines, fast_lines.key_lines) == (lines.lines, lines.key_lines)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["id: [unclosed\n", "id: a\n\tbad: tab\n", "a: 1\n---\nb: 2\n", "x: \x07\n", "&a [*a]\n"],
+)
+def test_what_libyaml_refuses_is_reported_by_the_pure_parser(text: str) -> None:
+    import selfassess.load as load
+
+    assert load._compose_fast(text) is None or text.startswith("&a")
+    with pytest.raises(SelfassessError, match=r"^bank\.yaml(:\d+)?: "):
+        load._parse_yaml(text, "bank.yaml")
