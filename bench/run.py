@@ -107,9 +107,13 @@ def generate(folder: Path, respondents: int, seed: int = 2026) -> Path:
     return target
 
 
+SPREADS: dict[str, str] = {}  # command line -> "fastest-slowest" of its runs
+
+
 def timed(args: list[str], runs: int) -> tuple[float, int]:
     """Median wall seconds and the largest peak RSS (KB) over `runs` separate processes."""
-    walls, peaks = [], []
+    walls: list[float] = []
+    peaks: list[int] = []
     for _ in range(runs):
         started = time.perf_counter()
         result = subprocess.run(
@@ -119,6 +123,7 @@ def timed(args: list[str], runs: int) -> tuple[float, int]:
         if result.returncode != 0:
             raise SystemExit(f"failed: {' '.join(args)}\n{result.stderr[-2000:]}")
         peaks.append(int(result.stderr.strip().splitlines()[-1]))
+    SPREADS[" ".join(args)] = f"{min(walls):.2f}-{max(walls):.2f} s"
     return statistics.median(walls), max(peaks)
 
 
@@ -234,6 +239,9 @@ def main() -> None:
         rows.append((label, value))
         print(f"{label:<62} {value}", flush=True)
 
+    # As a wheel install would have done: compiled modules. An editable install under
+    # PYTHONDONTWRITEBYTECODE (set on CI machines) would compile every module on every run.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
     try:
         data = {n: generate(work, n) for n in SIZES}
         site = work / "site"
@@ -253,11 +261,11 @@ def main() -> None:
             )
         for n in REPORT_SIZES:
             out = work / f"scorecard-{n}.pdf"
-            wall, peak = timed(
-                [SELFASSESS, "report", str(data[n]), "-o", str(out), "--quiet"], runs
-            )
+            command = [SELFASSESS, "report", str(data[n]), "-o", str(out), "--quiet"]
+            wall, peak = timed(command, runs)
             row(
-                f"report: {n:,} respondents (wall, peak RSS)", f"{wall:.2f} s, {peak / 1024:.0f} MB"
+                f"report: {n:,} respondents (wall, runs' range, peak RSS)",
+                f"{wall:.2f} s ({SPREADS[' '.join(command)]}), {peak / 1024:.0f} MB",
             )
         share = weasyprint_share(
             ["report", str(data[100]), "-o", str(work / "profiled.pdf"), "--quiet"]
@@ -275,7 +283,8 @@ def main() -> None:
     options.out.write_text(
         "# Benchmark results\n\n"
         f"Machine: {machine()}.  \n"
-        f"Median of {runs} runs, each command a separate process; synthetic, seeded partnerships "
+        f"Median of {runs} runs, each command a separate process (modules compiled first, as a "
+        "wheel install does); synthetic, seeded partnerships "
         f"of {ORGANISATIONS} organisations answering collaboration-maturity (30 questions).  \n"
         f"Written by `make bench` on {time.strftime('%Y-%m-%d')}.\n\n"
         "| what | figure |\n|---|---|\n" + table + "\n\n" + TARGETS,
