@@ -39,11 +39,26 @@ build under 1 s; the collaboration-maturity form under 80 KB with script + style
 report 100 respondents under 4 s and 1,000 under 8 s, peak RSS under 300 MB; the aggregator
 shows 200 files in under 1 s.
 
-Where the report misses 4 s at 100 respondents, cProfile puts more than 90 % of the time inside
-WeasyPrint: laying out and drawing about 16 pages, of which SVG text alone (each <text> element
-of the radar and the five heat maps is laid out on its own, about 5 ms each) is about 1 s. Our
-own code (loading, scoring, the view-model, the HTML) is under 0.4 s. The next step is to draw
-the heat maps as HTML tables rather than SVG.
+## Where the report's time goes
+
+Nearly all of it is WeasyPrint (the share row): about 0.55 s to import it, then laying out and
+drawing 14 to 16 A4 pages. Our own code (starting Python and our modules, loading, scoring, the
+view-model, the HTML) is about 0.6 s at 100 respondents. What took the 100-respondent report
+from a median of 4.5 s to under 4 s, each found by profiling (pyinstrument, cProfile, and
+valgrind's instruction counts where wall times were too noisy to compare):
+
+- the heat maps are HTML tables, not SVG: WeasyPrint lays out SVG text one letter at a time;
+  their fills are CSS classes, as WeasyPrint parses every style attribute on its own (inline
+  styles alone cost 0.75 G of 11.5 G instructions);
+- the method appendix's two columns fill one after the other instead of being balanced, which
+  WeasyPrint does by laying the text out again and again (0.5 to 0.8 s);
+- WeasyPrint is imported without ctypes' find_library, which ran ldconfig and gcc for library
+  names that are not file names (0.15 to 0.25 s);
+- YAML is parsed by LibYAML, the pure-Python parser only reporting errors (0.05 s, every command).
+
+The same work varies by about 20 % in wall time from run to run on this shared machine (the
+range beside each report figure); quiet runs of the 100-respondent report take 2.8 s. The
+1,000-respondent report is longer (24 pages: 200 comments) and embeds 1,000 answer files.
 """
 
 
