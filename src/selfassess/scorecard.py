@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from selfassess.charts import (
@@ -137,23 +137,11 @@ class CommentView:
 
 
 @dataclass(frozen=True)
-class PrincipleSection:
-    number: int
-    id: str
-    anchor: str
-    title: str
+class PrincipleSection(PrincipleRow):
+    """A principle's pages: its summary-table figures, and what only its section shows."""
+
     summary_html: str
-    score: str
-    level: LevelRef | None
-    lowest: OrganisationScore | None
-    highest: OrganisationScore | None
-    spread: str
-    divergent: bool
-    weakest_link: bool
     respondents: int  # respondents with a score on this principle
-    median: str
-    iqr: str
-    split: bool
     agreement: str  # one sentence: do organisations differ, do people differ, or both?
     heat_map: HeatMap
     hidden_note: str  # "" unless cells of the heat map are withheld
@@ -482,25 +470,24 @@ def build_scorecard(
         visible_scores = [s for s, _ in grid.visible(grid.score_column)]
         spread = max(visible_scores) - min(visible_scores) if visible_scores else None
         divergent = len(visible_scores) >= 2 and (spread or 0) >= bank.divergence_threshold
-        rows.append(
-            PrincipleRow(
-                number=pv.number,
-                id=principle.id,
-                anchor=anchor,
-                title=principle.title,
-                score=shown(r.score),
-                level=level(r.level),
-                lowest=lowest,
-                highest=highest,
-                spread=shown(spread),
-                divergent=divergent,
-                weakest_link=weakest,
-                median=shown(r.consensus.median),
-                iqr=shown(r.consensus.iqr),
-                split=r.consensus.split,
-                hidden_organisations=grid.hidden_rows(grid.score_column),
-            )
+        row = PrincipleRow(
+            number=pv.number,
+            id=principle.id,
+            anchor=anchor,
+            title=principle.title,
+            score=shown(r.score),
+            level=level(r.level),
+            lowest=lowest,
+            highest=highest,
+            spread=shown(spread),
+            divergent=divergent,
+            weakest_link=weakest,
+            median=shown(r.consensus.median),
+            iqr=shown(r.consensus.iqr),
+            split=r.consensus.split,
+            hidden_organisations=grid.hidden_rows(grid.score_column),
         )
+        rows.append(row)
         disagreements = _disagreements(bank, grid, names, question_labels, question_html)
         disagreement_of = {d.label: d for d in disagreements}
         questions = [
@@ -539,22 +526,9 @@ def build_scorecard(
         withheld = comments_hidden.get(principle.id, 0)
         sections.append(
             PrincipleSection(
-                number=pv.number,
-                id=principle.id,
-                anchor=anchor,
-                title=principle.title,
+                **{f.name: getattr(row, f.name) for f in fields(row)},
                 summary_html=pv.summary_html,
-                score=shown(r.score),
-                level=level(r.level),
-                lowest=lowest,
-                highest=highest,
-                spread=shown(spread),
-                divergent=divergent,
-                weakest_link=weakest,
                 respondents=r.consensus.n,
-                median=shown(r.consensus.median),
-                iqr=shown(r.consensus.iqr),
-                split=r.consensus.split,
                 agreement=agreement_sentence(
                     divergent,
                     r.consensus.split,
