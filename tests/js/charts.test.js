@@ -3,14 +3,9 @@
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const fs = require("node:fs");
-const path = require("node:path");
-const vm = require("node:vm");
+const { loadScripts } = require("./support.js");
 
-const SCRIPT = path.join(__dirname, "..", "..", "src", "selfassess", "themes", "default", "js", "charts.js");
-const sandbox = {};
-vm.runInNewContext(fs.readFileSync(SCRIPT, "utf8"), sandbox, { filename: SCRIPT });
-const C = sandbox.SelfassessCharts;
+const C = loadScripts(["charts.js"]).SelfassessCharts;
 
 const AXES = ["Shared agenda", "Shared measures", "Communication", "Hierarchies", "Reciprocity"];
 const count = (svg, pattern) => (svg.match(pattern) || []).length;

@@ -5,28 +5,12 @@
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const fs = require("node:fs");
-const path = require("node:path");
-const vm = require("node:vm");
+const { loadScripts, plain, LIKERT } = require("./support.js");
 
-const JS = path.join(__dirname, "..", "..", "src", "selfassess", "themes", "default", "js");
-
-function load() {
-  const context = vm.createContext({ TextDecoder });
-  for (const name of ["scoring.js", "responses.js", "heatmap.js"]) {
-    vm.runInContext(fs.readFileSync(path.join(JS, name), "utf8"), context, { filename: name });
-  }
-  return context;
-}
-
-const { SelfassessScoring: S, SelfassessResponses: R, SelfassessHeatmap: H } = load();
-const plain = (value) => JSON.parse(JSON.stringify(value));
+const { SelfassessScoring: S, SelfassessResponses: R, SelfassessHeatmap: H } = loadScripts(
+  ["scoring.js", "responses.js", "heatmap.js"], { TextDecoder });
 const bytes = (text) => new Uint8Array(Buffer.from(text, "utf8"));
 
-const LIKERT = [
-  { value: 1, label: "Not yet" }, { value: 2, label: "Starting" }, { value: 3, label: "Partly" },
-  { value: 4, label: "Mostly" }, { value: 5, label: "Fully" }, { value: null, label: "Don't know" },
-];
 const BANK = {
   id: "t", version: "1", min_answered: 0.5, divergence_threshold: 25, consensus: 25,
   levels: [{ id: "low", label: "Low", min: 0 }, { id: "mid", label: "Mid", min: 40 }, { id: "high", label: "High", min: 80 }],

@@ -6,25 +6,11 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
-const path = require("node:path");
-const vm = require("node:vm");
+const { loadScripts, plain, LIKERT } = require("./support.js");
 
-const SCRIPT = path.join(__dirname, "..", "..", "src", "selfassess", "themes", "default", "js", "scoring.js");
-
-function loadScoring() {
-  const sandbox = {};
-  vm.runInNewContext(fs.readFileSync(SCRIPT, "utf8"), sandbox, { filename: SCRIPT });
-  return sandbox.SelfassessScoring;
-}
-
+const loadScoring = () => loadScripts(["scoring.js"]).SelfassessScoring;
 const S = loadScoring();
-// Objects made inside the vm context have that context's prototypes: compare as plain data.
-const plain = (value) => JSON.parse(JSON.stringify(value));
 
-const LIKERT = [
-  { value: 1, label: "Not yet" }, { value: 2, label: "Starting" }, { value: 3, label: "Partly" },
-  { value: 4, label: "Mostly" }, { value: 5, label: "Fully" }, { value: null, label: "Don't know" },
-];
 const BANK = {
   id: "t", version: "1", min_answered: 0.5, divergence_threshold: 25, consensus: 25,
   levels: [{ id: "low", label: "Low", min: 0 }, { id: "mid", label: "Mid", min: 40 }, { id: "high", label: "High", min: 80 }],
