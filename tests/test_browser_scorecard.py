@@ -1,0 +1,74 @@
+"""The HTML scorecard (`report --html`) in a real headless Chromium: what a screen-reader user or
+an intranet visitor gets. It must pass axe-core, fetch nothing, and read on a phone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_support import RequestLog, describe, require_axe, run_axe
+from pdf_support import BASELINE, PARTNERSHIP, RESPONSES, report
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def scorecard(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example partnership with a baseline and small groups hidden: every part shown."""
+    html = tmp_path_factory.mktemp("scorecard") / "scorecard.html"
+    code, _, err = report(
+        str(RESPONSES),
+        *("--partnership", PARTNERSHIP, "--baseline", str(BASELINE)),
+        *("--min-group-size", "3", "--html", str(html)),
+    )
+    assert code == 0, err
+    return html
+
+
+@pytest.fixture
+def tab(context: Any, scorecard: Path, requests: RequestLog) -> Iterator[Any]:
+    requests.allowed.add(scorecard.as_uri())
+    page = context.new_page()
+    page.goto(scorecard.as_uri())
+    yield page
+    page.close()
+
+
+def test_the_html_scorecard_passes_axe(tab: Any) -> None:
+    violations = run_axe(tab, require_axe())
+    assert violations == [], describe(violations)
+
+
+def test_the_html_scorecard_fetches_nothing(tab: Any, requests: RequestLog) -> None:
+    assert tab.locator("table.heatmap").count() == 5
+    assert requests.requests == [] and requests.websockets == []
+
+
+def test_each_heat_map_cell_is_announced_with_its_organisation_and_question(tab: Any) -> None:
+    """Through Chromium's accessibility tree: the cell's row and column headers."""
+    table = tab.locator("table.heatmap").first
+    assert table.get_attribute("aria-label", timeout=1000).startswith("Heat map: ")
+    police = table.get_by_role("row", name="Northshire Police")
+    cells = police.get_by_role("cell")
+    assert cells.count() == 7
+    assert cells.first.get_attribute("title") == "hidden (fewer than 3 responses)"
+    headers = table.get_by_role("columnheader").all_inner_texts()
+    assert headers == ["ORGANISATION", "Q1", "Q2", "Q3", "Q4", "Q5*", "Q6", "Score"]
+
+
+@pytest.mark.parametrize("width", [320, 640])
+def test_the_scorecard_reads_on_a_phone_without_sideways_scrolling(
+    browser: Any, scorecard: Path, width: int
+) -> None:
+    ctx = browser.new_context(
+        viewport={"width": width, "height": 800}, device_scale_factor=1280 // width
+    )
+    try:
+        page = ctx.new_page()
+        page.goto(scorecard.as_uri())
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    finally:
+        ctx.close()
