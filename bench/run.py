@@ -56,10 +56,34 @@ valgrind's instruction counts where wall times were too noisy to compare):
   names that are not file names (0.15 to 0.25 s);
 - YAML is parsed by LibYAML, the pure-Python parser only reporting errors (0.05 s, every command).
 
-The same work varies by about 20 % in wall time from run to run on this shared machine (the
-range beside each report figure); quiet runs of the 100-respondent report take 2.8 s. The
-1,000-respondent report is longer (24 pages: 200 comments) and embeds 1,000 answer files.
+The same work varies by 20 to 35 % in wall time on this shared virtual machine, from run to run
+and from one minute to the next (the range beside each report figure; the speed-check row times
+the same pure-Python loop at the start and the end, 0.42-0.45 s in a quiet moment). Two full
+runs on the same code gave 3.73 s and 4.03 s for the 100-respondent report, the second in a
+moment when `score` on 10,000 files was 37 % slower too; single runs in quiet moments take
+2.3-2.9 s. Rendering in a second process started early, so that importing WeasyPrint overlaps
+loading and scoring, was tried and measured: no faster here (the two processes share two
+virtual CPUs, and the worker must import part of selfassess too), so it was not kept.
+The 1,000-respondent report is longer (24 pages: 200 comments) and embeds 1,000 answer files.
 """
+
+
+def _reference_work() -> int:
+    total = 0
+    for i in range(4_000_000):
+        total += i * i % 7
+    return total
+
+
+def speed_check() -> float:
+    """Seconds for a fixed pure-Python loop (median of 3): the same work on every run, so a run
+    made in a slow moment of a shared machine shows itself."""
+    walls = []
+    for _ in range(3):
+        started = time.perf_counter()
+        _reference_work()
+        walls.append(time.perf_counter() - started)
+    return statistics.median(walls)
 
 
 def machine() -> str:
@@ -257,6 +281,7 @@ def main() -> None:
     # As a wheel install would have done: compiled modules. An editable install under
     # PYTHONDONTWRITEBYTECODE (set on CI machines) would compile every module on every run.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
+    before = speed_check()
     try:
         data = {n: generate(work, n) for n in SIZES}
         site = work / "site"
@@ -291,6 +316,10 @@ def main() -> None:
         )
         for label, value in browser_timings(site, data[1_000]):
             row(label, value)
+        row(
+            "speed check: a fixed pure-Python loop, at the start / at the end",
+            f"{before:.2f} / {speed_check():.2f} s",
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
