@@ -58,10 +58,10 @@ valgrind's instruction counts where wall times were too noisy to compare):
 
 The same work varies by 20 to 35 % in wall time on this shared virtual machine, from run to run
 and from one minute to the next (the range beside each report figure; the speed-check row times
-the same pure-Python loop at the start and the end, 0.42-0.45 s in a quiet moment). Two full
-runs on the same code gave 3.73 s and 4.03 s for the 100-respondent report, the second in a
-moment when `score` on 10,000 files was 37 % slower too; single runs in quiet moments take
-2.3-2.9 s. Rendering in a second process started early, so that importing WeasyPrint overlaps
+the same pure-Python loop at the start and the end: from 0.30 to 0.56 s seen here). Three full
+runs on the same code gave 3.73 s, 4.03 s and 3.42 s (this table) for the 100-respondent report,
+the 4.03 s in a moment when `score` on 10,000 files was 37 % slower too; single runs in quiet
+moments take 2.3-2.9 s. Rendering in a second process started early, so that importing WeasyPrint overlaps
 loading and scoring, was tried and measured: no faster here (the two processes share two
 virtual CPUs, and the worker must import part of selfassess too), so it was not kept.
 The 1,000-respondent report is longer (24 pages: 200 comments) and embeds 1,000 answer files.
