@@ -8,8 +8,9 @@ character width; its text alternative (every value, in words) is the SVG's <titl
 WeasyPrint turns into the /Alt text of the tagged PDF's Figure, what a screen reader reads.
 
 The heat map is the data of an HTML table (the template lays it out): a table is read cell by
-cell with its headers, and WeasyPrint lays out table text far faster than SVG text, which it
-places one letter at a time.
+cell with its headers, its text is laid out as text (WeasyPrint places SVG text one letter at a
+time, so Arabic in SVG is never joined), and no width has to be guessed. It costs WeasyPrint
+about what the SVG did, once the fills are CSS classes rather than style attributes.
 """
 
 from __future__ import annotations
@@ -347,10 +348,9 @@ def heat_map(
 ) -> HeatMap:
     """Rows (organisations) x columns (questions); every cell coloured by band, number printed.
 
-    A table, not SVG: WeasyPrint lays out SVG text one letter at a time (and so cannot join
-    Arabic letters), which made the heat maps half of a scorecard's rendering time. The last
-    `emphasis_columns` columns and any `emphasis` rows are summaries, printed in bold. More
-    than `max_columns` columns are split into blocks, each with the row labels again.
+    A table, not SVG (see the module docstring). The last `emphasis_columns` columns and any
+    `emphasis` rows are summaries, printed in bold. More than `max_columns` question columns
+    are split into blocks, each with the row labels again.
     """
     n_cols = len(columns)
     heads = [HeatColumn(label, j >= n_cols - emphasis_columns) for j, label in enumerate(columns)]
