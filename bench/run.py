@@ -47,14 +47,16 @@ view-model, the HTML) is about 0.6 s at 100 respondents. What took the 100-respo
 from a median of 4.5 s to under 4 s, each found by profiling (pyinstrument, cProfile, and
 valgrind's instruction counts where wall times were too noisy to compare):
 
-- the heat maps are HTML tables, not SVG: WeasyPrint lays out SVG text one letter at a time;
-  their fills are CSS classes, as WeasyPrint parses every style attribute on its own (inline
-  styles alone cost 0.75 G of 11.5 G instructions);
 - the method appendix's two columns fill one after the other instead of being balanced, which
   WeasyPrint does by laying the text out again and again (0.5 to 0.8 s);
 - WeasyPrint is imported without ctypes' find_library, which ran ldconfig and gcc for library
   names that are not file names (0.15 to 0.25 s);
 - YAML is parsed by LibYAML, the pure-Python parser only reporting errors (0.05 s, every command).
+
+The heat maps became HTML tables (for screen readers and joined Arabic) at about the SVG's cost:
+valgrind counts 10.7 G instructions for the whole PDF with tables against 10.4 G with SVG, once
+the tables' fills are CSS classes (as style attributes, which WeasyPrint parses one by one, they
+cost 0.75 G more).
 
 The same work varies by 20 to 35 % in wall time on this shared virtual machine, from run to run
 and from one minute to the next (the range beside each report figure; the speed-check row times
