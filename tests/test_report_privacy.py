@@ -39,6 +39,7 @@ ORGANISATIONS = (
 )
 POLICE_COMMENT = "Still working out where policing fits in the pathway"
 HIDDEN = re.compile(r"^(<\d+|×)$")
+PRINTED = re.compile(r"^(\d+|–|<\d+|×)$")  # what a heat-map cell can print
 HEAT_HEADER = re.compile(r"^ORGANISATION((?: Q\d+\*?)+ Score)$")
 
 
@@ -89,7 +90,9 @@ def heat_maps(reader: PdfReader) -> list[dict[str, list[str]]]:
         rows: dict[str, list[str]] = {}
         for row in lines[index + 1 :]:
             words = row.split()
-            rows[" ".join(words[:-width])] = words[-width:]
+            cells = words[-width:]
+            assert all(PRINTED.match(c) for c in cells), f"not a heat-map row: {row!r}"
+            rows[" ".join(words[:-width])] = cells
             if row.startswith("Partnership "):
                 break
         grids.append(rows)
