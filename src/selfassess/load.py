@@ -78,6 +78,11 @@ class LineMap:
 
 def _read_bytes(path: Path, what: str, max_bytes: int, *, folder_hint: str = "") -> bytes:
     """A file's bytes, or our error for what people actually pass: folders, huge, binary, empty."""
+    return _check_bytes(read_file_bytes(path, what, max_bytes, folder_hint=folder_hint), path, what)
+
+
+def read_file_bytes(path: Path, what: str, max_bytes: int, *, folder_hint: str = "") -> bytes:
+    """A file's bytes, or a one-line error: missing, a folder, too large, unreadable."""
     try:
         if path.is_dir():
             raise SelfassessError.at(path, f"is a folder, not a {what}{folder_hint}")
@@ -93,7 +98,7 @@ def _read_bytes(path: Path, what: str, max_bytes: int, *, folder_hint: str = "")
         raise SelfassessError.at(path, "permission denied") from None
     except OSError as exc:
         raise SelfassessError.at(path, f"cannot be read: {exc.strerror or exc}") from None
-    return _check_bytes(data, path, what)
+    return data
 
 
 def _check_bytes(data: bytes, path: Path | str, what: str) -> bytes:

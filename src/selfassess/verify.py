@@ -31,7 +31,12 @@ from selfassess.audit import (
     printed_figures,
 )
 from selfassess.errors import SelfassessError
-from selfassess.load import LoadedResponses, load_response_data, parse_bank_bytes
+from selfassess.load import (
+    LoadedResponses,
+    load_response_data,
+    parse_bank_bytes,
+    read_file_bytes,
+)
 from selfassess.model import Questionnaire
 from selfassess.privacy import PrivacyOptions
 from selfassess.report import scorecard_view
@@ -127,18 +132,7 @@ def verify_scorecard(path: Path, inputs: Sequence[tuple[str, bytes]] | None = No
 
 def read_pdf(path: Path) -> tuple[dict[str, bytes], list[str]]:
     """A PDF's attachments (name -> bytes) and each page's text, or our one-line error."""
-    try:
-        if path.is_dir():
-            raise SelfassessError.at(path, "is a folder, not a PDF file")
-        if path.stat().st_size > MAX_PDF_BYTES:
-            raise SelfassessError.at(path, "is larger than any scorecard (200 MB)")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SelfassessError.at(path, "no such file") from None
-    except PermissionError:
-        raise SelfassessError.at(path, "permission denied") from None
-    except OSError as exc:
-        raise SelfassessError.at(path, f"cannot be read: {exc.strerror or exc}") from None
+    data = read_file_bytes(path, "PDF file", MAX_PDF_BYTES)
     if not data.lstrip()[:5] == b"%PDF-":
         raise SelfassessError.at(path, "is not a PDF file")
     from pypdf import PdfReader  # lazy: see the module docstring
