@@ -16,6 +16,7 @@ from selfassess.cli import cli
 from selfassess.errors import SelfassessError
 from selfassess.load import bundled_banks, parse_questionnaire
 from selfassess.model import Questionnaire
+from selfassess.partnership_page import render_partnership_page
 from selfassess.site import MARKER, build_site, render_form
 from selfassess.themes import load_theme
 
@@ -54,9 +55,13 @@ def banks() -> list[Questionnaire]:
     return [b.questionnaire for b in bundled_banks()]
 
 
-@pytest.fixture(scope="module")
-def xss_page(theme: site.Theme) -> str:
-    return render_form(parse_questionnaire(XSS_BANK, "xss.yaml"), theme)
+# Every page a bank's text is written into: hostile text must stay inert in each.
+PAGES = {"form": render_form, "partnership": render_partnership_page}
+
+
+@pytest.fixture(scope="module", params=sorted(PAGES))
+def xss_page(request: pytest.FixtureRequest, theme: site.Theme) -> str:
+    return PAGES[request.param](parse_questionnaire(XSS_BANK, "xss.yaml"), theme)
 
 
 class Tags(HTMLParser):
@@ -206,11 +211,12 @@ def test_without_javascript_the_page_says_scoring_needs_it_and_hides_its_control
     assert re.search(r'<section class="results"[^>]* hidden>', html)
 
 
-def test_bank_data_is_embedded_as_inert_json(theme: site.Theme) -> None:
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_bank_data_is_embedded_as_inert_json(theme: site.Theme, page: str) -> None:
     bank = parse_questionnaire(
         XSS_BANK.replace('title: "P1 <script>', 'title: "P1 </script><script>'), "x.yaml"
     )
-    html = render_form(bank, theme)
+    html = PAGES[page](bank, theme)
     data = re.search(r'<script type="application/json" id="selfassess-bank">(.*?)</script>', html)
     assert data is not None
     assert "<" not in data.group(1)
@@ -238,9 +244,14 @@ def test_a_hostile_bank_runs_nothing_but_our_own_script(xss_page: str) -> None:
     parsed = Tags(xss_page)
     assert len([a for a, _ in parsed.scripts if a.get("type") != "application/json"]) == 1
     assert not any(k.startswith("on") for _, attrs in parsed.tags for k in attrs)
-    assert "Question &lt;script&gt;alert(" in xss_page  # shown as text, not run
-    assert '<a href="https://example.org/">ok</a>' in xss_page  # safe links still work
-    assert "<strong>be careful</strong>" in xss_page
+    assert "P1 &lt;script&gt;alert(" in xss_page  # a principle title, shown as text, not run
+    assert "Question &lt;script&gt;alert(" in xss_page  # a question, likewise
+
+
+def test_a_hostile_banks_help_keeps_its_safe_links_and_emphasis(theme: site.Theme) -> None:
+    form = render_form(parse_questionnaire(XSS_BANK, "xss.yaml"), theme)
+    assert '<a href="https://example.org/">ok</a>' in form
+    assert "<strong>be careful</strong>" in form
 
 
 # ---------------------------------------------------------------- the folder swap
