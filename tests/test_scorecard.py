@@ -52,9 +52,20 @@ def baseline(
     return loaded, score_all(bank, loaded.responses)
 
 
-def view_of(example: Example, **options: object) -> ScorecardView:
+def view_of(
+    example: Example,
+    baseline: tuple[LoadedResponses, Scores] | None = None,
+    **options: object,
+) -> ScorecardView:
     bank, loaded, scores = example
-    return build_scorecard(bank, scores, loaded.responses, ScorecardOptions(**options))  # type: ignore[arg-type]
+    return build_scorecard(
+        bank,
+        scores,
+        loaded.responses,
+        ScorecardOptions(**options),  # type: ignore[arg-type]
+        baseline=baseline[1] if baseline else None,
+        baseline_responses=baseline[0].responses if baseline else (),
+    )
 
 
 def test_overall_score_and_level_are_the_scoring_engines_rounded(example: Example) -> None:
@@ -263,19 +274,10 @@ def test_no_baseline_section_without_baseline_scores(example: Example) -> None:
 def test_baseline_shows_change_per_principle_and_overall(
     example: Example, baseline: tuple[LoadedResponses, Scores]
 ) -> None:
-    bank, loaded, scores = example
-    base_loaded, base_scores = baseline
-    view = build_scorecard(
-        bank,
-        scores,
-        loaded.responses,
-        ScorecardOptions(),
-        baseline=base_scores,
-        baseline_responses=base_loaded.responses,
-    )
+    view = view_of(example, baseline)
     assert view.baseline is not None
     b = view.baseline
-    assert b.overall.before == shown(base_scores.partnership.overall)
+    assert b.overall.before == shown(baseline[1].partnership.overall)
     assert b.overall.now == view.overall
     communication = next(p for p in b.principles if p.title.startswith("Regular communication"))
     assert communication.change.direction == "up" and communication.change.arrow == "▲"
@@ -453,16 +455,7 @@ def test_spread_lowest_and_highest_cover_only_the_scores_printed(example: Exampl
 def test_an_organisation_with_a_hidden_score_has_no_figures_in_the_baseline_section(
     example: Example, baseline: tuple[LoadedResponses, Scores]
 ) -> None:
-    bank, loaded, scores = example
-    base_loaded, base_scores = baseline
-    view = build_scorecard(
-        bank,
-        scores,
-        loaded.responses,
-        ScorecardOptions(privacy=SMALL),
-        baseline=base_scores,
-        baseline_responses=base_loaded.responses,
-    )
+    view = view_of(example, baseline, privacy=SMALL)
     assert view.baseline is not None
     withheld = [m for m in view.baseline.organisation_changes if m.hidden]
     assert withheld and all(m.change.now == "–" and not m.largest_principle for m in withheld)
