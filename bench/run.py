@@ -24,9 +24,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from chromium import CHROMIUM, launch  # noqa: E402 - tests/ is on the path only from here
+
 BIN = Path(sys.executable).parent
 SELFASSESS = str(BIN / "selfassess")
-CHROMIUM = "/usr/bin/chromium"
 SIZES = (10, 100, 1_000, 10_000)
 REPORT_SIZES = (10, 100, 1_000)
 ORGANISATIONS = 10
@@ -214,20 +216,11 @@ def browser_timings(site: Path, responses: Path) -> list[tuple[str, str]]:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return [("browser timings", "skipped: playwright not installed")]
-    if not Path(CHROMIUM).exists():
-        return [("browser timings", "skipped: /usr/bin/chromium missing")]
+    if not CHROMIUM.exists():
+        return [("browser timings", f"skipped: {CHROMIUM} missing")]
     rows = []
-    args = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-    ]
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
+        browser = launch(p)
         page = browser.new_page()
         form = site / "collaboration-maturity.html"
         one = sorted(responses.glob("*.json"))[0]

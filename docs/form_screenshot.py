@@ -6,6 +6,7 @@ Needs Debian's chromium (/usr/bin/chromium) and Playwright for Python.
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from pathlib import Path
 
@@ -14,6 +15,9 @@ from playwright.sync_api import sync_playwright
 from selfassess.load import resolve_bank
 from selfassess.site import build_site
 from selfassess.themes import load_theme
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from chromium import launch
 
 # A plausible respondent: strong on communication, weak on putting hierarchies aside.
 PROFILE = {
@@ -32,9 +36,7 @@ def main() -> None:
         build_site([bank], Path(tmp) / "site", load_theme())
         url = (Path(tmp) / "site" / f"{bank.id}.html").as_uri()
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"]
-            )
+            browser = launch(playwright)
             page = browser.new_page(viewport={"width": 880, "height": 900})
             page.goto(url)
             for principle in bank.principles:

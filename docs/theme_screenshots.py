@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -22,17 +23,13 @@ from selfassess.load import resolve_bank
 from selfassess.site import build_site
 from selfassess.themes import load_theme
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from chromium import launch  # tests/chromium.py: how this project launches Chromium
+from form_screenshot import PROFILE  # the same respondent as docs/form.png
+
 DOCS = Path(__file__).parent
 ROOT = DOCS.parent
 WIDTH = 880
-# The same respondent as docs/form.png: strong on communication, weak on hierarchies.
-PROFILE = {
-    "common-agenda": ["Mostly", "Partly", "Mostly", "Partly", "Starting", "Partly"],
-    "shared-measures": ["Partly", "Starting", "Partly", "Don't know", "Partly", "Starting"],
-    "communication": ["Fully", "Mostly", "Mostly", "Fully", "Mostly", "Partly"],
-    "parity": ["Starting", "Not yet", "Partly", "Starting", "Mostly", "Starting"],
-    "reciprocity": ["Mostly", "Partly", "Mostly", "Fully", "Partly", "Mostly"],
-}
 COMMENT = "Smaller partners lend staff and rooms; the bigger ones rarely ask what we need back."
 
 
@@ -102,9 +99,7 @@ def scorecard_picture(out: Path) -> None:
 
 def main() -> None:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"]
-        )
+        browser = launch(playwright)
         for theme in ("default", "nhs"):
             form_picture(browser, theme, DOCS / f"theme-{theme}.png")
         browser.close()
