@@ -1,4 +1,4 @@
-"""What browser tests share: launching Debian's Chromium, axe-core, and a request recorder.
+"""What browser tests share: Debian's Chromium, axe-core, node, and a request recorder.
 
 Without /usr/bin/chromium (or axe-core from `npm ci`) the tests skip with a message, except in
 CI (CI=true), where a missing tool is a failure: a green CI must mean the pages were tested.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,8 +25,17 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 def missing(message: str) -> None:
     """Skip on a developer's machine; fail in CI."""
     if os.environ.get("CI") == "true":
-        pytest.fail(f"{message} (CI=true: browser tests must run)")
+        pytest.fail(f"{message} (CI=true: these tests must run)")
     pytest.skip(message)
+
+
+def require_node() -> str:
+    """The node executable that runs the page scripts' own tests (tests/js/)."""
+    node = shutil.which("node")
+    if node is None:
+        missing("node is not installed: the page scripts' tests need Node.js 18+")
+    assert node is not None
+    return node
 
 
 def require_chromium() -> None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import base64
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import require_node
 
 from selfassess.load import load_questionnaire, load_responses
 from selfassess.view import bank_scoring_data
@@ -23,7 +23,6 @@ from selfassess.view import bank_scoring_data
 ROOT = Path(__file__).parent.parent
 JS = ROOT / "src" / "selfassess" / "themes" / "default" / "js"
 VECTORS = ROOT / "tests" / "vectors"
-NODE = shutil.which("node")
 
 # Loads scoring.js and responses.js as the page does, then answers each case on stdout.
 DRIVER = """
@@ -145,15 +144,6 @@ def python_side(bank_path: Path, files: list[tuple[str, bytes]], folder: Path) -
         "problems": [str(p) for p in loaded.skipped],
         "warnings": loaded.warnings,
     }
-
-
-def require_node() -> str:
-    if NODE is None:
-        message = "node is not installed: the responses.js tests need Node.js 18+"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return NODE
 
 
 @pytest.fixture(scope="module")

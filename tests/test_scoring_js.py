@@ -10,12 +10,11 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
-import pytest
+from browser_support import require_node
 
 from selfassess.formats import scores_to_json
 from selfassess.load import bundled_banks, expand_input_paths, load_questionnaire, load_responses
@@ -25,7 +24,6 @@ from selfassess.view import bank_scoring_data
 
 ROOT = Path(__file__).parent.parent
 VECTORS = ROOT / "tests" / "vectors"
-NODE = shutil.which("node")
 
 ORGANISATIONS = ["Alpha Trust", " Alpha Trust ", "Beta Council", "", None, "Zeta", "Ärzte", "beta"]
 
@@ -91,15 +89,6 @@ def random_cases(count: int = 60) -> list[dict[str, Any]]:
             }
         )
     return cases
-
-
-def require_node() -> str:
-    if NODE is None:
-        message = "node is not installed: the scoring.js tests need Node.js 18+"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return NODE
 
 
 def test_scoring_js_passes_its_node_tests_and_matches_python_on_every_case(

@@ -184,13 +184,7 @@ def load_inputs(
     if not paths:
         raise SelfassessError.at(" ".join(files), "no *.json or *.csv response files found")
     bank = resolve_bank(questionnaire) if questionnaire else bank_for_responses(paths)
-    to_load = ProgressPaths(paths, "Loading answers") if progress else paths
-    loaded = load_responses(to_load, bank.questionnaire, skip_invalid=skip_invalid)
-    for warning in loaded.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    for problem in loaded.skipped:
-        click.echo(f"skipped: {problem}", err=True)
-    return bank, loaded
+    return bank, _load_telling(paths, bank, skip_invalid, progress, "answers")
 
 
 questionnaire_option = click.option(
@@ -255,12 +249,21 @@ def load_baseline(
     paths = expand_input_paths(args)
     if not paths:
         raise SelfassessError.at(" ".join(args), "no *.json or *.csv baseline files found")
-    to_load = ProgressPaths(paths, "Loading baseline") if progress else paths
+    return _load_telling(paths, bank, skip_invalid, progress, "baseline")
+
+
+def _load_telling(
+    paths: list[Path], bank: BankSource, skip_invalid: bool, progress: bool, what: str
+) -> LoadedResponses:
+    """Load `paths` against the bank; each warning and skipped file a line on stderr (marked
+    "(baseline)" for the earlier round)."""
+    to_load = ProgressPaths(paths, f"Loading {what}") if progress else paths
     loaded = load_responses(to_load, bank.questionnaire, skip_invalid=skip_invalid)
+    mark = " (baseline)" if what == "baseline" else ""
     for warning in loaded.warnings:
-        click.echo(f"warning: {warning} (baseline)", err=True)
+        click.echo(f"warning: {warning}{mark}", err=True)
     for problem in loaded.skipped:
-        click.echo(f"skipped: {problem} (baseline)", err=True)
+        click.echo(f"skipped: {problem}{mark}", err=True)
     return loaded
 
 
