@@ -6,14 +6,11 @@ test suites, so the packed code that pages carry is the code that is tested.
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from test_scoring_js import random_cases, require_node, vector_cases
+from test_scoring_js import random_cases, run_node_tests, vector_cases
 
 from selfassess.packing import pack_lines, pack_script, pack_style
 from selfassess.themes import load_theme
@@ -95,22 +92,10 @@ def test_every_bundled_script_packs_smaller_with_its_tokens_intact() -> None:
 
 def test_the_packed_scripts_pass_their_own_node_tests(tmp_path: Path) -> None:
     """Run tests/js/*.test.js (and the shared vectors) against packed copies of the scripts."""
-    node = require_node()
     source_js = load_theme().find_file("js/scoring.js").parent
     packed_js = tmp_path / "src" / "selfassess" / "themes" / "default" / "js"
     packed_js.mkdir(parents=True)
     for path in source_js.glob("*.js"):
         (packed_js / path.name).write_text(pack_script(path.read_text("utf-8")), "utf-8")
     shutil.copytree(ROOT / "tests" / "js", tmp_path / "tests" / "js")
-    cases_file = tmp_path / "cases.json"
-    cases_file.write_text(json.dumps(vector_cases() + random_cases(20)), encoding="utf-8")
-    result = subprocess.run(
-        [node, "--test", str(tmp_path / "tests" / "js")],
-        env={**os.environ, "SELFASSESS_SCORING_CASES": str(cases_file)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
-    assert "# fail 0" in result.stdout
-    assert "# skipped 0" in result.stdout
+    run_node_tests(tmp_path / "tests" / "js", vector_cases() + random_cases(20), tmp_path)

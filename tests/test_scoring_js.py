@@ -91,14 +91,13 @@ def random_cases(count: int = 60) -> list[dict[str, Any]]:
     return cases
 
 
-def test_scoring_js_passes_its_node_tests_and_matches_python_on_every_case(
-    tmp_path: Path,
-) -> None:
-    node = require_node()
-    cases_file = tmp_path / "cases.json"
-    cases_file.write_text(json.dumps(vector_cases() + random_cases()), encoding="utf-8")
+def run_node_tests(folder: Path, cases: list[dict[str, Any]], work: Path) -> None:
+    """`node --test` on a tests/js folder, the cases handed over in SELFASSESS_SCORING_CASES:
+    every test must pass and none may skip (the vectors' test skips without its cases)."""
+    cases_file = work / "cases.json"
+    cases_file.write_text(json.dumps(cases), encoding="utf-8")
     result = subprocess.run(
-        [node, "--test", str(ROOT / "tests" / "js")],
+        [require_node(), "--test", str(folder)],
         env={**os.environ, "SELFASSESS_SCORING_CASES": str(cases_file)},
         capture_output=True,
         text=True,
@@ -107,3 +106,9 @@ def test_scoring_js_passes_its_node_tests_and_matches_python_on_every_case(
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
     assert "# fail 0" in result.stdout
     assert "# skipped 0" in result.stdout
+
+
+def test_scoring_js_passes_its_node_tests_and_matches_python_on_every_case(
+    tmp_path: Path,
+) -> None:
+    run_node_tests(ROOT / "tests" / "js", vector_cases() + random_cases(), tmp_path)
