@@ -334,7 +334,23 @@ class HeatMap:
     columns: list[HeatColumn]
     rows: list[HeatMapRow]
     key: list[KeyEntry]
-    blocks: list[HeatBlock]
+    max_columns: int = MAX_HEAT_COLUMNS  # question columns side by side in one table
+
+    @property
+    def blocks(self) -> list[HeatBlock]:
+        """The tables to print: question columns in runs of at most `max_columns`, the
+        summary columns with the last run, every run with all the rows."""
+        body = [j for j, column in enumerate(self.columns) if not column.summary]
+        runs = [body[i : i + self.max_columns] for i in range(0, len(body), self.max_columns)]
+        runs = runs or [[]]
+        runs[-1] += [j for j, column in enumerate(self.columns) if column.summary]
+        return [
+            HeatBlock(
+                [self.columns[j] for j in run],
+                [HeatMapRow(r.label, [r.cells[j] for j in run], r.emphasis) for r in self.rows],
+            )
+            for run in runs
+        ]
 
 
 def heat_map(
@@ -377,25 +393,7 @@ def heat_map(
     key.append(KeyEntry("", "– no answers"))
     hidden = {(v.mark, v.key) for row in rows for v in row.cells if isinstance(v, Hidden)}
     key += [KeyEntry(HIDDEN_TONE, f"{mark} {meaning}") for mark, meaning in sorted(hidden)]
-    return HeatMap(title, heads, table, key, _blocks(heads, table, max_columns, emphasis_columns))
-
-
-def _blocks(
-    heads: list[HeatColumn], rows: list[HeatMapRow], max_columns: int, emphasis_columns: int
-) -> list[HeatBlock]:
-    """Columns in runs of at most `max_columns`; the summary columns stay with the last run."""
-    body = len(heads) - emphasis_columns
-    runs = [
-        list(range(start, min(start + max_columns, body))) for start in range(0, body, max_columns)
-    ] or [[]]
-    runs[-1] += list(range(body, len(heads)))
-    return [
-        HeatBlock(
-            [heads[j] for j in run],
-            [HeatMapRow(row.label, [row.cells[j] for j in run], row.emphasis) for row in rows],
-        )
-        for run in runs
-    ]
+    return HeatMap(title, heads, table, key, max_columns)
 
 
 # ---------------------------------------------------------------- drawing pieces
