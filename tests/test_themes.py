@@ -440,6 +440,39 @@ BROKEN = {
         {"theme.yaml": "name: broken\ncolours:\n  primary: blue\n"},
         r"theme\.yaml:3: 'blue' is not a colour: expected #RRGGBB",
     ),
+    "a template that reaches for Python": (
+        {
+            "theme.yaml": "name: broken\n",
+            "templates/partials/header.html.j2": "<header>\n{{ cycler.__init__.__globals__ }}\n",
+            "templates/scorecard/cover.html.j2": "<section>\n\n{{ view.__class__.__mro__ }}\n",
+        },
+        {
+            "build": r"templates/partials/header\.html\.j2:2: a theme may only lay out the page, "
+            r"not run code: access to attribute '__init__' .* is unsafe",
+            "report": r"templates/scorecard/cover\.html\.j2:3: a theme may only lay out the page, "
+            r"not run code: access to attribute '__class__' .* is unsafe",
+        },
+    ),
+    "a font that would end the style block": (
+        {
+            "theme.yaml": "name: broken\nfonts:\n  body: 'Arial</style><meta http-equiv=refresh "
+            'content="0;url=https://example.org">\'\n',
+        },
+        r"theme\.yaml:3: 'Arial</style><meta .* is not a font list: expected a CSS font-family "
+        r"list of names, .* \(at fonts\.body\)",
+    ),
+    "a font that would add a CSS rule": (
+        {"theme.yaml": "name: broken\nfonts:\n  heading: 'Arial;}body{display:none'\n"},
+        r"theme\.yaml:3: 'Arial;}body{display:none' is not a font list: .* \(at fonts\.heading\)",
+    ),
+    "scorecard CSS that would end the style block": (
+        {
+            "theme.yaml": "name: broken\n",
+            "css/theme.css": "a{}</style><meta http-equiv=refresh content=0>\n",
+            "css/scorecard-theme.css": "a{}</style><meta http-equiv=refresh content=0>\n",
+        },
+        r"/css: contains '</style', which would end the inline block",
+    ),
     "YAML that does not parse": (
         {"theme.yaml": "name: broken\ncolours: [\n"},
         r"theme\.yaml:3: malformed YAML",
@@ -488,6 +521,44 @@ def test_a_theme_whose_css_would_end_the_style_block_is_refused(
     )
     with pytest.raises(SelfassessError, match="would end the inline block"):
         render_form(bank, load_theme(str(theme)))
+
+
+@pytest.mark.parametrize("command", ["build", "report"])
+def test_a_theme_cannot_run_a_shell_command(tmp_path: Path, command: str) -> None:
+    witness = tmp_path / "ran"
+    payload = f"{{{{ cycler.__init__.__globals__.os.popen('touch {witness}').read() }}}}\n"
+    theme = make_theme(
+        tmp_path / "evil",
+        {
+            "theme.yaml": "name: evil\n",
+            "templates/partials/header.html.j2": payload,
+            "templates/scorecard/cover.html.j2": payload,
+        },
+    )
+    result = (build if command == "build" else report)(tmp_path, "--theme", str(theme))
+    assert result.exit_code == 1, result.output
+    assert len(result.output.splitlines()) == 1, result.output
+    assert "not run code" in result.output
+    assert not witness.exists()
+
+
+def test_a_theme_cannot_change_the_figures_it_is_given(tmp_path: Path) -> None:
+    """The sandbox is immutable: a template may read the view-model, never append to it."""
+    theme = make_theme(
+        tmp_path / "t",
+        {
+            "theme.yaml": "name: t\n",
+            "templates/scorecard/cover.html.j2": "{{ view.sections.append(1) }}\n",
+        },
+    )
+    result = report(tmp_path, "--theme", str(theme))
+    assert result.exit_code == 1, result.output
+    assert "cover.html.j2:1: a theme may only lay out the page, not run code" in result.output
+
+
+def test_the_bundled_font_lists_are_accepted() -> None:
+    assert load_theme("nhs").fonts["body"].startswith('"Frutiger W01"')
+    assert "system-ui" in load_theme("default").fonts["body"]
 
 
 def test_stderr_output_of_build_is_one_line_per_problem(tmp_path: Path) -> None:

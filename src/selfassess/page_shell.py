@@ -54,13 +54,18 @@ def inline_assets(theme: Theme, styles: Sequence[str], scripts: Sequence[str]) -
     css = "\n".join([theme.read_file(name) for name in styles] + theme.read_each(THEME_STYLES))
     style = pack_style(theme.css_variables() + "\n" + css)
     script = "\n".join(pack_script(theme.read_file(name)) for name in scripts)
-    for name, text, closing in (("css", style, "</style"), ("js", script, "</script")):
-        if closing in text.lower():
-            raise SelfassessError.at(
-                theme.chain[0].path / name,
-                f"contains '{closing}', which would end the inline block",
-            )
+    refuse_block_end(theme, "css", style, "</style")
+    refuse_block_end(theme, "js", script, "</script")
     return InlineAssets(style=style, script=script, brand=theme.branding)
+
+
+def refuse_block_end(theme: Theme, name: str, text: str, closing: str) -> None:
+    """A theme's CSS or script goes inline: refuse one that would end its <style> or <script>."""
+    if closing in text.lower():
+        raise SelfassessError.at(
+            theme.chain[0].path / name,
+            f"contains '{closing}', which would end the inline block",
+        )
 
 
 def json_for_html(data: Any) -> Markup:

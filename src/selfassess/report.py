@@ -22,6 +22,7 @@ from selfassess.branding import Branding
 from selfassess.errors import SelfassessError
 from selfassess.load import BankSource, LoadedResponses
 from selfassess.model import Questionnaire
+from selfassess.page_shell import refuse_block_end
 from selfassess.privacy import PrivacyOptions, pseudonyms
 from selfassess.score import Scores, score_all
 from selfassess.scorecard import ScorecardOptions, ScorecardView, build_scorecard
@@ -138,6 +139,7 @@ def render_scorecard_html(view: ScorecardView, theme: Theme) -> str:
             *theme.read_each(SCORECARD_THEME_CSS),
         ]
     )
+    refuse_block_end(theme, "css", css, "</style")
     env = template_environment(theme)
     return render_template(
         env, SCORECARD_TEMPLATE, {"view": view, "css": css, "brand": theme.branding}

@@ -1,4 +1,10 @@
-"""Finds a theme and builds its Jinja environment: user theme -> its parent(s) -> default."""
+"""Finds a theme and builds its Jinja environment: user theme -> its parent(s) -> default.
+
+A theme is untrusted input: its templates render in Jinja's immutable sandbox (no attribute that
+starts with `_`, no changing the view-model it is handed), so a template can lay out but cannot
+run code or change a number; its font values are CSS font-family lists of names only, so none
+can end the inline <style> block or add rules of its own.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,7 @@ from types import TracebackType
 from typing import Annotated, Any
 
 import jinja2
+import jinja2.sandbox
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from selfassess.branding import Branding
@@ -23,6 +30,11 @@ Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 
 # The colours and fonts a theme.yaml may set, each a CSS variable (--colour-NAME, --font-NAME)
 # that the bundled CSS uses. A name not listed here would do nothing, so it is refused.
+MAX_FONT_LIST = 300
+FONT_RULE = (
+    'expected a CSS font-family list of names, such as "Frutiger W01", Arial, sans-serif '
+    "(letters, digits, spaces, '-', '.', '_', quotes and commas only)"
+)
 COLOURS = {
     "primary": "links, the header band, buttons, score bars, chart lines (white text sits on it)",
     "text": "body text, borders of inputs",
@@ -38,6 +50,11 @@ COLOURS = {
     "selected": "a chosen answer's box",
     "border": "answer boxes and table rules",
 }
+# A CSS font-family list: family names, bare or quoted, separated by commas. Nothing else (no
+# ';', '{', '<', backslash or url()), so a font value cannot end its declaration or the page's
+# <style> block, whether it goes into a form page or the HTML scorecard.
+_FONT_NAME = r"""(?:"[\w .-]+"|'[\w .-]+'|[\w-][\w .-]*)"""
+FONT_LIST = re.compile(rf"\s*{_FONT_NAME}(?:\s*,\s*{_FONT_NAME})*\s*")
 FONTS = {
     "body": "all text (a CSS font-family list)",
     "heading": "headings, when they differ from body (a CSS font-family list)",
@@ -159,7 +176,8 @@ def _did_you_mean(word: str, known: list[str]) -> str:
 
 
 def _check_names(data: dict[str, Any], path: Path, lines: LineMap) -> None:
-    """Refuse a colour or font name the CSS does not use: it would silently do nothing."""
+    """Refuse a colour or font name the CSS does not use (it would silently do nothing) and a
+    font value that is more than a list of font names."""
     for section, known in (("colours", COLOURS), ("fonts", FONTS)):
         values = data.get(section)
         if not isinstance(values, dict):
@@ -169,6 +187,14 @@ def _check_names(data: dict[str, Any], path: Path, lines: LineMap) -> None:
                 raise SelfassessError.at(
                     path,
                     f"unknown {section[:-1]} '{key}'{_did_you_mean(str(key), list(known))}",
+                    lines.line_of((section, key)),
+                    f"{section}.{key}",
+                )
+            font = values[key]
+            if section == "fonts" and (len(font) > MAX_FONT_LIST or not FONT_LIST.fullmatch(font)):
+                raise SelfassessError.at(
+                    path,
+                    f"{font[:60]!r} is not a font list: {FONT_RULE}",
                     lines.line_of((section, key)),
                     f"{section}.{key}",
                 )
@@ -275,15 +301,18 @@ def load_theme(name_or_path: str | None = None) -> Theme:
     return Theme(tuple(chain))
 
 
-def template_environment(theme: Theme, *, strict: bool = True) -> jinja2.Environment:
-    """Jinja over the theme chain; a user's theme overrides single templates of its parents."""
+def template_environment(theme: Theme) -> jinja2.Environment:
+    """Jinja over the theme chain; a user's theme overrides single templates of its parents.
+
+    Sandboxed (see the module docstring); a name the view-model lacks is an error, not a blank.
+    """
     loader = jinja2.ChoiceLoader(
         [jinja2.FileSystemLoader(str(folder / "templates")) for folder in theme.folders()]
     )
-    return jinja2.Environment(
+    return jinja2.sandbox.ImmutableSandboxedEnvironment(
         loader=loader,
         autoescape=True,
-        undefined=jinja2.StrictUndefined if strict else jinja2.ChainableUndefined,
+        undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -317,6 +346,12 @@ def render_template(env: jinja2.Environment, name: str, context: Mapping[str, An
             where[0],
             f"includes '{exc.name}', which is not in this theme or its parents",
             where[1],
+        ) from None
+    except jinja2.exceptions.SecurityError as exc:
+        where = _template_line(exc.__traceback__)
+        file, line = where if where else (name, None)
+        raise SelfassessError.at(
+            file, f"a theme may only lay out the page, not run code: {exc}", line
         ) from None
     except jinja2.UndefinedError as exc:
         where = _template_line(exc.__traceback__)
