@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from selfassess import __version__
-from selfassess.cli import cli
+from selfassess.cli import cli, escape_controls
+
+RESPONSES = Path(__file__).parent.parent / "examples" / "responses"
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -181,3 +185,88 @@ def test_score_names_a_missing_bank() -> None:
     code, _, err = run("score", str(EXAMPLES), "-q", "collaboration-maturty")
     assert code == 1
     assert "did you mean 'collaboration-maturity'?" in err
+
+
+# ---------------------------------------------------------------- control characters
+
+
+RAW_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("\x1b[2J", "\\x1b[2J"),  # clear screen
+        ("\x1b]0;pwned\x07", "\\x1b]0;pwned\\x07"),  # window title
+        ("a\rb\tc\x00", "a\\x0db\\x09c\\x00"),
+        ("del\x7f", "del\\u007f"),
+        ("csi\x9b2J", "csi\\u009b2J"),  # the C1 form of ESC [
+        ("\u202egnp.exe", "\\u202egnp.exe"),  # right-to-left override
+        ("\u2066isolate\u2069", "\\u2066isolate\\u2069"),
+        ("two\nlines", "two\\x0alines"),
+        ("Café Ωmega مستشفى 🙂 \u200f", "Café Ωmega مستشفى 🙂 \u200f"),  # text, not controls
+    ],
+)
+def test_control_characters_are_printed_escaped(text: str, shown: str) -> None:
+    assert escape_controls(text) == shown
+    assert escape_controls(f"{text}\n{text}", lines=True) == f"{shown}\n{shown}".replace(
+        "\\x0a", "\n"
+    )
+
+
+HOSTILE_ORGANISATION = "\x1b[2J\x1b]0;pwned\x07Evil \u202eOrg"
+HOSTILE_FILE = "evil\x1b]0;title\x07\x1b[2J.json"
+
+
+@pytest.fixture
+def hostile_answers(tmp_path: Path) -> Path:
+    """An answer file whose name, organisation and comment key carry escape sequences."""
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    example = sorted(RESPONSES.glob("*.json"))[0]
+    data = json.loads(example.read_text(encoding="utf-8"))
+    data["respondent"]["organisation"] = HOSTILE_ORGANISATION
+    data["comments"] = {"\x1b[31mca-99": "a comment on no question"}
+    (folder / HOSTILE_FILE).write_text(json.dumps(data), encoding="utf-8")
+    (folder / "broken\x1b[2J.json").write_text("{", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_score_prints_names_from_answer_files_with_controls_escaped(
+    hostile_answers: Path, fmt: str
+) -> None:
+    code, out, err = run(
+        "score", str(hostile_answers), "-q", "collaboration-maturity", "-f", fmt, "--skip-invalid"
+    )
+    assert not RAW_CONTROLS.search(out + err), repr(out + err)
+    assert "broken\\x1b[2J.json" in err  # the skipped file, named
+    assert "evil\\x1b]0;title\\x07\\x1b[2J.json" in err  # the stray comment's file, named
+    assert "\\x1b[31mca-99" in err  # and the stray comment key
+    assert code == 0
+    if fmt == "json":
+        organisations = json.loads(out)["organisations"]
+        assert HOSTILE_ORGANISATION in organisations  # the same name, once parsed
+    else:
+        assert "\\x1b[2J\\x1b]0;pwned\\x07Evil \\u202eOrg" in out
+
+
+def test_an_error_naming_a_hostile_file_is_one_escaped_line(hostile_answers: Path) -> None:
+    code, out, err = run("score", str(hostile_answers / "broken\x1b[2J.json"))
+    assert code == 1 and out == ""
+    assert not RAW_CONTROLS.search(err), repr(err)
+    assert err.startswith(f"error: {hostile_answers}/broken\\x1b[2J.json")
+    assert len(err.splitlines()) == 1
+
+
+def test_validate_names_a_hostile_bank_file_escaped(tmp_path: Path, starter_text: str) -> None:
+    (tmp_path / "bank\u202e.yaml").write_text(starter_text, encoding="utf-8")
+    code, out, err = run("validate", str(tmp_path))
+    assert code == 0, err
+    assert out == f"ok {tmp_path}/bank\\u202e.yaml\n"
+
+
+def test_the_command_line_prints_only_through_its_escaping_echo() -> None:
+    source = (Path(__file__).parent.parent / "src" / "selfassess" / "cli.py").read_text()
+    assert source.count("click.echo(") == 1  # inside echo(), after escape_controls
+    assert "print(" not in source

@@ -1,8 +1,14 @@
-"""The command line: parse options, call one library function, print, map errors to exit codes."""
+"""The command line: parse options, call one library function, print, map errors to exit codes.
+
+Everything it prints goes through `echo`, which shows control characters escaped: organisation
+names, comment keys, file names and the like come from files we did not write, and a raw escape
+sequence in one could clear the screen, retitle the window or hide text from the reader.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -46,6 +52,31 @@ from selfassess.write import write_new_bank
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# C0 controls, DEL, C1 controls, and the bidirectional embeddings, overrides and isolates that
+# can make a line read differently from the characters in it.
+CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+LINE_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_controls(text: str, *, lines: bool = False) -> str:
+    """`text` with every control character written as an escape: C0 as `\\x1b`, the rest as
+    `\\u202e` (JSON's own escape, so a JSON document printed this way stays valid JSON).
+
+    With `lines`, newlines are kept: for output of several lines that we laid out (tables,
+    CSV, JSON); a message is one line, so a newline in it is escaped too.
+    """
+
+    def escaped(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        return f"\\x{code:02x}" if code < 0x20 else f"\\u{code:04x}"
+
+    return (LINE_CONTROLS if lines else CONTROLS).sub(escaped, text)
+
+
+def echo(text: str, *, err: bool = False, lines: bool = False, nl: bool = True) -> None:
+    """The command line's one way to print: control characters escaped (see escape_controls)."""
+    click.echo(escape_controls(text, lines=lines), err=err, nl=nl)
+
 
 def reports_errors(command: F) -> F:
     """Turn our error into `file:line: message` lines on stderr and exit code 1."""
@@ -56,7 +87,7 @@ def reports_errors(command: F) -> F:
             return command(*args, **kwargs)
         except SelfassessError as exc:
             for problem in exc.problems:
-                click.echo(f"error: {problem}", err=True)
+                echo(f"error: {problem}", err=True)
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
@@ -77,11 +108,11 @@ def validate(paths: tuple[str, ...]) -> None:
     failed = False
     for path, error in validate_files(files):
         if error is None:
-            click.echo(f"ok {path}")
+            echo(f"ok {path}")
         else:
             failed = True
             for problem in error.problems:
-                click.echo(str(problem), err=True)
+                echo(str(problem), err=True)
     if failed:
         sys.exit(1)
 
@@ -91,7 +122,7 @@ def validate(paths: tuple[str, ...]) -> None:
 def schema(response: bool) -> None:
     """Print the JSON Schema of the question-bank format (or of a response file)."""
     data = response_json_schema() if response else questionnaire_json_schema()
-    click.echo(json.dumps(data, indent=2))
+    echo(json.dumps(data, indent=2), lines=True)
 
 
 @cli.command()
@@ -100,7 +131,7 @@ def schema(response: bool) -> None:
 def new(path: Path) -> None:
     """Write a small valid starter bank to PATH (never overwrites)."""
     write_new_bank(path)
-    click.echo(f"wrote {path}; edit it, then run: selfassess validate {path}")
+    echo(f"wrote {path}; edit it, then run: selfassess validate {path}")
 
 
 @cli.command(name="list")
@@ -109,7 +140,7 @@ def list_banks() -> None:
     """List the bundled question banks."""
     for bank in bundled_banks():
         q = bank.questionnaire
-        click.echo(f"{q.id:<28} {q.version:<6} {q.question_count:>3} questions  {q.title}")
+        echo(f"{q.id:<28} {q.version:<6} {q.question_count:>3} questions  {q.title}")
 
 
 theme_option = click.option(
@@ -169,7 +200,7 @@ def build(
     pages = build_site(
         [s.questionnaire for s in sources], output, load_theme(theme).branded(branding)
     )
-    click.echo(f"wrote {len(pages)} pages; open {pages[0].resolve()}")
+    echo(f"wrote {len(pages)} pages; open {pages[0].resolve()}")
 
 
 def load_inputs(
@@ -216,11 +247,11 @@ def score(files: tuple[str, ...], questionnaire: str | None, fmt: str, skip_inva
     bank, loaded = load_inputs(files, questionnaire, skip_invalid)
     scores = score_all(bank.questionnaire, loaded.responses)
     if fmt == "json":
-        click.echo(json.dumps(scores_to_json(scores), indent=2, ensure_ascii=False))
+        echo(json.dumps(scores_to_json(scores), indent=2, ensure_ascii=False), lines=True)
     elif fmt == "csv":
-        click.echo(scores_to_csv(bank.questionnaire, scores), nl=False)
+        echo(scores_to_csv(bank.questionnaire, scores), lines=True, nl=False)
     else:
-        click.echo(scores_to_table(bank.questionnaire, scores), nl=False)
+        echo(scores_to_table(bank.questionnaire, scores), lines=True, nl=False)
 
 
 class ProgressPaths(list[Path]):
@@ -261,9 +292,9 @@ def _load_telling(
     loaded = load_responses(to_load, bank.questionnaire, skip_invalid=skip_invalid)
     mark = " (baseline)" if what == "baseline" else ""
     for warning in loaded.warnings:
-        click.echo(f"warning: {warning}{mark}", err=True)
+        echo(f"warning: {warning}{mark}", err=True)
     for problem in loaded.skipped:
-        click.echo(f"skipped: {problem}{mark}", err=True)
+        echo(f"skipped: {problem}{mark}", err=True)
     return loaded
 
 
@@ -388,9 +419,9 @@ def report(
     if not quiet:
         for path in (pdf, html):
             if path is not None:
-                click.echo(f"wrote {path}")
+                echo(f"wrote {path}")
         if pdf is not None and anonymise_organisations and not no_attach:
-            click.echo(
+            echo(
                 "note: the answer files are not attached (they name the organisations); "
                 "the questionnaire and the manifest are",
                 err=True,
@@ -430,7 +461,7 @@ def verify(scorecard: Path, inputs: tuple[str, ...]) -> None:
         given = [(str(p), read_input(p)) for p in expand_input_paths(inputs)]
     result = verify_scorecard(scorecard, given)
     for line in result.lines():
-        click.echo(line)
+        echo(line)
     if not result.ok:
         sys.exit(1)
 
@@ -441,7 +472,7 @@ def list_themes() -> None:
     """List the bundled themes (use one with --theme NAME)."""
     for settings in bundled_themes():
         parent = f"(parent: {settings.parent})" if settings.parent else ""
-        click.echo(f"{settings.name:<10} {settings.description} {parent}".rstrip())
+        echo(f"{settings.name:<10} {settings.description} {parent}".rstrip())
 
 
 @cli.group()
@@ -462,8 +493,8 @@ def theme() -> None:
 def new_theme(path: Path, parent: str) -> None:
     """Write a starter theme folder at PATH: theme.yaml, one partial to edit and a README."""
     written = write_new_theme(path, parent)
-    click.echo(f"wrote {path}/ ({', '.join(str(p) for p in written)})")
-    click.echo(f"edit it, then run: selfassess build --theme {path}")
+    echo(f"wrote {path}/ ({', '.join(str(p) for p in written)})")
+    echo(f"edit it, then run: selfassess build --theme {path}")
 
 
 def main() -> None:
