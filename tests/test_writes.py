@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from selfassess.cli import cli
 
@@ -102,3 +104,82 @@ def test_a_bank_id_cannot_name_a_page_outside_the_site(tmp_path: Path, starter_t
     assert run(tmp_path, "build", str(bank), "-o", str(tmp_path / "site")) == 1
     assert not (tmp_path / "site").exists()
     assert not list(tmp_path.parent.glob("evil*"))
+
+
+# ---------------------------------------------------------------- output files
+
+
+def report_to(option: str, target: Path | str) -> Result:
+    return CliRunner().invoke(cli, ["report", str(EXAMPLES), option, str(target), "--quiet"])
+
+
+def special_outputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    """Paths that exist and are not regular files, with what the refusal calls each."""
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    folder = tmp_path / "folder.pdf"
+    folder.mkdir()
+    (tmp_path / "real.pdf").write_bytes(b"mine")
+    link = tmp_path / "link.pdf"
+    link.symlink_to(tmp_path / "real.pdf")
+    device_link = tmp_path / "null.pdf"
+    device_link.symlink_to("/dev/null")
+    return {
+        "fifo": (fifo, "is a named pipe (FIFO), not a regular file; not replacing it"),
+        "device": (Path("/dev/null"), "is a device, not a regular file; not replacing it"),
+        "folder": (folder, "is a folder; give a file name ending in"),
+        "symlink to a file": (link, "is a symbolic link, not a regular file"),
+        "symlink to a device": (device_link, "is a symbolic link, not a regular file"),
+    }
+
+
+@pytest.mark.parametrize("option", ["-o", "--html"])
+@pytest.mark.parametrize(
+    "kind", ["fifo", "device", "folder", "symlink to a file", "symlink to a device"]
+)
+def test_report_replaces_only_a_regular_file_or_nothing(
+    tmp_path: Path, option: str, kind: str
+) -> None:
+    """Refused before anything is opened: /dev/null is only ever lstat-ed here."""
+    target, reason = special_outputs(tmp_path)[kind]
+    before = {p.name: os.lstat(p).st_mode for p in tmp_path.iterdir()}
+    result = report_to(option, target)
+    assert result.exit_code == 1, result.output
+    assert result.output == f"error: {target}: {result.output.split(': ', 2)[2]}"
+    assert reason in result.output
+    assert len(result.output.splitlines()) == 1
+    assert {p.name: os.lstat(p).st_mode for p in tmp_path.iterdir()} == before
+    assert stat.S_ISCHR(os.lstat("/dev/null").st_mode)
+    assert (tmp_path / "real.pdf").read_bytes() == b"mine"
+
+
+def unwritable_folder(tmp_path: Path) -> Path:
+    """A folder no file can be created in: a read-only one, or for root (who ignores
+    permissions) /sys/kernel, which the kernel keeps closed to everyone."""
+    if os.geteuid() != 0:
+        folder = tmp_path / "locked"
+        folder.mkdir(mode=0o500)
+        return folder
+    if not Path("/sys/kernel").is_dir():
+        pytest.skip("running as root and no /sys/kernel to stand for an unwritable folder")
+    return Path("/sys/kernel")
+
+
+@pytest.mark.parametrize("option", ["-o", "--html"])
+def test_an_unwritable_folder_is_one_line_not_a_traceback(tmp_path: Path, option: str) -> None:
+    target = unwritable_folder(tmp_path) / "scorecard.out"
+    result = report_to(option, target)
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    assert result.output.startswith(f"error: {target}: cannot be written: folder ")
+    assert "Permission denied" in result.output or "Read-only" in result.output
+    assert len(result.output.splitlines()) == 1
+    assert not target.exists()
+
+
+def test_new_into_an_unwritable_folder_is_one_line(tmp_path: Path) -> None:
+    target = unwritable_folder(tmp_path) / "bank.yaml"
+    result = CliRunner().invoke(cli, ["new", str(target)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: {target}: cannot be written: ")
+    assert len(result.output.splitlines()) == 1

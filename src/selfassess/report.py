@@ -28,7 +28,7 @@ from selfassess.score import Scores, score_all
 from selfassess.scorecard import ScorecardOptions, ScorecardView, build_scorecard
 from selfassess.themes import Theme, load_theme, render_template, template_environment
 from selfassess.weasy import import_weasyprint
-from selfassess.write import write_atomic
+from selfassess.write import check_output_file, write_atomic
 
 if TYPE_CHECKING:
     from weasyprint.urls import URLFetcher
@@ -262,11 +262,7 @@ def is_inside(path: str, folders: Sequence[str]) -> bool:
 
 def check_output(path: Path, suffix: str) -> None:
     """Fail before the slow part when an output cannot be written where asked."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise SelfassessError.at(path, f"folder {folder} does not exist")
-    if path.is_dir():
-        raise SelfassessError.at(path, f"is a folder; give a file name ending in {suffix}")
+    check_output_file(path, f"give a file name ending in {suffix}")
 
 
 def write_report(request: ReportRequest, step: Callable[[str], None] = lambda _: None) -> None:

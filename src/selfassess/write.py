@@ -12,14 +12,52 @@ from selfassess.errors import SelfassessError
 from selfassess.starter import STARTER_BANK
 
 
-def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
-    """Write `data` to `path` so that readers see the old file or the new one, never a mix."""
+def check_output_file(path: Path, hint: str = "give a file name") -> None:
+    """Refuse an output path we must not replace: only a regular file, or nothing, may be there.
+
+    A FIFO, a device (`/dev/null`), a socket, a folder or a symbolic link (to anything) is
+    refused before it is opened or written: replacing it with a regular file would break what
+    the user had, and as root `-o /dev/null` would replace /dev/null for everyone.
+    """
     folder = path.parent if str(path.parent) else Path(".")
+    try:
+        found = os.lstat(path)
+    except FileNotFoundError:
+        found = None
+    except OSError as exc:
+        raise SelfassessError.at(path, f"cannot be checked: {exc.strerror or exc}") from None
+    if found is not None and not stat.S_ISREG(found.st_mode):
+        if stat.S_ISDIR(found.st_mode):
+            raise SelfassessError.at(path, f"is a folder; {hint}")
+        raise SelfassessError.at(
+            path, f"is {_kind_of(found.st_mode)}, not a regular file; not replacing it: {hint}"
+        )
     if not folder.is_dir():
         raise SelfassessError.at(path, f"folder {folder} does not exist")
-    if path.is_dir():
-        raise SelfassessError.at(path, "is a folder; give a file name")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+    """Write `data` to `path` so that readers see the old file or the new one, never a mix."""
+    check_output_file(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise SelfassessError.at(
+            path, f"cannot be written: folder {folder}: {exc.strerror or exc}"
+        ) from None
     try:
         os.fchmod(fd, _mode_for(path))  # mkstemp's 0600 would hide a shared report from others
         with os.fdopen(fd, "wb") as tmp:
@@ -27,6 +65,7 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
             tmp.flush()
             os.fsync(tmp.fileno())
         if overwrite:
+            check_output_file(path)  # once more, just before: it may have changed meanwhile
             os.replace(tmp_name, path)
         else:
             try:
@@ -34,10 +73,17 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
             except FileExistsError:
                 raise SelfassessError.at(path, "already exists; not overwriting it") from None
             os.unlink(tmp_name)
+    except OSError as exc:
+        _remove_quietly(tmp_name)
+        raise SelfassessError.at(path, f"cannot be written: {exc.strerror or exc}") from None
     except BaseException:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
+        _remove_quietly(tmp_name)
         raise
+
+
+def _remove_quietly(name: str) -> None:
+    if os.path.exists(name):
+        os.unlink(name)
 
 
 def _mode_for(path: Path) -> int:
