@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -183,3 +185,146 @@ def test_new_into_an_unwritable_folder_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output.startswith(f"error: {target}: cannot be written: ")
     assert len(result.output.splitlines()) == 1
+
+
+# ---------------------------------------------------------------- the site folder
+
+
+def build_into(out: Path, *banks: str) -> Result:
+    return CliRunner().invoke(cli, ["build", *banks, "-o", str(out)])
+
+
+# A build cut short at each step of its swap, by a real process exit (no cleanup runs): the
+# name of the function that dies, and which call of it.
+CRASHES = {
+    "while writing the pages": ("_write_file", 3),
+    "between the two renames": ("os.rename", 2),
+    "before the old site is removed": ("_remove_site", 1),
+}
+CRASHING_BUILD = """
+import os, sys
+from pathlib import Path
+from selfassess import site
+from selfassess.load import bundled_banks
+from selfassess.themes import load_theme
+
+where, nth = sys.argv[2], int(sys.argv[3])
+owner = site.os if where == "os.rename" else site
+name = where.split(".")[-1]
+real, calls = getattr(owner, name), 0
+
+def dying(*args):
+    global calls
+    calls += 1
+    if calls == nth:
+        os._exit(9)
+    return real(*args)
+
+setattr(owner, name, dying)
+site.build_site([b.questionnaire for b in bundled_banks()][:1], Path(sys.argv[1]), load_theme())
+"""
+
+
+@pytest.mark.parametrize("crash", list(CRASHES))
+def test_the_next_build_recovers_from_a_build_killed_mid_swap(tmp_path: Path, crash: str) -> None:
+    out = tmp_path / "site"
+    assert build_into(out).exit_code == 0
+    before = snapshot(out)
+    where, nth = CRASHES[crash]
+    script = tmp_path / "crash.py"
+    script.write_text(CRASHING_BUILD)
+    died = subprocess.run([sys.executable, str(script), str(out), where, str(nth)], check=False)
+    assert died.returncode == 9
+    left = {p.name for p in tmp_path.iterdir()} - {"crash.py"}
+    assert left != {"site"}  # the crash left something to recover from
+    if crash == "between the two renames":
+        assert not out.exists()  # no site at all until the next build
+    result = build_into(out)
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in tmp_path.iterdir()} == {"site", "crash.py"}
+    assert snapshot(out) == before
+
+
+def test_a_site_stranded_between_the_renames_is_put_back_even_if_the_next_build_fails(
+    tmp_path: Path, starter_text: str
+) -> None:
+    out = tmp_path / "site"
+    assert build_into(out).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    os.rename(out, tmp_path / ".site.old")  # what a crash between the two renames leaves
+    bank = tmp_path / "index.yaml"
+    bank.write_text(starter_text.replace("id: starter", "id: index"))
+    result = build_into(out, str(bank))
+    assert "would overwrite the landing page" in result.output and result.exit_code == 1
+    assert {p.name for p in tmp_path.iterdir()} == {"site", "index.yaml"}
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_folder_in_the_way_that_is_not_a_site_is_left_alone(tmp_path: Path) -> None:
+    (tmp_path / ".site.old").mkdir()
+    (tmp_path / ".site.old" / "thesis.docx").write_text("years of work")
+    result = build_into(tmp_path / "site")
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: {tmp_path}/.site.old: is in the way")
+    assert len(result.output.splitlines()) == 1
+    assert (tmp_path / ".site.old" / "thesis.docx").read_text() == "years of work"
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("added", ["notes.txt", "collaboration-maturity.yaml", "images/logo.png"])
+def test_a_rebuild_refuses_to_swap_away_a_file_it_did_not_write(tmp_path: Path, added: str) -> None:
+    out = tmp_path / "site"
+    assert build_into(out).exit_code == 0
+    path = out / added
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("mine")
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    result = build_into(out, "collaboration-pulse")
+    assert result.exit_code == 1
+    named = out / added.split("/")[0]
+    assert result.output.startswith(f"error: {named}: was not written by selfassess; ")
+    assert len(result.output.splitlines()) == 1
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert {p.name for p in tmp_path.iterdir()} == {"site"}
+
+
+def test_building_a_bank_kept_in_the_site_folder_keeps_the_bank(
+    tmp_path: Path, starter_text: str
+) -> None:
+    out = tmp_path / "site"
+    assert build_into(out).exit_code == 0
+    bank = out / "starter.yaml"
+    bank.write_text(starter_text)
+    result = build_into(out, str(bank))
+    assert result.exit_code == 1
+    assert "starter.yaml: was not written by selfassess" in result.output
+    assert bank.read_text() == starter_text
+
+
+def test_a_site_built_before_the_marker_listed_its_pages_is_rebuilt(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert build_into(out).exit_code == 0
+    (out / ".selfassess-site").write_text("built by selfassess 0.9.0\n")  # the old marker
+    assert build_into(out, "collaboration-pulse").exit_code == 0
+    marker = (out / ".selfassess-site").read_text().splitlines()
+    assert sorted(marker[1:]) == sorted(p.name for p in out.iterdir() if p.suffix == ".html")
+
+
+@pytest.mark.parametrize("mode", [0o700, 0o750, 0o755])
+def test_building_and_rebuilding_keep_the_folders_mode(tmp_path: Path, mode: int) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    out.chmod(mode)
+    assert build_into(out).exit_code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == mode
+    assert build_into(out, "collaboration-pulse").exit_code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == mode
+
+
+def test_a_new_site_folder_gets_the_mode_mkdir_would_give(tmp_path: Path) -> None:
+    umask = os.umask(0o027)
+    try:
+        assert build_into(tmp_path / "site").exit_code == 0
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "site").stat().st_mode) == 0o750

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
-from collections.abc import Sequence
+import stat
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import jinja2
@@ -21,6 +22,11 @@ from selfassess.page_shell import inline_assets, json_for_html, page_bank_data, 
 from selfassess.partnership_page import partnership_page_name, render_partnership_pages
 from selfassess.themes import Theme, render_template, template_environment
 from selfassess.view import bank_view
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
 
 MARKER = ".selfassess-site"
 FORM_SCRIPTS = ("js/scoring.js", "js/charts.js", "js/form.js")
@@ -99,18 +105,138 @@ def render_site(banks: Sequence[Questionnaire], theme: Theme) -> dict[str, str]:
     return pages
 
 
+def _site_files(out_dir: Path) -> set[str] | None:
+    """The files a previous build wrote into `out_dir`, from its marker; None if it has none.
+
+    The marker's first line says which version built the site, every further line names a file
+    it wrote. A marker of one line (a site built before the list was kept) stands for the pages
+    such a build wrote: the *.html files at the top of the folder.
+    """
+    marker = out_dir / MARKER
+    if marker.is_symlink() or not marker.is_file():
+        return None
+    try:
+        lines = marker.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SelfassessError.at(marker, f"cannot be read: {exc}") from None
+    if len(lines) > 1:
+        return {MARKER, *(line for line in lines[1:] if line)}
+    return {MARKER} | {p.name for p in out_dir.glob("*.html") if p.is_file()}
+
+
+def _foreign_entry(out_dir: Path) -> Path | None:
+    """The first entry of an existing output folder that selfassess did not write, if any."""
+    ours = _site_files(out_dir) or set()
+    for entry in sorted(out_dir.iterdir()):
+        if entry.name not in ours or entry.is_symlink() or not entry.is_file():
+            return entry
+    return None
+
+
 def _check_output(out_dir: Path) -> None:
-    """Never replace something selfassess did not build."""
+    """Never replace something selfassess did not build, nor a site with anything added to it.
+
+    A rebuild swaps the whole folder, so a file someone put in a built site (notes, the bank
+    being built) would go with the old site: the build is refused instead, naming that file.
+    """
     if out_dir.is_symlink():
         raise SelfassessError.at(out_dir, "is a symbolic link; give the real folder")
     if out_dir.exists() and not out_dir.is_dir():
         raise SelfassessError.at(out_dir, "exists and is not a folder; not replacing it")
-    if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / MARKER).is_file():
+    if not out_dir.is_dir():
+        return
+    try:
+        if _site_files(out_dir) is None and any(out_dir.iterdir()):
+            raise SelfassessError.at(
+                out_dir,
+                f"is a folder that selfassess did not build (it has no {MARKER} file); "
+                "not replacing it: choose another -o folder, or empty this one",
+            )
+        foreign = _foreign_entry(out_dir)
+    except OSError as exc:
+        raise SelfassessError.at(out_dir, f"cannot be read: {exc.strerror or exc}") from None
+    if foreign is not None:
         raise SelfassessError.at(
-            out_dir,
-            f"is a folder that selfassess did not build (it has no {MARKER} file); "
-            "not replacing it: choose another -o folder, or empty this one",
+            foreign,
+            "was not written by selfassess; a rebuild replaces the whole site folder, so it is "
+            "not rebuilt: move this out of the folder, or choose another -o folder",
         )
+
+
+def _siblings(out_dir: Path) -> tuple[Path, Path]:
+    """Where the new site is written and where the old one waits during the swap."""
+    return (
+        out_dir.with_name(f".{out_dir.name}.new"),
+        out_dir.with_name(f".{out_dir.name}.old"),
+    )
+
+
+def _is_ours_or_empty(folder: Path) -> bool:
+    """A folder holding a site selfassess built and nothing else, or nothing at all."""
+    if folder.is_symlink() or not folder.is_dir():
+        return False
+    if _site_files(folder) is None:
+        return not any(folder.iterdir())
+    return _foreign_entry(folder) is None
+
+
+def _remove_site(folder: Path) -> None:
+    """Remove a site folder, its marker last: if this is cut short, what is left is still
+    known as ours, and the next build finishes the job."""
+    for entry in folder.iterdir():
+        if entry.name != MARKER:
+            entry.unlink()
+    (folder / MARKER).unlink(missing_ok=True)
+    folder.rmdir()
+
+
+def _recover(out_dir: Path) -> None:
+    """Finish or undo a build that stopped half-way (power cut, kill -9).
+
+    A build writes `.NAME.new`, renames the site to `.NAME.old`, renames `.NAME.new` to the
+    site and removes `.NAME.old`. So a `.NAME.old` with no site is the previous site, stranded
+    between the two renames: it is put back. A `.NAME.old` beside a site, or any `.NAME.new`,
+    is left over: removed. Either is touched only if it is a site selfassess built (or empty).
+    """
+    staging, retired = _siblings(out_dir)
+    for leftover in (retired, staging):
+        if not os.path.lexists(leftover):
+            continue
+        if not _is_ours_or_empty(leftover):
+            raise SelfassessError.at(
+                leftover,
+                "is in the way (selfassess keeps the site being built or replaced there) and "
+                "it is not a site selfassess built; move it away",
+            )
+        if leftover == retired and not os.path.lexists(out_dir):
+            os.rename(retired, out_dir)
+        else:
+            _remove_site(leftover)
+
+
+def _new_folder_mode(out_dir: Path) -> int:
+    """The site folder's permissions: those it has now, else what mkdir would give (umask)."""
+    try:
+        return stat.S_IMODE(out_dir.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o777 & ~umask
+
+
+@contextmanager
+def _lock(folder: Path) -> Iterator[None]:
+    """One build at a time per parent folder: they share the `.NAME.new`/`.NAME.old` names."""
+    if fcntl is None:  # not on this platform: builds are not serialised
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        with suppress(OSError):  # a file system without locks: build unserialised
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def _write_file(path: Path, data: bytes) -> None:
@@ -123,38 +249,54 @@ def _write_file(path: Path, data: bytes) -> None:
 def build_site(banks: Sequence[Questionnaire], out_dir: Path, theme: Theme) -> list[Path]:
     """Render every page, write them beside `out_dir`, then swap the new folder in.
 
-    A failure at any point leaves the previous site as it was.
+    A failure at any point leaves the previous site as it was; a crash between the swap's two
+    renames is put right by the next build (see _recover). The folder keeps its permissions.
     """
     if not banks:
         raise SelfassessError.at(out_dir, "no questionnaires to build")
     out_dir = Path(os.path.abspath(out_dir))
-    _check_output(out_dir)
-    pages = render_site(banks, theme)
     parent = out_dir.parent
     try:
-        parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".new", dir=parent))
+        if parent.is_dir():  # put right a build cut short first, whatever becomes of this one
+            with _lock(parent):
+                _recover(out_dir)
     except OSError as exc:
-        raise SelfassessError.at(out_dir, f"cannot create the output folder: {exc}") from None
-    retired: Path | None = None
+        raise SelfassessError.at(out_dir, f"cannot write the site: {exc}") from None
+    _check_output(out_dir)  # before the slow part; again below, once no other build can run
+    pages = render_site(banks, theme)
     try:
-        staging.chmod(0o755)
+        parent.mkdir(parents=True, exist_ok=True)
+        with _lock(parent):
+            _recover(out_dir)
+            _check_output(out_dir)
+            _swap_in(out_dir, pages)
+    except OSError as exc:
+        raise SelfassessError.at(out_dir, f"cannot write the site: {exc}") from None
+    return [out_dir / name for name in pages]
+
+
+def _swap_in(out_dir: Path, pages: Mapping[str, str]) -> None:
+    """Write `pages` into `.NAME.new`, then swap it with the site; undo on any failure."""
+    staging, retired = _siblings(out_dir)
+    mode = _new_folder_mode(out_dir)
+    os.mkdir(staging, 0o700)
+    moved = False
+    try:
+        # the marker first, listing every page: a half-written .new is then known as ours
+        listing = "".join(f"{name}\n" for name in pages)
+        _write_file(staging / MARKER, f"built by selfassess {__version__}\n{listing}".encode())
         for name, text in pages.items():
             _write_file(staging / name, text.encode("utf-8"))
-        _write_file(staging / MARKER, f"built by selfassess {__version__}\n".encode())
+        os.chmod(staging, mode)
         if out_dir.exists():
-            retired = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".old", dir=parent))
-            os.rename(out_dir, retired / "site")
+            os.rename(out_dir, retired)
+            moved = True
         os.rename(staging, out_dir)
-    except BaseException as exc:
-        if retired is not None and (retired / "site").exists() and not out_dir.exists():
-            os.rename(retired / "site", out_dir)
+    except BaseException:
+        if moved and not out_dir.exists():
+            os.rename(retired, out_dir)
         shutil.rmtree(staging, ignore_errors=True)
-        if retired is not None:
-            shutil.rmtree(retired, ignore_errors=True)
-        if isinstance(exc, OSError):
-            raise SelfassessError.at(out_dir, f"cannot write the site: {exc}") from None
         raise
-    if retired is not None:
-        shutil.rmtree(retired, ignore_errors=True)
-    return [out_dir / name for name in pages]
+    if moved:
+        with suppress(OSError):  # a site is in place; the next build removes what is left
+            _remove_site(retired)
