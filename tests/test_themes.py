@@ -565,3 +565,35 @@ def test_stderr_output_of_build_is_one_line_per_problem(tmp_path: Path) -> None:
     theme = make_theme(tmp_path / "t", BROKEN["a misspelt key"][0])  # type: ignore[arg-type]
     result = build(tmp_path, "--theme", str(theme))
     assert len(io.StringIO(result.output).readlines()) == 1
+
+
+@pytest.mark.parametrize("command", ["build", "report"])
+@pytest.mark.parametrize(
+    "link",
+    [
+        "templates/partials/header.html.j2",
+        "templates/scorecard/cover.html.j2",
+        "css/theme.css",
+        "css/scorecard-theme.css",
+    ],
+)
+def test_a_theme_file_linked_out_of_the_theme_is_refused(
+    tmp_path: Path, command: str, link: str
+) -> None:
+    """A symbolic link would copy the file it points to (a key, /etc/passwd) into the pages."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the password is swordfish")
+    theme = make_theme(tmp_path / "t", {"theme.yaml": "name: t\n"})
+    (theme / link).parent.mkdir(parents=True, exist_ok=True)
+    (theme / link).symlink_to(secret)
+    result = (build if command == "build" else report)(tmp_path, "--theme", str(theme))
+    used = ("scorecard" in link) == (command == "report")  # each command reads its own files
+    if not used:
+        assert result.exit_code == 0, result.output
+        return
+    assert result.exit_code == 1, result.output
+    assert result.output == (
+        f"error: {theme / link}: is a symbolic link out of its theme folder; "
+        "a theme may use only its own files\n"
+    )
+    assert not (tmp_path / "site").exists() and not (tmp_path / "scorecard.html").exists()

@@ -9,8 +9,9 @@ can end the inline <style> block or add rules of its own.
 from __future__ import annotations
 
 import difflib
+import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -128,7 +129,7 @@ class Theme:
         for folder in self.chain:
             candidate = folder.path / relative
             if candidate.is_file():
-                return candidate
+                return own_file(candidate, folder.path)
         raise SelfassessError.at(
             self.chain[0].path / relative, "missing theme file (not in this theme or its parents)"
         )
@@ -147,6 +148,7 @@ class Theme:
         for folder in reversed(self.chain):
             path = folder.path / relative
             if path.is_file():
+                own_file(path, folder.path)
                 try:
                     texts.append(path.read_text(encoding="utf-8"))
                 except (OSError, UnicodeDecodeError) as exc:
@@ -155,6 +157,32 @@ class Theme:
 
     def folders(self) -> list[Path]:
         return [folder.path for folder in self.chain]
+
+
+def own_file(path: Path | str, folder: Path | str) -> Path:
+    """`path`, if it really lies in the theme `folder`: a theme file that is a symbolic link out
+    of its theme (to /etc/passwd, a key, /dev/zero) would copy that file into every page."""
+    real, root = os.path.realpath(path), os.path.realpath(folder)
+    if os.path.commonpath([real, root]) != root:
+        raise SelfassessError.at(
+            path, "is a symbolic link out of its theme folder; a theme may use only its own files"
+        )
+    return Path(path)
+
+
+class ThemeLoader(jinja2.FileSystemLoader):
+    """The templates/ of one theme folder, none of them a symbolic link out of the theme."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder / "templates"))
+        self.folder = folder
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        own_file(filename, self.folder)
+        return source, filename, uptodate
 
 
 def bundled_themes_folder() -> Path:
@@ -306,9 +334,7 @@ def template_environment(theme: Theme) -> jinja2.Environment:
 
     Sandboxed (see the module docstring); a name the view-model lacks is an error, not a blank.
     """
-    loader = jinja2.ChoiceLoader(
-        [jinja2.FileSystemLoader(str(folder / "templates")) for folder in theme.folders()]
-    )
+    loader = jinja2.ChoiceLoader([ThemeLoader(folder) for folder in theme.folders()])
     return jinja2.sandbox.ImmutableSandboxedEnvironment(
         loader=loader,
         autoescape=True,
