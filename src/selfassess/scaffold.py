@@ -21,9 +21,14 @@ HEADER_PARTIAL = "templates/partials/header.html.j2"
 TEMPLATE_VARIABLES = """\
 ## Template variables
 
-Templates run with `StrictUndefined`: a misspelt variable stops the build with the template's
-file and line instead of printing nothing. Text is escaped unless the name ends in `_html`
-(Markdown rendered at build time, raw HTML off) or `_svg`.
+Templates run in Jinja's immutable sandbox with `StrictUndefined`: a misspelt variable stops
+the build with the template's file and line instead of printing nothing, and a template can lay
+out what it is given but cannot run code (no attribute starting with `_`, so no way from a
+template to Python's internals) nor change a figure (no `append`, `update` and the like on the
+variables); a template that tries stops `build` and `report` with one line naming its file and
+line. Every file a theme uses must lie in the theme's own folder: a template or CSS file that is
+a symbolic link out of it is refused, as it would copy that file into the pages. Text is escaped
+unless the name ends in `_html` (Markdown rendered at build time, raw HTML off) or `_svg`.
 
 ### Every page (`base.html.j2` and every partial it includes)
 
