@@ -328,3 +328,12 @@ def test_a_new_site_folder_gets_the_mode_mkdir_would_give(tmp_path: Path) -> Non
     finally:
         os.umask(umask)
     assert stat.S_IMODE((tmp_path / "site").stat().st_mode) == 0o750
+
+
+def test_building_into_an_unwritable_folder_is_one_line(tmp_path: Path) -> None:
+    out = unwritable_folder(tmp_path) / "site"
+    result = build_into(out)
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: {out}: cannot write the site: ")
+    assert len(result.output.splitlines()) == 1
+    assert not out.exists()

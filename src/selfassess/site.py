@@ -230,9 +230,13 @@ def _lock(folder: Path) -> Iterator[None]:
     if fcntl is None:  # not on this platform: builds are not serialised
         yield
         return
-    fd = os.open(folder, os.O_RDONLY)
     try:
-        with suppress(OSError):  # a file system without locks: build unserialised
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # a folder we may write in but not list: build unserialised
+        yield
+        return
+    try:
+        with suppress(OSError):  # a file system without locks: likewise
             fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
