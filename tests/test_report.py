@@ -382,8 +382,8 @@ def test_a_failing_write_keeps_the_earlier_scorecard(
     monkeypatch.setattr(
         "selfassess.report.render_scorecard_pdf", lambda *a, **k: b"%PDF- new and long"
     )
-    with pytest.raises(OSError):
-        write_report(request_for(tmp_path))
+    with pytest.raises(SelfassessError, match=r"scorecard\.pdf: cannot be written: No space left"):
+        write_report(request_for(tmp_path))  # one line for the user, not a traceback
     assert old.read_bytes() == b"%PDF- old"
     assert [p.name for p in tmp_path.iterdir()] == ["scorecard.pdf"]
 
