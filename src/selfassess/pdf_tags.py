@@ -58,7 +58,8 @@ def scope_header_cells(elements: list[Any]) -> None:
             if header is not None and header["P"] == cell["P"]:
                 row_headers.add(str(key.string))
     for key, header in headers.items():
-        attributes = header.setdefault("A", {"O": "/Table"})
+        # type(header): a pydyf Dictionary, which serialises as PDF (a plain dict would not)
+        attributes = header.setdefault("A", type(header)({"O": "/Table"}))
         attributes["Scope"] = "/Row" if key in row_headers else "/Column"
 
 
@@ -111,7 +112,8 @@ def _own_mcids(element: Any) -> list[int]:
 def _detach(pdf: Any, element: Any) -> None:
     """Take `element` (and so its subtree) out of its parent's kids."""
     parent = _object(pdf, element["P"])
-    parent["K"] = [k for k in parent["K"] if k != element.reference]
+    kids = parent["K"]
+    kids[:] = [k for k in kids if k != element.reference]  # in place: a pydyf Array stays one
 
 
 def _reachable(pdf: Any, root: Any) -> set[int]:
