@@ -7,6 +7,7 @@ docs/scorecard.md says what this does and does not prove.
 
 from __future__ import annotations
 
+import base64
 import itertools
 import re
 import shutil
@@ -28,6 +29,7 @@ from pdfua import validate
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, NullObject
 from test_branding import SVG_LOGO, png_bytes
+from test_themes import make_theme
 
 TITLE = f"Partnership scorecard: {PARTNERSHIP}"
 
@@ -267,6 +269,54 @@ def test_the_pdf_ua_checker_finds_no_error_and_no_warning(
     assert {o.rule_id for o in report.skipped} <= CHECKER_CANNOT_RUN
     strict = PdfReader(checked[case], strict=True)  # every object of the tree is valid PDF
     assert len(list(struct_elements(strict))) > 100
+
+
+# A theme's own markup, which pdf_tags must complete as well as ours: header cells with and
+# without scope, spans, a row of headers only, a data cell with no header, decorative images.
+ODD_TABLES = """
+<section aria-labelledby="odd">
+  <h2 id="odd">Odd tables</h2>
+  <p><img src="data:image/png;base64,{png}" alt=""> Decoration beside words.</p>
+  <table>
+    <tr><th>Organisation</th><th colspan="2">Both rounds</th></tr>
+    <tr><th scope="row" rowspan="2">North</th><td>1</td><td>2</td></tr>
+    <tr><td>3</td><td>4</td></tr>
+    <tr><th scope="row">Only headers</th><th>here</th><th>too</th></tr>
+    <tr><td>no header</td><td></td><td>5</td></tr>
+  </table>
+  <table><tr><td>a table of data cells only is layout</td></tr></table>
+</section>
+"""
+
+
+def test_a_themes_own_tables_and_decoration_pass_the_checker_too(tmp_path: Path) -> None:
+    cover = Path(__file__).parent.parent / "themes/default/templates/scorecard/cover.html.j2"
+    png = base64.b64encode(png_bytes(8, 8)).decode()
+    theme = make_theme(
+        tmp_path / "odd",
+        {
+            "theme.yaml": "name: odd\n",
+            "templates/scorecard/cover.html.j2": cover.read_text(encoding="utf-8")
+            + ODD_TABLES.format(png=png),
+        },
+    )
+    pdf = render(tmp_path, "--theme", str(theme))
+    report = validate(str(pdf))
+    findings = [f"{f.rule_id} page {f.location.page}: {f.message}" for f in report.findings]
+    assert [f for f in findings if "UA-15-003" not in f] == []
+    (layout,) = [f for f in findings if "UA-15-003" in f]  # pdfua: a table with no header cell
+    assert "no header cell" in layout
+    reader = PdfReader(pdf, strict=True)
+    scopes = [str(h["/A"]["/Scope"]) for h in tags(reader, "/TH")]  # type: ignore[index]
+    odd = scopes[scopes.index("/Column") :][:6]  # the first table of the page is the odd one
+    assert odd == ["/Column", "/Column", "/Row", "/Row", "/Column", "/Column"], scopes
+
+
+def test_the_archival_variant_passes_the_checker_but_for_the_pdf_ua_claim_it_does_not_make(
+    archival: PdfReader, tmp_path: Path
+) -> None:
+    pdf = render(tmp_path, "--pdf-variant", "pdf/a-3b")
+    assert [f.rule_id for f in validate(str(pdf)).findings] == ["UA-28-004"]
 
 
 def test_a_logo_beside_the_brand_name_is_an_artifact_and_a_logo_alone_a_figure_called_logo(

@@ -5,9 +5,8 @@ figures with `/Alt`) but, checked with the `pdfua` checker (docs/scorecard.md), 
 things PDF/UA-1 asks for, none of which the HTML can express to it:
 
 - header cells carry no `/Scope`: WeasyPrint reads `<th scope="row">` to tie data cells to
-  their row headers, then drops the attribute. `/Scope` is written here from the `/Headers`
-  WeasyPrint wrote (a header named by a data cell of its own row heads that row, any other
-  heads its column), so the two ways of saying the same thing cannot disagree;
+  their row headers, then drops the attribute. `/Scope` is written here by the same rule
+  (scope "row" heads a row, anything else a column), so `/Scope` and `/Headers` agree;
 - page headers and footers (the running title, page numbers) are marked content that no
   element of the tree holds: PDF/UA-1 (7.8) wants them as artifacts;
 - an image with empty alternative text (`alt=""`, the HTML for "decoration", such as a logo
@@ -16,7 +15,9 @@ things PDF/UA-1 asks for, none of which the HTML can express to it:
 
 This runs as WeasyPrint's `finisher`, on its own objects (pydyf) just before they are
 serialised: no second PDF library, no re-writing of the file, and the attachments, metadata
-and text layer `verify` reads are not touched. The objects are WeasyPrint's and untyped.
+and text layer `verify` reads are not touched. The objects are WeasyPrint's and untyped; the
+one private thing read is the link WeasyPrint keeps from a table cell's box to its element,
+and without it the scopes still follow the `/Headers`.
 """
 
 from __future__ import annotations
@@ -30,12 +31,11 @@ NULL = b"null"  # a ParentTree slot for a marked-content id no element holds any
 
 def complete_tags(document: Any, pdf: Any) -> None:
     """WeasyPrint finisher: scope header cells, turn decoration into artifacts."""
-    del document  # the finisher's first argument; everything needed is in the PDF objects
     catalog = pdf.catalog
     if "StructTreeRoot" not in catalog:  # --pdf-variant none: an untagged PDF
         return
     elements = [o for o in pdf.objects if _is_element(o)]
-    scope_header_cells(elements)
+    scope_header_cells(elements, declared_scopes(document))
     root = _object(pdf, catalog["StructTreeRoot"])
     reachable = _reachable(pdf, root)
     decoration = [e for e in elements if id(e) not in reachable]  # page headers, footers
@@ -43,27 +43,56 @@ def complete_tags(document: Any, pdf: Any) -> None:
         if id(element) in reachable and element["S"] == "/Figure" and "Alt" not in element:
             decoration.append(element)
             _detach(pdf, element)
-    _mark_as_artifacts(pdf, root, decoration)
+    _markas_artifacts(pdf, root, decoration)
 
 
-def scope_header_cells(elements: list[Any]) -> None:
-    """Give every `TH` a `/Scope`: Row when a data cell of its own row names it, else Column."""
-    headers = {str(e["ID"].string): e for e in elements if e["S"] == "/TH" and "ID" in e}
-    row_headers: set[str] = set()
+def scope_header_cells(elements: list[Any], declared: dict[int, str]) -> None:
+    """Give every `TH` a `/Scope`: Row or Column, as WeasyPrint read the HTML.
+
+    `declared` maps a `TH` element's id() to its `<th scope>`: WeasyPrint makes a header a row
+    header when scope is "row" and a column header otherwise, and so does this. A `TH` that
+    `declared` lacks (a WeasyPrint that no longer links cell boxes to their elements) is a row
+    header when a data cell of its own row names it in `/Headers`, else a column header.
+    """
+    headers = [e for e in elements if e["S"] == "/TH"]
+    named_by_own_row: set[str] = set()
+    by_key = {str(h["ID"].string): h for h in headers if "ID" in h}
     for cell in elements:
         if cell["S"] != "/TD":
             continue
         for key in cell.get("A", {}).get("Headers", []):
-            header = headers.get(str(key.string))
+            header = by_key.get(str(key.string))
             if header is not None and header["P"] == cell["P"]:
-                row_headers.add(str(key.string))
-    for key, header in headers.items():
+                named_by_own_row.add(str(key.string))
+    for header in headers:
+        if id(header) in declared:
+            row = declared[id(header)] == "row"
+        else:
+            row = "ID" in header and str(header["ID"].string) in named_by_own_row
         # type(header): a pydyf Dictionary, which serialises as PDF (a plain dict would not)
         attributes = header.setdefault("A", type(header)({"O": "/Table"}))
-        attributes["Scope"] = "/Row" if key in row_headers else "/Column"
+        attributes["Scope"] = "/Row" if row else "/Column"
 
 
-def _mark_as_artifacts(pdf: Any, root: Any, elements: list[Any]) -> None:
+def declared_scopes(document: Any) -> dict[int, str]:
+    """id() of each `TH` element WeasyPrint tied to a `<th>` box -> that th's scope ("" if none).
+
+    WeasyPrint keeps the element of a table cell on its box (`box.mark`) while tagging; this
+    reads it back. Private to WeasyPrint, hence the fallback in scope_header_cells.
+    """
+    scopes: dict[int, str] = {}
+    pending = [page._page_box for page in getattr(document, "pages", [])]
+    while pending:
+        box = pending.pop()
+        box = getattr(box, "_box", box)  # an absolutely positioned box's placeholder
+        mark = getattr(box, "mark", None)
+        if isinstance(mark, dict) and getattr(box, "element_tag", None) == "th":
+            scopes[id(mark)] = str(box.element.attrib.get("scope", "")).strip().lower()
+        pending += list(getattr(box, "children", ()))
+    return scopes
+
+
+def _markas_artifacts(pdf: Any, root: Any, elements: list[Any]) -> None:
     """Re-mark the content of `elements` as `/Artifact` and free their ParentTree slots."""
     by_page: dict[bytes, set[int]] = {}
     for element in elements:
@@ -76,14 +105,14 @@ def _mark_as_artifacts(pdf: Any, root: Any, elements: list[Any]) -> None:
     for page_ref, mcids in by_page.items():
         page = _object(pdf, page_ref)
         for stream in _page_streams(pdf, page):
-            stream.stream = list(_as_artifacts(stream.stream, mcids))
+            stream.stream = list(as_artifacts(stream.stream, mcids))
         slots = parent_tree[2 * page_refs.index(page_ref) + 1]
         for mcid in mcids:
             if mcid < len(slots):
                 slots[mcid] = NULL
 
 
-def _as_artifacts(operations: list[Any], mcids: set[int]) -> Iterator[Any]:
+def as_artifacts(operations: list[Any], mcids: set[int]) -> Iterator[Any]:
     """`/Tag <</MCID n>> BDC` becomes `/Artifact BMC` for each n in `mcids`."""
     skip = 0
     for i, item in enumerate(operations):
