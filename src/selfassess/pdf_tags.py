@@ -43,7 +43,7 @@ def complete_tags(document: Any, pdf: Any) -> None:
         if id(element) in reachable and element["S"] == "/Figure" and "Alt" not in element:
             decoration.append(element)
             _detach(pdf, element)
-    _markas_artifacts(pdf, root, decoration)
+    _mark_as_artifacts(pdf, root, decoration)
 
 
 def scope_header_cells(elements: list[Any], declared: dict[int, str]) -> None:
@@ -92,7 +92,7 @@ def declared_scopes(document: Any) -> dict[int, str]:
     return scopes
 
 
-def _markas_artifacts(pdf: Any, root: Any, elements: list[Any]) -> None:
+def _mark_as_artifacts(pdf: Any, root: Any, elements: list[Any]) -> None:
     """Re-mark the content of `elements` as `/Artifact` and free their ParentTree slots."""
     by_page: dict[bytes, set[int]] = {}
     for element in elements:
@@ -163,13 +163,7 @@ def _page_streams(pdf: Any, page: Any) -> Iterator[Any]:
     seen: set[int] = set()
     pending = [_object(pdf, page["Contents"])]
     resources = page.get("Resources")
-    xobjects = {}
-    if resources is not None:
-        xobjects = (
-            _object(pdf, resources).get("XObject", {})
-            if isinstance(resources, bytes)
-            else resources.get("XObject", {})
-        )
+    xobjects = {} if resources is None else _object(pdf, resources).get("XObject", {})
     while pending:
         stream = pending.pop()
         if id(stream) in seen:
