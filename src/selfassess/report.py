@@ -23,6 +23,7 @@ from selfassess.errors import SelfassessError
 from selfassess.load import BankSource, LoadedResponses
 from selfassess.model import Questionnaire
 from selfassess.page_shell import refuse_block_end
+from selfassess.pdf_tags import complete_tags
 from selfassess.privacy import PrivacyOptions, pseudonyms
 from selfassess.score import Scores, score_all
 from selfassess.scorecard import ScorecardOptions, ScorecardView, build_scorecard
@@ -194,7 +195,8 @@ def render_scorecard_pdf(
         )
         for a in attachments
     ]
-    pdf: bytes = document.write_pdf(attachments=files, **options)
+    # complete_tags adds what WeasyPrint's tag tree lacks for PDF/UA-1 (see pdf_tags.py)
+    pdf: bytes = document.write_pdf(attachments=files, finisher=complete_tags, **options)
     return pdf
 
 
