@@ -212,3 +212,99 @@ def test_score_gives_exit_1_and_one_line_for_broken_responses(tmp_path: Path, na
     assert "Traceback" not in result.output
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"error: {path}"), lines
+
+
+_GOOD = json.dumps(RESPONSE_DOC)
+HOSTILE_RESPONSES: dict[str, tuple[bytes, str]] = {
+    "lone-surrogate.json": (
+        _GOOD.replace('"name": "C"', '"name": "\\ud800"').encode(),
+        "lone UTF-16 surrogate (\\ud800-\\udfff escape) (at respondent.name)",
+    ),
+    "surrogate-comment.json": (
+        _GOOD.replace('"ca-p1": "x"', '"ca-p1": "a\\udfffb"').encode(),
+        "(at comments.ca-p1)",
+    ),
+    "surrogate-key.json": (
+        _GOOD.replace('"ca-p1": "x"', '"\\ud800": "x"').encode(),
+        "lone UTF-16 surrogate",
+    ),
+    "long-number.json": (
+        _GOOD.replace('"ca-p1": 4', '"ca-p1": ' + "9" * 5000).encode(),
+        "a number 5,000 characters long",
+    ),
+    "infinite-number.json": (_GOOD.replace('"ca-p1": 4', '"ca-p1": 1e999').encode(), "too large"),
+    "nan.json": (_GOOD.replace('"ca-p1": 4', '"ca-p1": NaN').encode(), "NaN is not a number"),
+    "list-id.json": (
+        _GOOD.replace('"id": "collaboration-pulse"', '"id": ["collaboration-pulse"]').encode(),
+        "questionnaire id must be text, found a list",
+    ),
+    "object-id.json": (
+        _GOOD.replace('"id": "collaboration-pulse"', '"id": {"a": 1}').encode(),
+        "questionnaire id must be text, found a mapping",
+    ),
+    "deep-array.json": (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    "deep-comment.json": (
+        _GOOD.replace(
+            '"comments": {"ca-p1": "x"}', '"comments": ' + "[" * 100_000 + "]" * 100_000
+        ).encode(),
+        "nested too deeply",
+    ),
+    "duplicate-key.json": (
+        _GOOD[:-1].encode() + b', "answers": {}}',
+        "the key 'answers' appears twice in one object",
+    ),
+    "duplicate-nested-key.json": (
+        _GOOD.replace('"ca-p1": 4', '"ca-p1": 4, "ca-p1": 1').encode(),
+        "the key 'ca-p1' appears twice",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_RESPONSES))
+@pytest.mark.parametrize("skip", [False, True], ids=["strict", "skip-invalid"])
+def test_no_answer_file_crashes_score_and_each_is_one_line_naming_it(
+    tmp_path: Path, name: str, skip: bool
+) -> None:
+    data, cause = HOSTILE_RESPONSES[name]
+    hostile = tmp_path / name
+    hostile.write_bytes(data)
+    good = tmp_path / "good.json"
+    good.write_text(_GOOD)
+    args = ["score", "-f", "json", str(hostile)]  # no -q: the bank is found from the files
+    result = CliRunner().invoke(cli, [*args, str(good), "--skip-invalid"] if skip else args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    lines = result.stderr.strip().splitlines()
+    prefix = "skipped" if skip else "error"
+    assert lines == [f"{prefix}: {hostile}: {lines[0].split(': ', 2)[2]}"], lines
+    assert cause in lines[0]
+    if skip:
+        assert result.exit_code == 0
+        assert json.loads(result.stdout)["partnership"]["n_respondents"] == 1
+    else:
+        assert result.exit_code == 1 and result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "name", ["lone-surrogate.json", "duplicate-key.json", "long-number.json", "list-id.json"]
+)
+def test_no_answer_file_crashes_report_and_skip_invalid_leaves_it_out(
+    tmp_path: Path, name: str
+) -> None:
+    data, cause = HOSTILE_RESPONSES[name]
+    hostile = tmp_path / name
+    hostile.write_bytes(data)
+    good = tmp_path / "good.json"
+    good.write_text(_GOOD)
+    page = tmp_path / "s.html"
+    strict = CliRunner().invoke(cli, ["report", str(hostile), "--html", str(page), "--quiet"])
+    assert strict.exit_code == 1 and not page.exists()
+    assert strict.stderr.strip().splitlines() == [
+        f"error: {hostile}: {strict.stderr.split(': ', 2)[2].strip()}"
+    ]
+    assert cause in strict.stderr
+    skipped = CliRunner().invoke(
+        cli, ["report", str(hostile), str(good), "--html", str(page), "--quiet", "--skip-invalid"]
+    )
+    assert skipped.exit_code == 0, skipped.output
+    assert skipped.stderr.strip().splitlines()[0].startswith(f"skipped: {hostile}: ")
+    assert page.exists()

@@ -76,12 +76,17 @@ class LineMap:
         return self.lines.get(())
 
 
-def _read_bytes(path: Path, what: str, max_bytes: int, *, folder_hint: str = "") -> bytes:
+def _read_bytes(
+    path: Path, what: str, max_bytes: int, *, folder_hint: str = "", missing: str = "no such file"
+) -> bytes:
     """A file's bytes, or our error for what people actually pass: folders, huge, binary, empty."""
-    return _check_bytes(read_file_bytes(path, what, max_bytes, folder_hint=folder_hint), path, what)
+    data = read_file_bytes(path, what, max_bytes, folder_hint=folder_hint, missing=missing)
+    return _check_bytes(data, path, what)
 
 
-def read_file_bytes(path: Path, what: str, max_bytes: int, *, folder_hint: str = "") -> bytes:
+def read_file_bytes(
+    path: Path, what: str, max_bytes: int, *, folder_hint: str = "", missing: str = "no such file"
+) -> bytes:
     """A file's bytes, or a one-line error: missing, a folder, too large, unreadable."""
     try:
         if path.is_dir():
@@ -93,7 +98,7 @@ def read_file_bytes(path: Path, what: str, max_bytes: int, *, folder_hint: str =
             )
         data = path.read_bytes()
     except FileNotFoundError:
-        raise SelfassessError.at(path, "no such file") from None
+        raise SelfassessError.at(path, missing) from None
     except PermissionError:
         raise SelfassessError.at(path, "permission denied") from None
     except OSError as exc:
@@ -460,18 +465,118 @@ def _check_answers(
     return problems
 
 
+MAX_NUMBER_CHARS = 32  # "-1.2345678901234567e-308" fits; a 5,000-digit answer does not
+
+
+NOT_AN_ANSWER_FILE = "is not a JSON or CSV answer file"
+
+
+class _JSONRefusal(ValueError):
+    """What the JSON hooks below refuse; the message is the whole reason."""
+
+
+def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _JSONRefusal(f"the key {key!r} appears twice in one object")
+        result[key] = value
+    return result
+
+
+def _bounded_number(text: str) -> int | float:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _JSONRefusal(
+            f"a number {len(text):,} characters long ({text[:12]}...); "
+            f"numbers may be at most {MAX_NUMBER_CHARS} characters"
+        )
+    number = float(text) if any(c in text for c in ".eE") else int(text)
+    if number in (float("inf"), float("-inf")):
+        raise _JSONRefusal(f"the number {text} is too large")
+    return number
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _JSONRefusal(f"{name} is not a number JSON allows")
+
+
+def _lone_surrogate_at(document: Any) -> str | None:
+    """The path of the first text (value or key) holding half of a UTF-16 pair, if any:
+    JSON's "\\ud800" escape makes one, and no file, page or PDF can hold it."""
+    stack: list[tuple[Any, Loc]] = [(document, ())]
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, str):
+            if _has_surrogate(node):
+                return format_location(loc) or "(the document)"
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if _has_surrogate(key):
+                    return format_location((*loc, key.encode("utf-8", "replace").decode()))
+                stack.append((value, (*loc, key)))
+        elif isinstance(node, list):
+            stack.extend((value, (*loc, i)) for i, value in enumerate(node))
+    return None
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def parse_json_document(data: bytes, file: str) -> Any:
+    """A JSON document from untrusted bytes, or one located line saying why not: not UTF-8,
+    malformed, nested too deeply, a key twice in one object (never keep the last silently),
+    an absurdly long or infinite number, NaN, or a lone UTF-16 surrogate in any text."""
+    text = decode_utf8(data, file)
+    try:
+        document = json.loads(
+            text,
+            object_pairs_hook=_refuse_duplicate_keys,
+            parse_int=_bounded_number,
+            parse_float=_bounded_number,
+            parse_constant=_refuse_constant,
+        )
+    except json.JSONDecodeError as exc:
+        raise SelfassessError.at(file, f"not JSON: {exc.msg}", exc.lineno) from None
+    except _JSONRefusal as exc:
+        raise SelfassessError.at(file, f"refused: {exc}") from None
+    except RecursionError:
+        raise SelfassessError.at(file, "not JSON: nested too deeply") from None
+    where = _lone_surrogate_at(document)
+    if where is not None:
+        raise SelfassessError.at(
+            file, "refused: text holds a lone UTF-16 surrogate (\\ud800-\\udfff escape)", path=where
+        )
+    return document
+
+
+def _questionnaire_id(raw: Any) -> Any:
+    """What an answer file gives as its questionnaire's id (None when nothing): any JSON."""
+    ref = raw.get("questionnaire") if isinstance(raw, dict) else None
+    return ref.get("id") if isinstance(ref, dict) else None
+
+
+def _questionnaire_id_problem(wanted: Any, file: str) -> Problem:
+    return Problem(
+        file,
+        f"the questionnaire id must be text, found {_yaml_type(wanted)}",
+        path="questionnaire.id",
+    )
+
+
 def parse_response_json(
     data: bytes, file: str, bank: Questionnaire, warnings: list[str]
 ) -> SourcedResponse:
-    text = decode_utf8(data, file)
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SelfassessError.at(file, f"not JSON: {exc.msg}", exc.lineno) from None
-    except RecursionError:
-        raise SelfassessError.at(file, "not JSON: nested too deeply") from None
+    raw = parse_json_document(data, file)
     if not isinstance(raw, dict):
         raise SelfassessError.at(file, "not a response file: expected a JSON object")
+    wanted = _questionnaire_id(raw)
+    if wanted is not None and not isinstance(wanted, str):
+        raise SelfassessError([_questionnaire_id_problem(wanted, file)])
     if raw.get("format") != RESPONSE_FORMAT:
         found = raw.get("format")
         raise SelfassessError.at(
@@ -618,7 +723,11 @@ def parse_responses_csv(
 
 def _read_response_bytes(path: Path) -> bytes:
     return _read_bytes(
-        path, "response file", MAX_RESPONSE_BYTES, folder_hint="; pass it as a folder argument"
+        path,
+        "response file",
+        MAX_RESPONSE_BYTES,
+        folder_hint="; pass it as a folder argument",
+        missing="no such file or folder",  # a mistyped folder argument looks like this too
     )
 
 
@@ -678,6 +787,8 @@ def _load_responses(
             if file.lower().endswith(".csv"):
                 loaded.responses.extend(parse_responses_csv(data, file, bank, loaded.warnings))
             else:
+                if not file.lower().endswith(".json"):
+                    _check_is_json(data, file)
                 loaded.responses.append(parse_response_json(data, file, bank, loaded.warnings))
             loaded.files.append(InputFile(file, data))
         except SelfassessError as exc:
@@ -690,28 +801,62 @@ def _load_responses(
     return loaded
 
 
+def _check_is_json(data: bytes, file: str) -> None:
+    """A file named neither .json nor .csv is read as JSON only if it is JSON (README.md is not)."""
+    try:
+        parse_json_document(data, file)
+    except SelfassessError:
+        raise SelfassessError.at(file, NOT_AN_ANSWER_FILE) from None
+
+
 def bank_for_responses(paths: Sequence[Path]) -> BankSource:
-    """The bundled bank the files answer: named in JSON files, guessed from CSV headers."""
+    """The bundled bank the files answer: named in JSON files, guessed from CSV headers.
+
+    When no file tells, the real cause comes first (no such file or folder, a binary file,
+    not an answer file) and "pass --questionnaire" only where that would help."""
     banks = bundled_banks()
     by_id = {b.questionnaire.id: b for b in banks}
+    causes: list[Problem] = []
+    readable: list[Path] = []
     for path in paths:
-        if path.suffix.lower() != ".json":
+        try:
+            data = _read_response_bytes(path)
+        except SelfassessError as exc:
+            causes.extend(exc.problems)
+            continue
+        if path.suffix.lower() == ".csv":
+            readable.append(path)
             continue
         try:
-            raw = json.loads(_read_response_bytes(path).decode("utf-8-sig"))
-            wanted = raw["questionnaire"]["id"]
-        except (SelfassessError, ValueError, KeyError, TypeError):
+            if path.suffix.lower() != ".json":
+                _check_is_json(data, str(path))
+            raw = parse_json_document(data, str(path))
+        except SelfassessError as exc:
+            causes.extend(exc.problems)
+            continue
+        wanted = _questionnaire_id(raw)
+        if wanted is not None and not isinstance(wanted, str):
+            causes.append(_questionnaire_id_problem(wanted, str(path)))
+            continue
+        readable.append(path)
+        if wanted is None:
             continue
         if wanted in by_id:
             return by_id[wanted]
         raise SelfassessError.at(
             path,
-            f"answers questionnaire '{wanted}', which is not bundled; pass --questionnaire BANK.yaml",
+            f"answers questionnaire {_shown_id(wanted)}, which is not bundled; "
+            "pass --questionnaire BANK.yaml",
         )
-    for path in paths:
+    for path in readable:
         if path.suffix.lower() == ".csv":
             try:
                 header = _read_response_bytes(path).decode("utf-8-sig").splitlines()[0].split(",")
+            except UnicodeDecodeError as exc:
+                causes.append(
+                    Problem(str(path), f"is not UTF-8 text (bad byte at offset {exc.start})")
+                )
+                continue
             except (SelfassessError, ValueError, IndexError):
                 continue
             names = {h.strip().strip('"') for h in header}
@@ -720,7 +865,16 @@ def bank_for_responses(paths: Sequence[Path]) -> BankSource:
             )
             if names & {q.id for _, q in best.questionnaire.questions()}:
                 return best
-    raise SelfassessError.at(
-        str(paths[0]) if paths else "(no files)",
-        "cannot tell which questionnaire these answers belong to; pass --questionnaire",
-    )
+    if readable:
+        causes.append(
+            Problem(
+                str(readable[0]),
+                "cannot tell which questionnaire these answers belong to; pass --questionnaire",
+            )
+        )
+    raise SelfassessError(causes or [Problem("(no files)", "no answer files given")])
+
+
+def _shown_id(text: str) -> str:
+    """An id from an answer file, quoted and cut short enough for one line."""
+    return repr(text if len(text) <= 60 else text[:57] + "...")
