@@ -63,8 +63,52 @@ BROKEN = [
         "advice key 'emergin' is not a level id",
         id="advice-key-not-a-level",
     ),
-    pytest.param(("weight: 2", "weight: 0"), 54, "greater than 0", id="zero-weight"),
-    pytest.param(("weight: 2", "weight: -1"), 54, "greater than 0", id="negative-weight"),
+    pytest.param(
+        ("weight: 2", "weight: 0"), 54, "greater than or equal to 0.001", id="zero-weight"
+    ),
+    pytest.param(
+        ("weight: 2", "weight: -1"), 54, "greater than or equal to 0.001", id="negative-weight"
+    ),
+    pytest.param(
+        ("weight: 2", "weight: 1.0e+308"), 54, "less than or equal to 1000000", id="huge-weight"
+    ),
+    pytest.param(("weight: 2", "weight: .inf"), 54, "finite number", id="infinite-weight"),
+    pytest.param(
+        ("weight: 2", "weight: 1.0e-320"),
+        54,
+        "greater than or equal to 0.001",
+        id="subnormal-weight",
+    ),
+    pytest.param(
+        ("{value: 5, label: Fully}", "{value: .inf, label: Fully}"),
+        17,
+        "a scale value must be a finite number, found inf",
+        id="infinite-scale-value",
+    ),
+    pytest.param(
+        ("{value: 5, label: Fully}", "{value: .nan, label: Fully}"),
+        17,
+        "a scale value must be a finite number, found nan",
+        id="nan-scale-value",
+    ),
+    pytest.param(
+        ("{value: 5, label: Fully}", "{value: 1.0e+308, label: Fully}"),
+        17,
+        "a scale value must lie between -1,000,000 and 1,000,000, found 1e+308",
+        id="huge-scale-value",
+    ),
+    pytest.param(
+        ("{value: 1, label: Not yet}", "{value: -" + "9" * 400 + ", label: Not yet}"),
+        13,
+        "found a 400-digit number",
+        id="huge-integer-scale-value",
+    ),
+    pytest.param(
+        ("estimated_minutes: 5", "estimated_minutes: " + "9" * 5000),
+        None,
+        "malformed YAML: a number too long to read",
+        id="integer-beyond-python-digit-limit",
+    ),
     pytest.param(
         ("text: Partners describe the problem we are tackling in the same way.", 'text: " "'),
         35,
@@ -103,14 +147,14 @@ BROKEN = [
 
 @pytest.mark.parametrize(("change", "line", "fragment"), BROKEN)
 def test_each_broken_rule_is_reported_with_its_line(
-    starter_text: str, change: tuple[str, str], line: int, fragment: str
+    starter_text: str, change: tuple[str, str], line: int | None, fragment: str
 ) -> None:
     old, new = change
     assert old in starter_text
     problems = problems_of(starter_text.replace(old, new, 1))
     matching = [p for p in problems if fragment in p]
     assert matching, problems
-    assert matching[0].startswith(f"bank.yaml:{line}: ")
+    assert matching[0].startswith(f"bank.yaml:{line}: " if line else "bank.yaml: ")
 
 
 def test_scale_with_one_numeric_value_is_refused(starter_text: str) -> None:

@@ -175,6 +175,9 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, LineMap]:
         raise SelfassessError.at(file, f"malformed YAML: {exc}") from None
     except RecursionError:
         raise SelfassessError.at(file, "malformed YAML: nested too deeply") from None
+    except (ValueError, OverflowError) as exc:  # a value's constructor: int(), date(), ...
+        reason = "a number too long to read" if "digits" in str(exc) else str(exc)
+        raise SelfassessError.at(file, f"malformed YAML: {reason}") from None
     finally:
         loader.dispose()
     return data, _line_map(node, file)

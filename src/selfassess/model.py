@@ -27,8 +27,36 @@ def _not_blank(text: str) -> str:
 
 Text = Annotated[str, AfterValidator(_not_blank)]
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64)]
-Weight = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+# Bounds that keep every sum, product and mean of scores finite and exact enough, here and in
+# the page script: weights from 0.001 to a million, scale values within a million of zero.
+MIN_WEIGHT = 0.001
+MAX_WEIGHT = 1_000_000.0
+MAX_SCALE_VALUE = 1_000_000
+Weight = Annotated[float, Field(ge=MIN_WEIGHT, le=MAX_WEIGHT, allow_inf_nan=False)]
 Number = StrictInt | StrictFloat
+
+
+def _finite_and_bounded(value: int | float | None) -> int | float | None:
+    if value is None:
+        return None
+    if value != value or value in (float("inf"), float("-inf")):  # NaN is not equal to itself
+        raise ValueError(f"a scale value must be a finite number, found {value}")
+    if abs(value) > MAX_SCALE_VALUE:
+        raise ValueError(
+            f"a scale value must lie between -{MAX_SCALE_VALUE:,} and {MAX_SCALE_VALUE:,}, "
+            f"found {_short_number(value)}"
+        )
+    return value
+
+
+def _short_number(value: int | float) -> str:
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    digits = str(abs(value))  # ints in YAML are bounded by Python's 4,300-digit limit
+    return f"{value}" if len(digits) <= 12 else f"a {len(digits):,}-digit number"
+
+
+ScaleValue = Annotated[Number | None, AfterValidator(_finite_and_bounded)]
 
 
 class RuleViolations(ValueError):
@@ -46,7 +74,7 @@ class _Frozen(BaseModel):
 class ScaleOption(_Frozen):
     """One answer option; a `null` value is offered but never scored (e.g. "Don't know")."""
 
-    value: Number | None
+    value: ScaleValue
     label: Text
 
 
@@ -104,7 +132,7 @@ class Principle(_Frozen):
 class Privacy(_Frozen):
     """Anonymity threshold for breakdowns and comments."""
 
-    min_group_size: Annotated[int, Field(ge=1)] = 3
+    min_group_size: Annotated[int, Field(ge=1, le=1_000_000)] = 3
 
 
 class Questionnaire(_Frozen):
@@ -116,7 +144,7 @@ class Questionnaire(_Frozen):
     language: Annotated[str, Field(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")] = "en"
     description: Text | None = None
     intro: Text | None = None
-    estimated_minutes: Annotated[int, Field(ge=1)] | None = None
+    estimated_minutes: Annotated[int, Field(ge=1, le=10_000)] | None = None
     authors: list[Text] = Field(default_factory=list)
     licence: Text | None = None
     scale: Scale
