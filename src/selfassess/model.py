@@ -79,16 +79,48 @@ class ScaleOption(_Frozen):
 
 
 def _check_scale(scale: list[ScaleOption]) -> list[ScaleOption]:
+    """Rules across the options, each reported at the option that breaks it."""
     values = [o.value for o in scale if o.value is not None]
     if len(set(values)) < 2:
         raise ValueError("a scale needs at least two distinct numeric values")
-    if len(values) != len(set(values)):
-        raise ValueError("scale values must be distinct")
-    if sum(o.value is None for o in scale) > 1:
-        raise ValueError("a scale may have at most one unscored (null) option")
-    labels = [o.label.strip().casefold() for o in scale]
-    if len(labels) != len(set(labels)):
-        raise ValueError("scale labels must be distinct (CSV cells are matched by label)")
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    first_of: dict[object, int] = {}
+    first_label: dict[str, int] = {}
+    null_at: int | None = None
+    for i, option in enumerate(scale):
+        if option.value is None:
+            if null_at is not None:
+                problems.append(
+                    (
+                        (i, "value"),
+                        f"a scale may have at most one unscored (null) option "
+                        f"(scale[{null_at}] is one already)",
+                    )
+                )
+            null_at = i if null_at is None else null_at
+        elif option.value in first_of:
+            problems.append(
+                (
+                    (i, "value"),
+                    f"scale values must be distinct: {option.value:g} is also "
+                    f"scale[{first_of[option.value]}]",
+                )
+            )
+        else:
+            first_of[option.value] = i
+        label = option.label.strip().casefold()
+        if label in first_label:
+            problems.append(
+                (
+                    (i, "label"),
+                    f"scale labels must be distinct (CSV cells are matched by label): "
+                    f"'{option.label.strip()}' is also scale[{first_label[label]}]",
+                )
+            )
+        else:
+            first_label[label] = i
+    if problems:
+        raise RuleViolations(problems)
     return scale
 
 
@@ -158,17 +190,31 @@ class Questionnaire(_Frozen):
     @field_validator("levels")
     @classmethod
     def _levels_ascend_from_zero(cls, levels: list[Level]) -> list[Level]:
+        """Each rule across the levels is reported at the level's key that breaks it."""
+        problems: list[tuple[tuple[str | int, ...], str]] = []
         if levels[0].min != 0:
-            raise ValueError(f"the first level's min must be 0, not {levels[0].min:g}")
+            problems.append(((0, "min"), f"the first level's min must be 0, not {levels[0].min:g}"))
         for i in range(1, len(levels)):
             if levels[i].min <= levels[i - 1].min:
-                raise ValueError(
-                    f"levels must ascend: levels[{i}].min {levels[i].min:g} is not above "
-                    f"levels[{i - 1}].min {levels[i - 1].min:g}"
+                problems.append(
+                    (
+                        (i, "min"),
+                        f"levels must ascend: levels[{i}].min {levels[i].min:g} is not above "
+                        f"levels[{i - 1}].min {levels[i - 1].min:g}",
+                    )
                 )
-        ids = [level.id for level in levels]
-        if len(ids) != len(set(ids)):
-            raise ValueError("level ids must be unique")
+        first_of: dict[str, int] = {}
+        for i, level in enumerate(levels):
+            if level.id in first_of:
+                problems.append(
+                    (
+                        (i, "id"),
+                        f"level ids must be unique: '{level.id}' is also levels[{first_of[level.id]}]",
+                    )
+                )
+            first_of.setdefault(level.id, i)
+        if problems:
+            raise RuleViolations(problems)
         return levels
 
     @model_validator(mode="after")
