@@ -308,3 +308,127 @@ def test_no_answer_file_crashes_report_and_skip_invalid_leaves_it_out(
     assert skipped.exit_code == 0, skipped.output
     assert skipped.stderr.strip().splitlines()[0].startswith(f"skipped: {hostile}: ")
     assert page.exists()
+
+
+# ---------------------------------------------------------------- bounded work
+
+
+def _aliased_text_bank(questions: int, text_chars: int) -> str:
+    """A small file whose aliases repeat one long text in every question and option."""
+    lines = [
+        "id: aliases",
+        'version: "1"',
+        "title: Aliases",
+        "scale: &scale",
+        f'  - {{value: 1, label: &long "{"x" * text_chars}"}}',
+        "  - {value: 2, label: b}",
+        "levels: [{id: a, label: A, min: 0}]",
+        "principles:",
+        "  - id: p",
+        "    title: P",
+        "    questions:",
+        *(f"      - {{id: q{i}, text: *long, scale: *scale}}" for i in range(questions)),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _many_questions_times_many_options(questions: int, options: int) -> str:
+    """No aliases at all: every question repeats the bank's long scale on the page."""
+    lines = [
+        "id: wide",
+        'version: "1"',
+        "title: Wide",
+        "scale:",
+        *(f'  - {{value: {i}, label: "Option {i} of the scale"}}' for i in range(options)),
+        "levels: [{id: a, label: A, min: 0}]",
+        "principles:",
+        "  - id: p",
+        "    title: P",
+        "    questions:",
+        *(f'      - {{id: q{i}, text: "Question {i}"}}' for i in range(questions)),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param(
+            _aliased_text_bank(60, 100_000),
+            "the document expands to more than 5 MB of text, the most a file may hold "
+            "(YAML aliases?)",
+            id="aliases-beyond-the-file-size",
+        ),
+        pytest.param(
+            _many_questions_times_many_options(1_000, 100),
+            "the form would be about 18 MB (1,000 questions, each with every option of its "
+            "scale); at most 10 MB: use fewer questions or options, or split the bank "
+            "(at principles)",
+            id="questions-times-options",
+        ),
+    ],
+)
+def test_validate_refuses_with_the_same_line_the_bank_that_build_would_choke_on(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(text)
+    assert bank.stat().st_size < 200_000
+    checked = CliRunner().invoke(cli, ["validate", str(bank)])
+    built = CliRunner().invoke(cli, ["build", str(bank), "-o", str(tmp_path / "site")])
+    assert (checked.exit_code, built.exit_code) == (1, 1)
+    assert checked.stderr.splitlines()[0].split(": ", 1)[1] == message
+    assert built.stderr.splitlines() == [f"error: {checked.stderr.splitlines()[0]}"]
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_bank_just_inside_the_bounds_validates_and_builds(tmp_path: Path) -> None:
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(_many_questions_times_many_options(500, 20))
+    assert CliRunner().invoke(cli, ["validate", str(bank)]).exit_code == 0
+    built = CliRunner().invoke(cli, ["build", str(bank), "-o", str(tmp_path / "site")])
+    assert built.exit_code == 0, built.output
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    import os
+
+    path = tmp_path / "answers.json"
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("args", "cause"),
+    [
+        (["score", "/dev/zero"], "/dev/zero: is a device, not a regular file"),
+        (
+            ["score", "-q", "collaboration-pulse", "{fifo}"],
+            "{fifo}: is a FIFO (named pipe), not a regular file",
+        ),
+        (["score", "{fifo}"], "{fifo}: is a FIFO (named pipe), not a regular file"),
+        (["validate", "/dev/zero"], "/dev/zero: is a device, not a regular file"),
+        (
+            ["build", "--logo", "/dev/zero", "-o", "{tmp}/site"],
+            "/dev/zero: is a device, not a regular file",
+        ),
+        (
+            ["report", "{fifo}", "--html", "{tmp}/s.html"],
+            "{fifo}: is a FIFO (named pipe), not a regular file",
+        ),
+        (
+            ["report", "-q", "collaboration-pulse", "/dev/zero", "--html", "{tmp}/s.html"],
+            "/dev/zero: is a device, not a regular file",
+        ),
+    ],
+)
+def test_inputs_that_are_not_regular_files_are_refused_before_reading(
+    tmp_path: Path, fifo: Path, args: list[str], cause: str
+) -> None:
+    def filled(text: str) -> str:
+        return text.format(fifo=fifo, tmp=tmp_path)
+
+    result = CliRunner().invoke(cli, [filled(a) for a in args])  # a read would never return
+    assert result.exit_code == 1, result.output
+    assert result.stderr.strip().splitlines()[0].removeprefix("error: ") == filled(cause)

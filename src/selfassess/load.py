@@ -8,6 +8,7 @@ import glob
 import hashlib
 import io
 import json
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -33,6 +34,9 @@ from selfassess.model import (
 
 MAX_BANK_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000  # far beyond any real bank; stops alias bombs before validation
+# Aliases may not make a document's text longer than a file may be: the bound every command
+# shares (validate refuses what build would choke on), and no bank without aliases meets it.
+MAX_EXPANDED_CHARS = MAX_BANK_BYTES
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)  # LibYAML, where PyYAML was built with it
 Loc = tuple[str | int, ...]
 
@@ -46,6 +50,7 @@ class LineMap:
     def __init__(self) -> None:
         self.lines: dict[Loc, int] = {}
         self.key_lines: dict[Loc, int] = {}
+        self.expanded_chars = 0  # text of every value, an alias's counted each time it is used
 
     def record(self, node: yaml.Node, loc: Loc = (), seen: frozenset[int] = frozenset()) -> None:
         self.lines[loc] = node.start_mark.line + 1
@@ -55,6 +60,13 @@ class LineMap:
             raise ValueError(
                 f"the document expands to more than {MAX_NODES:,} values (YAML aliases?)"
             )
+        if isinstance(node, yaml.ScalarNode):
+            self.expanded_chars += len(node.value)
+            if self.expanded_chars > MAX_EXPANDED_CHARS:
+                raise ValueError(
+                    f"the document expands to more than {MAX_EXPANDED_CHARS / 1e6:.0f} MB of "
+                    "text, the most a file may hold (YAML aliases?)"
+                )
         seen = seen | {id(node)}
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
@@ -87,16 +99,23 @@ def _read_bytes(
 def read_file_bytes(
     path: Path, what: str, max_bytes: int, *, folder_hint: str = "", missing: str = "no such file"
 ) -> bytes:
-    """A file's bytes, or a one-line error: missing, a folder, too large, unreadable."""
+    """A file's bytes, or a one-line error: missing, a folder, not a regular file, too large,
+    unreadable. Never more than `max_bytes` are read, whatever the file does meanwhile."""
     try:
         if path.is_dir():
             raise SelfassessError.at(path, f"is a folder, not a {what}{folder_hint}")
+        require_regular_file(path)
         size = path.stat().st_size
         if size > max_bytes:
             raise SelfassessError.at(
                 path, f"is {size / 1e6:.0f} MB; a {what} may be at most {max_bytes / 1e6:.0f} MB"
             )
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:  # it grew after we looked
+            raise SelfassessError.at(
+                path, f"is over {max_bytes / 1e6:.0f} MB; a {what} may be at most that"
+            )
     except FileNotFoundError:
         raise SelfassessError.at(path, missing) from None
     except PermissionError:
@@ -104,6 +123,23 @@ def read_file_bytes(
     except OSError as exc:
         raise SelfassessError.at(path, f"cannot be read: {exc.strerror or exc}") from None
     return data
+
+
+def require_regular_file(path: Path) -> None:
+    """Refuse, before opening it, what is not a regular file: /dev/zero never ends and a FIFO
+    blocks until someone writes to it, whatever their names say."""
+    mode = path.stat().st_mode  # follows symbolic links, as opening does
+    if not stat.S_ISREG(mode):
+        kind = (
+            "a FIFO (named pipe)"
+            if stat.S_ISFIFO(mode)
+            else "a device"
+            if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket"
+            if stat.S_ISSOCK(mode)
+            else "a special file"
+        )
+        raise SelfassessError.at(path, f"is {kind}, not a regular file")
 
 
 def _check_bytes(data: bytes, path: Path | str, what: str) -> bytes:
@@ -187,8 +223,10 @@ def _line_map(node: yaml.Node, file: str) -> LineMap:
     lines = LineMap()
     try:
         lines.record(node)
-    except (ValueError, RecursionError) as exc:
-        raise SelfassessError.at(file, f"malformed YAML: {exc or 'nested too deeply'}") from None
+    except RecursionError:
+        raise SelfassessError.at(file, "malformed YAML: nested too deeply") from None
+    except ValueError as exc:  # aliases that loop or expand beyond the bounds above
+        raise SelfassessError.at(file, str(exc)) from None
     return lines
 
 

@@ -56,6 +56,13 @@ def _short_number(value: int | float) -> str:
     return f"{value}" if len(digits) <= 12 else f"a {len(digits):,}-digit number"
 
 
+# What the form page spends on a question and on each of its options beyond their own text
+# (fieldset, radio, label, ids): the bound on the page is the bound on `build`'s memory.
+FORM_CHARS_PER_QUESTION = 400
+FORM_CHARS_PER_OPTION = 150
+MAX_FORM_CHARS = 10_000_000
+
+
 ScaleValue = Annotated[Number | None, AfterValidator(_finite_and_bounded)]
 
 
@@ -216,6 +223,33 @@ class Questionnaire(_Frozen):
         if problems:
             raise RuleViolations(problems)
         return levels
+
+    @model_validator(mode="after")
+    def _form_of_bounded_size(self) -> Questionnaire:
+        """Every question repeats its scale's options on the page: a bank with a small file
+        but many questions times many options must not make `build` run out of memory."""
+
+        def cost(scale: list[ScaleOption]) -> int:
+            return sum(len(o.label) + FORM_CHARS_PER_OPTION for o in scale)
+
+        bank_scale = cost(self.scale)
+        size = 0
+        for _, question in self.questions():
+            size += len(question.text) + len(question.help or "") + FORM_CHARS_PER_QUESTION
+            size += bank_scale if question.scale is None else cost(question.scale)
+        if size > MAX_FORM_CHARS:
+            raise RuleViolations(
+                [
+                    (
+                        ("principles",),
+                        f"the form would be about {size / 1e6:.0f} MB "
+                        f"({self.question_count:,} questions, each with every option of its "
+                        f"scale); at most {MAX_FORM_CHARS / 1e6:.0f} MB: use fewer questions or "
+                        "options, or split the bank",
+                    )
+                ]
+            )
+        return self
 
     @model_validator(mode="after")
     def _ids_unique_and_advice_known(self) -> Questionnaire:
