@@ -259,3 +259,70 @@ def test_what_libyaml_refuses_is_reported_by_the_pure_parser(text: str) -> None:
     assert load._compose_fast(text) is None or text.startswith("&a")
     with pytest.raises(SelfassessError, match=r"^bank\.yaml(:\d+)?: "):
         load._parse_yaml(text, "bank.yaml")
+
+
+def _outcome(text: str) -> object:
+    """What parse_questionnaire makes of a bank: the model, or every line it says."""
+    try:
+        return parse_questionnaire(text, "bank.yaml")
+    except SelfassessError as exc:
+        return [str(p) for p in exc.problems]
+
+
+QUESTION_BANK = (
+    "id: q\nversion: '1'\ntitle: Q\nscale: [{{value: 1, label: 'No'}}, {{value: 2, label: 'Yes'}}]\n"
+    "levels: [{{id: a, label: A, min: 0}}]\nprinciples:\n  - id: p\n    title: P\n    questions:\n"
+    "      - {question}\n"
+)
+ONE_GRAMMAR_CASES = {
+    "question-mark-in-flow-text": "{id: a1, text: Do partners tell each other about changes?, weight: 1}",
+    "question-mark-mid-text": "{id: a1, text: Is it? Yes it is, weight: 1}",
+    "address-in-flow-text": "{id: a1, text: See http://example.org/?q=1, weight: 1}",
+    "comma-in-flow-text": "{id: a1, text: Partners, then others, agree, weight: 1}",
+    "quoted-question": '{id: a1, text: "Do partners tell each other about changes?", weight: 1}',
+    "block-question": "id: a1\n        text: Do partners tell each other about changes?",
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *[pytest.param(p.read_text(encoding="utf-8"), id=p.name) for p in bundled_bank_files()],
+        *[
+            pytest.param(QUESTION_BANK.format(question=q), id=name)
+            for name, q in ONE_GRAMMAR_CASES.items()
+        ],
+    ],
+)
+def test_a_bank_gets_the_same_answer_with_or_without_libyaml(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import selfassess.load as load
+
+    assert load._FAST_LOADER is not None, "this machine's PyYAML has LibYAML"
+    with_libyaml = _outcome(text)
+    monkeypatch.setattr(load, "_FAST_LOADER", None)
+    assert _outcome(text) == with_libyaml
+
+
+@pytest.mark.parametrize(
+    ("case", "fragment"),
+    [
+        (
+            "question-mark-in-flow-text",
+            "bank.yaml:10: malformed YAML: expected ',' or '}', but got '?'; inside {...} or "
+            "[...], text with a comma or a ? must be in quotes",
+        ),
+        (
+            "comma-in-flow-text",
+            "bank.yaml:10: unknown key 'then others' (allowed: id, text, help, weight, reverse, "
+            "scale); if it is part of a text, a comma inside {...} ended that text: put the text "
+            "in quotes",
+        ),
+    ],
+)
+def test_a_comma_or_question_mark_in_unquoted_flow_text_gets_a_hint_to_quote_it(
+    case: str, fragment: str
+) -> None:
+    problems = _outcome(QUESTION_BANK.format(question=ONE_GRAMMAR_CASES[case]))
+    assert isinstance(problems, list) and problems[0].startswith(fragment), problems

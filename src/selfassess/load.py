@@ -172,13 +172,57 @@ def _read_text(path: Path, what: str, max_bytes: int) -> str:
     return _decode_text(_read_bytes(path, what, max_bytes), path, what)
 
 
+# One grammar: the pure-Python parser decides what a bank may say; LibYAML only makes reading
+# faster. The two differ on plain (unquoted) text inside {...} or [...]: LibYAML reads
+# `{text: Do partners agree?, weight: 1}` and the pure parser refuses the `?`. Such text sends
+# the document to the pure parser, so the same bank gets the same answer wherever it is checked.
+_FLOW_PLAIN_DIFFERS = frozenset("?:,[]{}#")
+_FLOW_HINT = (
+    "; inside {...} or [...], text with a comma or a ? must be in quotes: "
+    'text: "Do partners agree, and how?"'
+)
+
+
+_COMMA_HINT = (
+    "; if it is part of a text, a comma inside {...} ended that text: put the text in quotes"
+)
+
+
+def _grammars_may_differ(text: str) -> bool:
+    """Whether LibYAML's tokens show plain text in a flow collection holding a character the
+    two parsers treat differently (a false alarm only costs the slower parse)."""
+    assert _FAST_LOADER is not None
+    scanner = _FAST_LOADER(text)
+    depth = 0
+    try:
+        while scanner.check_token():
+            token = scanner.get_token()
+            if isinstance(token, yaml.FlowMappingStartToken | yaml.FlowSequenceStartToken):
+                depth += 1
+            elif isinstance(token, yaml.FlowMappingEndToken | yaml.FlowSequenceEndToken):
+                depth -= 1
+            elif (
+                depth
+                and isinstance(token, yaml.ScalarToken)
+                and token.plain
+                and not _FLOW_PLAIN_DIFFERS.isdisjoint(token.value)
+            ):
+                return True
+    finally:
+        scanner.dispose()
+    return False
+
+
 def _compose_fast(text: str) -> tuple[yaml.Node, Any] | None:
     """The document's node tree and data through LibYAML (ten times faster), or None when it
-    is not there or finds anything wrong: the pure-Python parser then says what, and where."""
+    is not there, finds anything wrong, or reads text the pure-Python parser may read
+    otherwise: the pure-Python parser then decides, and says what is wrong and where."""
     if _FAST_LOADER is None:
         return None
     try:
         yaml.reader.Reader(text)  # the pure-Python reader's refusal of control characters
+        if _grammars_may_differ(text):
+            return None
         loader = _FAST_LOADER(text)
         try:
             node = loader.get_single_node()
@@ -206,6 +250,8 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, LineMap]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or "malformed YAML"
+        if (exc.context or "").startswith("while parsing a flow"):
+            problem += _FLOW_HINT
         raise SelfassessError.at(file, f"malformed YAML: {problem}", line) from None
     except yaml.YAMLError as exc:
         raise SelfassessError.at(file, f"malformed YAML: {exc}") from None
@@ -260,6 +306,8 @@ def _describe(error: Any) -> tuple[Loc, str]:
                 message += f"; did you mean '{close[0]}'?"
             else:
                 message += f" (allowed: {', '.join(model.model_fields)})"
+        if error.get("input") is None:  # `{text: Partners, then others, agree}`: keys, no values
+            message += _COMMA_HINT
         return loc, message
     if kind == "missing":
         return loc, f"missing required key '{loc[-1]}'"
