@@ -104,6 +104,21 @@ BROKEN = [
         id="huge-integer-scale-value",
     ),
     pytest.param(
+        ("title: My partnership self-assessment", 'title: "Bad \\ud800 title"'),
+        5,
+        "text holds a lone UTF-16 surrogate (\\ud800-\\udfff escape) (at title)",
+        id="lone-surrogate-in-text",
+    ),
+    pytest.param(
+        (
+            "text: Partners describe the problem we are tackling in the same way.",
+            'text: "Partners describe \\udfff the problem"',
+        ),
+        35,
+        "lone UTF-16 surrogate (\\ud800-\\udfff escape) (at principles[0].questions[0].text)",
+        id="lone-surrogate-in-a-question",
+    ),
+    pytest.param(
         ("estimated_minutes: 5", "estimated_minutes: " + "9" * 5000),
         None,
         "malformed YAML: a number too long to read",

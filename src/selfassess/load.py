@@ -234,6 +234,15 @@ def _compose_fast(text: str) -> tuple[yaml.Node, Any] | None:
 
 
 def _parse_yaml(text: str, file: str) -> tuple[Any, LineMap]:
+    data, lines = _parse_yaml_unchecked(text, file)
+    where = _lone_surrogate_at(data)
+    if where is not None:
+        shown = format_location([_printable(part) for part in where])
+        raise SelfassessError.at(file, _SURROGATE, lines.line_of(where), shown)
+    return data, lines
+
+
+def _parse_yaml_unchecked(text: str, file: str) -> tuple[Any, LineMap]:
     fast = _compose_fast(text)
     if fast is not None:
         return fast[1], _line_map(fast[0], file)
@@ -589,23 +598,26 @@ def _refuse_constant(name: str) -> Any:
     raise _JSONRefusal(f"{name} is not a number JSON allows")
 
 
-def _lone_surrogate_at(document: Any) -> str | None:
-    """The path of the first text (value or key) holding half of a UTF-16 pair, if any:
-    JSON's "\\ud800" escape makes one, and no file, page or PDF can hold it."""
+def _lone_surrogate_at(document: Any) -> Loc | None:
+    """Where the first text (value or key, in document order) holds half of a UTF-16 pair:
+    JSON's and YAML's "\\ud800" escapes make one, and no file, page or PDF can hold it."""
     stack: list[tuple[Any, Loc]] = [(document, ())]
     while stack:
         node, loc = stack.pop()
         if isinstance(node, str):
             if _has_surrogate(node):
-                return format_location(loc) or "(the document)"
+                return loc
         elif isinstance(node, dict):
-            for key, value in node.items():
-                if _has_surrogate(key):
-                    return format_location((*loc, key.encode("utf-8", "replace").decode()))
+            for key, value in reversed(node.items()):
+                if isinstance(key, str) and _has_surrogate(key):
+                    stack.append((key, loc))  # the key itself: reported where its mapping is
                 stack.append((value, (*loc, key)))
         elif isinstance(node, list):
-            stack.extend((value, (*loc, i)) for i, value in enumerate(node))
+            stack.extend((value, (*loc, i)) for i, value in reversed(list(enumerate(node))))
     return None
+
+
+_SURROGATE = "text holds a lone UTF-16 surrogate (\\ud800-\\udfff escape)"
 
 
 def _has_surrogate(text: str) -> bool:
@@ -637,10 +649,13 @@ def parse_json_document(data: bytes, file: str) -> Any:
         raise SelfassessError.at(file, "not JSON: nested too deeply") from None
     where = _lone_surrogate_at(document)
     if where is not None:
-        raise SelfassessError.at(
-            file, "refused: text holds a lone UTF-16 surrogate (\\ud800-\\udfff escape)", path=where
-        )
+        shown = where and format_location([_printable(part) for part in where])
+        raise SelfassessError.at(file, f"refused: {_SURROGATE}", path=shown or "(the document)")
     return document
+
+
+def _printable(part: str | int) -> str | int:
+    return part.encode("utf-8", "replace").decode() if isinstance(part, str) else part
 
 
 def _questionnaire_id(raw: Any) -> Any:
