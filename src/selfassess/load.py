@@ -577,7 +577,7 @@ def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise _JSONRefusal(f"the key {key!r} appears twice in one object")
+            raise _JSONRefusal(f"the key {_shown_id(key)} appears twice in one object")
         result[key] = value
     return result
 
@@ -909,8 +909,10 @@ def _check_is_json(data: bytes, file: str) -> None:
     """A file named neither .json nor .csv is read as JSON only if it is JSON (README.md is not)."""
     try:
         parse_json_document(data, file)
-    except SelfassessError:
-        raise SelfassessError.at(file, NOT_AN_ANSWER_FILE) from None
+    except SelfassessError as exc:
+        if exc.problems[0].message.startswith(("not JSON", "is not UTF-8")):
+            raise SelfassessError.at(file, NOT_AN_ANSWER_FILE) from None
+        raise  # JSON, refused for a reason of its own: that reason
 
 
 def bank_for_responses(paths: Sequence[Path]) -> BankSource:
