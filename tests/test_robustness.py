@@ -233,7 +233,10 @@ HOSTILE_RESPONSES: dict[str, tuple[bytes, str]] = {
         "a number 5,000 characters long",
     ),
     "infinite-number.json": (_GOOD.replace('"ca-p1": 4', '"ca-p1": 1e999').encode(), "too large"),
-    "nan.json": (_GOOD.replace('"ca-p1": 4', '"ca-p1": NaN').encode(), "NaN is not a number"),
+    "nan.json": (
+        _GOOD.replace('"ca-p1": 4', '"ca-p1": NaN').encode(),
+        "not JSON: NaN is not a number JSON allows",
+    ),
     "list-id.json": (
         _GOOD.replace('"id": "collaboration-pulse"', '"id": ["collaboration-pulse"]').encode(),
         "questionnaire id must be text, found a list",
@@ -242,12 +245,12 @@ HOSTILE_RESPONSES: dict[str, tuple[bytes, str]] = {
         _GOOD.replace('"id": "collaboration-pulse"', '"id": {"a": 1}').encode(),
         "questionnaire id must be text, found a mapping",
     ),
-    "deep-array.json": (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    "deep-array.json": (b"[" * 100_000 + b"]" * 100_000, "nested more than 100 levels deep"),
     "deep-comment.json": (
         _GOOD.replace(
             '"comments": {"ca-p1": "x"}', '"comments": ' + "[" * 100_000 + "]" * 100_000
         ).encode(),
-        "nested too deeply",
+        "nested more than 100 levels deep",
     ),
     "duplicate-key.json": (
         _GOOD[:-1].encode() + b', "answers": {}}',

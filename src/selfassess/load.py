@@ -595,7 +595,24 @@ def _bounded_number(text: str) -> int | float:
 
 
 def _refuse_constant(name: str) -> Any:
-    raise _JSONRefusal(f"{name} is not a number JSON allows")
+    raise _JSONRefusal(f"not JSON: {name} is not a number JSON allows")
+
+
+MAX_JSON_DEPTH = 100  # an answer file is three deep; the page script checks the same bound
+_TOO_DEEP = f"refused: nested more than {MAX_JSON_DEPTH} levels deep"
+
+
+def _too_deep(document: Any) -> bool:
+    stack: list[tuple[Any, int]] = [(document, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            return True
+        if isinstance(node, dict):
+            stack.extend((value, depth + 1) for value in node.values())
+        elif isinstance(node, list):
+            stack.extend((value, depth + 1) for value in node)
+    return False
 
 
 def _lone_surrogate_at(document: Any) -> Loc | None:
@@ -609,9 +626,9 @@ def _lone_surrogate_at(document: Any) -> Loc | None:
                 return loc
         elif isinstance(node, dict):
             for key, value in reversed(node.items()):
-                if isinstance(key, str) and _has_surrogate(key):
-                    stack.append((key, loc))  # the key itself: reported where its mapping is
                 stack.append((value, (*loc, key)))
+                if isinstance(key, str) and _has_surrogate(key):
+                    stack.append((key, loc))  # the key itself, before its value, at its mapping
         elif isinstance(node, list):
             stack.extend((value, (*loc, i)) for i, value in reversed(list(enumerate(node))))
     return None
@@ -644,9 +661,14 @@ def parse_json_document(data: bytes, file: str) -> Any:
     except json.JSONDecodeError as exc:
         raise SelfassessError.at(file, f"not JSON: {exc.msg}", exc.lineno) from None
     except _JSONRefusal as exc:
-        raise SelfassessError.at(file, f"refused: {exc}") from None
+        reason = str(exc)
+        raise SelfassessError.at(
+            file, reason if reason.startswith("not JSON") else f"refused: {reason}"
+        ) from None
     except RecursionError:
-        raise SelfassessError.at(file, "not JSON: nested too deeply") from None
+        raise SelfassessError.at(file, _TOO_DEEP) from None
+    if _too_deep(document):
+        raise SelfassessError.at(file, _TOO_DEEP)
     where = _lone_surrogate_at(document)
     if where is not None:
         shown = where and format_location([_printable(part) for part in where])
