@@ -47,9 +47,9 @@ from selfassess.view import bank_view
 DEFAULT_TITLE = "Partnership scorecard"
 MOST_DISAGREED = 3  # questions listed per principle
 GUARD_MARK = "×"
-# The most of any one comment a scorecard prints: a page and a half. Longer comments are cut,
+# The most of any one comment a scorecard prints: about two pages. Longer comments are cut,
 # with a note, so one 10 MB comment cannot turn a report into hours of layout and 2,000 pages.
-MAX_COMMENT_CHARS = 3_000
+MAX_COMMENT_CHARS = 10_000
 
 
 @dataclass(frozen=True)
