@@ -270,3 +270,39 @@ def test_the_command_line_prints_only_through_its_escaping_echo() -> None:
     source = (Path(__file__).parent.parent / "src" / "selfassess" / "cli.py").read_text()
     assert source.count("click.echo(") == 1  # inside echo(), after escape_controls
     assert "print(" not in source
+
+
+PNG_START = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
+
+
+def test_score_and_report_say_the_real_cause_before_asking_for_the_questionnaire(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "README.md").write_text("# Our answers\n\nSee the folder.\n")
+    (tmp_path / "logo.png").write_bytes(PNG_START)
+    cases = {
+        str(tmp_path / "answrs"): "no such file or folder",
+        str(tmp_path / "README.md"): "is not a JSON or CSV answer file",
+        str(tmp_path / "logo.png"): "is a binary file, not a response file",
+    }
+    for given, cause in cases.items():
+        for command in (["score"], ["report", "--html", str(tmp_path / "s.html")]):
+            for bank in ([], ["-q", "collaboration-pulse"]):
+                code, out, err = run(*command, given, *bank)
+                assert (code, out) == (1, ""), (given, command, bank)
+                assert err.splitlines() == [f"error: {given}: {cause}"], (command, bank)
+
+
+def test_a_readable_file_naming_no_questionnaire_asks_for_it_after_the_real_causes(
+    tmp_path: Path,
+) -> None:
+    missing = tmp_path / "gone.json"
+    unnamed = tmp_path / "unnamed.json"
+    unnamed.write_text('{"format": "selfassess-response/1", "answers": {}}')
+    code, _, err = run("score", str(missing), str(unnamed))
+    assert code == 1
+    assert err.splitlines() == [
+        f"error: {missing}: no such file or folder",
+        f"error: {unnamed}: cannot tell which questionnaire these answers belong to; "
+        "pass --questionnaire",
+    ]

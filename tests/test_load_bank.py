@@ -63,19 +63,89 @@ BROKEN = [
         "advice key 'emergin' is not a level id",
         id="advice-key-not-a-level",
     ),
-    pytest.param(("weight: 2", "weight: 0"), 54, "greater than 0", id="zero-weight"),
-    pytest.param(("weight: 2", "weight: -1"), 54, "greater than 0", id="negative-weight"),
+    pytest.param(
+        ("weight: 2", "weight: 0"), 54, "greater than or equal to 0.001", id="zero-weight"
+    ),
+    pytest.param(
+        ("weight: 2", "weight: -1"), 54, "greater than or equal to 0.001", id="negative-weight"
+    ),
+    pytest.param(
+        ("weight: 2", "weight: 1.0e+308"), 54, "less than or equal to 1000000", id="huge-weight"
+    ),
+    pytest.param(("weight: 2", "weight: .inf"), 54, "finite number", id="infinite-weight"),
+    pytest.param(
+        ("weight: 2", "weight: 1.0e-320"),
+        54,
+        "greater than or equal to 0.001",
+        id="subnormal-weight",
+    ),
+    pytest.param(
+        ("{value: 5, label: Fully}", "{value: .inf, label: Fully}"),
+        17,
+        "a scale value must be a finite number, found inf",
+        id="infinite-scale-value",
+    ),
+    pytest.param(
+        ("{value: 5, label: Fully}", "{value: .nan, label: Fully}"),
+        17,
+        "a scale value must be a finite number, found nan",
+        id="nan-scale-value",
+    ),
+    pytest.param(
+        ("{value: 5, label: Fully}", "{value: 1.0e+308, label: Fully}"),
+        17,
+        "a scale value must lie between -1,000,000 and 1,000,000, found 1e+308",
+        id="huge-scale-value",
+    ),
+    pytest.param(
+        ("{value: 1, label: Not yet}", "{value: -" + "9" * 400 + ", label: Not yet}"),
+        13,
+        "found a 400-digit number",
+        id="huge-integer-scale-value",
+    ),
+    pytest.param(
+        ("title: My partnership self-assessment", 'title: "Bad \\ud800 title"'),
+        5,
+        "text holds a lone UTF-16 surrogate (\\ud800-\\udfff escape) (at title)",
+        id="lone-surrogate-in-text",
+    ),
+    pytest.param(
+        (
+            "text: Partners describe the problem we are tackling in the same way.",
+            'text: "Partners describe \\udfff the problem"',
+        ),
+        35,
+        "lone UTF-16 surrogate (\\ud800-\\udfff escape) (at principles[0].questions[0].text)",
+        id="lone-surrogate-in-a-question",
+    ),
+    pytest.param(
+        ("estimated_minutes: 5", "estimated_minutes: " + "9" * 5000),
+        None,
+        "malformed YAML: a number too long to read",
+        id="integer-beyond-python-digit-limit",
+    ),
     pytest.param(
         ("text: Partners describe the problem we are tackling in the same way.", 'text: " "'),
         35,
         "must not be empty",
         id="blank-text",
     ),
-    pytest.param(("min: 60", "min: 30"), 20, "levels must ascend", id="levels-not-ascending"),
+    pytest.param(
+        ("min: 60", "min: 30"),
+        23,
+        "levels must ascend: levels[2].min 30 is not above levels[1].min 40 (at levels[2].min)",
+        id="levels-not-ascending-point-at-the-offending-min",
+    ),
+    pytest.param(
+        ("id: embedded", "id: developing"),
+        24,
+        "level ids must be unique: 'developing' is also levels[1] (at levels[3].id)",
+        id="duplicate-level-id-at-the-second",
+    ),
     pytest.param(
         ("label: Emerging, min: 0", "label: Emerging, min: 10"),
-        20,
-        "first level's min must be 0",
+        21,
+        "first level's min must be 0, not 10 (at levels[0].min)",
         id="first-level-not-zero",
     ),
     pytest.param(("min: 80", "min: 120"), 24, "less than or equal to 100", id="level-above-100"),
@@ -91,9 +161,22 @@ BROKEN = [
     ),
     pytest.param(
         ("{value: 2, label: Starting}", "{value: 1, label: Starting}"),
-        12,
-        "distinct",
-        id="duplicate-scale-value",
+        14,
+        "scale values must be distinct: 1 is also scale[0] (at scale[1].value)",
+        id="duplicate-scale-value-at-the-second",
+    ),
+    pytest.param(
+        ("{value: 4, label: Mostly}", "{value: 4, label: not yet}"),
+        16,
+        "scale labels must be distinct (CSV cells are matched by label): 'not yet' is also "
+        "scale[0] (at scale[3].label)",
+        id="duplicate-scale-label-at-the-second",
+    ),
+    pytest.param(
+        ("{value: 4, label: Mostly}", "{value: null, label: Mostly}"),
+        18,
+        "at most one unscored (null) option (scale[3] is one already) (at scale[5].value)",
+        id="second-null-option",
     ),
     pytest.param(("id: ca-1", "id: name"), 34, "reserved", id="reserved-question-id"),
     pytest.param(('version: "0.1"', 'version: ""'), 4, "must not be empty", id="empty-version"),
@@ -103,14 +186,14 @@ BROKEN = [
 
 @pytest.mark.parametrize(("change", "line", "fragment"), BROKEN)
 def test_each_broken_rule_is_reported_with_its_line(
-    starter_text: str, change: tuple[str, str], line: int, fragment: str
+    starter_text: str, change: tuple[str, str], line: int | None, fragment: str
 ) -> None:
     old, new = change
     assert old in starter_text
     problems = problems_of(starter_text.replace(old, new, 1))
     matching = [p for p in problems if fragment in p]
     assert matching, problems
-    assert matching[0].startswith(f"bank.yaml:{line}: ")
+    assert matching[0].startswith(f"bank.yaml:{line}: " if line else "bank.yaml: ")
 
 
 def test_scale_with_one_numeric_value_is_refused(starter_text: str) -> None:
@@ -191,3 +274,70 @@ def test_what_libyaml_refuses_is_reported_by_the_pure_parser(text: str) -> None:
     assert load._compose_fast(text) is None or text.startswith("&a")
     with pytest.raises(SelfassessError, match=r"^bank\.yaml(:\d+)?: "):
         load._parse_yaml(text, "bank.yaml")
+
+
+def _outcome(text: str) -> object:
+    """What parse_questionnaire makes of a bank: the model, or every line it says."""
+    try:
+        return parse_questionnaire(text, "bank.yaml")
+    except SelfassessError as exc:
+        return [str(p) for p in exc.problems]
+
+
+QUESTION_BANK = (
+    "id: q\nversion: '1'\ntitle: Q\nscale: [{{value: 1, label: 'No'}}, {{value: 2, label: 'Yes'}}]\n"
+    "levels: [{{id: a, label: A, min: 0}}]\nprinciples:\n  - id: p\n    title: P\n    questions:\n"
+    "      - {question}\n"
+)
+ONE_GRAMMAR_CASES = {
+    "question-mark-in-flow-text": "{id: a1, text: Do partners tell each other about changes?, weight: 1}",
+    "question-mark-mid-text": "{id: a1, text: Is it? Yes it is, weight: 1}",
+    "address-in-flow-text": "{id: a1, text: See http://example.org/?q=1, weight: 1}",
+    "comma-in-flow-text": "{id: a1, text: Partners, then others, agree, weight: 1}",
+    "quoted-question": '{id: a1, text: "Do partners tell each other about changes?", weight: 1}',
+    "block-question": "id: a1\n        text: Do partners tell each other about changes?",
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *[pytest.param(p.read_text(encoding="utf-8"), id=p.name) for p in bundled_bank_files()],
+        *[
+            pytest.param(QUESTION_BANK.format(question=q), id=name)
+            for name, q in ONE_GRAMMAR_CASES.items()
+        ],
+    ],
+)
+def test_a_bank_gets_the_same_answer_with_or_without_libyaml(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import selfassess.load as load
+
+    assert load._FAST_LOADER is not None, "this machine's PyYAML has LibYAML"
+    with_libyaml = _outcome(text)
+    monkeypatch.setattr(load, "_FAST_LOADER", None)
+    assert _outcome(text) == with_libyaml
+
+
+@pytest.mark.parametrize(
+    ("case", "fragment"),
+    [
+        (
+            "question-mark-in-flow-text",
+            "bank.yaml:10: malformed YAML: expected ',' or '}', but got '?'; inside {...} or "
+            "[...], text with a comma or a ? must be in quotes",
+        ),
+        (
+            "comma-in-flow-text",
+            "bank.yaml:10: unknown key 'then others' (allowed: id, text, help, weight, reverse, "
+            "scale); if it is part of a text, a comma inside {...} ended that text: put the text "
+            "in quotes",
+        ),
+    ],
+)
+def test_a_comma_or_question_mark_in_unquoted_flow_text_gets_a_hint_to_quote_it(
+    case: str, fragment: str
+) -> None:
+    problems = _outcome(QUESTION_BANK.format(question=ONE_GRAMMAR_CASES[case]))
+    assert isinstance(problems, list) and problems[0].startswith(fragment), problems

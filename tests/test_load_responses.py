@@ -205,3 +205,17 @@ def test_files_in_memory_read_exactly_as_files_on_disk(
     assert in_memory.responses == from_disk.responses
     assert [str(p) for p in in_memory.skipped] == [str(p) for p in from_disk.skipped]
     assert in_memory.files == from_disk.files
+
+
+def test_a_file_of_another_name_is_read_as_json_only_when_it_is_json(
+    tmp_path: Path, pulse: Questionnaire
+) -> None:
+    good = write(tmp_path, "answers.txt", response())
+    assert load_responses([good], pulse).responses[0].source == str(good)
+    for name, content, cause in [
+        ("README.md", "# Our answers\n", "is not a JSON or CSV answer file"),
+        ("twice.txt", json.dumps(response())[:-1] + ', "answers": {}}', "appears twice"),
+    ]:
+        with pytest.raises(SelfassessError) as caught:
+            load_responses([write(tmp_path, name, content)], pulse)
+        assert str(caught.value).startswith(f"{tmp_path / name}: ") and cause in str(caught.value)

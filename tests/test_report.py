@@ -557,3 +557,29 @@ def test_summary_page_converts_to_an_image(plain: Rendered, tmp_path: Path) -> N
     (png,) = tmp_path.glob("p*.png")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert png.stat().st_size > 10_000  # a page with charts, not a blank one
+
+
+# ---------------------------------------------------------------- bounded work
+
+
+def test_a_one_megabyte_comment_prints_its_start_and_a_note_in_both_pdf_and_html(
+    tmp_path: Path,
+) -> None:
+    answers = tmp_path / "answers"
+    shutil.copytree(RESPONSES, answers)
+    council = answers / "northshire-county-council-2026-11-03-head-of-adult-social-care.json"
+    data = json.loads(council.read_text(encoding="utf-8"))
+    words = "Decisions stall when budgets tighten and nobody owns the follow up. "
+    data["comments"]["ca-1"] = (words * (1_048_576 // len(words) + 1))[:1_048_575] + "."
+    council.write_text(json.dumps(data), encoding="utf-8")
+    pdf, html = tmp_path / "s.pdf", tmp_path / "s.html"
+    code, _, err = run(str(answers), "-o", str(pdf), "--html", str(html), "--quiet")
+    assert code == 0, err
+    note = "characters are printed; the whole comment is in the respondent's answer file."
+    text = Rendered(pdf, html).text()
+    assert "Comment shortened: the first" in text and "of its 1,048,576" in text and note in text
+    assert note.replace("'", "&#39;") in html.read_text(encoding="utf-8")
+    assert len(PdfReader(pdf).pages) < 30  # uncut, the comment alone filled 189 pages
+    assert data["comments"]["ca-1"] in json.dumps(
+        json.loads(PdfReader(pdf).attachments[council.name][0])
+    )

@@ -106,6 +106,22 @@ CASES: list[tuple[str, Path, list[tuple[str, bytes]]]] = [
       ("d.csv", HEADER.encode() + b"A,,,1\n"), ("e.json", good_json() + b" ")]),
     ("a rejected file is still a duplicate's original", CSV_BANK,
      [("x.json", b"{oops"), ("y.json", b"{oops")]),
+    ("JSON that parses but is refused: a key twice, numbers, nesting, lone surrogates", CSV_BANK,
+     [("twice.json", good_json()[:-1] + b', "answers": {}}'),
+      ("twice-inside.json", good_json().replace(b'"c1": 4', b'"c1": 4, "m2": 1, "c1": 3')),
+      ("twice-long-key.json", b'{"' + b"k" * 80 + b'": 1, "' + b"k" * 80 + b'": 2}'),
+      ("long-number.json", good_json().replace(b'"c1": 4', b'"c1": ' + b"9" * 5000)),
+      ("long-fraction.json", good_json().replace(b'"c1": 4', b'"c1": 4.' + b"0" * 40)),
+      ("infinite.json", good_json().replace(b'"c1": 4', b'"c1": -1e999')),
+      ("deep.json", b"[" * 100_000 + b"]" * 100_000),
+      ("deep-101.json", good_json(extra=json.loads("[" * 101 + "]" * 101))),
+      ("deep-100.json", good_json(extra=json.loads("[" * 100 + "]" * 100))),
+      ("surrogate-name.json", good_json(respondent={"organisation": "A", "name": "\ud800"})),
+      ("surrogate-key.json", good_json(comments={"ok": "fine", "c\udfff1": "x"})),
+      ("surrogates-in-order.json", good_json(comments={"c1": ["ok", "a\udc00"], "c2": "\ud800"})),
+      ("a-pair-is-fine.json", good_json(comments={"c1": "\ud83d\ude00"}))]),
+    ("NaN, which JSON does not allow", CSV_BANK,
+     [("nan.json", good_json().replace(b'"c1": 4', b'"c1": NaN'))]),
 ]  # fmt: skip
 
 

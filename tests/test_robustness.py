@@ -212,3 +212,226 @@ def test_score_gives_exit_1_and_one_line_for_broken_responses(tmp_path: Path, na
     assert "Traceback" not in result.output
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"error: {path}"), lines
+
+
+_GOOD = json.dumps(RESPONSE_DOC)
+HOSTILE_RESPONSES: dict[str, tuple[bytes, str]] = {
+    "lone-surrogate.json": (
+        _GOOD.replace('"name": "C"', '"name": "\\ud800"').encode(),
+        "lone UTF-16 surrogate (\\ud800-\\udfff escape) (at respondent.name)",
+    ),
+    "surrogate-comment.json": (
+        _GOOD.replace('"ca-p1": "x"', '"ca-p1": "a\\udfffb"').encode(),
+        "(at comments.ca-p1)",
+    ),
+    "surrogate-key.json": (
+        _GOOD.replace('"ca-p1": "x"', '"\\ud800": "x"').encode(),
+        "lone UTF-16 surrogate",
+    ),
+    "long-number.json": (
+        _GOOD.replace('"ca-p1": 4', '"ca-p1": ' + "9" * 5000).encode(),
+        "a number 5,000 characters long",
+    ),
+    "infinite-number.json": (_GOOD.replace('"ca-p1": 4', '"ca-p1": 1e999').encode(), "too large"),
+    "nan.json": (
+        _GOOD.replace('"ca-p1": 4', '"ca-p1": NaN').encode(),
+        "not JSON: NaN is not a number JSON allows",
+    ),
+    "list-id.json": (
+        _GOOD.replace('"id": "collaboration-pulse"', '"id": ["collaboration-pulse"]').encode(),
+        "questionnaire id must be text, found a list",
+    ),
+    "object-id.json": (
+        _GOOD.replace('"id": "collaboration-pulse"', '"id": {"a": 1}').encode(),
+        "questionnaire id must be text, found a mapping",
+    ),
+    "deep-array.json": (b"[" * 100_000 + b"]" * 100_000, "nested more than 100 levels deep"),
+    "deep-comment.json": (
+        _GOOD.replace(
+            '"comments": {"ca-p1": "x"}', '"comments": ' + "[" * 100_000 + "]" * 100_000
+        ).encode(),
+        "nested more than 100 levels deep",
+    ),
+    "duplicate-key.json": (
+        _GOOD[:-1].encode() + b', "answers": {}}',
+        "the key 'answers' appears twice in one object",
+    ),
+    "duplicate-nested-key.json": (
+        _GOOD.replace('"ca-p1": 4', '"ca-p1": 4, "ca-p1": 1').encode(),
+        "the key 'ca-p1' appears twice",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_RESPONSES))
+@pytest.mark.parametrize("skip", [False, True], ids=["strict", "skip-invalid"])
+def test_no_answer_file_crashes_score_and_each_is_one_line_naming_it(
+    tmp_path: Path, name: str, skip: bool
+) -> None:
+    data, cause = HOSTILE_RESPONSES[name]
+    hostile = tmp_path / name
+    hostile.write_bytes(data)
+    good = tmp_path / "good.json"
+    good.write_text(_GOOD)
+    args = ["score", "-f", "json", str(hostile)]  # no -q: the bank is found from the files
+    result = CliRunner().invoke(cli, [*args, str(good), "--skip-invalid"] if skip else args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    lines = result.stderr.strip().splitlines()
+    prefix = "skipped" if skip else "error"
+    assert lines == [f"{prefix}: {hostile}: {lines[0].split(': ', 2)[2]}"], lines
+    assert cause in lines[0]
+    if skip:
+        assert result.exit_code == 0
+        assert json.loads(result.stdout)["partnership"]["n_respondents"] == 1
+    else:
+        assert result.exit_code == 1 and result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "name", ["lone-surrogate.json", "duplicate-key.json", "long-number.json", "list-id.json"]
+)
+def test_no_answer_file_crashes_report_and_skip_invalid_leaves_it_out(
+    tmp_path: Path, name: str
+) -> None:
+    data, cause = HOSTILE_RESPONSES[name]
+    hostile = tmp_path / name
+    hostile.write_bytes(data)
+    good = tmp_path / "good.json"
+    good.write_text(_GOOD)
+    page = tmp_path / "s.html"
+    strict = CliRunner().invoke(cli, ["report", str(hostile), "--html", str(page), "--quiet"])
+    assert strict.exit_code == 1 and not page.exists()
+    assert strict.stderr.strip().splitlines() == [
+        f"error: {hostile}: {strict.stderr.split(': ', 2)[2].strip()}"
+    ]
+    assert cause in strict.stderr
+    skipped = CliRunner().invoke(
+        cli, ["report", str(hostile), str(good), "--html", str(page), "--quiet", "--skip-invalid"]
+    )
+    assert skipped.exit_code == 0, skipped.output
+    assert skipped.stderr.strip().splitlines()[0].startswith(f"skipped: {hostile}: ")
+    assert page.exists()
+
+
+# ---------------------------------------------------------------- bounded work
+
+
+def _aliased_text_bank(questions: int, text_chars: int) -> str:
+    """A small file whose aliases repeat one long text in every question and option."""
+    lines = [
+        "id: aliases",
+        'version: "1"',
+        "title: Aliases",
+        "scale: &scale",
+        f'  - {{value: 1, label: &long "{"x" * text_chars}"}}',
+        "  - {value: 2, label: b}",
+        "levels: [{id: a, label: A, min: 0}]",
+        "principles:",
+        "  - id: p",
+        "    title: P",
+        "    questions:",
+        *(f"      - {{id: q{i}, text: *long, scale: *scale}}" for i in range(questions)),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _many_questions_times_many_options(questions: int, options: int) -> str:
+    """No aliases at all: every question repeats the bank's long scale on the page."""
+    lines = [
+        "id: wide",
+        'version: "1"',
+        "title: Wide",
+        "scale:",
+        *(f'  - {{value: {i}, label: "Option {i} of the scale"}}' for i in range(options)),
+        "levels: [{id: a, label: A, min: 0}]",
+        "principles:",
+        "  - id: p",
+        "    title: P",
+        "    questions:",
+        *(f'      - {{id: q{i}, text: "Question {i}"}}' for i in range(questions)),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param(
+            _aliased_text_bank(60, 100_000),
+            "the document expands to more than 5 MB of text, the most a file may hold "
+            "(YAML aliases?)",
+            id="aliases-beyond-the-file-size",
+        ),
+        pytest.param(
+            _many_questions_times_many_options(1_000, 100),
+            "the form would be about 18 MB (1,000 questions, each with every option of its "
+            "scale); at most 10 MB: use fewer questions or options, or split the bank "
+            "(at principles)",
+            id="questions-times-options",
+        ),
+    ],
+)
+def test_validate_refuses_with_the_same_line_the_bank_that_build_would_choke_on(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(text)
+    assert bank.stat().st_size < 200_000
+    checked = CliRunner().invoke(cli, ["validate", str(bank)])
+    built = CliRunner().invoke(cli, ["build", str(bank), "-o", str(tmp_path / "site")])
+    assert (checked.exit_code, built.exit_code) == (1, 1)
+    assert checked.stderr.splitlines()[0].split(": ", 1)[1] == message
+    assert built.stderr.splitlines() == [f"error: {checked.stderr.splitlines()[0]}"]
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_bank_just_inside_the_bounds_validates_and_builds(tmp_path: Path) -> None:
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(_many_questions_times_many_options(500, 20))
+    assert CliRunner().invoke(cli, ["validate", str(bank)]).exit_code == 0
+    built = CliRunner().invoke(cli, ["build", str(bank), "-o", str(tmp_path / "site")])
+    assert built.exit_code == 0, built.output
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    import os
+
+    path = tmp_path / "answers.json"
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("args", "cause"),
+    [
+        (["score", "/dev/zero"], "/dev/zero: is a device, not a regular file"),
+        (
+            ["score", "-q", "collaboration-pulse", "{fifo}"],
+            "{fifo}: is a FIFO (named pipe), not a regular file",
+        ),
+        (["score", "{fifo}"], "{fifo}: is a FIFO (named pipe), not a regular file"),
+        (["validate", "/dev/zero"], "/dev/zero: is a device, not a regular file"),
+        (
+            ["build", "--logo", "/dev/zero", "-o", "{tmp}/site"],
+            "/dev/zero: is a device, not a regular file",
+        ),
+        (
+            ["report", "{fifo}", "--html", "{tmp}/s.html"],
+            "{fifo}: is a FIFO (named pipe), not a regular file",
+        ),
+        (
+            ["report", "-q", "collaboration-pulse", "/dev/zero", "--html", "{tmp}/s.html"],
+            "/dev/zero: is a device, not a regular file",
+        ),
+    ],
+)
+def test_inputs_that_are_not_regular_files_are_refused_before_reading(
+    tmp_path: Path, fifo: Path, args: list[str], cause: str
+) -> None:
+    def filled(text: str) -> str:
+        return text.format(fifo=fifo, tmp=tmp_path)
+
+    result = CliRunner().invoke(cli, [filled(a) for a in args])  # a read would never return
+    assert result.exit_code == 1, result.output
+    assert result.stderr.strip().splitlines()[0].removeprefix("error: ") == filled(cause)

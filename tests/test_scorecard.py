@@ -17,6 +17,7 @@ from selfassess.model import Questionnaire, Respondent, Response, SourcedRespons
 from selfassess.privacy import PrivacyOptions
 from selfassess.score import Scores, round_half_up, score_all
 from selfassess.scorecard import (
+    MAX_COMMENT_CHARS,
     PrivacyView,
     ScorecardOptions,
     ScorecardView,
@@ -519,3 +520,49 @@ def test_names_and_pseudonyms_cannot_be_combined(example: Example) -> None:
 )
 def test_the_appendix_counts_what_was_hidden(cells: int, comments: int, sentence: str) -> None:
     assert PrivacyView(3, 3, False, cells, comments).hidden == sentence
+
+
+# ---------------------------------------------------------------- bounded work
+
+
+def _with_comment(example: Example, text: str) -> list[SourcedResponse]:
+    responses = list(example[1].responses)
+    first = responses[0]
+    responses[0] = first.model_copy(
+        update={"response": first.response.model_copy(update={"comments": {"ca-1": text}})}
+    )
+    return responses
+
+
+def test_a_long_comment_prints_a_fixed_length_and_says_the_rest_is_in_the_answer_file(
+    example: Example,
+) -> None:
+    bank, _, scores = example
+    words = "Decisions stall when budgets tighten and nobody owns the follow up. "
+    text = (words * (1_000_000 // len(words) + 1))[:1_000_000]
+    privacy = PrivacyOptions(min_group_size=1)
+    view = build_scorecard(
+        bank, scores, _with_comment(example, text), ScorecardOptions(privacy=privacy)
+    )
+    (comment,) = [c for s in view.sections for c in s.comments if c.text.startswith("Decisions")]
+    assert len(comment.text) <= MAX_COMMENT_CHARS + 2 and comment.text.endswith(" …")
+    assert text.startswith(comment.text.removesuffix(" …"))
+    shown = len(comment.text) - 2
+    assert comment.shortened_note == (
+        f"Comment shortened: the first {shown:,} of its 1,000,000 characters are printed; "
+        "the whole comment is in the respondent's answer file."
+    )
+    others = [c for s in view.sections for c in s.comments if c is not comment]
+    assert others and all(c.shortened_note == "" for c in others)
+
+
+def test_a_cut_never_leaves_half_of_a_real_organisation_name(example: Example) -> None:
+    bank, _, scores = example
+    name = "Northshire County Council"
+    text = "x" * (MAX_COMMENT_CHARS - 10) + name + " and more" * 10
+    privacy = PrivacyOptions(min_group_size=1, pseudonyms=PSEUDONYMS)
+    view = build_scorecard(
+        bank, scores, _with_comment(example, text), ScorecardOptions(privacy=privacy)
+    )
+    printed = " ".join(c.text for s in view.sections for c in s.comments)
+    assert "Northshire" not in printed and "North" not in printed.replace("x", "")

@@ -182,7 +182,7 @@ def test_what_is_not_a_readable_pdf_gets_one_line(
 def test_inputs_that_cannot_be_read_get_one_line(scorecard: Path, tmp_path: Path) -> None:
     code, out, err = invoke("verify", str(scorecard), "--inputs", str(tmp_path / "gone.json"))
     assert code == 1 and out == ""
-    assert err.strip() == f"error: {tmp_path / 'gone.json'}: no such file"
+    assert err.strip() == f"error: {tmp_path / 'gone.json'}: no such file or folder"
 
 
 def test_every_place_the_summary_page_prints_a_score_is_checked() -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from selfassess.errors import SelfassessError
+from selfassess.load import require_regular_file
 
 MIN_CONTRAST = 4.5  # WCAG 2.x AA for normal text
 MAX_LOGO_BYTES = 100 * 1024
@@ -126,6 +127,7 @@ def read_logo(path: Path) -> Logo:
     try:
         if path.is_dir():
             raise SelfassessError.at(path, "is a folder; give a PNG or SVG logo file")
+        require_regular_file(path)
         size = path.stat().st_size
         if size > MAX_LOGO_BYTES:
             raise SelfassessError.at(

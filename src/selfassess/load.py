@@ -8,6 +8,7 @@ import glob
 import hashlib
 import io
 import json
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -33,6 +34,9 @@ from selfassess.model import (
 
 MAX_BANK_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000  # far beyond any real bank; stops alias bombs before validation
+# Aliases may not make a document's text longer than a file may be: the bound every command
+# shares (validate refuses what build would choke on), and no bank without aliases meets it.
+MAX_EXPANDED_CHARS = MAX_BANK_BYTES
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)  # LibYAML, where PyYAML was built with it
 Loc = tuple[str | int, ...]
 
@@ -46,6 +50,7 @@ class LineMap:
     def __init__(self) -> None:
         self.lines: dict[Loc, int] = {}
         self.key_lines: dict[Loc, int] = {}
+        self.expanded_chars = 0  # text of every value, an alias's counted each time it is used
 
     def record(self, node: yaml.Node, loc: Loc = (), seen: frozenset[int] = frozenset()) -> None:
         self.lines[loc] = node.start_mark.line + 1
@@ -55,6 +60,13 @@ class LineMap:
             raise ValueError(
                 f"the document expands to more than {MAX_NODES:,} values (YAML aliases?)"
             )
+        if isinstance(node, yaml.ScalarNode):
+            self.expanded_chars += len(node.value)
+            if self.expanded_chars > MAX_EXPANDED_CHARS:
+                raise ValueError(
+                    f"the document expands to more than {MAX_EXPANDED_CHARS / 1e6:.0f} MB of "
+                    "text, the most a file may hold (YAML aliases?)"
+                )
         seen = seen | {id(node)}
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
@@ -76,29 +88,58 @@ class LineMap:
         return self.lines.get(())
 
 
-def _read_bytes(path: Path, what: str, max_bytes: int, *, folder_hint: str = "") -> bytes:
+def _read_bytes(
+    path: Path, what: str, max_bytes: int, *, folder_hint: str = "", missing: str = "no such file"
+) -> bytes:
     """A file's bytes, or our error for what people actually pass: folders, huge, binary, empty."""
-    return _check_bytes(read_file_bytes(path, what, max_bytes, folder_hint=folder_hint), path, what)
+    data = read_file_bytes(path, what, max_bytes, folder_hint=folder_hint, missing=missing)
+    return _check_bytes(data, path, what)
 
 
-def read_file_bytes(path: Path, what: str, max_bytes: int, *, folder_hint: str = "") -> bytes:
-    """A file's bytes, or a one-line error: missing, a folder, too large, unreadable."""
+def read_file_bytes(
+    path: Path, what: str, max_bytes: int, *, folder_hint: str = "", missing: str = "no such file"
+) -> bytes:
+    """A file's bytes, or a one-line error: missing, a folder, not a regular file, too large,
+    unreadable. Never more than `max_bytes` are read, whatever the file does meanwhile."""
     try:
         if path.is_dir():
             raise SelfassessError.at(path, f"is a folder, not a {what}{folder_hint}")
+        require_regular_file(path)
         size = path.stat().st_size
         if size > max_bytes:
             raise SelfassessError.at(
                 path, f"is {size / 1e6:.0f} MB; a {what} may be at most {max_bytes / 1e6:.0f} MB"
             )
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:  # it grew after we looked
+            raise SelfassessError.at(
+                path, f"is over {max_bytes / 1e6:.0f} MB; a {what} may be at most that"
+            )
     except FileNotFoundError:
-        raise SelfassessError.at(path, "no such file") from None
+        raise SelfassessError.at(path, missing) from None
     except PermissionError:
         raise SelfassessError.at(path, "permission denied") from None
     except OSError as exc:
         raise SelfassessError.at(path, f"cannot be read: {exc.strerror or exc}") from None
     return data
+
+
+def require_regular_file(path: Path) -> None:
+    """Refuse, before opening it, what is not a regular file: /dev/zero never ends and a FIFO
+    blocks until someone writes to it, whatever their names say."""
+    mode = path.stat().st_mode  # follows symbolic links, as opening does
+    if not stat.S_ISREG(mode):
+        kind = (
+            "a FIFO (named pipe)"
+            if stat.S_ISFIFO(mode)
+            else "a device"
+            if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket"
+            if stat.S_ISSOCK(mode)
+            else "a special file"
+        )
+        raise SelfassessError.at(path, f"is {kind}, not a regular file")
 
 
 def _check_bytes(data: bytes, path: Path | str, what: str) -> bytes:
@@ -131,13 +172,57 @@ def _read_text(path: Path, what: str, max_bytes: int) -> str:
     return _decode_text(_read_bytes(path, what, max_bytes), path, what)
 
 
+# One grammar: the pure-Python parser decides what a bank may say; LibYAML only makes reading
+# faster. The two differ on plain (unquoted) text inside {...} or [...]: LibYAML reads
+# `{text: Do partners agree?, weight: 1}` and the pure parser refuses the `?`. Such text sends
+# the document to the pure parser, so the same bank gets the same answer wherever it is checked.
+_FLOW_PLAIN_DIFFERS = frozenset("?:,[]{}#")
+_FLOW_HINT = (
+    "; inside {...} or [...], text with a comma or a ? must be in quotes: "
+    'text: "Do partners agree, and how?"'
+)
+
+
+_COMMA_HINT = (
+    "; if it is part of a text, a comma inside {...} ended that text: put the text in quotes"
+)
+
+
+def _grammars_may_differ(text: str) -> bool:
+    """Whether LibYAML's tokens show plain text in a flow collection holding a character the
+    two parsers treat differently (a false alarm only costs the slower parse)."""
+    assert _FAST_LOADER is not None
+    scanner = _FAST_LOADER(text)
+    depth = 0
+    try:
+        while scanner.check_token():
+            token = scanner.get_token()
+            if isinstance(token, yaml.FlowMappingStartToken | yaml.FlowSequenceStartToken):
+                depth += 1
+            elif isinstance(token, yaml.FlowMappingEndToken | yaml.FlowSequenceEndToken):
+                depth -= 1
+            elif (
+                depth
+                and isinstance(token, yaml.ScalarToken)
+                and token.plain
+                and not _FLOW_PLAIN_DIFFERS.isdisjoint(token.value)
+            ):
+                return True
+    finally:
+        scanner.dispose()
+    return False
+
+
 def _compose_fast(text: str) -> tuple[yaml.Node, Any] | None:
     """The document's node tree and data through LibYAML (ten times faster), or None when it
-    is not there or finds anything wrong: the pure-Python parser then says what, and where."""
+    is not there, finds anything wrong, or reads text the pure-Python parser may read
+    otherwise: the pure-Python parser then decides, and says what is wrong and where."""
     if _FAST_LOADER is None:
         return None
     try:
         yaml.reader.Reader(text)  # the pure-Python reader's refusal of control characters
+        if _grammars_may_differ(text):
+            return None
         loader = _FAST_LOADER(text)
         try:
             node = loader.get_single_node()
@@ -149,6 +234,15 @@ def _compose_fast(text: str) -> tuple[yaml.Node, Any] | None:
 
 
 def _parse_yaml(text: str, file: str) -> tuple[Any, LineMap]:
+    data, lines = _parse_yaml_unchecked(text, file)
+    where = _lone_surrogate_at(data)
+    if where is not None:
+        shown = format_location([_printable(part) for part in where])
+        raise SelfassessError.at(file, _SURROGATE, lines.line_of(where), shown)
+    return data, lines
+
+
+def _parse_yaml_unchecked(text: str, file: str) -> tuple[Any, LineMap]:
     fast = _compose_fast(text)
     if fast is not None:
         return fast[1], _line_map(fast[0], file)
@@ -165,11 +259,16 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, LineMap]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or "malformed YAML"
+        if (exc.context or "").startswith("while parsing a flow"):
+            problem += _FLOW_HINT
         raise SelfassessError.at(file, f"malformed YAML: {problem}", line) from None
     except yaml.YAMLError as exc:
         raise SelfassessError.at(file, f"malformed YAML: {exc}") from None
     except RecursionError:
         raise SelfassessError.at(file, "malformed YAML: nested too deeply") from None
+    except (ValueError, OverflowError) as exc:  # a value's constructor: int(), date(), ...
+        reason = "a number too long to read" if "digits" in str(exc) else str(exc)
+        raise SelfassessError.at(file, f"malformed YAML: {reason}") from None
     finally:
         loader.dispose()
     return data, _line_map(node, file)
@@ -179,8 +278,10 @@ def _line_map(node: yaml.Node, file: str) -> LineMap:
     lines = LineMap()
     try:
         lines.record(node)
-    except (ValueError, RecursionError) as exc:
-        raise SelfassessError.at(file, f"malformed YAML: {exc or 'nested too deeply'}") from None
+    except RecursionError:
+        raise SelfassessError.at(file, "malformed YAML: nested too deeply") from None
+    except ValueError as exc:  # aliases that loop or expand beyond the bounds above
+        raise SelfassessError.at(file, str(exc)) from None
     return lines
 
 
@@ -214,6 +315,8 @@ def _describe(error: Any) -> tuple[Loc, str]:
                 message += f"; did you mean '{close[0]}'?"
             else:
                 message += f" (allowed: {', '.join(model.model_fields)})"
+        if error.get("input") is None:  # `{text: Partners, then others, agree}`: keys, no values
+            message += _COMMA_HINT
         return loc, message
     if kind == "missing":
         return loc, f"missing required key '{loc[-1]}'"
@@ -460,18 +563,146 @@ def _check_answers(
     return problems
 
 
+MAX_NUMBER_CHARS = 32  # "-1.2345678901234567e-308" fits; a 5,000-digit answer does not
+
+
+NOT_AN_ANSWER_FILE = "is not a JSON or CSV answer file"
+
+
+class _JSONRefusal(ValueError):
+    """What the JSON hooks below refuse; the message is the whole reason."""
+
+
+def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _JSONRefusal(f"the key {_shown_id(key)} appears twice in one object")
+        result[key] = value
+    return result
+
+
+def _bounded_number(text: str) -> int | float:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _JSONRefusal(
+            f"a number {len(text):,} characters long ({text[:12]}...); "
+            f"numbers may be at most {MAX_NUMBER_CHARS} characters"
+        )
+    number = float(text) if any(c in text for c in ".eE") else int(text)
+    if number in (float("inf"), float("-inf")):
+        raise _JSONRefusal(f"the number {text} is too large")
+    return number
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _JSONRefusal(f"not JSON: {name} is not a number JSON allows")
+
+
+MAX_JSON_DEPTH = 100  # an answer file is three deep; the page script checks the same bound
+_TOO_DEEP = f"refused: nested more than {MAX_JSON_DEPTH} levels deep"
+
+
+def _too_deep(document: Any) -> bool:
+    stack: list[tuple[Any, int]] = [(document, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            return True
+        if isinstance(node, dict):
+            stack.extend((value, depth + 1) for value in node.values())
+        elif isinstance(node, list):
+            stack.extend((value, depth + 1) for value in node)
+    return False
+
+
+def _lone_surrogate_at(document: Any) -> Loc | None:
+    """Where the first text (value or key, in document order) holds half of a UTF-16 pair:
+    JSON's and YAML's "\\ud800" escapes make one, and no file, page or PDF can hold it."""
+    stack: list[tuple[Any, Loc]] = [(document, ())]
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, str):
+            if _has_surrogate(node):
+                return loc
+        elif isinstance(node, dict):
+            for key, value in reversed(node.items()):
+                stack.append((value, (*loc, key)))
+                if isinstance(key, str) and _has_surrogate(key):
+                    stack.append((key, loc))  # the key itself, before its value, at its mapping
+        elif isinstance(node, list):
+            stack.extend((value, (*loc, i)) for i, value in reversed(list(enumerate(node))))
+    return None
+
+
+_SURROGATE = "text holds a lone UTF-16 surrogate (\\ud800-\\udfff escape)"
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def parse_json_document(data: bytes, file: str) -> Any:
+    """A JSON document from untrusted bytes, or one located line saying why not: not UTF-8,
+    malformed, nested too deeply, a key twice in one object (never keep the last silently),
+    an absurdly long or infinite number, NaN, or a lone UTF-16 surrogate in any text."""
+    text = decode_utf8(data, file)
+    try:
+        document = json.loads(
+            text,
+            object_pairs_hook=_refuse_duplicate_keys,
+            parse_int=_bounded_number,
+            parse_float=_bounded_number,
+            parse_constant=_refuse_constant,
+        )
+    except json.JSONDecodeError as exc:
+        raise SelfassessError.at(file, f"not JSON: {exc.msg}", exc.lineno) from None
+    except _JSONRefusal as exc:
+        reason = str(exc)
+        raise SelfassessError.at(
+            file, reason if reason.startswith("not JSON") else f"refused: {reason}"
+        ) from None
+    except RecursionError:
+        raise SelfassessError.at(file, _TOO_DEEP) from None
+    if _too_deep(document):
+        raise SelfassessError.at(file, _TOO_DEEP)
+    where = _lone_surrogate_at(document)
+    if where is not None:
+        shown = where and format_location([_printable(part) for part in where])
+        raise SelfassessError.at(file, f"refused: {_SURROGATE}", path=shown or "(the document)")
+    return document
+
+
+def _printable(part: str | int) -> str | int:
+    return part.encode("utf-8", "replace").decode() if isinstance(part, str) else part
+
+
+def _questionnaire_id(raw: Any) -> Any:
+    """What an answer file gives as its questionnaire's id (None when nothing): any JSON."""
+    ref = raw.get("questionnaire") if isinstance(raw, dict) else None
+    return ref.get("id") if isinstance(ref, dict) else None
+
+
+def _questionnaire_id_problem(wanted: Any, file: str) -> Problem:
+    return Problem(
+        file,
+        f"the questionnaire id must be text, found {_yaml_type(wanted)}",
+        path="questionnaire.id",
+    )
+
+
 def parse_response_json(
     data: bytes, file: str, bank: Questionnaire, warnings: list[str]
 ) -> SourcedResponse:
-    text = decode_utf8(data, file)
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SelfassessError.at(file, f"not JSON: {exc.msg}", exc.lineno) from None
-    except RecursionError:
-        raise SelfassessError.at(file, "not JSON: nested too deeply") from None
+    raw = parse_json_document(data, file)
     if not isinstance(raw, dict):
         raise SelfassessError.at(file, "not a response file: expected a JSON object")
+    wanted = _questionnaire_id(raw)
+    if wanted is not None and not isinstance(wanted, str):
+        raise SelfassessError([_questionnaire_id_problem(wanted, file)])
     if raw.get("format") != RESPONSE_FORMAT:
         found = raw.get("format")
         raise SelfassessError.at(
@@ -618,7 +849,11 @@ def parse_responses_csv(
 
 def _read_response_bytes(path: Path) -> bytes:
     return _read_bytes(
-        path, "response file", MAX_RESPONSE_BYTES, folder_hint="; pass it as a folder argument"
+        path,
+        "response file",
+        MAX_RESPONSE_BYTES,
+        folder_hint="; pass it as a folder argument",
+        missing="no such file or folder",  # a mistyped folder argument looks like this too
     )
 
 
@@ -678,6 +913,8 @@ def _load_responses(
             if file.lower().endswith(".csv"):
                 loaded.responses.extend(parse_responses_csv(data, file, bank, loaded.warnings))
             else:
+                if not file.lower().endswith(".json"):
+                    _check_is_json(data, file)
                 loaded.responses.append(parse_response_json(data, file, bank, loaded.warnings))
             loaded.files.append(InputFile(file, data))
         except SelfassessError as exc:
@@ -690,28 +927,64 @@ def _load_responses(
     return loaded
 
 
+def _check_is_json(data: bytes, file: str) -> None:
+    """A file named neither .json nor .csv is read as JSON only if it is JSON (README.md is not)."""
+    try:
+        parse_json_document(data, file)
+    except SelfassessError as exc:
+        if exc.problems[0].message.startswith(("not JSON", "is not UTF-8")):
+            raise SelfassessError.at(file, NOT_AN_ANSWER_FILE) from None
+        raise  # JSON, refused for a reason of its own: that reason
+
+
 def bank_for_responses(paths: Sequence[Path]) -> BankSource:
-    """The bundled bank the files answer: named in JSON files, guessed from CSV headers."""
+    """The bundled bank the files answer: named in JSON files, guessed from CSV headers.
+
+    When no file tells, the real cause comes first (no such file or folder, a binary file,
+    not an answer file) and "pass --questionnaire" only where that would help."""
     banks = bundled_banks()
     by_id = {b.questionnaire.id: b for b in banks}
+    causes: list[Problem] = []
+    readable: list[Path] = []
     for path in paths:
-        if path.suffix.lower() != ".json":
+        try:
+            data = _read_response_bytes(path)
+        except SelfassessError as exc:
+            causes.extend(exc.problems)
+            continue
+        if path.suffix.lower() == ".csv":
+            readable.append(path)
             continue
         try:
-            raw = json.loads(_read_response_bytes(path).decode("utf-8-sig"))
-            wanted = raw["questionnaire"]["id"]
-        except (SelfassessError, ValueError, KeyError, TypeError):
+            if path.suffix.lower() != ".json":
+                _check_is_json(data, str(path))
+            raw = parse_json_document(data, str(path))
+        except SelfassessError as exc:
+            causes.extend(exc.problems)
+            continue
+        wanted = _questionnaire_id(raw)
+        if wanted is not None and not isinstance(wanted, str):
+            causes.append(_questionnaire_id_problem(wanted, str(path)))
+            continue
+        readable.append(path)
+        if wanted is None:
             continue
         if wanted in by_id:
             return by_id[wanted]
         raise SelfassessError.at(
             path,
-            f"answers questionnaire '{wanted}', which is not bundled; pass --questionnaire BANK.yaml",
+            f"answers questionnaire {_shown_id(wanted)}, which is not bundled; "
+            "pass --questionnaire BANK.yaml",
         )
-    for path in paths:
+    for path in readable:
         if path.suffix.lower() == ".csv":
             try:
                 header = _read_response_bytes(path).decode("utf-8-sig").splitlines()[0].split(",")
+            except UnicodeDecodeError as exc:
+                causes.append(
+                    Problem(str(path), f"is not UTF-8 text (bad byte at offset {exc.start})")
+                )
+                continue
             except (SelfassessError, ValueError, IndexError):
                 continue
             names = {h.strip().strip('"') for h in header}
@@ -720,7 +993,16 @@ def bank_for_responses(paths: Sequence[Path]) -> BankSource:
             )
             if names & {q.id for _, q in best.questionnaire.questions()}:
                 return best
-    raise SelfassessError.at(
-        str(paths[0]) if paths else "(no files)",
-        "cannot tell which questionnaire these answers belong to; pass --questionnaire",
-    )
+    if readable:
+        causes.append(
+            Problem(
+                str(readable[0]),
+                "cannot tell which questionnaire these answers belong to; pass --questionnaire",
+            )
+        )
+    raise SelfassessError(causes or [Problem("(no files)", "no answer files given")])
+
+
+def _shown_id(text: str) -> str:
+    """An id from an answer file, quoted and cut short enough for one line."""
+    return repr(text if len(text) <= 60 else text[:57] + "...")

@@ -27,8 +27,43 @@ def _not_blank(text: str) -> str:
 
 Text = Annotated[str, AfterValidator(_not_blank)]
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64)]
-Weight = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+# Bounds that keep every sum, product and mean of scores finite and exact enough, here and in
+# the page script: weights from 0.001 to a million, scale values within a million of zero.
+MIN_WEIGHT = 0.001
+MAX_WEIGHT = 1_000_000.0
+MAX_SCALE_VALUE = 1_000_000
+Weight = Annotated[float, Field(ge=MIN_WEIGHT, le=MAX_WEIGHT, allow_inf_nan=False)]
 Number = StrictInt | StrictFloat
+
+
+def _finite_and_bounded(value: int | float | None) -> int | float | None:
+    if value is None:
+        return None
+    if value != value or value in (float("inf"), float("-inf")):  # NaN is not equal to itself
+        raise ValueError(f"a scale value must be a finite number, found {value}")
+    if abs(value) > MAX_SCALE_VALUE:
+        raise ValueError(
+            f"a scale value must lie between -{MAX_SCALE_VALUE:,} and {MAX_SCALE_VALUE:,}, "
+            f"found {_short_number(value)}"
+        )
+    return value
+
+
+def _short_number(value: int | float) -> str:
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    digits = str(abs(value))  # ints in YAML are bounded by Python's 4,300-digit limit
+    return f"{value}" if len(digits) <= 12 else f"a {len(digits):,}-digit number"
+
+
+# What the form page spends on a question and on each of its options beyond their own text
+# (fieldset, radio, label, ids): the bound on the page is the bound on `build`'s memory.
+FORM_CHARS_PER_QUESTION = 400
+FORM_CHARS_PER_OPTION = 150
+MAX_FORM_CHARS = 10_000_000
+
+
+ScaleValue = Annotated[Number | None, AfterValidator(_finite_and_bounded)]
 
 
 class RuleViolations(ValueError):
@@ -46,21 +81,53 @@ class _Frozen(BaseModel):
 class ScaleOption(_Frozen):
     """One answer option; a `null` value is offered but never scored (e.g. "Don't know")."""
 
-    value: Number | None
+    value: ScaleValue
     label: Text
 
 
 def _check_scale(scale: list[ScaleOption]) -> list[ScaleOption]:
+    """Rules across the options, each reported at the option that breaks it."""
     values = [o.value for o in scale if o.value is not None]
     if len(set(values)) < 2:
         raise ValueError("a scale needs at least two distinct numeric values")
-    if len(values) != len(set(values)):
-        raise ValueError("scale values must be distinct")
-    if sum(o.value is None for o in scale) > 1:
-        raise ValueError("a scale may have at most one unscored (null) option")
-    labels = [o.label.strip().casefold() for o in scale]
-    if len(labels) != len(set(labels)):
-        raise ValueError("scale labels must be distinct (CSV cells are matched by label)")
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    first_of: dict[object, int] = {}
+    first_label: dict[str, int] = {}
+    null_at: int | None = None
+    for i, option in enumerate(scale):
+        if option.value is None:
+            if null_at is not None:
+                problems.append(
+                    (
+                        (i, "value"),
+                        f"a scale may have at most one unscored (null) option "
+                        f"(scale[{null_at}] is one already)",
+                    )
+                )
+            null_at = i if null_at is None else null_at
+        elif option.value in first_of:
+            problems.append(
+                (
+                    (i, "value"),
+                    f"scale values must be distinct: {option.value:g} is also "
+                    f"scale[{first_of[option.value]}]",
+                )
+            )
+        else:
+            first_of[option.value] = i
+        label = option.label.strip().casefold()
+        if label in first_label:
+            problems.append(
+                (
+                    (i, "label"),
+                    f"scale labels must be distinct (CSV cells are matched by label): "
+                    f"'{option.label.strip()}' is also scale[{first_label[label]}]",
+                )
+            )
+        else:
+            first_label[label] = i
+    if problems:
+        raise RuleViolations(problems)
     return scale
 
 
@@ -104,7 +171,7 @@ class Principle(_Frozen):
 class Privacy(_Frozen):
     """Anonymity threshold for breakdowns and comments."""
 
-    min_group_size: Annotated[int, Field(ge=1)] = 3
+    min_group_size: Annotated[int, Field(ge=1, le=1_000_000)] = 3
 
 
 class Questionnaire(_Frozen):
@@ -116,7 +183,7 @@ class Questionnaire(_Frozen):
     language: Annotated[str, Field(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")] = "en"
     description: Text | None = None
     intro: Text | None = None
-    estimated_minutes: Annotated[int, Field(ge=1)] | None = None
+    estimated_minutes: Annotated[int, Field(ge=1, le=10_000)] | None = None
     authors: list[Text] = Field(default_factory=list)
     licence: Text | None = None
     scale: Scale
@@ -130,18 +197,59 @@ class Questionnaire(_Frozen):
     @field_validator("levels")
     @classmethod
     def _levels_ascend_from_zero(cls, levels: list[Level]) -> list[Level]:
+        """Each rule across the levels is reported at the level's key that breaks it."""
+        problems: list[tuple[tuple[str | int, ...], str]] = []
         if levels[0].min != 0:
-            raise ValueError(f"the first level's min must be 0, not {levels[0].min:g}")
+            problems.append(((0, "min"), f"the first level's min must be 0, not {levels[0].min:g}"))
         for i in range(1, len(levels)):
             if levels[i].min <= levels[i - 1].min:
-                raise ValueError(
-                    f"levels must ascend: levels[{i}].min {levels[i].min:g} is not above "
-                    f"levels[{i - 1}].min {levels[i - 1].min:g}"
+                problems.append(
+                    (
+                        (i, "min"),
+                        f"levels must ascend: levels[{i}].min {levels[i].min:g} is not above "
+                        f"levels[{i - 1}].min {levels[i - 1].min:g}",
+                    )
                 )
-        ids = [level.id for level in levels]
-        if len(ids) != len(set(ids)):
-            raise ValueError("level ids must be unique")
+        first_of: dict[str, int] = {}
+        for i, level in enumerate(levels):
+            if level.id in first_of:
+                problems.append(
+                    (
+                        (i, "id"),
+                        f"level ids must be unique: '{level.id}' is also levels[{first_of[level.id]}]",
+                    )
+                )
+            first_of.setdefault(level.id, i)
+        if problems:
+            raise RuleViolations(problems)
         return levels
+
+    @model_validator(mode="after")
+    def _form_of_bounded_size(self) -> Questionnaire:
+        """Every question repeats its scale's options on the page: a bank with a small file
+        but many questions times many options must not make `build` run out of memory."""
+
+        def cost(scale: list[ScaleOption]) -> int:
+            return sum(len(o.label) + FORM_CHARS_PER_OPTION for o in scale)
+
+        bank_scale = cost(self.scale)
+        size = 0
+        for _, question in self.questions():
+            size += len(question.text) + len(question.help or "") + FORM_CHARS_PER_QUESTION
+            size += bank_scale if question.scale is None else cost(question.scale)
+        if size > MAX_FORM_CHARS:
+            raise RuleViolations(
+                [
+                    (
+                        ("principles",),
+                        f"the form would be about {size / 1e6:.0f} MB "
+                        f"({self.question_count:,} questions, each with every option of its "
+                        f"scale); at most {MAX_FORM_CHARS / 1e6:.0f} MB: use fewer questions or "
+                        "options, or split the bank",
+                    )
+                ]
+            )
+        return self
 
     @model_validator(mode="after")
     def _ids_unique_and_advice_known(self) -> Questionnaire:

@@ -47,6 +47,9 @@ from selfassess.view import bank_view
 DEFAULT_TITLE = "Partnership scorecard"
 MOST_DISAGREED = 3  # questions listed per principle
 GUARD_MARK = "×"
+# The most of any one comment a scorecard prints: about two pages. Longer comments are cut,
+# with a note, so one 10 MB comment cannot turn a report into hours of layout and 2,000 pages.
+MAX_COMMENT_CHARS = 10_000
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,7 @@ class CommentView:
     role: str | None  # only when enough people share it, and never when anonymised
     name: str | None  # only with show_names
     about: str  # "Q7", or "" for a comment on the whole principle
+    shortened_note: str = ""  # "" unless only the start of a long comment is printed
 
 
 @dataclass(frozen=True)
@@ -764,8 +768,10 @@ def _comments_by_principle(
                 and roles.get((organisation, role.casefold()), 0) >= privacy.min_group_size
                 else None
             )
+            printed, shortened_note = _shortened(names.scrub(text.strip()))
             comment = CommentView(
-                text=names.scrub(text.strip()),
+                text=printed,
+                shortened_note=shortened_note,
                 organisation=names(organisation),
                 role=role_shown,
                 name=name if show_names else None,
@@ -779,6 +785,19 @@ def _comments_by_principle(
     for _, principle_id, comment in keyed:
         grouped.setdefault(principle_id, []).append(comment)
     return grouped, withheld
+
+
+def _shortened(text: str) -> tuple[str, str]:
+    """At most `MAX_COMMENT_CHARS` of a comment (cut at a space near the end where there is
+    one), and the note saying so; scrubbed first, so no cut can expose half a real name."""
+    if len(text) <= MAX_COMMENT_CHARS:
+        return text, ""
+    space = text.rfind(" ", MAX_COMMENT_CHARS - 200, MAX_COMMENT_CHARS)
+    head = text[: space if space > 0 else MAX_COMMENT_CHARS].rstrip()
+    return f"{head} …", (
+        f"Comment shortened: the first {len(head):,} of its {len(text):,} characters are "
+        "printed; the whole comment is in the respondent's answer file."
+    )
 
 
 def agreement_sentence(

@@ -251,8 +251,110 @@
     return { ok: true, responses: responses, problems: [], warnings: warnings };
   }
 
+  // What load.parse_json_document refuses in JSON that parses (same bounds, same words).
+  var MAX_NUMBER_CHARS = 32, MAX_JSON_DEPTH = 100;
+  var NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  var LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, "g");
+  var SURROGATE = "refused: text holds a lone UTF-16 surrogate (\\ud800-\\udfff escape)";
+
+  function thousands(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  }
+
+  /** load._shown_id: Python's repr of the text, cut to 60 characters. */
+  function shownId(text) {
+    var chars = Array.from(text);
+    return pyRepr(chars.length <= 60 ? text : chars.slice(0, 57).join("") + "...");
+  }
+
+  /** errors.format_location: `('a', 2, 'b')` -> `a[2].b`. */
+  function formatLocation(loc) {
+    return loc.reduce(function (out, part) {
+      if (typeof part === "number") return out + "[" + part + "]";
+      return out ? out + "." + part : part;
+    }, "");
+  }
+
+  /**
+   * A problem for JSON that parses but load.parse_json_document refuses, or null. In Python's
+   * order: while parsing, a number where it stands and a key given twice when its object
+   * closes; then nesting deeper than MAX_JSON_DEPTH; then a lone surrogate, in document order.
+   */
+  function jsonRefusal(text, file) {
+    var doc;
+    text = text.replace(/^\ufeff/, "");
+    try { doc = JSON.parse(text); } catch (error) { return null; }  // validateResponse says why
+    var frames = [], i = 0, frame, token;
+    while (i < text.length) {
+      var c = text[i];
+      frame = frames[frames.length - 1];
+      if (c === '"') {
+        var end = i + 1;
+        while (text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
+        if (frame && frame.expectKey) {
+          var key = JSON.parse(text.slice(i, end + 1));
+          if (frame.keys.has(key) && frame.twice === null) frame.twice = key;
+          frame.keys.add(key);
+          frame.expectKey = false;
+        }
+        i = end + 1;
+      } else if (c === "{" || c === "[") {
+        frames.push(c === "{" ? { keys: new Set(), expectKey: true, twice: null } : null);
+        i += 1;
+      } else if (c === "}" || c === "]") {
+        frames.pop();
+        if (frame && frame.twice !== null) {
+          return problem(file, "refused: the key " + shownId(frame.twice) + " appears twice in one object");
+        }
+        i += 1;
+      } else if (c === "-" || (c >= "0" && c <= "9")) {
+        NUMBER.lastIndex = i;
+        token = NUMBER.exec(text)[0];
+        if (token.length > MAX_NUMBER_CHARS) {
+          return problem(file, "refused: a number " + thousands(token.length) + " characters long (" +
+            token.slice(0, 12) + "...); numbers may be at most " + MAX_NUMBER_CHARS + " characters");
+        }
+        if (/[.eE]/.test(token) && !isFinite(Number(token))) {
+          return problem(file, "refused: the number " + token + " is too large");
+        }
+        i += token.length;
+      } else {
+        if (c === "," && frame) frame.expectKey = true;
+        i += 1;
+      }
+    }
+    var stack = [[doc, 0]], item, k, keys;
+    while (stack.length) {
+      item = stack.pop();
+      if (item[1] > MAX_JSON_DEPTH) return problem(file, "refused: nested more than " + MAX_JSON_DEPTH + " levels deep");
+      if (item[0] !== null && typeof item[0] === "object") {
+        Object.values(item[0]).forEach(function (value) { stack.push([value, item[1] + 1]); });
+      }
+    }
+    stack = [[doc, []]];
+    while (stack.length) {
+      item = stack.pop();
+      var value = item[0], loc = item[1];
+      if (typeof value === "string") {
+        if (LONE_SURROGATE.test(value)) return problem(file, SURROGATE, null, formatLocation(loc) || "(the document)");
+      } else if (Array.isArray(value)) {
+        for (k = value.length - 1; k >= 0; k--) stack.push([value[k], loc.concat([k])]);
+      } else if (value !== null && typeof value === "object") {
+        keys = Object.keys(value);
+        for (k = keys.length - 1; k >= 0; k--) {
+          stack.push([value[keys[k]], loc.concat([keys[k].replace(LONE_SURROGATES, "?")])]);
+          if (LONE_SURROGATE.test(keys[k])) stack.push([keys[k], loc]);
+        }
+      }
+    }
+    return null;
+  }
+
   /** One JSON response file (load.parse_response_json, through scoring.js). */
   function readJson(bank, text, file) {
+    var refused = jsonRefusal(text, file);
+    if (refused) return { ok: false, responses: [], problems: [refused], warnings: [] };
     var checked = S.validateResponse(bank, text);
     var warnings = checked.warnings.map(function (w) { return file + ": " + w; });
     if (!checked.ok) {
