@@ -6,6 +6,7 @@ output, `selfassess themes` and `theme new`, and broken themes as located errors
 from __future__ import annotations
 
 import io
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from selfassess.model import Questionnaire
 from selfassess.scaffold import TEMPLATE_VARIABLES
 from selfassess.score import score_all
 from selfassess.site import render_form, render_index
-from selfassess.themes import bundled_theme_names, load_theme
+from selfassess.themes import MAX_THEME_FILE_BYTES, bundled_theme_names, load_theme
 
 ROOT = Path(__file__).parent.parent
 RESPONSES = ROOT / "examples" / "responses"
@@ -597,3 +598,37 @@ def test_a_theme_file_linked_out_of_the_theme_is_refused(
         "a theme may use only its own files\n"
     )
     assert not (tmp_path / "site").exists() and not (tmp_path / "scorecard.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [
+        ("build", "templates/partials/header.html.j2"),
+        ("build", "css/theme.css"),
+        ("report", "templates/scorecard/cover.html.j2"),
+        ("report", "css/scorecard-theme.css"),
+    ],
+)
+def test_an_oversized_theme_file_is_refused_without_reading_it_whole(
+    tmp_path: Path, command: str, name: str
+) -> None:
+    """A theme is data someone downloaded: a file of gigabytes is one line, not a memory blow-up."""
+    theme = make_theme(tmp_path / "t", {"theme.yaml": "name: t\n"})
+    (theme / name).parent.mkdir(parents=True, exist_ok=True)
+    with (theme / name).open("wb") as f:
+        f.truncate(MAX_THEME_FILE_BYTES + 1)  # sparse: no disk used
+    result = (build if command == "build" else report)(tmp_path, "--theme", str(theme))
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(f"error: {theme / name}: ")
+    assert "theme file" in result.output and len(result.output.splitlines()) == 1
+
+
+@pytest.mark.parametrize("name", ["templates/partials/header.html.j2", "css/theme.css"])
+def test_a_fifo_in_a_theme_is_refused_before_it_is_opened(tmp_path: Path, name: str) -> None:
+    """A FIFO named like a template would block the build for ever if it were opened."""
+    theme = make_theme(tmp_path / "t", {"theme.yaml": "name: t\n"})
+    (theme / name).parent.mkdir(parents=True)
+    os.mkfifo(theme / name)
+    result = build(tmp_path, "--theme", str(theme))
+    assert result.exit_code == 1, result.output
+    assert result.output == f"error: {theme / name}: is a FIFO (named pipe), not a regular file\n"

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from selfassess.branding import Branding
 from selfassess.errors import SelfassessError
-from selfassess.load import LineMap, parse_yaml_mapping
+from selfassess.load import LineMap, decode_utf8, parse_yaml_mapping, read_file_bytes
 
 DEFAULT_THEME = "default"
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
@@ -32,6 +32,7 @@ Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 # The colours and fonts a theme.yaml may set, each a CSS variable (--colour-NAME, --font-NAME)
 # that the bundled CSS uses. A name not listed here would do nothing, so it is refused.
 MAX_FONT_LIST = 300
+MAX_THEME_FILE_BYTES = 2 * 1024 * 1024  # a template, stylesheet or script; far beyond any real one
 FONT_RULE = (
     'expected a CSS font-family list of names, such as "Frutiger W01", Arial, sans-serif '
     "(letters, digits, spaces, '-', '.', '_', quotes and commas only)"
@@ -128,18 +129,14 @@ class Theme:
         """A theme file (css/form.css, js/scoring.js ...) from the most specific theme that has it."""
         for folder in self.chain:
             candidate = folder.path / relative
-            if candidate.is_file():
+            if _present(candidate):
                 return own_file(candidate, folder.path)
         raise SelfassessError.at(
             self.chain[0].path / relative, "missing theme file (not in this theme or its parents)"
         )
 
     def read_file(self, relative: str) -> str:
-        path = self.find_file(relative)
-        try:
-            return path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise SelfassessError.at(path, f"cannot be read: {exc}") from None
+        return read_theme_file(self.find_file(relative))
 
     def read_each(self, relative: str) -> list[str]:
         """The file from every theme in the chain that has one, the base theme's first: for
@@ -147,12 +144,8 @@ class Theme:
         texts = []
         for folder in reversed(self.chain):
             path = folder.path / relative
-            if path.is_file():
-                own_file(path, folder.path)
-                try:
-                    texts.append(path.read_text(encoding="utf-8"))
-                except (OSError, UnicodeDecodeError) as exc:
-                    raise SelfassessError.at(path, f"cannot be read: {exc}") from None
+            if _present(path):
+                texts.append(read_theme_file(own_file(path, folder.path)))
         return texts
 
     def folders(self) -> list[Path]:
@@ -170,6 +163,18 @@ def own_file(path: Path | str, folder: Path | str) -> Path:
     return Path(path)
 
 
+def _present(path: Path) -> bool:
+    """A theme has this file: anything there but a folder, so that a FIFO or a device is
+    refused by name (read_theme_file) rather than passed over for the parent's file."""
+    return path.exists() and not path.is_dir()
+
+
+def read_theme_file(path: Path) -> str:
+    """A theme file's text through the one guarded reader: a regular file, at most
+    MAX_THEME_FILE_BYTES, UTF-8; anything else is one line naming the file."""
+    return decode_utf8(read_file_bytes(path, "theme file", MAX_THEME_FILE_BYTES), path)
+
+
 class ThemeLoader(jinja2.FileSystemLoader):
     """The templates/ of one theme folder, none of them a symbolic link out of the theme."""
 
@@ -180,9 +185,15 @@ class ThemeLoader(jinja2.FileSystemLoader):
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
-        source, filename, uptodate = super().get_source(environment, template)
-        own_file(filename, self.folder)
-        return source, filename, uptodate
+        # Not FileSystemLoader's own reading: it would read a file of any size whole.
+        path = (
+            self.folder / "templates" / os.path.join(*jinja2.loaders.split_template_path(template))
+        )
+        if not _present(path):
+            raise jinja2.TemplateNotFound(template)
+        source = read_theme_file(own_file(path, self.folder))
+        mtime = path.stat().st_mtime
+        return source, str(path), lambda: path.is_file() and path.stat().st_mtime == mtime
 
 
 def bundled_themes_folder() -> Path:
