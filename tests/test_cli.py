@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -146,6 +148,28 @@ def test_score_csv_has_one_row_per_respondent() -> None:
     assert code == 0
     assert lines[0].startswith("source,organisation,role,common-agenda")
     assert len(lines) - 1 == len(json.loads(json_out)["respondents"])
+
+
+SPREADSHEET_TEXT = json.loads(
+    (Path(__file__).parent / "vectors" / "spreadsheet-text.json").read_text(encoding="utf-8")
+)["cases"]
+
+
+def test_score_csv_keeps_formulas_from_answer_files_as_text(tmp_path: Path) -> None:
+    # Organisations and roles are trimmed before they are written: the cases that survive that.
+    cases = [(text, written) for text, written in SPREADSHEET_TEXT if text and text == text.strip()]
+    for i, (text, _) in enumerate(cases):
+        response = {
+            "format": "selfassess-response/1",
+            "questionnaire": {"id": "collaboration-maturity"},
+            "respondent": {"organisation": text, "role": text},
+            "answers": {},
+        }
+        (tmp_path / f"{i:02}.json").write_text(json.dumps(response), encoding="utf-8")
+    code, out, _ = run("score", str(tmp_path), "--format", "csv")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out, newline="")))[1:]
+    assert [(row[1], row[2]) for row in rows] == [(written, written) for _, written in cases]
 
 
 def test_score_expands_globs_the_shell_left_alone() -> None:

@@ -5,6 +5,8 @@
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
 const { loadScripts, plain, LIKERT } = require("./support.js");
 
 const { SelfassessScoring: S, SelfassessResponses: R, SelfassessHeatmap: H } = loadScripts(
@@ -125,6 +127,11 @@ test("the combined CSV has one row per respondent and reads back to the same ans
   assert.equal(back.ok, true);
   assert.deepEqual(plain(back.responses.map((r) => r.response.answers)),
     [{ a: 5, b: 1, c: null }, { a: 2, b: null, c: 5 }]);
+});
+
+test("text that a spreadsheet would run as a formula is kept as text, by the shared rule", () => {
+  const vectors = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "vectors", "spreadsheet-text.json"), "utf8"));
+  for (const [text, written] of vectors.cases) assert.equal(R.textCell(text), written, JSON.stringify(text));
 });
 
 test("the heat map averages each organisation's answers per question; the partnership weighs organisations equally", () => {

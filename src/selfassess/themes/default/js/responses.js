@@ -349,7 +349,8 @@
     return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
-  /** Text a spreadsheet would run as a formula (=, +, -, @ first) is kept as text with a quote. */
+  /** Text a spreadsheet would run as a formula (=, +, -, @, tab or CR first) is kept as text with
+      a leading apostrophe: formats.spreadsheet_text's rule, pinned by tests/vectors/spreadsheet-text.json. */
   function textCell(value) {
     var text = value === null || value === undefined ? "" : String(value);
     return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
@@ -389,6 +390,7 @@
     sizeProblem: sizeProblem,
     collect: collect,
     combinedCsv: combinedCsv,
+    textCell: textCell,
     problemText: problemText
   };
 })(globalThis);
