@@ -120,7 +120,9 @@ def fill_everything(page: Any, bank: Questionnaire) -> None:
 
 
 def result(page: Any) -> dict[str, Any]:
-    return page.evaluate("window.selfassessResult")
+    # Through JSON: Playwright's own transfer of objects drops a key named `__proto__`.
+    data: dict[str, Any] = json.loads(page.evaluate("JSON.stringify(window.selfassessResult)"))
+    return data
 
 
 def load_file(page: Any, path: Path) -> None:
@@ -558,3 +560,49 @@ def test_the_page_scores_every_vector_response_as_python_does(
         for key in ("principles", "overall", "level", "answered", "total"):
             close(got[key], want[key], f"{case.name}/{response.name}: {key}")
     assert requests.requests == []
+
+
+# ---------------------------------------------------------------- hostile ids
+
+HOSTILE = VECTORS / "21-hostile-names"
+
+
+@pytest.fixture
+def hostile_page(context: Any, requests: RequestLog, tmp_path: Path) -> Any:
+    """The form of the bank whose ids are JavaScript's own property names."""
+    path = tmp_path / "vec-hostile.html"
+    path.write_text(
+        render_form(load_questionnaire(HOSTILE / "bank.yaml"), load_theme("default")),
+        encoding="utf-8",
+    )
+    requests.allowed.add(path.as_uri())
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto(path.as_uri())
+    tab.wait_for_function("window.selfassessResult !== undefined")
+    yield tab
+    assert errors == [], errors
+
+
+def test_ids_that_are_javascripts_own_names_are_only_data_in_the_form(hostile_page: Any) -> None:
+    page = hostile_page
+    boxes = page.locator("textarea[data-comment]")
+    assert boxes.count() == 2
+    assert [boxes.nth(i).input_value() for i in range(2)] == ["", ""]
+    for qid, label in [("constructor", "Fully"), ("hasOwnProperty", "Not yet")]:
+        answer(page, qid, label)
+    page.wait_for_function("window.selfassessResult.answered === 2")
+    assert result(page)["principles"] == {"toString": 50, "valueOf": None}
+    page.reload()  # the saved answers, with no comments, are put back
+    page.wait_for_function("window.selfassessResult.answered === 2")
+    assert [boxes.nth(i).input_value() for i in range(2)] == ["", ""]
+    load_file(page, HOSTILE / "responses" / "r01.json")
+    assert "Loaded your answers" in page.locator("#message").inner_text()
+    assert [boxes.nth(i).input_value() for i in range(2)] == [
+        "A comment on toString.",
+        "A comment on valueOf.",
+    ]
+    assert page.get_by_label("Organisation").input_value() == "__proto__"
+    assert result(page)["organisation"] == "__proto__"
+    assert result(page)["principles"] == {"toString": 0, "valueOf": 50}

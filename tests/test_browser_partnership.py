@@ -109,7 +109,10 @@ def pick(page: Any, files: list[Path]) -> dict[str, Any] | None:
         " return s !== before && !s.startsWith('Reading'); }",
         arg=before,
     )
-    result: dict[str, Any] | None = page.evaluate("window.selfassessResult")
+    # Through JSON: Playwright's own transfer of objects drops a key named `__proto__`.
+    result: dict[str, Any] | None = json.loads(
+        page.evaluate("JSON.stringify(window.selfassessResult)")
+    )
     return result
 
 

@@ -51,6 +51,7 @@ process.stdout.write(JSON.stringify(out));
 
 CSV_BANK = VECTORS / "13-csv-labels" / "bank.yaml"
 SCALES_BANK = VECTORS / "03-per-question-scales" / "bank.yaml"
+HOSTILE_BANK = VECTORS / "21-hostile-names" / "bank.yaml"
 HEADER = "organisation,role,name,c1,c2,c3,m1,m2\n"
 
 
@@ -104,6 +105,10 @@ CASES: list[tuple[str, Path, list[tuple[str, bytes]]]] = [
     ("the same content twice, under any name", CSV_BANK,
      [("a.json", good_json()), ("b.json", good_json()), ("c.csv", HEADER.encode() + b"A,,,1\n"),
       ("d.csv", HEADER.encode() + b"A,,,1\n"), ("e.json", good_json() + b" ")]),
+    ("JavaScript's own property names as organisations, ids and columns", HOSTILE_BANK,
+     [("team.csv", (HOSTILE_BANK.parent / "responses" / "team.csv").read_bytes()),
+      ("r01.json", (HOSTILE_BANK.parent / "responses" / "r01.json").read_bytes()),
+      ("twice.csv", b"organisation,constructor,toString,constructor\n__proto__,1,2,3\n")]),
     ("a rejected file is still a duplicate's original", CSV_BANK,
      [("x.json", b"{oops"), ("y.json", b"{oops")]),
 ]  # fmt: skip

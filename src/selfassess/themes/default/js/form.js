@@ -12,15 +12,17 @@
   const form = $("selfassess-form");
   const KEY = "selfassess:" + bank.id + ":" + bank.version;
   const FIELDS = ["organisation", "role", "name"];
-  const levelLabel = Object.fromEntries(bank.levels.map((l) => [l.id, l.label]));
-  const titles = Object.fromEntries(bank.principles.map((p) => [p.id, p.title]));
+  // Everything keyed by an id or by text from a file has no prototype (scoring.js's dict), so
+  // ids like `toString` or `constructor` find only what was stored under them.
+  const levelLabel = S.dictOf(Object.fromEntries(bank.levels.map((l) => [l.id, l.label])));
+  const titles = S.dictOf(Object.fromEntries(bank.principles.map((p) => [p.id, p.title])));
   const questions = bank.principles.flatMap((p) => p.questions);
   // Radios sit in scale order, so a radio's position gives its exact scale value.
   const allRadios = Array.from(form.querySelectorAll("input[type=radio]"));
-  const radios = Object.fromEntries(questions.map((q) => [q.id, allRadios.filter((r) => r.name === q.id)]));
+  const radios = S.dictOf(Object.fromEntries(questions.map((q) => [q.id, allRadios.filter((r) => r.name === q.id)])));
   const commentBoxes = Array.from(form.querySelectorAll("textarea[data-comment]"));
   // Comments this page has no box for (on single questions, from other tools) survive a round trip.
-  let otherComments = {};
+  let otherComments = S.dict();
   let resultsShown = false;
   const storage = openStorage();
 
@@ -36,13 +38,13 @@
   }
 
   function readResponse() {
-    const answers = {};
+    const answers = S.dict();
     questions.forEach((q) => {
       const index = radios[q.id].findIndex((r) => r.checked);
       if (index >= 0) answers[q.id] = S.scaleOf(bank, q)[index].value;
     });
     const respondent = Object.fromEntries(FIELDS.map((f) => [f, form.elements[f].value.trim() || null]));
-    const comments = Object.assign({}, otherComments);
+    const comments = S.dictOf(otherComments);
     commentBoxes.forEach((box) => { if (box.value.trim()) comments[box.dataset.comment] = box.value.trim(); });
     return { format: S.FORMAT, questionnaire: { id: bank.id, version: bank.version }, respondent,
       completed_at: null, answers, comments };
@@ -55,8 +57,12 @@
       radios[q.id].forEach((r, i) => { r.checked = i === index; });
     });
     FIELDS.forEach((f) => { form.elements[f].value = (response.respondent && response.respondent[f]) || ""; });
-    otherComments = Object.assign({}, response.comments);
-    commentBoxes.forEach((box) => { box.value = otherComments[box.dataset.comment] || ""; delete otherComments[box.dataset.comment]; });
+    otherComments = S.dictOf(response.comments);
+    commentBoxes.forEach((box) => {
+      const key = box.dataset.comment;
+      box.value = typeof otherComments[key] === "string" ? otherComments[key] : "";
+      delete otherComments[key];
+    });
   }
 
   function save() {
@@ -205,7 +211,7 @@
   function startAgain() {
     if (!window.confirm("Start again? This clears every answer and your details on this page.")) return;
     form.reset();
-    otherComments = {};
+    otherComments = S.dict();
     if (storage) storage.removeItem(KEY);
     resultsShown = false;
     $("results").hidden = true;

@@ -182,7 +182,7 @@
   }
 
   function questionsOf(bank) {
-    var questions = {};
+    var questions = S.dict();
     bank.principles.forEach(function (p) { p.questions.forEach(function (q) { questions[q.id] = q; }); });
     return questions;
   }
@@ -214,9 +214,9 @@
       return refuse("header names none of " + bank.id + "'s question ids (found: " +
         Array.from(header.join(", ")).slice(0, 80).join("") + ")", 1);
     }
-    var count = {};
-    header.forEach(function (name) { count[name] = (count[name] || 0) + 1; });
-    var duplicates = columns.filter(function (c) { return count[c[1]] > 1; }).map(function (c) { return c[1]; });
+    var count = new Map();
+    header.forEach(function (name) { count.set(name, (count.get(name) || 0) + 1); });
+    var duplicates = columns.filter(function (c) { return count.get(c[1]) > 1; }).map(function (c) { return c[1]; });
     if (duplicates.length) {
       duplicates.sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; });
       return refuse("column " + duplicates[0] + " appears twice in the header", 1);
@@ -226,7 +226,7 @@
     var responses = [], problems = [];
     rows.slice(1).forEach(function (row, index) {
       var number = index + 1, line = number + 1;
-      var respondent = { organisation: null, role: null, name: null }, answers = {};
+      var respondent = { organisation: null, role: null, name: null }, answers = S.dict();
       columns.forEach(function (column) {
         var i = column[0], name = column[1];
         var cell = i < row.length ? row[i] : "";
@@ -244,7 +244,7 @@
       });
       responses.push({ source: file + "#" + number, response: {
         format: S.FORMAT, questionnaire: { id: bank.id, version: bank.version }, respondent: respondent,
-        completed_at: null, answers: answers, comments: {} } });
+        completed_at: null, answers: answers, comments: S.dict() } });
     });
     if (problems.length) return { ok: false, responses: [], problems: problems, warnings: warnings };
     if (!responses.length) return refuse("has a header but no respondents");
@@ -371,7 +371,7 @@
     var lines = [header.map(csvCell).join(",")];
     responses.forEach(function (r, i) {
       var scored = result.respondents[i];
-      var answers = r.response.answers || {};
+      var answers = r.response.answers || S.dict();
       var name = strip((r.response.respondent || {}).name || "") || null;
       var row = [textCell(scored.organisation), textCell(scored.role), textCell(name)]
         .concat(qids.map(function (qid) { return has(answers, qid) ? answers[qid] : null; }))

@@ -12,6 +12,15 @@
   const STRIP = new RegExp("^" + SPACE + "|" + SPACE + "$", "g");
   const strip = (text) => (typeof text === "string" ? text.replace(STRIP, "") : "");
   const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+  // Objects keyed by user text (organisations, ids, comment keys) have no prototype, so a name
+  // like `__proto__`, `constructor` or `toString` is only ever data (tests/vectors/21-hostile-names).
+  const dict = () => Object.create(null);
+  /** A prototype-free copy of an object's own entries. */
+  const dictOf = (object) => {
+    const out = dict();
+    if (object) for (const key of Object.keys(object)) out[key] = object[key];
+    return out;
+  };
   const present = (v) => v !== null && v !== undefined;
   const numbersOf = (scale) => scale.filter((o) => o.value !== null).map((o) => o.value);
   const questionsOf = (bank) => bank.principles.flatMap((p) => p.questions);
@@ -73,11 +82,11 @@
   function scoreRespondent(bank, response, source) {
     const answers = response.answers || {};
     const who = response.respondent || {};
-    const items = {};
+    const items = dict();
     for (const q of questionsOf(bank)) {
       if (has(answers, q.id) && present(answers[q.id])) items[q.id] = itemScore(answers[q.id], scaleOf(bank, q), q.reverse);
     }
-    const principles = {};
+    const principles = dict();
     for (const p of bank.principles) principles[p.id] = principleScore(bank, p.questions, items);
     const overall = overallOf(bank, principles);
     return {
@@ -123,10 +132,10 @@
       if (!groups.has(r.organisation)) groups.set(r.organisation, []);
       groups.get(r.organisation).push(r);
     }
-    const organisations = {};
+    const organisations = dict();
     for (const name of Array.from(groups.keys()).sort(compareText)) {
       const members = groups.get(name);
-      const principles = {};
+      const principles = dict();
       for (const p of bank.principles) {
         principles[p.id] = mean(members.map((m) => m.principles[p.id]).filter(present));
       }
@@ -139,7 +148,7 @@
   /** Every organisation weighs the same, however many people answered for it. */
   function scorePartnership(bank, organisations, respondents) {
     const names = Object.keys(organisations).sort(compareText);
-    const results = {}, scores = {};
+    const results = dict(), scores = dict();
     for (const principle of bank.principles) {
       const scored = names.map((name) => [name, organisations[name].principles[principle.id]])
         .filter((pair) => pair[1] !== null);
@@ -287,7 +296,7 @@
       warnings.push("answers version " + version + " of " + bank.id + "; scoring it with version " + bank.version);
     }
     const known = new Set(bank.principles.map((p) => p.id).concat(Array.from(questions.keys())));
-    const comments = {}, stray = [];
+    const comments = dict(), stray = [];
     for (const [key, value] of Object.entries(raw.comments || {})) {
       if (known.has(key)) comments[key] = value; else stray.push(key);
     }
@@ -298,14 +307,14 @@
       questionnaire: { id: bank.id, version },
       respondent: { organisation: who.organisation ?? null, role: who.role ?? null, name: who.name ?? null },
       completed_at: raw.completed_at ?? null,
-      answers: Object.assign({}, answers),
+      answers: dictOf(answers),
       comments
     };
     return { ok: true, response, problems: [], warnings };
   }
 
   root.SelfassessScoring = {
-    FORMAT, UNSPECIFIED, scaleOf, itemScore, levelOf, roundHalfUp, organisationOf, scoreRespondent,
+    FORMAT, UNSPECIFIED, dict, dictOf, scaleOf, itemScore, levelOf, roundHalfUp, organisationOf, scoreRespondent,
     scoreOrganisations, scorePartnership, scoreConsensus, weakestPrinciple, scoreAll, validateResponse
   };
 })(globalThis);
