@@ -276,7 +276,7 @@ def test_a_file_over_50_mb_is_refused_without_being_read(
     result = pick(page, [big, response_file(tmp_path, "small.json")])
     assert result is not None and result["partnership"]["n_respondents"] == 1
     assert rejected(page) == {
-        "everything.json": ["everything.json: is 53 MB; a response file may be at most 50 MB"]
+        "everything.json": ["everything.json: is 54 MB; a response file may be at most 50 MB"]
     }
     assert page.evaluate("window.readFiles") == ["small.json"]
 
@@ -539,3 +539,19 @@ def test_a_narrow_screen_scrolls_only_inside_the_wide_tables(
     assert page.evaluate(
         "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
     )
+
+
+def test_excels_windows_1252_semicolon_csv_is_read_as_selfassess_score_reads_it(
+    open_page: Any, maturity: Questionnaire, tmp_path: Path
+) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes(
+        "organisation;role;ca-1;ca-2\r\nCafé Trust;Zoë’s lead;4;Mostly\r\n".encode("cp1252")
+    )
+    page = open_page(maturity)
+    result = pick(page, [path])
+    expected = scores_to_json(score_all(maturity, load_responses([path], maturity).responses))
+    expected["respondents"][0]["source"] = "excel.csv#1"
+    close(result, expected)
+    assert result is not None and result["respondents"][0]["organisation"] == "Café Trust"
+    assert "read as Windows-1252" in page.locator("#notes-list").inner_text()

@@ -93,6 +93,18 @@ CASES: list[tuple[str, Path, list[tuple[str, bytes]]]] = [
      [("latin1.csv", "organisation,c1\nSt Äbbe,3\n".encode("latin-1")),
       ("bom-then-bad.json", b"\xef\xbb\xbf{\"a\": \"\xe2\x82\"}"),
       ("truncated.csv", b"organisation,c1\nA\xf0\x9f\x98")]),
+    ("UK Excel's CSV (Comma delimited): Windows-1252, bytes cp1252 leaves undefined too", CSV_BANK,
+     [("excel.csv", "organisation,role,name,c1,c2\r\nSt Äbbe’s Trust,Café lead – North,Zoë,3,Partly\r\n"
+       .encode("cp1252") + b"Vale,Odd \x81\x8d\x8f\x90\x9d bytes,,4,\r\n")]),
+    ("European Excel's semicolons, with a Windows-1252 name and a quoted semicolon", CSV_BANK,
+     [("semicolons.csv", "organisation;role;name;c1;c2;m1\r\nNordstadt Gemeinde;\"Leitung; Pflege\";Jürgen;4;Mostly;1\r\n"
+       .encode("cp1252")),
+      ("utf8-semicolons.csv", "\ufefforganisation;c1;c2\n;;\nA;5;\n".encode())]),
+    ("a comma header keeps its commas, whatever the rows hold", CSV_BANK,
+     [("commas.csv", b"organisation,c1\nVale; North,3\n")]),
+    ("fullwidth, Arabic-Indic and other decimal digits", CSV_BANK,
+     [("digits.csv", "organisation,c1,c2,c3,m1,m2\nA,３,٣,٤,۴,१\nB,𝟓,１.０,０,５e０,２_\n".encode()),
+      ("off-scale.csv", "organisation,c1,c2\nC,１０,١_٠\n".encode())]),
     ("a file from another questionnaire", CSV_BANK,
      [("pulse.json", good_json("collaboration-pulse")), ("mine.json", good_json())]),
     ("an unknown question and a value off the scale", CSV_BANK,

@@ -8,6 +8,8 @@ import glob
 import hashlib
 import io
 import json
+import math
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -89,7 +91,8 @@ def read_file_bytes(path: Path, what: str, max_bytes: int, *, folder_hint: str =
         size = path.stat().st_size
         if size > max_bytes:
             raise SelfassessError.at(
-                path, f"is {size / 1e6:.0f} MB; a {what} may be at most {max_bytes / 1e6:.0f} MB"
+                path,
+                f"is {math.ceil(size / 1e6)} MB; a {what} may be at most {max_bytes / 1e6:.0f} MB",
             )
         data = path.read_bytes()
     except FileNotFoundError:
@@ -395,7 +398,7 @@ def expand_input_paths(
 
 # ---------------------------------------------------------------- responses
 
-MAX_RESPONSE_BYTES = 50 * 1024 * 1024
+MAX_RESPONSE_BYTES = 50_000_000  # "50 MB", in the unit the messages use (responses.js: the same)
 
 
 @dataclass(frozen=True)
@@ -549,12 +552,49 @@ def _cell_value(cell: str, scale: Sequence[ScaleOption]) -> tuple[bool, float | 
     return False, None
 
 
+# Windows-1252 as browsers decode it (the WHATWG Encoding Standard): the five bytes Python's
+# cp1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) become the C1 controls of the same
+# number, so the partnership page's TextDecoder("windows-1252") gives exactly the same text.
+_WINDOWS_1252 = {
+    byte: bytes([byte]).decode("cp1252")
+    for byte in range(0x80, 0xA0)
+    if byte not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
+
+
+def decode_csv(data: bytes, file: str, warnings: list[str]) -> str:
+    """A CSV file's text: UTF-8 (a byte-order mark is dropped), else Windows-1252, which is
+    what Excel's "CSV (Comma delimited)" writes in the UK and western Europe; with a warning."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        warnings.append(
+            f"{file}: is not UTF-8 text (bad byte at offset {exc.start}), so it was read as "
+            f'Windows-1252, as Excel\'s "CSV (Comma delimited)" saves it; check accented names, '
+            f'or save it as "CSV UTF-8" instead'
+        )
+        return data.decode("latin-1").translate(_WINDOWS_1252)
+
+
+_LINE = re.compile(r"[^\r\n]+")
+
+
+def csv_delimiter(text: str) -> str:
+    """`;` when the header (the first line with anything but commas, semicolons, spaces and
+    tabs) has a semicolon and no comma, as many European Excels save a CSV; else `,`."""
+    for match in _LINE.finditer(text):
+        line = match.group()
+        if line.strip(" \t,;"):
+            return ";" if ";" in line and "," not in line else ","
+    return ","
+
+
 def parse_responses_csv(
     data: bytes, file: str, bank: Questionnaire, warnings: list[str]
 ) -> list[SourcedResponse]:
-    text = decode_utf8(data, file)
+    text = decode_csv(data, file, warnings)
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text)))
     except csv.Error as exc:
         raise SelfassessError.at(file, f"not CSV: {exc}") from None
     rows = [row for row in rows if any(cell.strip() for cell in row)]
@@ -711,7 +751,8 @@ def bank_for_responses(paths: Sequence[Path]) -> BankSource:
     for path in paths:
         if path.suffix.lower() == ".csv":
             try:
-                header = _read_response_bytes(path).decode("utf-8-sig").splitlines()[0].split(",")
+                text = decode_csv(_read_response_bytes(path), str(path), [])
+                header = text.splitlines()[0].split(csv_delimiter(text))
             except (SelfassessError, ValueError, IndexError):
                 continue
             names = {h.strip().strip('"') for h in header}
