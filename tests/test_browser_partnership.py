@@ -555,3 +555,22 @@ def test_excels_windows_1252_semicolon_csv_is_read_as_selfassess_score_reads_it(
     close(result, expected)
     assert result is not None and result["respondents"][0]["organisation"] == "Café Trust"
     assert "read as Windows-1252" in page.locator("#notes-list").inner_text()
+
+
+def test_one_respondent_in_two_rounds_is_warned_about_as_selfassess_score_does(
+    open_page: Any, maturity: Questionnaire
+) -> None:
+    nurse = "northshire-community-health-nhs-trust-{}-head-of-district-nursing.json"
+    files = [  # in name order, as the page takes them
+        EXAMPLES.parent / "baseline" / nurse.format("2026-05-17"),
+        EXAMPLES / nurse.format("2026-11-03"),
+    ]
+    page = open_page(maturity)
+    result = pick(page, files)
+    assert result is not None and result["partnership"]["n_respondents"] == 2
+    expected = load_responses(files, maturity).warnings
+    names = [f.name for f in files]
+    assert page.locator("#notes-list li").all_inner_texts() == [
+        w.replace(str(files[0]), names[0]).replace(str(files[1]), names[1]) for w in expected
+    ]
+    assert "--baseline" in expected[0]

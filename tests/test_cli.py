@@ -172,6 +172,25 @@ def test_score_csv_keeps_formulas_from_answer_files_as_text(tmp_path: Path) -> N
     assert [(row[1], row[2]) for row in rows] == [(written, written) for _, written in cases]
 
 
+def test_score_warns_when_one_respondent_answers_in_two_files_and_counts_both() -> None:
+    baseline = EXAMPLES.parent / "baseline"
+    code, out, err = run("score", str(EXAMPLES), str(baseline), "--format", "json")
+    assert code == 0
+    assert json.loads(out)["partnership"]["n_respondents"] == 46  # a warning, not a correction
+    now = EXAMPLES / "northshire-police-2026-11-09-chief-inspector-neighbourhood-policing.json"
+    nurse = "northshire-community-health-nhs-trust-{}-head-of-district-nursing.json"
+    assert (
+        f"warning: {EXAMPLES / nurse.format('2026-11-03')}, {baseline / nurse.format('2026-05-17')}: "
+        "the same respondent (Northshire Community Health NHS Trust, Head of District Nursing, "
+        "the same name) answers 2 times, and every answer is counted; if one is from an earlier "
+        "round, give that round with `selfassess report --baseline`"
+    ) in err.splitlines()
+    assert str(now) not in err  # police answered in one round only
+    assert "Steve Carrick" not in err  # the name stays out of warnings (and scorecard notes)
+    _, _, alone = run("score", str(EXAMPLES), "--format", "json")
+    assert "the same respondent" not in alone
+
+
 def test_score_expands_globs_the_shell_left_alone() -> None:
     code, out, _ = run("score", str(EXAMPLES / "*.json"), "-f", "json")
     assert code == 0

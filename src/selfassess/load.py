@@ -32,6 +32,7 @@ from selfassess.model import (
     ScaleOption,
     SourcedResponse,
 )
+from selfassess.score import organisation_of
 
 MAX_BANK_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000  # far beyond any real bank; stops alias bombs before validation
@@ -724,10 +725,35 @@ def _load_responses(
             bad.extend(exc.problems)
     if bad and not skip_invalid:
         raise SelfassessError(bad)
+    loaded.warnings.extend(repeated_respondents(loaded.responses))
     loaded.skipped = bad
     if not loaded.responses:
         raise SelfassessError.at(described[:200] or "(no files)", "no valid responses to score")
     return loaded
+
+
+def repeated_respondents(responses: Sequence[SourcedResponse]) -> list[str]:
+    """A warning for each respondent (the same organisation, role and name) who answers more
+    than once in one run, naming where. Every answer is still counted (a warning, not a
+    correction); the usual cause is an earlier round given with this one. Without a name, two answers from the same
+    organisation and role may be two people, so they are not compared. The name itself is left
+    out of the warning, which can reach a scorecard's notes (responses.js: the same rule and words).
+    """
+    seen: dict[tuple[str, str, str], list[str]] = {}
+    for sourced in responses:
+        who = sourced.response.respondent
+        name = (who.name or "").strip()
+        if name:
+            key = (organisation_of(who.organisation), (who.role or "").strip(), name)
+            seen.setdefault(key, []).append(sourced.source)
+    return [
+        f"{', '.join(sources)}: the same respondent ({organisation}, "
+        f"{role or 'no role'}, the same name) answers {len(sources)} times, and every answer is "
+        "counted; if one is from an earlier round, give that round with "
+        "`selfassess report --baseline`"
+        for (organisation, role, _), sources in seen.items()
+        if len(sources) > 1
+    ]
 
 
 def bank_for_responses(paths: Sequence[Path]) -> BankSource:

@@ -133,6 +133,19 @@ test("a file from another questionnaire is rejected by name; version mismatches 
   assert.deepEqual(plain(result.warnings), ["old.json: answers version 0 of t; scoring it with version 1"]);
 });
 
+test("one respondent answering twice is warned about by file, name left out, and counted twice", () => {
+  const who = (name, role) => ({ respondent: { organisation: "Vale", role, name } });
+  const result = R.collect(BANK, [
+    file("may.json", json({ a: 1 }, "Vale", who("Ann", "Chair"))),
+    file("nov.json", json({ a: 5 }, "Vale", who(" Ann ", "Chair"))),
+    file("other.json", json({ a: 3 }, "Vale", who("Ann", "Lead"))),
+    file("nameless.csv", "organisation,role,a\nVale,Chair,2\nVale,Chair,4\n"),
+  ]);
+  assert.equal(result.responses.length, 5);
+  assert.deepEqual(plain(result.warnings), ["may.json, nov.json: the same respondent (Vale, Chair, the same name) answers " +
+    "2 times, and every answer is counted; if one is from an earlier round, give that round with `selfassess report --baseline`"]);
+});
+
 test("the combined CSV has one row per respondent and reads back to the same answers", () => {
   const collected = R.collect(BANK, [
     file("a.json", json({ a: 5, b: 1, c: null }, "=Trust")),

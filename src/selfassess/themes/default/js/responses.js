@@ -390,7 +390,33 @@
         responses.push.apply(responses, result.responses);
       }
     });
-    return { responses: responses, files: report, warnings: warnings };
+    return { responses: responses, files: report, warnings: warnings.concat(repeatedRespondents(responses)) };
+  }
+
+  /**
+   * A warning for each respondent (the same organisation, role and name) who answers more than
+   * once, naming where; every answer is still counted (load.repeated_respondents: the same rule
+   * and words). Answers without a name are not compared, and the name is not repeated.
+   */
+  function repeatedRespondents(responses) {
+    var seen = new Map();
+    responses.forEach(function (r) {
+      var who = r.response.respondent || {};
+      var name = strip(who.name || "");
+      if (!name) return;
+      var organisation = S.organisationOf(who.organisation), role = strip(who.role || "");
+      var key = JSON.stringify([organisation, role, name]);
+      if (!seen.has(key)) seen.set(key, { organisation: organisation, role: role, sources: [] });
+      seen.get(key).sources.push(r.source);
+    });
+    var out = [];
+    seen.forEach(function (entry) {
+      if (entry.sources.length < 2) return;
+      out.push(entry.sources.join(", ") + ": the same respondent (" + entry.organisation + ", " +
+        (entry.role || "no role") + ", the same name) answers " + entry.sources.length + " times, and every answer is " +
+        "counted; if one is from an earlier round, give that round with `selfassess report --baseline`");
+    });
+    return out;
   }
 
   // ------------------------------------------------------------------ the combined CSV
