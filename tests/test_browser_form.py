@@ -245,6 +245,50 @@ def test_results_update_live_and_explain_a_missing_overall(page: Any) -> None:
     assert "Established" in row.inner_text()
 
 
+def test_the_weakest_principle_is_named_only_when_every_principle_has_a_score(
+    page: Any, bank: Questionnaire
+) -> None:
+    weakest = page.locator("#weakest")
+    first = bank.principles[0]
+    for q in first.questions:
+        answer(page, q.id, "Not yet")
+    page.get_by_role("button", name="Show my results").click()
+    page.locator("#results").wait_for()
+    total = len(bank.principles)
+    assert weakest.inner_text() == (
+        "Your weakest principle is named once every principle has a score. "
+        f"Principles still without a score: {total - 1} of {total}."
+    )
+    for principle in bank.principles[1:]:
+        for q in principle.questions:
+            answer(page, q.id, "Partly")
+    page.wait_for_function("window.selfassessResult.overall !== null")
+    low = int(result(page)["principles"][first.id] + 0.5)
+    assert low < 50  # "Not yet" everywhere, a reversed item or not, against "Partly"
+    assert weakest.inner_text().startswith(f"Your weakest principle: {first.title} ({low}).")
+    for q in first.questions:
+        answer(page, q.id, "Partly")  # every item 50, reversed or not: all principles tie
+    page.wait_for_function("window.selfassessResult.overall === 50")
+    titles = "; ".join(p.title for p in bank.principles)
+    assert weakest.inner_text().startswith(f"Your weakest principles, tied at 50: {titles}.")
+
+
+def test_a_csv_picked_to_load_answers_points_to_the_partnership_page(
+    page: Any, tmp_path: Path
+) -> None:
+    for name, content in [
+        ("team.csv", '{"looks": "like JSON"} but named .csv'),
+        ("export.txt", "organisation;ca-1\nX;4\n"),
+    ]:
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        load_file(page, path)
+        message = page.locator("#message").inner_text()
+        assert "this form loads only the .json files it saves" in message
+        assert "read by the partnership page" in message
+        assert "Unexpected token" not in message and "not valid JSON" not in message
+
+
 def test_results_once_shown_stay_shown_after_a_reload(page: Any) -> None:
     answer(page, "ca-1", "Fully")
     page.get_by_role("button", name="Show my results").click()
@@ -362,7 +406,7 @@ def test_print_shows_written_comments_and_leaves_out_empty_boxes(page: Any) -> N
 
 BAD_FILES = {
     "not JSON": ("{ this is not json", "not JSON"),
-    "a spreadsheet": ("organisation,ca-1\nX,4\n", "not JSON"),
+    "a spreadsheet": ("organisation,ca-1\nX,4\n", "read by the partnership page"),
     "another questionnaire": (
         '{"format": "selfassess-response/1", "questionnaire": {"id": "collaboration-pulse"}, "answers": {}}',
         "answers questionnaire 'collaboration-pulse'",

@@ -112,6 +112,12 @@
     element.querySelectorAll("[data-slot]").forEach((el) => { el.textContent = values[el.dataset.slot]; });
   }
 
+  /** Show the one [data-when] variant named `variant` and put values in its [data-slot]s. */
+  function showVariant(element, variant, values) {
+    element.querySelectorAll("[data-when]").forEach((el) => { el.hidden = el.dataset.when !== variant; });
+    element.querySelectorAll("[data-slot]").forEach((el) => { el.textContent = values[el.dataset.slot]; });
+  }
+
   /** Show the one [data-level] child that matches `level` ("" for none); false if none did. */
   function showLevel(element, level) {
     let shown = false;
@@ -133,9 +139,16 @@
     const missing = bank.principles.filter((p) => result.principles[p.id] === null).map((p) => p.title);
     show($("overall"), result.overall !== null, { score: rounded(result.overall), level: levelLabel[result.level], missing: missing.join("; ") });
     showLevel($("overall"), result.level);
+    // The weakest principle is named only when every principle has a score, and every one
+    // that shares the lowest score is named (a tie is not settled by the bank's order here).
+    const unscored = bank.principles.filter((p) => result.principles[p.id] === null).length;
     const weakest = S.weakestPrinciple(bank, result.principles);
-    $("weakest").hidden = weakest === null;
-    show($("weakest"), true, { title: titles[weakest], score: rounded(result.principles[weakest] ?? null) });
+    const tied = weakest === null ? [] : bank.principles.filter((p) => result.principles[p.id] === result.principles[weakest]);
+    showVariant($("weakest"), unscored ? "pending" : tied.length > 1 ? "tied" : "scored", {
+      title: tied.map((p) => titles[p.id]).join("; "),
+      score: rounded(weakest === null ? null : result.principles[weakest]),
+      remaining: String(unscored)
+    });
     $("radar").innerHTML = C.radar({
       id: "radar-chart",
       axes: bank.principles.map((p) => p.title),
@@ -186,6 +199,17 @@
     setTimeout(() => URL.revokeObjectURL(link.href), 60000);
   }
 
+  const CSV_HERE = "It is a CSV file, and this form loads only the .json files it saves (with “Download my answers”). " +
+    "CSV files, from a spreadsheet, a survey tool or the partnership page, are read by the partnership page, " +
+    "which brings everyone's answers together.";
+
+  /** A file named .csv, or text that is not JSON and whose first line has commas or semicolons. */
+  function looksLikeCsv(name, text) {
+    if (/\.csv$/i.test(name)) return true;
+    const body = text.replace(/^\ufeff/, "");
+    return !/^\s*[[{]/.test(body) && /[,;]/.test(body.split(/\r\n|\r|\n/)[0]);
+  }
+
   async function load(input) {
     const file = input.files && input.files[0];
     if (!file) return;
@@ -193,7 +217,9 @@
     let result;
     try {
       if (file.size > 5e6) throw new Error("it is too large to be a response file");
-      result = S.validateResponse(bank, await file.text());
+      const text = await file.text();
+      result = S.validateResponse(bank, text);
+      if (!result.ok && looksLikeCsv(file.name, text)) result = { ok: false, problems: [{ message: CSV_HERE }] };
     } catch (error) {
       result = { ok: false, problems: [{ message: "It could not be read: " + error.message }] };
     }
