@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -650,3 +651,106 @@ def test_ids_that_are_javascripts_own_names_are_only_data_in_the_form(hostile_pa
     assert page.get_by_label("Organisation").input_value() == "__proto__"
     assert result(page)["organisation"] == "__proto__"
     assert result(page)["principles"] == {"toString": 0, "valueOf": 50}
+
+
+# ---------------------------------------------------------------- saved answers and their questionnaire
+
+BASIC = VECTORS / "01-basic" / "bank.yaml"
+
+
+def answered(page: Any, count: int) -> None:
+    """Wait for the answered count through a locator: a page's CSP refuses the string a
+    wait_for_function polls with, once the condition is not true at the first look."""
+    page.locator("#progress", has_text=re.compile(f"^{count} of ")).wait_for()
+
+
+@pytest.fixture
+def twin_forms(context: Any, requests: RequestLog, tmp_path: Path) -> Any:
+    """Two forms whose banks share id and version but not a question's text, from file://."""
+    text = BASIC.read_text(encoding="utf-8")
+    twin = tmp_path / "twin.yaml"
+    twin.write_text(text.replace("text: Statement a1.", "text: Another statement."), "utf-8")
+    urls = []
+    for name, bank_file in [("first.html", BASIC), ("second.html", twin)]:
+        path = tmp_path / name
+        path.write_text(render_form(load_questionnaire(bank_file), load_theme("default")), "utf-8")
+        requests.allowed.add(path.as_uri())
+        urls.append(path.as_uri())
+    errors: list[str] = []
+
+    def open_form(which: int) -> Any:
+        tab = context.new_page()
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        tab.goto(urls[which])
+        return tab
+
+    yield open_form
+    assert errors == [], errors
+
+
+def test_two_banks_with_one_id_and_version_keep_their_own_saved_answers(twin_forms: Any) -> None:
+    first = twin_forms(0)
+    answer(first, "a1", "Fully")
+    first.get_by_label("Organisation").fill("Alpha Trust")
+    second = twin_forms(1)
+    assert checked_values(second) == {}
+    assert second.get_by_label("Organisation").input_value() == ""
+    offer = second.locator("#other-answers")
+    assert offer.is_visible() and "version 1.0" in offer.inner_text()
+    answer(second, "a1", "Not yet")
+    second.get_by_label("Organisation").fill("Beta Council")
+    first.reload()
+    answered(first, 1)
+    assert checked_values(first) == {"a1": "5"}
+    assert first.get_by_label("Organisation").input_value() == "Alpha Trust"
+
+
+OLD_SAVE = {
+    "response": {
+        "format": "selfassess-response/1",
+        "questionnaire": {"id": "vec-basic", "version": "0.9"},
+        "respondent": {"organisation": "Old Trust", "role": None, "name": None},
+        "answers": {"a1": 4, "gone": 3, "m1": 9},
+        "comments": {"agenda": "From before."},
+    },
+    "resultsShown": False,
+}
+
+
+def test_answers_saved_for_an_earlier_version_are_offered_not_applied_and_can_be_used(
+    twin_forms: Any,
+) -> None:
+    page = twin_forms(0)
+    # The key an earlier version (or the form before content keys) saved under.
+    page.evaluate(
+        "(v) => localStorage.setItem('selfassess:vec-basic:0.9', v)", json.dumps(OLD_SAVE)
+    )
+    page.reload()
+    offer = page.locator("#other-answers")
+    assert offer.is_visible() and "version 0.9" in offer.inner_text()
+    assert checked_values(page) == {}
+    assert page.get_by_label("Organisation").input_value() == ""
+    page.get_by_role("button", name="Use those answers").click()
+    answered(page, 1)
+    assert checked_values(page) == {"a1": "4"}
+    assert page.get_by_label("Organisation").input_value() == "Old Trust"
+    assert "2 of them did not fit" in page.locator("#message").inner_text()
+    assert offer.is_hidden()
+    assert page.evaluate("localStorage.getItem('selfassess:vec-basic:0.9')") is None
+    page.reload()
+    answered(page, 1)
+    assert page.get_by_label("Organisation").input_value() == "Old Trust"
+
+
+def test_answers_saved_for_an_earlier_version_can_be_deleted_unused(twin_forms: Any) -> None:
+    page = twin_forms(0)
+    answer(page, "m2", "Partly")
+    page.evaluate(
+        "(v) => localStorage.setItem('selfassess:vec-basic:0.9', v)", json.dumps(OLD_SAVE)
+    )
+    page.reload()
+    page.locator("#other-answers").wait_for()
+    page.get_by_role("button", name="Delete them").click()
+    page.locator("#other-answers").wait_for(state="hidden")
+    assert page.evaluate("localStorage.getItem('selfassess:vec-basic:0.9')") is None
+    assert checked_values(page) == {"m2": "3"}

@@ -10,7 +10,12 @@
   const $ = (id) => document.getElementById(id);
   const bank = JSON.parse($("selfassess-bank").textContent);
   const form = $("selfassess-form");
-  const KEY = "selfassess:" + bank.id + ":" + bank.version;
+  // Saved answers belong to one questionnaire: its id, version and content (a hash of its
+  // questions and scales, view.bank_content_hash). Answers under another key with the same id
+  // (another version, another bank that took the id, or the key before content was part of it)
+  // are offered, never applied or deleted unasked.
+  const PREFIX = "selfassess:" + bank.id + ":";
+  const KEY = PREFIX + bank.version + ":" + bank.content;
   const FIELDS = ["organisation", "role", "name"];
   // Everything keyed by an id or by text from a file has no prototype (scoring.js's dict), so
   // ids like `toString` or `constructor` find only what was stored under them.
@@ -68,7 +73,7 @@
   function save() {
     if (!storage) return;
     try {
-      storage.setItem(KEY, JSON.stringify({ response: readResponse(), resultsShown }));
+      storage.setItem(KEY, JSON.stringify({ response: readResponse(), resultsShown, saved_at: new Date().toISOString() }));
     } catch (error) {
       $("storage-notice").hidden = false;
     }
@@ -86,6 +91,78 @@
     const checked = S.validateResponse(bank, saved.response);
     if (checked.ok) applyResponse(checked.response);
     resultsShown = !!saved.resultsShown;
+  }
+
+  /** Answers saved under this questionnaire's id but another key: [{key, version, saved, response}]. */
+  function otherSavedAnswers() {
+    if (!storage) return [];
+    const found = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (!key || !key.startsWith(PREFIX) || key === KEY || key.endsWith(":probe")) continue;
+      let saved = null;
+      try {
+        saved = JSON.parse(storage.getItem(key));
+      } catch (error) {
+        continue;
+      }
+      if (!saved || typeof saved !== "object" || !saved.response || typeof saved.response !== "object") continue;
+      const version = key.slice(PREFIX.length).split(":")[0];
+      found.push({ key, version, saved: typeof saved.saved_at === "string" ? saved.saved_at.slice(0, 10) : "earlier", response: saved.response });
+    }
+    return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
+  /** Offer the first of the other saved answers, if any, in the notice at the top. */
+  function offerOtherAnswers() {
+    const other = otherSavedAnswers()[0];
+    const notice = $("other-answers");
+    notice.hidden = !other;
+    if (!other) return;
+    notice.dataset.key = other.key;
+    notice.querySelectorAll("[data-slot]").forEach((el) => { el.textContent = other[el.dataset.slot]; });
+  }
+
+  /** What of another version's answers fits this questionnaire: answers on its questions and
+      scales, the respondent's details, comments on its principles and questions. */
+  function fitting(response) {
+    const answers = S.dict(), comments = S.dict();
+    const given = response.answers && typeof response.answers === "object" ? response.answers : {};
+    questions.forEach((q) => {
+      if (!Object.prototype.hasOwnProperty.call(given, q.id)) return;
+      const value = given[q.id];
+      if (value === null || S.scaleOf(bank, q).some((o) => o.value !== null && o.value === value)) answers[q.id] = value;
+    });
+    const known = new Set(bank.principles.map((p) => p.id).concat(questions.map((q) => q.id)));
+    const notes = response.comments && typeof response.comments === "object" ? response.comments : {};
+    Object.keys(notes).forEach((key) => { if (known.has(key) && typeof notes[key] === "string") comments[key] = notes[key]; });
+    const who = response.respondent && typeof response.respondent === "object" ? response.respondent : {};
+    const respondent = Object.fromEntries(FIELDS.map((f) => [f, typeof who[f] === "string" ? who[f] : null]));
+    const offered = Object.keys(given).length;
+    return { response: { format: S.FORMAT, questionnaire: { id: bank.id, version: bank.version }, respondent,
+      completed_at: null, answers, comments }, kept: Object.keys(answers).length, offered };
+  }
+
+  function useOtherAnswers() {
+    const key = $("other-answers").dataset.key;
+    const other = otherSavedAnswers().find((o) => o.key === key);
+    if (!other) return offerOtherAnswers();
+    const fit = fitting(other.response);
+    applyResponse(fit.response);
+    update();
+    save();
+    storage.removeItem(key);
+    offerOtherAnswers();
+    const left = fit.offered - fit.kept;
+    showMessage("success", "Used the answers saved for version " + other.version,
+      left ? [left + " of them did not fit this version's questions or scales and were left out."] : [], true);
+  }
+
+  function deleteOtherAnswers() {
+    const key = $("other-answers").dataset.key;
+    if (storage && key) storage.removeItem(key);
+    offerOtherAnswers();
+    showMessage("success", "The other answers were deleted from this device", [], true);
   }
 
   function update() {
@@ -249,6 +326,7 @@
   document.querySelectorAll(".js-only").forEach((el) => { el.hidden = false; });
   $("storage-notice").hidden = !!storage;
   restore();
+  offerOtherAnswers();
   update();
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("input", (event) => {
@@ -265,4 +343,6 @@
   $("download").addEventListener("click", download);
   $("start-again").addEventListener("click", startAgain);
   $("load-answers").addEventListener("change", (event) => load(event.target));
+  $("use-other-answers").addEventListener("click", useOtherAnswers);
+  $("delete-other-answers").addEventListener("click", deleteOtherAnswers);
 })();
