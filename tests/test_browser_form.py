@@ -257,19 +257,19 @@ def test_the_weakest_principle_is_named_only_when_every_principle_has_a_score(
     page.locator("#results").wait_for()
     total = len(bank.principles)
     assert weakest.inner_text() == (
-        "Your weakest principle is named once every principle has a score. "
-        f"Principles still without a score: {total - 1} of {total}."
+        f"Your weakest principle is named when all {total} principles have a score; "
+        f"{total - 1} still have none."
     )
     for principle in bank.principles[1:]:
         for q in principle.questions:
             answer(page, q.id, "Partly")
-    page.wait_for_function("window.selfassessResult.overall !== null")
+    page.locator("#weakest [data-when=scored]").wait_for()
     low = int(result(page)["principles"][first.id] + 0.5)
     assert low < 50  # "Not yet" everywhere, a reversed item or not, against "Partly"
     assert weakest.inner_text().startswith(f"Your weakest principle: {first.title} ({low}).")
     for q in first.questions:
         answer(page, q.id, "Partly")  # every item 50, reversed or not: all principles tie
-    page.wait_for_function("window.selfassessResult.overall === 50")
+    page.locator("#weakest [data-when=tied]").wait_for()
     titles = "; ".join(p.title for p in bank.principles)
     assert weakest.inner_text().startswith(f"Your weakest principles, tied at 50: {titles}.")
 
@@ -280,13 +280,14 @@ def test_a_csv_picked_to_load_answers_points_to_the_partnership_page(
     for name, content in [
         ("team.csv", '{"looks": "like JSON"} but named .csv'),
         ("export.txt", "organisation;ca-1\nX;4\n"),
+        ("sheet.csv", "organisation,role,ca-1\nAlpha Trust,Chair,4\n"),
     ]:
         path = tmp_path / name
         path.write_text(content, encoding="utf-8")
         load_file(page, path)
         message = page.locator("#message").inner_text()
         assert "this form loads only the .json files it saves" in message
-        assert "read by the partnership page" in message
+        assert "the partnership page reads CSV files" in message
         assert "Unexpected token" not in message and "not valid JSON" not in message
 
 
@@ -406,8 +407,8 @@ def test_print_shows_written_comments_and_leaves_out_empty_boxes(page: Any) -> N
 
 
 BAD_FILES = {
-    "not JSON": ("{ this is not json", "not JSON"),
-    "a spreadsheet": ("organisation,ca-1\nX,4\n", "read by the partnership page"),
+    "not JSON": ("{ this is not json", "It is not a JSON file"),
+    "a spreadsheet": ("organisation,ca-1\nX,4\n", "the partnership page reads CSV files"),
     "another questionnaire": (
         '{"format": "selfassess-response/1", "questionnaire": {"id": "collaboration-pulse"}, "answers": {}}',
         "answers questionnaire 'collaboration-pulse'",
@@ -637,10 +638,10 @@ def test_ids_that_are_javascripts_own_names_are_only_data_in_the_form(hostile_pa
     assert [boxes.nth(i).input_value() for i in range(2)] == ["", ""]
     for qid, label in [("constructor", "Fully"), ("hasOwnProperty", "Not yet")]:
         answer(page, qid, label)
-    page.wait_for_function("window.selfassessResult.answered === 2")
+    answered(page, 2)
     assert result(page)["principles"] == {"toString": 50, "valueOf": None}
     page.reload()  # the saved answers, with no comments, are put back
-    page.wait_for_function("window.selfassessResult.answered === 2")
+    answered(page, 2)
     assert [boxes.nth(i).input_value() for i in range(2)] == ["", ""]
     load_file(page, HOSTILE / "responses" / "r01.json")
     assert "Loaded your answers" in page.locator("#message").inner_text()

@@ -8,7 +8,7 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const { loadScripts, plain, LIKERT } = require("./support.js");
 
-const loadScoring = () => loadScripts(["scoring.js"]).SelfassessScoring;
+const loadScoring = () => loadScripts(["scoring.js", "partnership-scoring.js"]).SelfassessScoring;
 const S = loadScoring();
 
 const BANK = {

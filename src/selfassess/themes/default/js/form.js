@@ -57,7 +57,7 @@
 
   function applyResponse(response) {
     questions.forEach((q) => {
-      const has = Object.prototype.hasOwnProperty.call(response.answers, q.id);
+      const has = Object.hasOwn(response.answers, q.id);
       const index = has ? S.scaleOf(bank, q).findIndex((o) => o.value === response.answers[q.id]) : -1;
       radios[q.id].forEach((r, i) => { r.checked = i === index; });
     });
@@ -73,7 +73,7 @@
   function save() {
     if (!storage) return;
     try {
-      storage.setItem(KEY, JSON.stringify({ response: readResponse(), resultsShown, saved_at: new Date().toISOString() }));
+      storage.setItem(KEY, JSON.stringify({ response: readResponse(), resultsShown }));
     } catch (error) {
       $("storage-notice").hidden = false;
     }
@@ -93,76 +93,59 @@
     resultsShown = !!saved.resultsShown;
   }
 
-  /** Answers saved under this questionnaire's id but another key: [{key, version, saved, response}]. */
-  function otherSavedAnswers() {
-    if (!storage) return [];
-    const found = [];
-    for (let i = 0; i < storage.length; i++) {
+  /** The first answers saved under this questionnaire's id but another key, or null. */
+  function otherSaved() {
+    for (let i = 0; storage && i < storage.length; i++) {
       const key = storage.key(i);
-      if (!key || !key.startsWith(PREFIX) || key === KEY || key.endsWith(":probe")) continue;
-      let saved = null;
+      if (!key.startsWith(PREFIX) || key === KEY) continue;
       try {
-        saved = JSON.parse(storage.getItem(key));
+        const saved = JSON.parse(storage.getItem(key));
+        if (saved.response.answers) {
+          return { key, version: key.slice(PREFIX.length).split(":")[0], response: saved.response };
+        }
       } catch (error) {
-        continue;
+        // not answers this page can read: left as they are
       }
-      if (!saved || typeof saved !== "object" || !saved.response || typeof saved.response !== "object") continue;
-      const version = key.slice(PREFIX.length).split(":")[0];
-      found.push({ key, version, saved: typeof saved.saved_at === "string" ? saved.saved_at.slice(0, 10) : "earlier", response: saved.response });
     }
-    return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return null;
   }
 
-  /** Offer the first of the other saved answers, if any, in the notice at the top. */
-  function offerOtherAnswers() {
-    const other = otherSavedAnswers()[0];
-    const notice = $("other-answers");
+  /** Offer them in the notice at the top, if there are any. */
+  function offerOther() {
+    const other = otherSaved(), notice = $("other-answers");
     notice.hidden = !other;
-    if (!other) return;
-    notice.dataset.key = other.key;
-    notice.querySelectorAll("[data-slot]").forEach((el) => { el.textContent = other[el.dataset.slot]; });
+    if (other) {
+      notice.dataset.key = other.key;
+      show(notice, true, other);
+    }
   }
 
-  /** What of another version's answers fits this questionnaire: answers on its questions and
-      scales, the respondent's details, comments on its principles and questions. */
-  function fitting(response) {
+  /** Put on the page what of them fits: answers on this bank's questions and scales, the
+      respondent's details, text comments on its principles and questions. */
+  function useOther() {
+    const other = otherSaved();
+    if (!other || other.key !== $("other-answers").dataset.key) return offerOther();
+    const given = Object(other.response.answers), notes = Object(other.response.comments);
     const answers = S.dict(), comments = S.dict();
-    const given = response.answers && typeof response.answers === "object" ? response.answers : {};
     questions.forEach((q) => {
-      if (!Object.prototype.hasOwnProperty.call(given, q.id)) return;
-      const value = given[q.id];
-      if (value === null || S.scaleOf(bank, q).some((o) => o.value !== null && o.value === value)) answers[q.id] = value;
+      const v = given[q.id];
+      if (Object.hasOwn(given, q.id) && (v === null || S.scaleOf(bank, q).some((o) => o.value === v))) answers[q.id] = v;
     });
-    const known = new Set(bank.principles.map((p) => p.id).concat(questions.map((q) => q.id)));
-    const notes = response.comments && typeof response.comments === "object" ? response.comments : {};
-    Object.keys(notes).forEach((key) => { if (known.has(key) && typeof notes[key] === "string") comments[key] = notes[key]; });
-    const who = response.respondent && typeof response.respondent === "object" ? response.respondent : {};
-    const respondent = Object.fromEntries(FIELDS.map((f) => [f, typeof who[f] === "string" ? who[f] : null]));
-    const offered = Object.keys(given).length;
-    return { response: { format: S.FORMAT, questionnaire: { id: bank.id, version: bank.version }, respondent,
-      completed_at: null, answers, comments }, kept: Object.keys(answers).length, offered };
-  }
-
-  function useOtherAnswers() {
-    const key = $("other-answers").dataset.key;
-    const other = otherSavedAnswers().find((o) => o.key === key);
-    if (!other) return offerOtherAnswers();
-    const fit = fitting(other.response);
-    applyResponse(fit.response);
+    Object.keys(notes).forEach((k) => { if (typeof notes[k] === "string" && (titles[k] || radios[k])) comments[k] = notes[k]; });
+    applyResponse({ answers, comments, respondent: Object(other.response.respondent) });
     update();
     save();
-    storage.removeItem(key);
-    offerOtherAnswers();
-    const left = fit.offered - fit.kept;
+    storage.removeItem(other.key);
+    offerOther();
+    const left = Object.keys(given).length - Object.keys(answers).length;
     showMessage("success", "Used the answers saved for version " + other.version,
-      left ? [left + " of them did not fit this version's questions or scales and were left out."] : [], true);
+      left ? [left + " of them did not fit this version and were left out."] : [], true);
   }
 
-  function deleteOtherAnswers() {
-    const key = $("other-answers").dataset.key;
-    if (storage && key) storage.removeItem(key);
-    offerOtherAnswers();
-    showMessage("success", "The other answers were deleted from this device", [], true);
+  function deleteOther() {
+    storage.removeItem($("other-answers").dataset.key);
+    offerOther();
+    showMessage("success", "Deleted the other answers", [], true);
   }
 
   function update() {
@@ -183,15 +166,11 @@
   }
 
 
-  /** Show an element's pre-rendered [data-when] variant and put values in its [data-slot]s. */
-  function show(element, scored, values) {
-    element.querySelectorAll("[data-when]").forEach((el) => { el.hidden = (el.dataset.when === "scored") !== scored; });
-    element.querySelectorAll("[data-slot]").forEach((el) => { el.textContent = values[el.dataset.slot]; });
-  }
-
-  /** Show the one [data-when] variant named `variant` and put values in its [data-slot]s. */
-  function showVariant(element, variant, values) {
-    element.querySelectorAll("[data-when]").forEach((el) => { el.hidden = el.dataset.when !== variant; });
+  /** Show an element's pre-rendered [data-when] variants for `variant` (true: "scored", false:
+      "unscored"; data-when may list several) and put values in its [data-slot]s. */
+  function show(element, variant, values) {
+    const when = variant === true ? "scored" : variant === false ? "unscored" : variant;
+    element.querySelectorAll("[data-when]").forEach((el) => { el.hidden = !el.dataset.when.split(" ").includes(when); });
     element.querySelectorAll("[data-slot]").forEach((el) => { el.textContent = values[el.dataset.slot]; });
   }
 
@@ -221,10 +200,10 @@
     const unscored = bank.principles.filter((p) => result.principles[p.id] === null).length;
     const weakest = S.weakestPrinciple(bank, result.principles);
     const tied = weakest === null ? [] : bank.principles.filter((p) => result.principles[p.id] === result.principles[weakest]);
-    showVariant($("weakest"), unscored ? "pending" : tied.length > 1 ? "tied" : "scored", {
+    show($("weakest"), unscored ? "pending" : tied.length > 1 ? "tied" : "scored", {
       title: tied.map((p) => titles[p.id]).join("; "),
-      score: rounded(weakest === null ? null : result.principles[weakest]),
-      remaining: String(unscored)
+      score: rounded(result.principles[weakest] ?? null),
+      remaining: unscored
     });
     $("radar").innerHTML = C.radar({
       id: "radar-chart",
@@ -276,16 +255,8 @@
     setTimeout(() => URL.revokeObjectURL(link.href), 60000);
   }
 
-  const CSV_HERE = "It is a CSV file, and this form loads only the .json files it saves (with “Download my answers”). " +
-    "CSV files, from a spreadsheet, a survey tool or the partnership page, are read by the partnership page, " +
-    "which brings everyone's answers together.";
-
-  /** A file named .csv, or text that is not JSON and whose first line has commas or semicolons. */
-  function looksLikeCsv(name, text) {
-    if (/\.csv$/i.test(name)) return true;
-    const body = text.replace(/^\ufeff/, "");
-    return !/^\s*[[{]/.test(body) && /[,;]/.test(body.split(/\r\n|\r|\n/)[0]);
-  }
+  // What a CSV (or any file that is not JSON) gets instead of the JSON parser's complaint.
+  const NOT_JSON = "It is not a JSON file: this form loads only the .json files it saves; the partnership page reads CSV files.";
 
   async function load(input) {
     const file = input.files && input.files[0];
@@ -294,9 +265,8 @@
     let result;
     try {
       if (file.size > 5e6) throw new Error("it is too large to be a response file");
-      const text = await file.text();
-      result = S.validateResponse(bank, text);
-      if (!result.ok && looksLikeCsv(file.name, text)) result = { ok: false, problems: [{ message: CSV_HERE }] };
+      result = S.validateResponse(bank, await file.text());
+      if (!result.ok && /^not JSON/.test(result.problems[0].message)) result.problems = [{ message: NOT_JSON }];
     } catch (error) {
       result = { ok: false, problems: [{ message: "It could not be read: " + error.message }] };
     }
@@ -326,7 +296,7 @@
   document.querySelectorAll(".js-only").forEach((el) => { el.hidden = false; });
   $("storage-notice").hidden = !!storage;
   restore();
-  offerOtherAnswers();
+  offerOther();
   update();
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("input", (event) => {
@@ -343,6 +313,6 @@
   $("download").addEventListener("click", download);
   $("start-again").addEventListener("click", startAgain);
   $("load-answers").addEventListener("change", (event) => load(event.target));
-  $("use-other-answers").addEventListener("click", useOtherAnswers);
-  $("delete-other-answers").addEventListener("click", deleteOtherAnswers);
+  $("use-other-answers").addEventListener("click", useOther);
+  $("delete-other-answers").addEventListener("click", deleteOther);
 })();
