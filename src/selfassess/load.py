@@ -553,14 +553,10 @@ def _cell_value(cell: str, scale: Sequence[ScaleOption]) -> tuple[bool, float | 
     return False, None
 
 
-# Windows-1252 as browsers decode it (the WHATWG Encoding Standard): the five bytes Python's
-# cp1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) become the C1 controls of the same
-# number, so the partnership page's TextDecoder("windows-1252") gives exactly the same text.
-_WINDOWS_1252 = {
-    byte: bytes([byte]).decode("cp1252")
-    for byte in range(0x80, 0xA0)
-    if byte not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
-}
+# The five bytes Python's cp1252 leaves undefined; Windows-1252 as browsers decode it (the
+# WHATWG Encoding Standard) makes them the C1 controls of the same number, and so do we, so the
+# partnership page (responses.js's own table) gives exactly the same text.
+_CP1252_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 
 
 def decode_csv(data: bytes, file: str, warnings: list[str]) -> str:
@@ -574,7 +570,10 @@ def decode_csv(data: bytes, file: str, warnings: list[str]) -> str:
             f'Windows-1252, as Excel\'s "CSV (Comma delimited)" saves it; check accented names, '
             f'or save it as "CSV UTF-8" instead'
         )
-        return data.decode("latin-1").translate(_WINDOWS_1252)
+        text = data.decode("cp1252", errors="surrogateescape")  # undefined byte b -> U+DC00+b
+        for byte in _CP1252_UNDEFINED:
+            text = text.replace(chr(0xDC00 + byte), chr(byte))
+        return text
 
 
 _LINE = re.compile(r"[^\r\n]+")
