@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -120,7 +121,9 @@ def fill_everything(page: Any, bank: Questionnaire) -> None:
 
 
 def result(page: Any) -> dict[str, Any]:
-    return page.evaluate("window.selfassessResult")
+    # Through JSON: Playwright's own transfer of objects drops a key named `__proto__`.
+    data: dict[str, Any] = json.loads(page.evaluate("JSON.stringify(window.selfassessResult)"))
+    return data
 
 
 def load_file(page: Any, path: Path) -> None:
@@ -243,6 +246,51 @@ def test_results_update_live_and_explain_a_missing_overall(page: Any) -> None:
     assert "Established" in row.inner_text()
 
 
+def test_the_weakest_principle_is_named_only_when_every_principle_has_a_score(
+    page: Any, bank: Questionnaire
+) -> None:
+    weakest = page.locator("#weakest")
+    first = bank.principles[0]
+    for q in first.questions:
+        answer(page, q.id, "Not yet")
+    page.get_by_role("button", name="Show my results").click()
+    page.locator("#results").wait_for()
+    total = len(bank.principles)
+    assert weakest.inner_text() == (
+        f"Your weakest principle is named when all {total} principles have a score; "
+        f"{total - 1} still have none."
+    )
+    for principle in bank.principles[1:]:
+        for q in principle.questions:
+            answer(page, q.id, "Partly")
+    page.locator("#weakest [data-when=scored]").wait_for()
+    low = int(result(page)["principles"][first.id] + 0.5)
+    assert low < 50  # "Not yet" everywhere, a reversed item or not, against "Partly"
+    assert weakest.inner_text().startswith(f"Your weakest principle: {first.title} ({low}).")
+    for q in first.questions:
+        answer(page, q.id, "Partly")  # every item 50, reversed or not: all principles tie
+    page.locator("#weakest [data-when=tied]").wait_for()
+    titles = "; ".join(p.title for p in bank.principles)
+    assert weakest.inner_text().startswith(f"Your weakest principles, tied at 50: {titles}.")
+
+
+def test_a_csv_picked_to_load_answers_points_to_the_partnership_page(
+    page: Any, tmp_path: Path
+) -> None:
+    for name, content in [
+        ("team.csv", '{"looks": "like JSON"} but named .csv'),
+        ("export.txt", "organisation;ca-1\nX;4\n"),
+        ("sheet.csv", "organisation,role,ca-1\nAlpha Trust,Chair,4\n"),
+    ]:
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        load_file(page, path)
+        message = page.locator("#message").inner_text()
+        assert "this form loads only the .json files it saves" in message
+        assert "the partnership page reads CSV files" in message
+        assert "Unexpected token" not in message and "not valid JSON" not in message
+
+
 def test_results_once_shown_stay_shown_after_a_reload(page: Any) -> None:
     answer(page, "ca-1", "Fully")
     page.get_by_role("button", name="Show my results").click()
@@ -359,8 +407,8 @@ def test_print_shows_written_comments_and_leaves_out_empty_boxes(page: Any) -> N
 
 
 BAD_FILES = {
-    "not JSON": ("{ this is not json", "not JSON"),
-    "a spreadsheet": ("organisation,ca-1\nX,4\n", "not JSON"),
+    "not JSON": ("{ this is not json", "It is not a JSON file"),
+    "a spreadsheet": ("organisation,ca-1\nX,4\n", "the partnership page reads CSV files"),
     "another questionnaire": (
         '{"format": "selfassess-response/1", "questionnaire": {"id": "collaboration-pulse"}, "answers": {}}',
         "answers questionnaire 'collaboration-pulse'",
@@ -558,3 +606,152 @@ def test_the_page_scores_every_vector_response_as_python_does(
         for key in ("principles", "overall", "level", "answered", "total"):
             close(got[key], want[key], f"{case.name}/{response.name}: {key}")
     assert requests.requests == []
+
+
+# ---------------------------------------------------------------- hostile ids
+
+HOSTILE = VECTORS / "22-hostile-names"
+
+
+@pytest.fixture
+def hostile_page(context: Any, requests: RequestLog, tmp_path: Path) -> Any:
+    """The form of the bank whose ids are JavaScript's own property names."""
+    path = tmp_path / "vec-hostile.html"
+    path.write_text(
+        render_form(load_questionnaire(HOSTILE / "bank.yaml"), load_theme("default")),
+        encoding="utf-8",
+    )
+    requests.allowed.add(path.as_uri())
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto(path.as_uri())
+    tab.wait_for_function("window.selfassessResult !== undefined")
+    yield tab
+    assert errors == [], errors
+
+
+def test_ids_that_are_javascripts_own_names_are_only_data_in_the_form(hostile_page: Any) -> None:
+    page = hostile_page
+    boxes = page.locator("textarea[data-comment]")
+    assert boxes.count() == 2
+    assert [boxes.nth(i).input_value() for i in range(2)] == ["", ""]
+    for qid, label in [("constructor", "Fully"), ("hasOwnProperty", "Not yet")]:
+        answer(page, qid, label)
+    answered(page, 2)
+    assert result(page)["principles"] == {"toString": 50, "valueOf": None}
+    page.reload()  # the saved answers, with no comments, are put back
+    answered(page, 2)
+    assert [boxes.nth(i).input_value() for i in range(2)] == ["", ""]
+    load_file(page, HOSTILE / "responses" / "r01.json")
+    assert "Loaded your answers" in page.locator("#message").inner_text()
+    assert [boxes.nth(i).input_value() for i in range(2)] == [
+        "A comment on toString.",
+        "A comment on valueOf.",
+    ]
+    assert page.get_by_label("Organisation").input_value() == "__proto__"
+    assert result(page)["organisation"] == "__proto__"
+    assert result(page)["principles"] == {"toString": 0, "valueOf": 50}
+
+
+# ---------------------------------------------------------------- saved answers and their questionnaire
+
+BASIC = VECTORS / "01-basic" / "bank.yaml"
+
+
+def answered(page: Any, count: int) -> None:
+    """Wait for the answered count through a locator: a page's CSP refuses the string a
+    wait_for_function polls with, once the condition is not true at the first look."""
+    page.locator("#progress", has_text=re.compile(f"^{count} of ")).wait_for()
+
+
+@pytest.fixture
+def twin_forms(context: Any, requests: RequestLog, tmp_path: Path) -> Any:
+    """Two forms whose banks share id and version but not a question's text, from file://."""
+    text = BASIC.read_text(encoding="utf-8")
+    twin = tmp_path / "twin.yaml"
+    twin.write_text(text.replace("text: Statement a1.", "text: Another statement."), "utf-8")
+    urls = []
+    for name, bank_file in [("first.html", BASIC), ("second.html", twin)]:
+        path = tmp_path / name
+        path.write_text(render_form(load_questionnaire(bank_file), load_theme("default")), "utf-8")
+        requests.allowed.add(path.as_uri())
+        urls.append(path.as_uri())
+    errors: list[str] = []
+
+    def open_form(which: int) -> Any:
+        tab = context.new_page()
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        tab.goto(urls[which])
+        return tab
+
+    yield open_form
+    assert errors == [], errors
+
+
+def test_two_banks_with_one_id_and_version_keep_their_own_saved_answers(twin_forms: Any) -> None:
+    first = twin_forms(0)
+    answer(first, "a1", "Fully")
+    first.get_by_label("Organisation").fill("Alpha Trust")
+    second = twin_forms(1)
+    assert checked_values(second) == {}
+    assert second.get_by_label("Organisation").input_value() == ""
+    offer = second.locator("#other-answers")
+    assert offer.is_visible() and "version 1.0" in offer.inner_text()
+    answer(second, "a1", "Not yet")
+    second.get_by_label("Organisation").fill("Beta Council")
+    first.reload()
+    answered(first, 1)
+    assert checked_values(first) == {"a1": "5"}
+    assert first.get_by_label("Organisation").input_value() == "Alpha Trust"
+
+
+OLD_SAVE = {
+    "response": {
+        "format": "selfassess-response/1",
+        "questionnaire": {"id": "vec-basic", "version": "0.9"},
+        "respondent": {"organisation": "Old Trust", "role": None, "name": None},
+        "answers": {"a1": 4, "gone": 3, "m1": 9},
+        "comments": {"agenda": "From before."},
+    },
+    "resultsShown": False,
+}
+
+
+def test_answers_saved_for_an_earlier_version_are_offered_not_applied_and_can_be_used(
+    twin_forms: Any,
+) -> None:
+    page = twin_forms(0)
+    # The key an earlier version (or the form before content keys) saved under.
+    page.evaluate(
+        "(v) => localStorage.setItem('selfassess:vec-basic:0.9', v)", json.dumps(OLD_SAVE)
+    )
+    page.reload()
+    offer = page.locator("#other-answers")
+    assert offer.is_visible() and "version 0.9" in offer.inner_text()
+    assert checked_values(page) == {}
+    assert page.get_by_label("Organisation").input_value() == ""
+    page.get_by_role("button", name="Use those answers").click()
+    answered(page, 1)
+    assert checked_values(page) == {"a1": "4"}
+    assert page.get_by_label("Organisation").input_value() == "Old Trust"
+    assert "2 of them did not fit" in page.locator("#message").inner_text()
+    assert offer.is_hidden()
+    assert page.evaluate("localStorage.getItem('selfassess:vec-basic:0.9')") is None
+    page.reload()
+    answered(page, 1)
+    assert page.get_by_label("Organisation").input_value() == "Old Trust"
+
+
+def test_answers_saved_for_an_earlier_version_can_be_deleted_unused(twin_forms: Any) -> None:
+    page = twin_forms(0)
+    answer(page, "m2", "Partly")
+    page.evaluate(
+        "(v) => localStorage.setItem('selfassess:vec-basic:0.9', v)", json.dumps(OLD_SAVE)
+    )
+    page.reload()
+    page.locator("#other-answers").wait_for()
+    page.get_by_role("button", name="Delete them").click()
+    page.locator("#other-answers").wait_for(state="hidden")
+    assert page.evaluate("localStorage.getItem('selfassess:vec-basic:0.9')") is None
+    assert checked_values(page) == {"m2": "3"}

@@ -109,7 +109,10 @@ def pick(page: Any, files: list[Path]) -> dict[str, Any] | None:
         " return s !== before && !s.startsWith('Reading'); }",
         arg=before,
     )
-    result: dict[str, Any] | None = page.evaluate("window.selfassessResult")
+    # Through JSON: Playwright's own transfer of objects drops a key named `__proto__`.
+    result: dict[str, Any] | None = json.loads(
+        page.evaluate("JSON.stringify(window.selfassessResult)")
+    )
     return result
 
 
@@ -273,7 +276,7 @@ def test_a_file_over_50_mb_is_refused_without_being_read(
     result = pick(page, [big, response_file(tmp_path, "small.json")])
     assert result is not None and result["partnership"]["n_respondents"] == 1
     assert rejected(page) == {
-        "everything.json": ["everything.json: is 53 MB; a response file may be at most 50 MB"]
+        "everything.json": ["everything.json: is 54 MB; a response file may be at most 50 MB"]
     }
     assert page.evaluate("window.readFiles") == ["small.json"]
 
@@ -536,3 +539,38 @@ def test_a_narrow_screen_scrolls_only_inside_the_wide_tables(
     assert page.evaluate(
         "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
     )
+
+
+def test_excels_windows_1252_semicolon_csv_is_read_as_selfassess_score_reads_it(
+    open_page: Any, maturity: Questionnaire, tmp_path: Path
+) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes(
+        "organisation;role;ca-1;ca-2\r\nCafé Trust;Zoë’s lead;4;Mostly\r\n".encode("cp1252")
+    )
+    page = open_page(maturity)
+    result = pick(page, [path])
+    expected = scores_to_json(score_all(maturity, load_responses([path], maturity).responses))
+    expected["respondents"][0]["source"] = "excel.csv#1"
+    close(result, expected)
+    assert result is not None and result["respondents"][0]["organisation"] == "Café Trust"
+    assert "read as Windows-1252" in page.locator("#notes-list").inner_text()
+
+
+def test_one_respondent_in_two_rounds_is_warned_about_as_selfassess_score_does(
+    open_page: Any, maturity: Questionnaire
+) -> None:
+    nurse = "northshire-community-health-nhs-trust-{}-head-of-district-nursing.json"
+    files = [  # in name order, as the page takes them
+        EXAMPLES.parent / "baseline" / nurse.format("2026-05-17"),
+        EXAMPLES / nurse.format("2026-11-03"),
+    ]
+    page = open_page(maturity)
+    result = pick(page, files)
+    assert result is not None and result["partnership"]["n_respondents"] == 2
+    expected = load_responses(files, maturity).warnings
+    names = [f.name for f in files]
+    assert page.locator("#notes-list li").all_inner_texts() == [
+        w.replace(str(files[0]), names[0]).replace(str(files[1]), names[1]) for w in expected
+    ]
+    assert "--baseline" in expected[0]

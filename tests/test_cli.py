@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -150,6 +152,47 @@ def test_score_csv_has_one_row_per_respondent() -> None:
     assert code == 0
     assert lines[0].startswith("source,organisation,role,common-agenda")
     assert len(lines) - 1 == len(json.loads(json_out)["respondents"])
+
+
+SPREADSHEET_TEXT = json.loads(
+    (Path(__file__).parent / "vectors" / "spreadsheet-text.json").read_text(encoding="utf-8")
+)["cases"]
+
+
+def test_score_csv_keeps_formulas_from_answer_files_as_text(tmp_path: Path) -> None:
+    # Organisations and roles are trimmed before they are written: the cases that survive that.
+    cases = [(text, written) for text, written in SPREADSHEET_TEXT if text and text == text.strip()]
+    for i, (text, _) in enumerate(cases):
+        response = {
+            "format": "selfassess-response/1",
+            "questionnaire": {"id": "collaboration-maturity"},
+            "respondent": {"organisation": text, "role": text},
+            "answers": {},
+        }
+        (tmp_path / f"{i:02}.json").write_text(json.dumps(response), encoding="utf-8")
+    code, out, _ = run("score", str(tmp_path), "--format", "csv")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out, newline="")))[1:]
+    assert [(row[1], row[2]) for row in rows] == [(written, written) for _, written in cases]
+
+
+def test_score_warns_when_one_respondent_answers_in_two_files_and_counts_both() -> None:
+    baseline = EXAMPLES.parent / "baseline"
+    code, out, err = run("score", str(EXAMPLES), str(baseline), "--format", "json")
+    assert code == 0
+    assert json.loads(out)["partnership"]["n_respondents"] == 46  # a warning, not a correction
+    now = EXAMPLES / "northshire-police-2026-11-09-chief-inspector-neighbourhood-policing.json"
+    nurse = "northshire-community-health-nhs-trust-{}-head-of-district-nursing.json"
+    assert (
+        f"warning: {EXAMPLES / nurse.format('2026-11-03')}, {baseline / nurse.format('2026-05-17')}: "
+        "the same respondent (Northshire Community Health NHS Trust, Head of District Nursing, "
+        "the same name) answers 2 times, and every answer is counted; if one is from an earlier "
+        "round, give that round with `selfassess report --baseline`"
+    ) in err.splitlines()
+    assert str(now) not in err  # police answered in one round only
+    assert "Steve Carrick" not in err  # the name stays out of warnings (and scorecard notes)
+    _, _, alone = run("score", str(EXAMPLES), "--format", "json")
+    assert "the same respondent" not in alone
 
 
 def test_score_expands_globs_the_shell_left_alone() -> None:

@@ -219,3 +219,53 @@ def test_a_file_of_another_name_is_read_as_json_only_when_it_is_json(
         with pytest.raises(SelfassessError) as caught:
             load_responses([write(tmp_path, name, content)], pulse)
         assert str(caught.value).startswith(f"{tmp_path / name}: ") and cause in str(caught.value)
+
+
+SIZE_LIMIT = json.loads(
+    (Path(__file__).parent / "vectors" / "size-limit.json").read_text(encoding="utf-8")
+)["cases"]
+
+
+@pytest.mark.parametrize(("size", "message"), SIZE_LIMIT, ids=[str(c[0]) for c in SIZE_LIMIT])
+def test_the_size_limit_is_said_in_the_partnership_pages_unit(
+    size: int,
+    message: str | None,
+    tmp_path: Path,
+    pulse: Questionnaire,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    big = tmp_path / "big.json"
+    with open(big, "wb") as handle:
+        handle.write(b"{")
+        handle.truncate(size)  # sparse: takes no disk space; refused before it is read
+    good = write(tmp_path, "good.json", response())
+    loaded = load_responses([Path("big.json"), good], pulse, skip_invalid=True)
+    if message is None:  # read, and refused for what it holds, not for its size
+        assert all("MB" not in str(p) for p in loaded.skipped)
+    else:
+        assert [str(p) for p in loaded.skipped] == [message]
+
+
+def test_excels_windows_1252_and_semicolon_csv_is_read_with_a_warning(
+    tmp_path: Path, pulse: Questionnaire
+) -> None:
+    text = "organisation;role;ca-p1;ca-p2\r\nCafé Trust;Zoë’s lead;4;Mostly\r\n"
+    path = write(tmp_path, "excel.csv", text.encode("cp1252"))
+    loaded = load_responses([path], pulse)
+    respondent = loaded.responses[0].response.respondent
+    assert (respondent.organisation, respondent.role) == ("Café Trust", "Zoë’s lead")
+    assert loaded.responses[0].response.answers == {"ca-p1": 4, "ca-p2": 4}
+    assert loaded.warnings == [
+        f"{path}: is not UTF-8 text (bad byte at offset 34), so it was read as Windows-1252, "
+        'as Excel\'s "CSV (Comma delimited)" saves it; check accented names, '
+        'or save it as "CSV UTF-8" instead'
+    ]
+    assert bank_for_responses([path]).questionnaire.id == "collaboration-pulse"
+
+
+def test_csv_numbers_in_any_decimal_digits_are_read_as_python_reads_them(
+    tmp_path: Path, pulse: Questionnaire
+) -> None:
+    path = write(tmp_path, "digits.csv", "ca-p1,ca-p2\n３,٤\n")
+    assert load_responses([path], pulse).responses[0].response.answers == {"ca-p1": 3, "ca-p2": 4}

@@ -98,4 +98,7 @@ def test_the_packed_scripts_pass_their_own_node_tests(tmp_path: Path) -> None:
     for path in source_js.glob("*.js"):
         (packed_js / path.name).write_text(pack_script(path.read_text("utf-8")), "utf-8")
     shutil.copytree(ROOT / "tests" / "js", tmp_path / "tests" / "js")
+    (tmp_path / "tests" / "vectors").mkdir()
+    for table in (ROOT / "tests" / "vectors").glob("*.json"):  # the node tests' shared tables
+        shutil.copy(table, tmp_path / "tests" / "vectors" / table.name)
     run_node_tests(tmp_path / "tests" / "js", vector_cases() + random_cases(20), tmp_path)

@@ -106,6 +106,9 @@ def test_the_page_inlines_the_forms_own_scoring_script(
     assert scoring in html
     assert scoring in render_form(bank, theme)
     assert html.count("root.SelfassessScoring=") == 1
+    # Organisations and the partnership are scored by a script the form page does not carry.
+    partnership = pack_script(theme.read_file("js/partnership-scoring.js"))
+    assert partnership in html and partnership not in render_form(bank, theme)
 
 
 def test_without_javascript_the_page_says_it_needs_it_and_hides_its_controls(html: str) -> None:

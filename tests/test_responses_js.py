@@ -51,6 +51,7 @@ process.stdout.write(JSON.stringify(out));
 
 CSV_BANK = VECTORS / "13-csv-labels" / "bank.yaml"
 SCALES_BANK = VECTORS / "03-per-question-scales" / "bank.yaml"
+HOSTILE_BANK = VECTORS / "22-hostile-names" / "bank.yaml"
 HEADER = "organisation,role,name,c1,c2,c3,m1,m2\n"
 
 
@@ -92,6 +93,25 @@ CASES: list[tuple[str, Path, list[tuple[str, bytes]]]] = [
      [("latin1.csv", "organisation,c1\nSt Äbbe,3\n".encode("latin-1")),
       ("bom-then-bad.json", b"\xef\xbb\xbf{\"a\": \"\xe2\x82\"}"),
       ("truncated.csv", b"organisation,c1\nA\xf0\x9f\x98")]),
+    ("UK Excel's CSV (Comma delimited): Windows-1252, bytes cp1252 leaves undefined too", CSV_BANK,
+     [("excel.csv", "organisation,role,name,c1,c2\r\nSt Äbbe’s Trust,Café lead – North,Zoë,3,Partly\r\n"
+       .encode("cp1252") + b"Vale,Odd \x81\x8d\x8f\x90\x9d bytes,,4,\r\n")]),
+    ("European Excel's semicolons, with a Windows-1252 name and a quoted semicolon", CSV_BANK,
+     [("semicolons.csv", "organisation;role;name;c1;c2;m1\r\nNordstadt Gemeinde;\"Leitung; Pflege\";Jürgen;4;Mostly;1\r\n"
+       .encode("cp1252")),
+      ("utf8-semicolons.csv", "\ufefforganisation;c1;c2\n;;\nA;5;\n".encode())]),
+    ("a comma header keeps its commas, whatever the rows hold", CSV_BANK,
+     [("commas.csv", b"organisation,c1\nVale; North,3\n")]),
+    ("fullwidth, Arabic-Indic and other decimal digits", CSV_BANK,
+     [("digits.csv", "organisation,c1,c2,c3,m1,m2\nA,３,٣,٤,۴,१\nB,𝟓,１.０,０,５e０,２_\n".encode()),
+      ("off-scale.csv", "organisation,c1,c2\nC,１０,١_٠\n".encode())]),
+    ("one respondent in two files and twice in a CSV; no name, no comparison", CSV_BANK,
+     [("may.json", good_json(respondent={"organisation": " Upton Trust", "role": "Lead", "name": "Ann Lee"})),
+      ("nov.json", good_json(respondent={"organisation": "Upton Trust", "role": "Lead ", "name": " Ann Lee"},
+                             answers={"c1": 5})),
+      ("team.csv", HEADER.encode() + b"Vale,,Bo,1\nVale,,Bo,2\nVale,,,3\nVale,,,4\nVale,Chair,Bo,5\n"),
+      ("other.json", good_json(respondent={"organisation": "Upton Trust", "role": "Lead", "name": "ann lee"},
+                               answers={"c1": 1}))]),
     ("a file from another questionnaire", CSV_BANK,
      [("pulse.json", good_json("collaboration-pulse")), ("mine.json", good_json())]),
     ("an unknown question and a value off the scale", CSV_BANK,
@@ -104,6 +124,10 @@ CASES: list[tuple[str, Path, list[tuple[str, bytes]]]] = [
     ("the same content twice, under any name", CSV_BANK,
      [("a.json", good_json()), ("b.json", good_json()), ("c.csv", HEADER.encode() + b"A,,,1\n"),
       ("d.csv", HEADER.encode() + b"A,,,1\n"), ("e.json", good_json() + b" ")]),
+    ("JavaScript's own property names as organisations, ids and columns", HOSTILE_BANK,
+     [("team.csv", (HOSTILE_BANK.parent / "responses" / "team.csv").read_bytes()),
+      ("r01.json", (HOSTILE_BANK.parent / "responses" / "r01.json").read_bytes()),
+      ("twice.csv", b"organisation,constructor,toString,constructor\n__proto__,1,2,3\n")]),
     ("a rejected file is still a duplicate's original", CSV_BANK,
      [("x.json", b"{oops"), ("y.json", b"{oops")]),
     ("JSON that parses but is refused: a key twice, numbers, nesting, lone surrogates", CSV_BANK,

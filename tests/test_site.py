@@ -19,6 +19,7 @@ from selfassess.model import Questionnaire
 from selfassess.partnership_page import render_partnership_page
 from selfassess.site import MARKER, build_site, render_form
 from selfassess.themes import load_theme
+from selfassess.view import bank_content_hash
 
 XSS_BANK = """
 id: xss
@@ -421,3 +422,31 @@ def test_build_does_not_import_weasyprint(tmp_path: Path) -> None:
         [sys.executable, "-c", code, str(tmp_path / "s")], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
+
+
+VECTOR_BANK = Path(__file__).parent / "vectors" / "01-basic" / "bank.yaml"
+
+
+@pytest.mark.parametrize(
+    ("change", "same"),
+    [
+        (('version: "1.0"', 'version: "2.0"'), True),
+        (("title: Basic two-principle bank", "title: Renamed"), True),
+        (("text: Statement a1.", "text: Another statement."), False),
+        (('label: "Mostly"', 'label: "Often"'), False),
+        (("id: m2", "id: m3"), False),
+    ],
+    ids=["version", "title", "question text", "scale label", "question id"],
+)
+def test_saved_answers_are_keyed_by_the_banks_questions_and_scales(
+    change: tuple[str, str], same: bool
+) -> None:
+    text = VECTOR_BANK.read_text(encoding="utf-8")
+    assert change[0] in text
+    bank = parse_questionnaire(text, "bank.yaml")
+    changed = parse_questionnaire(text.replace(*change), "changed.yaml")
+    assert (bank_content_hash(changed) == bank_content_hash(bank)) is same
+    theme = load_theme("default")
+    page = render_form(bank, theme)
+    assert render_form(parse_questionnaire(text, "again.yaml"), theme) == page  # every build
+    assert f'"content":"{bank_content_hash(bank)}"' in page

@@ -63,8 +63,22 @@ def shown(score: float | None) -> str:
     return "–" if score is None else str(round_half_up(score))
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (`=HYPERLINK(...)`,
+# `+cmd|...`, `@SUM(...)`; tab and carriage return start one in some programs too).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value: str | None) -> str:
+    """Text from an answer file, safe in a spreadsheet cell: one that a spreadsheet would run as
+    a formula gets a leading apostrophe, which keeps it as text (responses.js's textCell, the
+    same rule; docs/collecting-answers.md)."""
+    text = value or ""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def scores_to_csv(bank: Questionnaire, scores: Scores) -> str:
-    """One row per respondent, unrounded principle scores, for spreadsheets."""
+    """One row per respondent, unrounded principle scores, for spreadsheets; text that came from
+    the answer files (source, organisation, role) goes through spreadsheet_text."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     pids = [p.id for p in bank.principles]
@@ -74,9 +88,9 @@ def scores_to_csv(bank: Questionnaire, scores: Scores) -> str:
     for r in scores.respondents:
         writer.writerow(
             [
-                r.source,
-                r.organisation,
-                r.role or "",
+                spreadsheet_text(r.source),
+                spreadsheet_text(r.organisation),
+                spreadsheet_text(r.role),
                 *("" if r.principles[p] is None else repr(r.principles[p]) for p in pids),
                 "" if r.overall is None else repr(r.overall),
                 r.level or "",

@@ -8,6 +8,8 @@ import glob
 import hashlib
 import io
 import json
+import math
+import re
 import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +33,7 @@ from selfassess.model import (
     ScaleOption,
     SourcedResponse,
 )
+from selfassess.score import organisation_of
 
 MAX_BANK_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000  # far beyond any real bank; stops alias bombs before validation
@@ -108,7 +111,8 @@ def read_file_bytes(
         size = path.stat().st_size
         if size > max_bytes:
             raise SelfassessError.at(
-                path, f"is {size / 1e6:.0f} MB; a {what} may be at most {max_bytes / 1e6:.0f} MB"
+                path,
+                f"is {math.ceil(size / 1e6)} MB; a {what} may be at most {max_bytes / 1e6:.0f} MB",
             )
         with path.open("rb") as stream:
             data = stream.read(max_bytes + 1)
@@ -498,7 +502,7 @@ def expand_input_paths(
 
 # ---------------------------------------------------------------- responses
 
-MAX_RESPONSE_BYTES = 50 * 1024 * 1024
+MAX_RESPONSE_BYTES = 50_000_000  # "50 MB", in the unit the messages use (responses.js: the same)
 
 
 @dataclass(frozen=True)
@@ -780,12 +784,48 @@ def _cell_value(cell: str, scale: Sequence[ScaleOption]) -> tuple[bool, float | 
     return False, None
 
 
+# The five bytes Python's cp1252 leaves undefined; Windows-1252 as browsers decode it (the
+# WHATWG Encoding Standard) makes them the C1 controls of the same number, and so do we, so the
+# partnership page (responses.js's own table) gives exactly the same text.
+_CP1252_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+
+
+def decode_csv(data: bytes, file: str, warnings: list[str]) -> str:
+    """A CSV file's text: UTF-8 (a byte-order mark is dropped), else Windows-1252, which is
+    what Excel's "CSV (Comma delimited)" writes in the UK and western Europe; with a warning."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        warnings.append(
+            f"{file}: is not UTF-8 text (bad byte at offset {exc.start}), so it was read as "
+            f'Windows-1252, as Excel\'s "CSV (Comma delimited)" saves it; check accented names, '
+            f'or save it as "CSV UTF-8" instead'
+        )
+        text = data.decode("cp1252", errors="surrogateescape")  # undefined byte b -> U+DC00+b
+        for byte in _CP1252_UNDEFINED:
+            text = text.replace(chr(0xDC00 + byte), chr(byte))
+        return text
+
+
+_LINE = re.compile(r"[^\r\n]+")
+
+
+def csv_delimiter(text: str) -> str:
+    """`;` when the header (the first line with anything but commas, semicolons, spaces and
+    tabs) has a semicolon and no comma, as many European Excels save a CSV; else `,`."""
+    for match in _LINE.finditer(text):
+        line = match.group()
+        if line.strip(" \t,;"):
+            return ";" if ";" in line and "," not in line else ","
+    return ","
+
+
 def parse_responses_csv(
     data: bytes, file: str, bank: Questionnaire, warnings: list[str]
 ) -> list[SourcedResponse]:
-    text = decode_utf8(data, file)
+    text = decode_csv(data, file, warnings)
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text)))
     except csv.Error as exc:
         raise SelfassessError.at(file, f"not CSV: {exc}") from None
     rows = [row for row in rows if any(cell.strip() for cell in row)]
@@ -921,6 +961,7 @@ def _load_responses(
             bad.extend(exc.problems)
     if bad and not skip_invalid:
         raise SelfassessError(bad)
+    loaded.warnings.extend(repeated_respondents(loaded.responses))
     loaded.skipped = bad
     if not loaded.responses:
         raise SelfassessError.at(described[:200] or "(no files)", "no valid responses to score")
@@ -935,6 +976,30 @@ def _check_is_json(data: bytes, file: str) -> None:
         if exc.problems[0].message.startswith(("not JSON", "is not UTF-8")):
             raise SelfassessError.at(file, NOT_AN_ANSWER_FILE) from None
         raise  # JSON, refused for a reason of its own: that reason
+
+
+def repeated_respondents(responses: Sequence[SourcedResponse]) -> list[str]:
+    """A warning for each respondent (the same organisation, role and name) who answers more
+    than once in one run, naming where. Every answer is still counted (a warning, not a
+    correction); the usual cause is an earlier round given with this one. Without a name, two answers from the same
+    organisation and role may be two people, so they are not compared. The name itself is left
+    out of the warning, which can reach a scorecard's notes (responses.js: the same rule and words).
+    """
+    seen: dict[tuple[str, str, str], list[str]] = {}
+    for sourced in responses:
+        who = sourced.response.respondent
+        name = (who.name or "").strip()
+        if name:
+            key = (organisation_of(who.organisation), (who.role or "").strip(), name)
+            seen.setdefault(key, []).append(sourced.source)
+    return [
+        f"{', '.join(sources)}: the same respondent ({organisation}, "
+        f"{role or 'no role'}, the same name) answers {len(sources)} times, and every answer is "
+        "counted; if one is from an earlier round, give that round with "
+        "`selfassess report --baseline`"
+        for (organisation, role, _), sources in seen.items()
+        if len(sources) > 1
+    ]
 
 
 def bank_for_responses(paths: Sequence[Path]) -> BankSource:
@@ -979,12 +1044,8 @@ def bank_for_responses(paths: Sequence[Path]) -> BankSource:
     for path in readable:
         if path.suffix.lower() == ".csv":
             try:
-                header = _read_response_bytes(path).decode("utf-8-sig").splitlines()[0].split(",")
-            except UnicodeDecodeError as exc:
-                causes.append(
-                    Problem(str(path), f"is not UTF-8 text (bad byte at offset {exc.start})")
-                )
-                continue
+                text = decode_csv(_read_response_bytes(path), str(path), [])
+                header = text.splitlines()[0].split(csv_delimiter(text))
             except (SelfassessError, ValueError, IndexError):
                 continue
             names = {h.strip().strip('"') for h in header}

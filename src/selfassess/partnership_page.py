@@ -21,6 +21,7 @@ from selfassess.view import bank_view
 
 PARTNERSHIP_SCRIPTS = (
     "js/scoring.js",
+    "js/partnership-scoring.js",
     "js/charts.js",
     "js/responses.js",
     "js/heatmap.js",

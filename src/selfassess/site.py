@@ -21,7 +21,7 @@ from selfassess.model import Questionnaire
 from selfassess.page_shell import inline_assets, json_for_html, page_bank_data, page_context
 from selfassess.partnership_page import partnership_page_name, render_partnership_pages
 from selfassess.themes import Theme, render_template, template_environment
-from selfassess.view import bank_view
+from selfassess.view import bank_content_hash, bank_view
 
 try:
     import fcntl
@@ -52,7 +52,8 @@ def render_form(
     context = {
         "page": page_context(assets, view.language, view.title),
         "bank": view,
-        "bank_json": json_for_html(page_bank_data(bank)),
+        # `content` keys the answers the form saves in the browser (form.js).
+        "bank_json": json_for_html({**page_bank_data(bank), "content": bank_content_hash(bank)}),
         "answers_needed": {p.id: answers_needed(len(p.questions), bank) for p in bank.principles},
         "index_href": index_href,
         "partnership_href": partnership_href,

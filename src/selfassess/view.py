@@ -5,6 +5,8 @@ Templates only lay this out; they never compute scores.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -150,3 +152,28 @@ def bank_scoring_data(bank: Questionnaire) -> dict[str, Any]:
             for p in bank.principles
         ],
     }
+
+
+def bank_content_hash(bank: Questionnaire) -> str:
+    """What makes answers belong to one questionnaire, hashed: its principles, questions (id,
+    text, reverse) and their scales (value and label). The form keys its saved answers with it,
+    so two banks with the same id and version never restore each other's answers. The same
+    bank gives the same hash on every build; the version, title and wording around the
+    questions do not count."""
+    content = [
+        {
+            "id": p.id,
+            "questions": [
+                {
+                    "id": q.id,
+                    "text": q.text,
+                    "reverse": q.reverse,
+                    "scale": [[o.value, o.label] for o in bank.scale_of(q)],
+                }
+                for q in p.questions
+            ],
+        }
+        for p in bank.principles
+    ]
+    canonical = json.dumps(content, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]

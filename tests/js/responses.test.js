@@ -5,10 +5,12 @@
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
 const { loadScripts, plain, LIKERT } = require("./support.js");
 
 const { SelfassessScoring: S, SelfassessResponses: R, SelfassessHeatmap: H } = loadScripts(
-  ["scoring.js", "responses.js", "heatmap.js"], { TextDecoder });
+  ["scoring.js", "partnership-scoring.js", "responses.js", "heatmap.js"], { TextDecoder });
 const bytes = (text) => new Uint8Array(Buffer.from(text, "utf8"));
 
 const BANK = {
@@ -46,6 +48,27 @@ test("CSV rows follow Python's csv module: quotes, doubled quotes, newlines in q
   assert.deepEqual(plain(R.csvRows('x,"open')), [["x", "open"]]);
 });
 
+test("a CSV's delimiter is a semicolon only when its header has semicolons and no comma", () => {
+  assert.equal(R.csvDelimiter("organisation;role;a\n1;2;3\n"), ";");
+  assert.equal(R.csvDelimiter(";;;\r\n  \r\norganisation;a\r\n"), ";");
+  assert.equal(R.csvDelimiter("organisation,a\nVale; North,3\n"), ",");
+  assert.equal(R.csvDelimiter('"Trust; Council",a;b\n'), ",");
+  assert.equal(R.csvDelimiter("a\n"), ",");
+  assert.equal(R.csvDelimiter(""), ",");
+  assert.deepEqual(plain(R.csvRows('a;"b;c";d\n', ";")), [["a", "b;c", "d"]]);
+});
+
+test("Excel's Windows-1252 CSV with semicolons is read, with a warning that says so", () => {
+  // "Café;Zoë’s lead" in Windows-1252: é 0xe9, ë 0xeb, ’ 0x92.
+  const data = new Uint8Array([...Buffer.from("organisation;role;a;c\r\nCaf"), 0xe9, ...Buffer.from(";Zo"), 0xeb, 0x92,
+    ...Buffer.from("s lead;4;Mostly\r\n")]);
+  const result = R.collect(BANK, [{ name: "excel.csv", size: data.length, bytes: data }]);
+  assert.deepEqual(plain(result.responses.map((r) => [r.response.respondent, r.response.answers])),
+    [[{ organisation: "Café", role: "Zoë’s lead", name: null }, { a: 4, c: 4 }]]);
+  assert.deepEqual(plain(result.warnings), ["excel.csv: is not UTF-8 text (bad byte at offset 26), so it was read as " +
+    "Windows-1252, as Excel's \"CSV (Comma delimited)\" saves it; check accented names, or save it as \"CSV UTF-8\" instead"]);
+});
+
 test("a CSV cell may hold a scale value or its label in any case; empty is unanswered", () => {
   const text = "organisation,a,b,c\nTrust,NOT YET,5.0,\n";
   const result = R.readCsv(BANK, text, "team.csv");
@@ -72,20 +95,22 @@ test("unknown CSV columns are named in one warning and ignored", () => {
 });
 
 test("files are refused before parsing when too large, empty or binary", () => {
-  assert.equal(R.sizeProblem("big.json", 50 * 1024 * 1024), null);
-  assert.equal(R.problemText(R.sizeProblem("big.json", 51 * 1024 * 1024)),
-    "big.json: is 53 MB; a response file may be at most 50 MB");
+  const limits = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "vectors", "size-limit.json"), "utf8"));
+  for (const [size, message] of limits.cases) {
+    const refused = R.sizeProblem("big.json", size);
+    assert.equal(refused && R.problemText(refused), message, String(size));
+  }
   const result = R.collect(BANK, [
     { name: "huge.json", size: 60e6, bytes: null },
     file("empty.json", " \n"),
     { name: "x.csv", size: 3, bytes: new Uint8Array([0x61, 0, 0x62]) },
-    { name: "latin.csv", size: 3, bytes: new Uint8Array([0x61, 0xe9, 0x62]) },
+    { name: "latin.json", size: 3, bytes: new Uint8Array([0x61, 0xe9, 0x62]) },
   ]);
   assert.deepEqual(plain(result.files.map((f) => f.problems.map(R.problemText))), [
     ["huge.json: is 60 MB; a response file may be at most 50 MB"],
     ["empty.json: is empty; expected a response file"],
     ["x.csv: is a binary file, not a response file"],
-    ["latin.csv: is not UTF-8 text (bad byte at offset 1)"],
+    ["latin.json: is not UTF-8 text (bad byte at offset 1)"],
   ]);
   assert.deepEqual(plain(result.files.map((f) => f.status)), ["rejected", "rejected", "rejected", "rejected"]);
 });
@@ -108,6 +133,19 @@ test("a file from another questionnaire is rejected by name; version mismatches 
   assert.deepEqual(plain(result.warnings), ["old.json: answers version 0 of t; scoring it with version 1"]);
 });
 
+test("one respondent answering twice is warned about by file, name left out, and counted twice", () => {
+  const who = (name, role) => ({ respondent: { organisation: "Vale", role, name } });
+  const result = R.collect(BANK, [
+    file("may.json", json({ a: 1 }, "Vale", who("Ann", "Chair"))),
+    file("nov.json", json({ a: 5 }, "Vale", who(" Ann ", "Chair"))),
+    file("other.json", json({ a: 3 }, "Vale", who("Ann", "Lead"))),
+    file("nameless.csv", "organisation,role,a\nVale,Chair,2\nVale,Chair,4\n"),
+  ]);
+  assert.equal(result.responses.length, 5);
+  assert.deepEqual(plain(result.warnings), ["may.json, nov.json: the same respondent (Vale, Chair, the same name) answers " +
+    "2 times, and every answer is counted; if one is from an earlier round, give that round with `selfassess report --baseline`"]);
+});
+
 test("the combined CSV has one row per respondent and reads back to the same answers", () => {
   const collected = R.collect(BANK, [
     file("a.json", json({ a: 5, b: 1, c: null }, "=Trust")),
@@ -125,6 +163,11 @@ test("the combined CSV has one row per respondent and reads back to the same ans
   assert.equal(back.ok, true);
   assert.deepEqual(plain(back.responses.map((r) => r.response.answers)),
     [{ a: 5, b: 1, c: null }, { a: 2, b: null, c: 5 }]);
+});
+
+test("text that a spreadsheet would run as a formula is kept as text, by the shared rule", () => {
+  const vectors = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "vectors", "spreadsheet-text.json"), "utf8"));
+  for (const [text, written] of vectors.cases) assert.equal(R.textCell(text), written, JSON.stringify(text));
 });
 
 test("the heat map averages each organisation's answers per question; the partnership weighs organisations equally", () => {

@@ -8,7 +8,7 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const { loadScripts, plain, LIKERT } = require("./support.js");
 
-const loadScoring = () => loadScripts(["scoring.js"]).SelfassessScoring;
+const loadScoring = () => loadScripts(["scoring.js", "partnership-scoring.js"]).SelfassessScoring;
 const S = loadScoring();
 
 const BANK = {
@@ -149,7 +149,7 @@ function assertClose(actual, expected, where) {
   if (typeof expected === "number" && typeof actual === "number") {
     assert.ok(Math.abs(actual - expected) <= TOLERANCE, `${where}: ${actual} != ${expected}`);
   } else if (expected !== null && typeof expected === "object") {
-    assert.ok(actual !== null && typeof actual === "object", `${where}: expected an object, found ${actual}`);
+    assert.ok(actual !== null && typeof actual === "object", `${where}: expected an object, found ${JSON.stringify(actual)}`);
     for (const key of Object.keys(expected)) assertClose(actual[key], expected[key], `${where}.${key}`);
     // A vector written before consensus existed simply does not pin it.
     const extra = Object.keys(actual).filter((k) => !(k in expected) && k !== "consensus");

@@ -10,17 +10,24 @@
   const $ = (id) => document.getElementById(id);
   const bank = JSON.parse($("selfassess-bank").textContent);
   const form = $("selfassess-form");
-  const KEY = "selfassess:" + bank.id + ":" + bank.version;
+  // Saved answers belong to one questionnaire: its id, version and content (a hash of its
+  // questions and scales, view.bank_content_hash). Answers under another key with the same id
+  // (another version, another bank that took the id, or the key before content was part of it)
+  // are offered, never applied or deleted unasked.
+  const PREFIX = "selfassess:" + bank.id + ":";
+  const KEY = PREFIX + bank.version + ":" + bank.content;
   const FIELDS = ["organisation", "role", "name"];
-  const levelLabel = Object.fromEntries(bank.levels.map((l) => [l.id, l.label]));
-  const titles = Object.fromEntries(bank.principles.map((p) => [p.id, p.title]));
+  // Everything keyed by an id or by text from a file has no prototype (scoring.js's dict), so
+  // ids like `toString` or `constructor` find only what was stored under them.
+  const levelLabel = S.dictOf(Object.fromEntries(bank.levels.map((l) => [l.id, l.label])));
+  const titles = S.dictOf(Object.fromEntries(bank.principles.map((p) => [p.id, p.title])));
   const questions = bank.principles.flatMap((p) => p.questions);
   // Radios sit in scale order, so a radio's position gives its exact scale value.
   const allRadios = Array.from(form.querySelectorAll("input[type=radio]"));
-  const radios = Object.fromEntries(questions.map((q) => [q.id, allRadios.filter((r) => r.name === q.id)]));
+  const radios = S.dictOf(Object.fromEntries(questions.map((q) => [q.id, allRadios.filter((r) => r.name === q.id)])));
   const commentBoxes = Array.from(form.querySelectorAll("textarea[data-comment]"));
   // Comments this page has no box for (on single questions, from other tools) survive a round trip.
-  let otherComments = {};
+  let otherComments = S.dict();
   let resultsShown = false;
   const storage = openStorage();
 
@@ -36,13 +43,13 @@
   }
 
   function readResponse() {
-    const answers = {};
+    const answers = S.dict();
     questions.forEach((q) => {
       const index = radios[q.id].findIndex((r) => r.checked);
       if (index >= 0) answers[q.id] = S.scaleOf(bank, q)[index].value;
     });
     const respondent = Object.fromEntries(FIELDS.map((f) => [f, form.elements[f].value.trim() || null]));
-    const comments = Object.assign({}, otherComments);
+    const comments = S.dictOf(otherComments);
     commentBoxes.forEach((box) => { if (box.value.trim()) comments[box.dataset.comment] = box.value.trim(); });
     return { format: S.FORMAT, questionnaire: { id: bank.id, version: bank.version }, respondent,
       completed_at: null, answers, comments };
@@ -50,13 +57,17 @@
 
   function applyResponse(response) {
     questions.forEach((q) => {
-      const has = Object.prototype.hasOwnProperty.call(response.answers, q.id);
+      const has = Object.hasOwn(response.answers, q.id);
       const index = has ? S.scaleOf(bank, q).findIndex((o) => o.value === response.answers[q.id]) : -1;
       radios[q.id].forEach((r, i) => { r.checked = i === index; });
     });
     FIELDS.forEach((f) => { form.elements[f].value = (response.respondent && response.respondent[f]) || ""; });
-    otherComments = Object.assign({}, response.comments);
-    commentBoxes.forEach((box) => { box.value = otherComments[box.dataset.comment] || ""; delete otherComments[box.dataset.comment]; });
+    otherComments = S.dictOf(response.comments);
+    commentBoxes.forEach((box) => {
+      const key = box.dataset.comment;
+      box.value = typeof otherComments[key] === "string" ? otherComments[key] : "";
+      delete otherComments[key];
+    });
   }
 
   function save() {
@@ -82,6 +93,61 @@
     resultsShown = !!saved.resultsShown;
   }
 
+  /** The first answers saved under this questionnaire's id but another key, or null. */
+  function otherSaved() {
+    for (let i = 0; storage && i < storage.length; i++) {
+      const key = storage.key(i);
+      if (!key.startsWith(PREFIX) || key === KEY) continue;
+      try {
+        const saved = JSON.parse(storage.getItem(key));
+        if (saved.response.answers) {
+          return { key, version: key.slice(PREFIX.length).split(":")[0], response: saved.response };
+        }
+      } catch (error) {
+        // not answers this page can read: left as they are
+      }
+    }
+    return null;
+  }
+
+  /** Offer them in the notice at the top, if there are any. */
+  function offerOther() {
+    const other = otherSaved(), notice = $("other-answers");
+    notice.hidden = !other;
+    if (other) {
+      notice.dataset.key = other.key;
+      show(notice, true, other);
+    }
+  }
+
+  /** Put on the page what of them fits: answers on this bank's questions and scales, the
+      respondent's details, text comments on its principles and questions. */
+  function useOther() {
+    const other = otherSaved();
+    if (!other || other.key !== $("other-answers").dataset.key) return offerOther();
+    const given = Object(other.response.answers), notes = Object(other.response.comments);
+    const answers = S.dict(), comments = S.dict();
+    questions.forEach((q) => {
+      const v = given[q.id];
+      if (Object.hasOwn(given, q.id) && (v === null || S.scaleOf(bank, q).some((o) => o.value === v))) answers[q.id] = v;
+    });
+    Object.keys(notes).forEach((k) => { if (typeof notes[k] === "string" && (titles[k] || radios[k])) comments[k] = notes[k]; });
+    applyResponse({ answers, comments, respondent: Object(other.response.respondent) });
+    update();
+    save();
+    storage.removeItem(other.key);
+    offerOther();
+    const left = Object.keys(given).length - Object.keys(answers).length;
+    showMessage("success", "Used the answers saved for version " + other.version,
+      left ? [left + " of them did not fit this version and were left out."] : [], true);
+  }
+
+  function deleteOther() {
+    storage.removeItem($("other-answers").dataset.key);
+    offerOther();
+    showMessage("success", "Deleted the other answers", [], true);
+  }
+
   function update() {
     const result = S.scoreRespondent(bank, readResponse(), "form");
     window.selfassessResult = result;
@@ -100,9 +166,11 @@
   }
 
 
-  /** Show an element's pre-rendered [data-when] variant and put values in its [data-slot]s. */
-  function show(element, scored, values) {
-    element.querySelectorAll("[data-when]").forEach((el) => { el.hidden = (el.dataset.when === "scored") !== scored; });
+  /** Show an element's pre-rendered [data-when] variants for `variant` (true: "scored", false:
+      "unscored"; data-when may list several) and put values in its [data-slot]s. */
+  function show(element, variant, values) {
+    const when = variant === true ? "scored" : variant === false ? "unscored" : variant;
+    element.querySelectorAll("[data-when]").forEach((el) => { el.hidden = !el.dataset.when.split(" ").includes(when); });
     element.querySelectorAll("[data-slot]").forEach((el) => { el.textContent = values[el.dataset.slot]; });
   }
 
@@ -127,9 +195,16 @@
     const missing = bank.principles.filter((p) => result.principles[p.id] === null).map((p) => p.title);
     show($("overall"), result.overall !== null, { score: rounded(result.overall), level: levelLabel[result.level], missing: missing.join("; ") });
     showLevel($("overall"), result.level);
+    // The weakest principle is named only when every principle has a score, and every one
+    // that shares the lowest score is named (a tie is not settled by the bank's order here).
+    const unscored = bank.principles.filter((p) => result.principles[p.id] === null).length;
     const weakest = S.weakestPrinciple(bank, result.principles);
-    $("weakest").hidden = weakest === null;
-    show($("weakest"), true, { title: titles[weakest], score: rounded(result.principles[weakest] ?? null) });
+    const tied = weakest === null ? [] : bank.principles.filter((p) => result.principles[p.id] === result.principles[weakest]);
+    show($("weakest"), unscored ? "pending" : tied.length > 1 ? "tied" : "scored", {
+      title: tied.map((p) => titles[p.id]).join("; "),
+      score: rounded(result.principles[weakest] ?? null),
+      remaining: unscored
+    });
     $("radar").innerHTML = C.radar({
       id: "radar-chart",
       axes: bank.principles.map((p) => p.title),
@@ -180,6 +255,9 @@
     setTimeout(() => URL.revokeObjectURL(link.href), 60000);
   }
 
+  // What a CSV (or any file that is not JSON) gets instead of the JSON parser's complaint.
+  const NOT_JSON = "It is not a JSON file: this form loads only the .json files it saves; the partnership page reads CSV files.";
+
   async function load(input) {
     const file = input.files && input.files[0];
     if (!file) return;
@@ -188,6 +266,7 @@
     try {
       if (file.size > 5e6) throw new Error("it is too large to be a response file");
       result = S.validateResponse(bank, await file.text());
+      if (!result.ok && /^not JSON/.test(result.problems[0].message)) result.problems = [{ message: NOT_JSON }];
     } catch (error) {
       result = { ok: false, problems: [{ message: "It could not be read: " + error.message }] };
     }
@@ -205,7 +284,7 @@
   function startAgain() {
     if (!window.confirm("Start again? This clears every answer and your details on this page.")) return;
     form.reset();
-    otherComments = {};
+    otherComments = S.dict();
     if (storage) storage.removeItem(KEY);
     resultsShown = false;
     $("results").hidden = true;
@@ -217,6 +296,7 @@
   document.querySelectorAll(".js-only").forEach((el) => { el.hidden = false; });
   $("storage-notice").hidden = !!storage;
   restore();
+  offerOther();
   update();
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("input", (event) => {
@@ -233,4 +313,6 @@
   $("download").addEventListener("click", download);
   $("start-again").addEventListener("click", startAgain);
   $("load-answers").addEventListener("change", (event) => load(event.target));
+  $("use-other-answers").addEventListener("click", useOther);
+  $("delete-other-answers").addEventListener("click", deleteOther);
 })();

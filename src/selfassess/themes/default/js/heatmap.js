@@ -60,23 +60,26 @@
     var principle = bank.principles.filter(function (p) { return p.id === principleId; })[0];
     if (!principle) throw new Error("no principle " + principleId);
     var names = Object.keys(result.organisations);
-    var sums = {};
-    names.forEach(function (name) { sums[name] = {}; });
+    // Keyed by organisation name and question id, which may be `__proto__` or `toString`: Maps.
+    var sums = new Map();
+    names.forEach(function (name) { sums.set(name, new Map()); });
     responses.forEach(function (r) {
       var answers = r.response.answers || {};
       var name = S.organisationOf((r.response.respondent || {}).organisation);
-      if (!has(sums, name)) return;
+      if (!sums.has(name)) return;
+      var own = sums.get(name);
       principle.questions.forEach(function (q) {
         var value = has(answers, q.id) ? answers[q.id] : null;
         if (value === null || value === undefined) return;
-        var sum = has(sums[name], q.id) ? sums[name][q.id] : (sums[name][q.id] = [0, 0]);
+        if (!own.has(q.id)) own.set(q.id, [0, 0]);
+        var sum = own.get(q.id);
         sum[0] += S.itemScore(value, S.scaleOf(bank, q), q.reverse);
         sum[1] += 1;
       });
     });
     var rows = principle.questions.map(function (q) {
       var values = names.map(function (name) {
-        var sum = sums[name][q.id];
+        var sum = sums.get(name).get(q.id);
         return sum ? sum[0] / sum[1] : null;
       });
       return { question: q.id, reverse: !!q.reverse, cells: values.concat([mean(values)]).map(function (v) {

@@ -13,9 +13,10 @@
   const $ = (id) => document.getElementById(id);
   const bank = JSON.parse($("selfassess-bank").textContent);
   const input = $("answer-files");
-  const levelLabel = {};
+  // Ids may be `constructor` or `toString`: no prototype to find them in (scoring.js's dict).
+  const levelLabel = S.dict();
   bank.levels.forEach((l) => { levelLabel[l.id] = l.label; });
-  const titleOf = {};
+  const titleOf = S.dict();
   bank.principles.forEach((p) => { titleOf[p.id] = p.title; });
 
   let files = [];  // every file picked or dropped so far: {name, size, bytes}

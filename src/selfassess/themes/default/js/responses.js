@@ -8,7 +8,7 @@
   "use strict";
 
   var S = root.SelfassessScoring;
-  var MAX_BYTES = 50 * 1024 * 1024;
+  var MAX_BYTES = 50000000;  // "50 MB", the unit the messages use (load.MAX_RESPONSE_BYTES)
   var RESERVED = ["organisation", "role", "name"];
   // Python's str.strip() whitespace (the cells and header names are stripped with it).
   var PY_SPACE = "[\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+";
@@ -17,6 +17,22 @@
   var DIGITS = "\\d(?:_?\\d)*";
   var FLOAT = new RegExp("^[+-]?(?:(?:" + DIGITS + ")?\\." + DIGITS + "|" + DIGITS + "\\.?)(?:[eE][+-]?" + DIGITS + ")?$");
   var NOT_FINITE = /^[+-]?(?:inf|infinity|nan)$/i;
+  var DECIMAL_DIGIT = /\p{Nd}/gu;
+  var IS_DECIMAL_DIGIT = /^\p{Nd}$/u;
+
+  /** The value of a Unicode decimal digit (category Nd). Unicode assigns them in runs of ten,
+      0 to 9, so the value is the count of digits before it in its run, modulo ten. */
+  function digitValue(c) {
+    var code = c.codePointAt(0), before = 0;
+    while (IS_DECIMAL_DIGIT.test(String.fromCodePoint(code - before - 1))) before++;
+    return before % 10;
+  }
+
+  /** Every decimal digit as its ASCII digit, as Python's float() reads them: fullwidth (３),
+      Arabic-Indic (٣), Devanagari (३) and the rest are numbers in both readers. */
+  function asciiDigits(text) {
+    return text.replace(DECIMAL_DIGIT, function (c) { return String(digitValue(c)); });
+  }
 
   function strip(text) {
     return text.replace(STRIP, "");
@@ -92,22 +108,55 @@
     return -1;
   }
 
-  /** Bytes -> text as Python's bytes.decode("utf-8-sig"), or a problem. */
-  function decode(bytes, file) {
+  // Windows-1252's 0x80-0x9F (the rest is Latin-1), as the WHATWG Encoding Standard and
+  // load._WINDOWS_1252 have them: the five undefined bytes are the C1 controls of the same number.
+  var CP1252 = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+    "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+  /** Bytes -> Windows-1252 text, by our own table: Node's TextDecoder("windows-1252") decodes
+      Latin-1 instead, and the page must read a file as node and Python do. */
+  function windows1252(bytes) {
+    var parts = [];
+    for (var i = 0; i < bytes.length; i += 8192) {
+      parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + 8192)));
+    }
+    return parts.join("").replace(/[\x80-\x9f]/g, function (c) { return CP1252[c.charCodeAt(0) - 0x80]; });
+  }
+
+  /** Bytes -> text as Python's bytes.decode("utf-8-sig"), or a problem. A CSV file that is not
+      UTF-8 is read as Windows-1252 with a warning instead (load.decode_csv, the same words). */
+  function decode(bytes, file, csv) {
     var start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     var bad = badUtf8Offset(start ? bytes.subarray(start) : bytes);
+    if (bad >= 0 && csv) {
+      return { text: windows1252(bytes), warning: file + ": is not UTF-8 text (bad byte at offset " +
+        bad + "), so it was read as Windows-1252, as Excel's \"CSV (Comma delimited)\" saves it; check accented names, " +
+        "or save it as \"CSV UTF-8\" instead" };
+    }
     if (bad >= 0) return { problem: problem(file, "is not UTF-8 text (bad byte at offset " + bad + ")") };
     return { text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(start ? bytes.subarray(start) : bytes) };
+  }
+
+  /** `;` when the header (the first line with anything but commas, semicolons, spaces and tabs)
+      has a semicolon and no comma, as many European Excels save a CSV; else `,` (load.csv_delimiter). */
+  function csvDelimiter(text) {
+    var line, lines = /[^\r\n]+/g;
+    while ((line = lines.exec(text)) !== null) {
+      if (/[^ \t,;]/.test(line[0])) return line[0].indexOf(";") >= 0 && line[0].indexOf(",") < 0 ? ";" : ",";
+    }
+    return ",";
   }
 
   var FIELD_LIMIT = 131072;  // csv.field_size_limit()'s default
   var EOL = null;
 
   /**
-   * Rows of a CSV text, as Python's csv.reader(io.StringIO(text, newline="")) gives them: the
-   * states of CPython's _csv.c for the excel dialect (not strict). Throws Error(csv.Error text).
+   * Rows of a CSV text, as Python's csv.reader(io.StringIO(text, newline=""), delimiter=...)
+   * gives them: the states of CPython's _csv.c for the excel dialect (not strict), the delimiter
+   * "," unless given. Throws Error(csv.Error text).
    */
-  function csvRows(text) {
+  function csvRows(text, delimiter) {
+    var comma = delimiter || ",";
     var rows = [], fields = [], field = "", length = 0, state = "record";
     function save() { fields.push(field); field = ""; length = 0; }
     function add(c) {
@@ -127,18 +176,18 @@
       if (state === "start") {
         if (newline || c === EOL) { save(); state = endOf(c); }
         else if (c === '"') state = "quoted";
-        else if (c === ",") save();
+        else if (c === comma) save();
         else { add(c); state = "field"; }
       } else if (state === "field") {
         if (newline || c === EOL) { save(); state = endOf(c); }
-        else if (c === ",") { save(); state = "start"; }
+        else if (c === comma) { save(); state = "start"; }
         else add(c);
       } else if (state === "quoted") {
         if (c === '"') state = "quote";
         else if (c !== EOL) add(c);
       } else if (state === "quote") {
         if (c === '"') { add(c); state = "quoted"; }
-        else if (c === ",") { save(); state = "start"; }
+        else if (c === comma) { save(); state = "start"; }
         else if (newline || c === EOL) { save(); state = endOf(c); }
         else { add(c); state = "field"; }
       } else if (c === EOL) {
@@ -162,13 +211,15 @@
   function cellValue(cell, scale) {
     var text = strip(cell);
     if (!text) return [true, null];
-    if (FLOAT.test(text) || NOT_FINITE.test(text)) {
-      var number = NOT_FINITE.test(text) ? NaN : Number(text.replace(/_/g, ""));
-      for (var i = 0; i < scale.length; i++) {
-        if (scale[i].value !== null && scale[i].value === number) return [true, scale[i].value];
+    var digits = asciiDigits(text);
+    if (FLOAT.test(digits)) {
+      var value = Number(digits.replace(/_/g, ""));
+      for (var k = 0; k < scale.length; k++) {
+        if (scale[k].value !== null && scale[k].value === value) return [true, scale[k].value];
       }
       return [false, null];
     }
+    if (NOT_FINITE.test(text)) return [false, null];  // a number, and on no scale
     var wanted = fold(text);
     for (var j = 0; j < scale.length; j++) {
       if (fold(strip(scale[j].label)) === wanted) return [true, scale[j].value];
@@ -182,7 +233,7 @@
   }
 
   function questionsOf(bank) {
-    var questions = {};
+    var questions = S.dict();
     bank.principles.forEach(function (p) { p.questions.forEach(function (q) { questions[q.id] = q; }); });
     return questions;
   }
@@ -198,7 +249,7 @@
     }
     var rows;
     try {
-      rows = csvRows(text);
+      rows = csvRows(text, csvDelimiter(text));
     } catch (error) {
       return refuse("not CSV: " + error.message);
     }
@@ -214,9 +265,9 @@
       return refuse("header names none of " + bank.id + "'s question ids (found: " +
         Array.from(header.join(", ")).slice(0, 80).join("") + ")", 1);
     }
-    var count = {};
-    header.forEach(function (name) { count[name] = (count[name] || 0) + 1; });
-    var duplicates = columns.filter(function (c) { return count[c[1]] > 1; }).map(function (c) { return c[1]; });
+    var count = new Map();
+    header.forEach(function (name) { count.set(name, (count.get(name) || 0) + 1); });
+    var duplicates = columns.filter(function (c) { return count.get(c[1]) > 1; }).map(function (c) { return c[1]; });
     if (duplicates.length) {
       duplicates.sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; });
       return refuse("column " + duplicates[0] + " appears twice in the header", 1);
@@ -226,7 +277,7 @@
     var responses = [], problems = [];
     rows.slice(1).forEach(function (row, index) {
       var number = index + 1, line = number + 1;
-      var respondent = { organisation: null, role: null, name: null }, answers = {};
+      var respondent = { organisation: null, role: null, name: null }, answers = S.dict();
       columns.forEach(function (column) {
         var i = column[0], name = column[1];
         var cell = i < row.length ? row[i] : "";
@@ -244,7 +295,7 @@
       });
       responses.push({ source: file + "#" + number, response: {
         format: S.FORMAT, questionnaire: { id: bank.id, version: bank.version }, respondent: respondent,
-        completed_at: null, answers: answers, comments: {} } });
+        completed_at: null, answers: answers, comments: S.dict() } });
     });
     if (problems.length) return { ok: false, responses: [], problems: problems, warnings: warnings };
     if (!responses.length) return refuse("has a header but no respondents");
@@ -368,9 +419,7 @@
   /** The refusal of a file too large to read, decided on its size alone; null when it is fine. */
   function sizeProblem(file, size) {
     if (size <= MAX_BYTES) return null;
-    var megabytes = size / 1e6, whole = Math.round(megabytes);
-    if (Math.abs(megabytes % 1) === 0.5 && whole % 2) whole -= 1;  // Python rounds half to even
-    return problem(file, "is " + whole + " MB; a response file may be at most 50 MB");
+    return problem(file, "is " + Math.ceil(size / 1e6) + " MB; a response file may be at most 50 MB");
   }
 
   function isSpace(b) {
@@ -390,9 +439,12 @@
 
   /** A file that passed bytesProblem -> {ok, responses, problems, warnings}; CSV by its name. */
   function parseFile(bank, file, bytes) {
-    var decoded = decode(bytes, file);
+    var csv = /\.csv$/i.test(file);
+    var decoded = decode(bytes, file, csv);
     if (decoded.problem) return { ok: false, responses: [], problems: [decoded.problem], warnings: [] };
-    return /\.csv$/i.test(file) ? readCsv(bank, decoded.text, file) : readJson(bank, decoded.text, file);
+    var result = csv ? readCsv(bank, decoded.text, file) : readJson(bank, decoded.text, file);
+    if (decoded.warning) result.warnings.unshift(decoded.warning);
+    return result;
   }
 
   /** One file's bytes -> {ok, responses, problems, warnings}. */
@@ -440,7 +492,33 @@
         responses.push.apply(responses, result.responses);
       }
     });
-    return { responses: responses, files: report, warnings: warnings };
+    return { responses: responses, files: report, warnings: warnings.concat(repeatedRespondents(responses)) };
+  }
+
+  /**
+   * A warning for each respondent (the same organisation, role and name) who answers more than
+   * once, naming where; every answer is still counted (load.repeated_respondents: the same rule
+   * and words). Answers without a name are not compared, and the name is not repeated.
+   */
+  function repeatedRespondents(responses) {
+    var seen = new Map();
+    responses.forEach(function (r) {
+      var who = r.response.respondent || {};
+      var name = strip(who.name || "");
+      if (!name) return;
+      var organisation = S.organisationOf(who.organisation), role = strip(who.role || "");
+      var key = JSON.stringify([organisation, role, name]);
+      if (!seen.has(key)) seen.set(key, { organisation: organisation, role: role, sources: [] });
+      seen.get(key).sources.push(r.source);
+    });
+    var out = [];
+    seen.forEach(function (entry) {
+      if (entry.sources.length < 2) return;
+      out.push(entry.sources.join(", ") + ": the same respondent (" + entry.organisation + ", " +
+        (entry.role || "no role") + ", the same name) answers " + entry.sources.length + " times, and every answer is " +
+        "counted; if one is from an earlier round, give that round with `selfassess report --baseline`");
+    });
+    return out;
   }
 
   // ------------------------------------------------------------------ the combined CSV
@@ -451,7 +529,8 @@
     return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
-  /** Text a spreadsheet would run as a formula (=, +, -, @ first) is kept as text with a quote. */
+  /** Text a spreadsheet would run as a formula (=, +, -, @, tab or CR first) is kept as text with
+      a leading apostrophe: formats.spreadsheet_text's rule, pinned by tests/vectors/spreadsheet-text.json. */
   function textCell(value) {
     var text = value === null || value === undefined ? "" : String(value);
     return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
@@ -472,7 +551,7 @@
     var lines = [header.map(csvCell).join(",")];
     responses.forEach(function (r, i) {
       var scored = result.respondents[i];
-      var answers = r.response.answers || {};
+      var answers = r.response.answers || S.dict();
       var name = strip((r.response.respondent || {}).name || "") || null;
       var row = [textCell(scored.organisation), textCell(scored.role), textCell(name)]
         .concat(qids.map(function (qid) { return has(answers, qid) ? answers[qid] : null; }))
@@ -486,11 +565,13 @@
   root.SelfassessResponses = {
     MAX_BYTES: MAX_BYTES,
     csvRows: csvRows,
+    csvDelimiter: csvDelimiter,
     readCsv: readCsv,
     readFile: readFile,
     sizeProblem: sizeProblem,
     collect: collect,
     combinedCsv: combinedCsv,
+    textCell: textCell,
     problemText: problemText
   };
 })(globalThis);

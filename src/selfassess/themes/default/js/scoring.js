@@ -2,7 +2,9 @@
    Pure: no DOM, no clock, no storage. The same file runs in the form page, the partnership
    page and `node --test`. `bank` is view.bank_scoring_data(); results have the shape of
    `selfassess score --format json` (formats.scores_to_json). Arithmetic follows score.py step
-   by step so both agree on every case in tests/vectors/. */
+   by step so both agree on every case in tests/vectors/. This file scores one respondent and
+   reads answer files; partnership-scoring.js adds organisations and the partnership (scoreAll)
+   for the partnership page, so the form page does not carry them. */
 (function (root) {
   "use strict";
   const FORMAT = "selfassess-response/1";
@@ -12,19 +14,20 @@
   const STRIP = new RegExp("^" + SPACE + "|" + SPACE + "$", "g");
   const strip = (text) => (typeof text === "string" ? text.replace(STRIP, "") : "");
   const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+  // Objects keyed by user text (organisations, ids, comment keys) have no prototype, so a name
+  // like `__proto__`, `constructor` or `toString` is only ever data (tests/vectors/22-hostile-names).
+  const dict = () => Object.create(null);
+  /** A prototype-free copy of an object's own entries. */
+  const dictOf = (object) => {
+    const out = dict();
+    if (object) for (const key of Object.keys(object)) out[key] = object[key];
+    return out;
+  };
   const present = (v) => v !== null && v !== undefined;
   const numbersOf = (scale) => scale.filter((o) => o.value !== null).map((o) => o.value);
   const questionsOf = (bank) => bank.principles.flatMap((p) => p.questions);
   // A page may leave out a question's scale when it is the bank's own (`bank.scale`).
   const scaleOf = (bank, q) => q.scale || bank.scale;
-
-  /** Strings in code-point order, as Python's sorted() compares them. */
-  function compareText(a, b) {
-    const x = Array.from(a, (c) => c.codePointAt(0));
-    const y = Array.from(b, (c) => c.codePointAt(0));
-    for (let i = 0; i < x.length && i < y.length; i++) if (x[i] !== y[i]) return x[i] - y[i];
-    return x.length - y.length;
-  }
 
   /** A scale value on 0-100: its position between the scale's lowest and highest number. */
   function itemScore(value, scale, reverse) {
@@ -39,12 +42,6 @@
     let total = 0, weight = 0;
     for (const [score, w] of pairs) { total += score * w; weight += w; }
     return weight ? total / weight : null;
-  }
-
-  function mean(values) {
-    let total = 0;
-    for (const v of values) total += v;
-    return values.length ? total / values.length : null;
   }
 
   /** The id of the level with the highest `min` at or below the unrounded score. */
@@ -73,11 +70,11 @@
   function scoreRespondent(bank, response, source) {
     const answers = response.answers || {};
     const who = response.respondent || {};
-    const items = {};
+    const items = dict();
     for (const q of questionsOf(bank)) {
       if (has(answers, q.id) && present(answers[q.id])) items[q.id] = itemScore(answers[q.id], scaleOf(bank, q), q.reverse);
     }
-    const principles = {};
+    const principles = dict();
     for (const p of bank.principles) principles[p.id] = principleScore(bank, p.questions, items);
     const overall = overallOf(bank, principles);
     return {
@@ -92,79 +89,6 @@
     };
   }
 
-  function median(ordered) {
-    const n = ordered.length, middle = Math.floor(n / 2);
-    if (!n) return null;
-    return n % 2 ? ordered[middle] : (ordered[middle - 1] + ordered[middle]) / 2;
-  }
-
-  /** Linear interpolation between closest ranks (numpy's default, Excel's QUARTILE.INC). */
-  function quantile(ordered, q) {
-    const position = (ordered.length - 1) * q;
-    const below = Math.floor(position);
-    const above = Math.min(below + 1, ordered.length - 1);
-    return ordered[below] + (ordered[above] - ordered[below]) * (position - below);
-  }
-
-  /** Median and IQR of respondents' scores; `split` when a third or more sit far from it. */
-  function scoreConsensus(values, threshold) {
-    if (!values.length) return { n: 0, median: null, iqr: null, split: false };
-    const ordered = values.slice().sort((a, b) => a - b);
-    const middle = median(ordered);
-    const far = ordered.filter((v) => Math.abs(v - middle) > threshold).length;
-    return { n: ordered.length, median: middle, iqr: quantile(ordered, 0.75) - quantile(ordered, 0.25),
-      split: far * 3 >= ordered.length && far > 0 };
-  }
-
-  /** Each organisation: the plain mean of its own respondents, keyed in name order. */
-  function scoreOrganisations(bank, respondents) {
-    const groups = new Map();
-    for (const r of respondents) {
-      if (!groups.has(r.organisation)) groups.set(r.organisation, []);
-      groups.get(r.organisation).push(r);
-    }
-    const organisations = {};
-    for (const name of Array.from(groups.keys()).sort(compareText)) {
-      const members = groups.get(name);
-      const principles = {};
-      for (const p of bank.principles) {
-        principles[p.id] = mean(members.map((m) => m.principles[p.id]).filter(present));
-      }
-      const overall = overallOf(bank, principles);
-      organisations[name] = { n: members.length, principles, overall, level: levelOf(bank.levels, overall) };
-    }
-    return organisations;
-  }
-
-  /** Every organisation weighs the same, however many people answered for it. */
-  function scorePartnership(bank, organisations, respondents) {
-    const names = Object.keys(organisations).sort(compareText);
-    const results = {}, scores = {};
-    for (const principle of bank.principles) {
-      const scored = names.map((name) => [name, organisations[name].principles[principle.id]])
-        .filter((pair) => pair[1] !== null);
-      const values = scored.map((pair) => pair[1]);
-      const score = mean(values);
-      const low = values.length ? Math.min(...values) : null;
-      const high = values.length ? Math.max(...values) : null;
-      const spread = high !== null && low !== null ? high - low : null;
-      let weakest = null; // `scored` is in name order, so ties go to the first name
-      for (const pair of scored) if (weakest === null || pair[1] < weakest[1]) weakest = pair;
-      const individual = respondents.map((r) => r.principles[principle.id]).filter(present);
-      const consensus = scoreConsensus(individual, bank.consensus);
-      scores[principle.id] = score;
-      results[principle.id] = {
-        score, level: levelOf(bank.levels, score), min: low, max: high, spread,
-        divergent: scored.length >= 2 && spread !== null && spread >= bank.divergence_threshold,
-        weakest_organisation: weakest ? weakest[0] : null,
-        consensus: { median: consensus.median, iqr: consensus.iqr, split: consensus.split }
-      };
-    }
-    const overall = overallOf(bank, scores);
-    return { n_respondents: respondents.length, n_organisations: names.length, overall,
-      level: levelOf(bank.levels, overall), weakest_principle: weakestPrinciple(bank, scores), principles: results };
-  }
-
   /** The principle with the lowest score (ties: the one listed first); null when none scored. */
   function weakestPrinciple(bank, scores) {
     let weakest = null;
@@ -172,14 +96,6 @@
       if (present(scores[p.id]) && (weakest === null || scores[p.id] < scores[weakest])) weakest = p.id;
     }
     return weakest;
-  }
-
-  /** `score --format json` for a list of {source, response} (responses already validated). */
-  function scoreAll(bank, responses) {
-    const respondents = responses.map((r) => scoreRespondent(bank, r.response, r.source));
-    const organisations = scoreOrganisations(bank, respondents);
-    return { questionnaire: { id: bank.id, version: bank.version }, respondents, organisations,
-      partnership: scorePartnership(bank, organisations, respondents) };
   }
 
   // ------------------------------------------------------------------ reading response files
@@ -287,7 +203,7 @@
       warnings.push("answers version " + version + " of " + bank.id + "; scoring it with version " + bank.version);
     }
     const known = new Set(bank.principles.map((p) => p.id).concat(Array.from(questions.keys())));
-    const comments = {}, stray = [];
+    const comments = dict(), stray = [];
     for (const [key, value] of Object.entries(raw.comments || {})) {
       if (known.has(key)) comments[key] = value; else stray.push(key);
     }
@@ -298,14 +214,14 @@
       questionnaire: { id: bank.id, version },
       respondent: { organisation: who.organisation ?? null, role: who.role ?? null, name: who.name ?? null },
       completed_at: raw.completed_at ?? null,
-      answers: Object.assign({}, answers),
+      answers: dictOf(answers),
       comments
     };
     return { ok: true, response, problems: [], warnings };
   }
 
   root.SelfassessScoring = {
-    FORMAT, UNSPECIFIED, scaleOf, itemScore, levelOf, roundHalfUp, organisationOf, scoreRespondent,
-    scoreOrganisations, scorePartnership, scoreConsensus, weakestPrinciple, scoreAll, validateResponse
+    FORMAT, UNSPECIFIED, dict, dictOf, present, scaleOf, itemScore, levelOf, roundHalfUp, organisationOf, overallOf,
+    scoreRespondent, weakestPrinciple, validateResponse
   };
 })(globalThis);
