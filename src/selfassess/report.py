@@ -100,8 +100,14 @@ def scorecard_view(
     *,
     min_group_size: int | None = None,
     anonymise_organisations: bool = False,
+    skipped: Sequence[str] | None = None,
+    notes: Sequence[str] | None = None,
 ) -> ScorecardView:
-    """Score this round (and the baseline), then build the view every output shares."""
+    """Score this round (and the baseline), then build the view every output shares.
+
+    `skipped` and `notes` replace what the loaders found: `verify` passes the manifest's, since
+    the files they describe are not attached.
+    """
     step("Scoring")
     scores = score_all(bank, responses.responses)
     baseline_scores = score_all(bank, baseline.responses) if baseline is not None else None
@@ -111,11 +117,6 @@ def scorecard_view(
             options,
             privacy=privacy_options(bank, min_group_size, anonymise_organisations, rounds),
         )
-    skipped = [str(p) for p in responses.skipped]
-    notes = list(responses.warnings)
-    if baseline is not None:
-        skipped += [f"{p} (baseline)" for p in baseline.skipped]
-        notes += [f"{w} (baseline)" for w in baseline.warnings]
     step("Drawing charts")
     return build_scorecard(
         bank,
@@ -124,9 +125,21 @@ def scorecard_view(
         options,
         baseline=baseline_scores,
         baseline_responses=baseline.responses if baseline is not None else (),
-        skipped=skipped,
-        notes=notes,
+        skipped=skipped_lines(responses, baseline) if skipped is None else skipped,
+        notes=note_lines(responses, baseline) if notes is None else notes,
     )
+
+
+def skipped_lines(responses: LoadedResponses, baseline: LoadedResponses | None) -> list[str]:
+    """The files skipped, as the scorecard and its manifest list them."""
+    lines = [str(p) for p in responses.skipped]
+    return lines + ([f"{p} (baseline)" for p in baseline.skipped] if baseline else [])
+
+
+def note_lines(responses: LoadedResponses, baseline: LoadedResponses | None) -> list[str]:
+    """The loaders' notes on the files, as the scorecard and its manifest list them."""
+    lines = list(responses.warnings)
+    return lines + ([f"{w} (baseline)" for w in baseline.warnings] if baseline else [])
 
 
 def render_scorecard_html(view: ScorecardView, theme: Theme) -> str:
@@ -194,6 +207,33 @@ def render_scorecard_pdf(
     ]
     pdf: bytes = document.write_pdf(attachments=files, **options)
     return pdf
+
+
+def render_scorecard_reading(html: str, theme: Theme) -> tuple[bytes, list[str]]:
+    """The scorecard laid out as `report` lays it out, for `verify` to read back: the PDF
+    (untagged, no attachments: its text is the same) and the text of every running header and
+    footer (the page's margin boxes), which pagination may move."""
+    weasyprint = import_weasyprint()
+    fetcher = theme_url_fetcher(theme.folders())
+    document = weasyprint.HTML(
+        string=html,
+        base_url=theme.folders()[0].resolve().as_uri() + "/",
+        url_fetcher=fetcher,
+    ).render(pdf_tags=False)
+    furniture: list[str] = []
+    for page in document.pages:
+        for box in page._page_box.children:  # WeasyPrint's layout: the body, then margin boxes
+            if type(box).__name__ == "MarginBox":
+                furniture.append(" ".join(_box_text(box)))
+    pdf: bytes = document.write_pdf(pdf_tags=False)
+    return pdf, furniture
+
+
+def _box_text(box: Any) -> list[str]:
+    found = [box.text] if isinstance(getattr(box, "text", None), str) else []
+    for child in getattr(box, "children", ()):
+        found += _box_text(child)
+    return found
 
 
 def report_audit_trail(request: ReportRequest, view: ScorecardView) -> AuditTrail:
