@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from selfassess.audit import Attachment, AuditTrail, audit_trail
+from selfassess.audit import Attachment, AuditTrail, audit_trail, without_absolute_folders
 from selfassess.branding import Branding
 from selfassess.errors import SelfassessError
 from selfassess.load import BankSource, LoadedResponses
@@ -133,13 +133,15 @@ def scorecard_view(
 def skipped_lines(responses: LoadedResponses, baseline: LoadedResponses | None) -> list[str]:
     """The files skipped, as the scorecard and its manifest list them."""
     lines = [str(p) for p in responses.skipped]
-    return lines + ([f"{p} (baseline)" for p in baseline.skipped] if baseline else [])
+    lines += [f"{p} (baseline)" for p in baseline.skipped] if baseline else []
+    return [without_absolute_folders(line) for line in lines]
 
 
 def note_lines(responses: LoadedResponses, baseline: LoadedResponses | None) -> list[str]:
     """The loaders' notes on the files, as the scorecard and its manifest list them."""
     lines = list(responses.warnings)
-    return lines + ([f"{w} (baseline)" for w in baseline.warnings] if baseline else [])
+    lines += [f"{w} (baseline)" for w in baseline.warnings] if baseline else []
+    return [without_absolute_folders(line) for line in lines]
 
 
 def render_scorecard_html(view: ScorecardView, theme: Theme) -> str:
@@ -257,6 +259,8 @@ def report_audit_trail(request: ReportRequest, view: ScorecardView) -> AuditTrai
         created=request.created or datetime.now(UTC),
         attach_inputs=not withheld,
         withheld_because=withheld,
+        show_names=request.options.show_names,
+        report_date=request.options.date,
     )
 
 
@@ -307,8 +311,11 @@ def check_output(path: Path, suffix: str) -> None:
         raise SelfassessError.at(path, f"is a folder; give a file name ending in {suffix}")
 
 
-def write_report(request: ReportRequest, step: Callable[[str], None] = lambda _: None) -> None:
-    """Render the requested outputs, then write each atomically: a failure keeps old files."""
+def write_report(request: ReportRequest, step: Callable[[str], None] = lambda _: None) -> str:
+    """Render the requested outputs, then write each atomically: a failure keeps old files.
+
+    Returns one line on what the PDF's attachments leave out ("" when nothing, or no PDF).
+    """
     if request.pdf is None and request.html is None:
         raise SelfassessError.at("report", "nothing to write: give -o FILE.pdf and/or --html FILE")
     for path, suffix in ((request.pdf, ".pdf"), (request.html, ".html")):
@@ -332,8 +339,10 @@ def write_report(request: ReportRequest, step: Callable[[str], None] = lambda _:
     step("Writing HTML")
     html = render_scorecard_html(view, theme)
     pdf = None
+    withheld = ""
     if request.pdf is not None:
         trail = report_audit_trail(request, view)
+        withheld = trail.withheld
         pdf = render_scorecard_pdf(
             html, theme, step=step, variant=request.pdf_variant, attachments=trail.attachments
         )
@@ -342,3 +351,4 @@ def write_report(request: ReportRequest, step: Callable[[str], None] = lambda _:
         write_atomic(request.html, html.encode("utf-8"))
     if request.pdf is not None and pdf is not None:
         write_atomic(request.pdf, pdf)
+    return withheld
