@@ -69,6 +69,7 @@ class Verification:
     problems: list[str] = field(default_factory=list)
     summary: str = ""
     notes: list[str] = field(default_factory=list)  # what was and was not compared
+    compared_pages: int = 0  # pages whose whole text was compared
 
     @property
     def ok(self) -> bool:
@@ -126,7 +127,6 @@ def verify_scorecard(path: Path, inputs: Sequence[tuple[str, bytes]] | None = No
         # The letters were dealt at random and never recorded: only the partnership's figures
         # can be matched without the names.
         compared = ["partnership"]
-    result.problems += _compare_pages(pages, derived, manifest, anonymised, result)
     found = [
         describe(where, was, now, titles)
         for part in compared
@@ -135,6 +135,12 @@ def verify_scorecard(path: Path, inputs: Sequence[tuple[str, bytes]] | None = No
     result.problems += found[:MAX_LISTED]
     if len(found) > MAX_LISTED:
         result.problems.append(f"... and {len(found) - MAX_LISTED} more figures that differ")
+    on_pages = _compare_pages(pages, derived, manifest, anonymised, result)
+    result.problems += on_pages[:MAX_LISTED]
+    if len(on_pages) > MAX_LISTED:
+        result.problems.append(
+            f"... and {len(on_pages) - MAX_LISTED} more differences on the pages"
+        )
     if manifest.get("skipped") or manifest.get("notes"):
         result.notes.append(
             "the lists of skipped files and of notes on the files are printed as the manifest "
@@ -146,6 +152,12 @@ def verify_scorecard(path: Path, inputs: Sequence[tuple[str, bytes]] | None = No
         result.summary = (
             f"verified: {count} inputs, bank {bank.id} {bank.version}, scores match{note}"
         )
+        if result.compared_pages:
+            result.notes.insert(
+                0,
+                f"every figure, name, level and sentence on the {result.compared_pages} page(s) "
+                "matches the scorecard rebuilt from the inputs",
+            )
     return result
 
 
@@ -572,11 +584,7 @@ def _compare_pages(
     pdf, furniture = render_scorecard_reading(render_scorecard_html(view, theme), theme)
     _, expected = _read_pages(pdf)
     problems = page_differences(pages, expected, furniture)
-    if not problems:
-        result.notes.append(
-            f"every figure, name, level and sentence on the {len(pages)} page(s) matches the "
-            "scorecard rebuilt from the inputs"
-        )
+    result.compared_pages = len(pages)
     return problems
 
 
