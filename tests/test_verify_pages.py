@@ -157,3 +157,32 @@ def test_pagination_furniture_and_line_breaks_are_not_differences() -> None:
     assert page_differences(printed, ["Summary OVERALL SCORE 51/100 Developing"], furniture)[
         0
     ].startswith("page 1: prints 'Summary OVERALL SCORE 49/100 Developing")
+
+
+def test_a_scorecard_made_with_a_theme_folder_says_what_was_not_compared(tmp_path: Path) -> None:
+    """verify never loads a folder named in the file it was handed: it checks the headline
+    scores and says that the rest of the text was not compared."""
+    code, _, err = invoke("theme", "new", str(tmp_path / "ours"))
+    assert code == 0, err
+    pdf = tmp_path / "scorecard.pdf"
+    code, _, err = report(str(RESPONSES), "--theme", str(tmp_path / "ours"), "-o", str(pdf))
+    assert code == 0, err
+    code, out, _ = invoke("verify", str(pdf))
+    assert code == 0
+    assert out.splitlines()[1] == (
+        "the pages were compared for the overall and principle scores only: "
+        "the theme 'ours' is not a bundled theme"
+    )
+
+
+def test_a_branded_scorecard_with_names_verifies_every_page(tmp_path: Path) -> None:
+    pdf = tmp_path / "scorecard.pdf"
+    code, _, err = report(
+        str(RESPONSES),
+        *("--theme", "nhs", "--brand-name", "Northshire ICB", "--title", "Board scorecard"),
+        *("--show-names", "--partnership", PARTNERSHIP, "-o", str(pdf)),
+    )
+    assert code == 0, err
+    code, out, _ = invoke("verify", str(pdf))
+    assert code == 0, out
+    assert out.splitlines()[1].startswith("every figure, name, level and sentence on the ")
