@@ -157,6 +157,10 @@ def test_pagination_furniture_and_line_breaks_are_not_differences() -> None:
     assert page_differences(printed, ["Summary OVERALL SCORE 51/100 Developing"], furniture)[
         0
     ].startswith("page 1: prints 'Summary OVERALL SCORE 49/100 Developing")
+    padded = ["word " * 5000]
+    assert page_differences(padded, printed, furniture) == [
+        "the pages hold 5000 words, the scorecard rebuilt from the inputs 10"
+    ]
 
 
 def test_a_scorecard_made_with_a_theme_folder_says_what_was_not_compared(tmp_path: Path) -> None:
