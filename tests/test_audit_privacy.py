@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from pdf_support import PARTNERSHIP, RESPONSES, attachments_of, invoke, report
 
+from selfassess.audit import without_absolute_folders
+
 POLICE = "northshire-police-"  # two respondents: hidden with --min-group-size 3
 RESPONDENT_NAMES = sorted(
     {
@@ -141,3 +143,39 @@ def test_a_min_group_size_below_one_is_refused(size: str, tmp_path: Path) -> Non
     assert code == 2 and out == ""
     assert "--min-group-size" in err and "is not in the range x>=1" in err
     assert not (tmp_path / "s.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("/home/alice/answers/bad.json:1: not JSON", "bad.json:1: not JSON"),
+        ("C:\\Users\\alice\\bad.json: empty", "bad.json: empty"),
+        (
+            "answers/bad.json: same content as answers/a.json",
+            "answers/bad.json: same content as answers/a.json",
+        ),
+        (
+            "x.json: same content as /srv/in/a.json; counted once",
+            "x.json: same content as a.json; counted once",
+        ),
+    ],
+)
+def test_lines_naming_files_lose_the_folders_of_absolute_paths(line: str, shown: str) -> None:
+    assert without_absolute_folders(line) == shown
+
+
+def test_a_scorecard_that_skipped_a_file_verifies_and_says_the_list_is_the_manifests(
+    tmp_path: Path,
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    pdf, _ = make(tmp_path, "--skip-invalid", files=(str(RESPONSES), str(bad)))
+    assert manifest_of(pdf)["skipped"] == [
+        "bad.json:1: not JSON: Expecting property name enclosed in double quotes"
+    ]
+    code, out, _ = invoke("verify", str(pdf))
+    assert code == 0, out
+    assert (
+        "the lists of skipped files and of notes on the files are printed as the manifest "
+        "records them: they describe files that are not attached"
+    ) in out.splitlines()
