@@ -13,6 +13,7 @@ from pdf_support import (
     RESPONSES,
     attachments_of,
     invoke,
+    reader_of,
     report,
     with_attachment_changed,
     with_attachments,
@@ -21,7 +22,7 @@ from pdf_support import (
 from selfassess.load import bank_for_responses, expand_input_paths, load_responses
 from selfassess.report import scorecard_view
 from selfassess.scorecard import ScorecardOptions
-from selfassess.verify import _page_problems
+from selfassess.verify import GUARANTEE, _page_problems
 
 RIVERSIDE = "riverside-care-homes-group-2026-11-04-care-home-manager-willow-court.json"
 
@@ -46,10 +47,18 @@ def verify(pdf: Path | bytes, tmp_path: Path, *extra: str) -> tuple[int, str, st
     return invoke("verify", str(pdf), *extra)
 
 
-def test_a_fresh_scorecard_verifies(scorecard: Path, tmp_path: Path) -> None:
+def test_a_fresh_scorecard_verifies_and_says_what_that_shows(
+    scorecard: Path, tmp_path: Path
+) -> None:
     code, out, _ = verify(scorecard, tmp_path)
     assert code == 0
-    assert out == "verified: 45 inputs, bank collaboration-maturity 1.0, scores match\n"
+    pages = len(reader_of(scorecard).pages)
+    assert out.splitlines() == [
+        "verified: 45 inputs, bank collaboration-maturity 1.0, scores match",
+        f"every figure, name, level and sentence on the {pages} page(s) matches the scorecard "
+        "rebuilt from the inputs",
+        GUARANTEE,
+    ]
 
 
 @pytest.mark.parametrize("variant", ["pdf/a-3b", "none"])
@@ -68,8 +77,10 @@ def test_a_tampered_answer_file_is_named_and_the_scores_it_moves(
     assert code == 1
     lines = out.splitlines()
     assert lines[0].startswith("not verified: ")
-    assert f"- {RESPONSES / RIVERSIDE}: the attached file differs from the one the report " in out
-    assert "- the page shows an overall score of 49, the inputs give 51" in lines
+    assert f"- {RIVERSIDE}: the attached file differs from the one the report " in out
+    assert (
+        "- page 2: prints 'Summary OVERALL SCORE 49/100 Developing Some', the inputs give " in out
+    )
     assert "- principle 'Putting hierarchies aside', score: printed 42, the inputs give 45" in lines
 
 
@@ -96,7 +107,10 @@ def test_pages_that_do_not_match_their_attachments_are_caught(
     code, out, _ = verify(with_attachments(scorecard, attachments_of(other)), tmp_path)
     assert code == 1
     lines = out.splitlines()
-    assert f"- the page shows an overall score of 49, the inputs give {overall['overall']}" in lines
+    assert (
+        f"- page 2: prints 'Summary OVERALL SCORE 49/100 Developing Some', "
+        f"the inputs give 'Summary OVERALL SCORE {overall['overall']}/100 Developing Some'"
+    ) in lines
     assert not [line for line in lines if "printed" in line]  # manifest and inputs agree
 
 
@@ -105,7 +119,7 @@ def test_a_missing_attachment_is_named(scorecard: Path, tmp_path: Path) -> None:
     del files[RIVERSIDE]
     code, out, _ = verify(with_attachments(scorecard, files), tmp_path)
     assert code == 1
-    assert f"- {RESPONSES / RIVERSIDE}: missing attachment {RIVERSIDE}" in out
+    assert f"- {RIVERSIDE}: missing attachment {RIVERSIDE}" in out
 
 
 def test_an_unlisted_attachment_is_named(scorecard: Path, tmp_path: Path) -> None:
@@ -148,11 +162,19 @@ def test_an_anonymised_scorecard_verifies_its_partnership_figures_from_inputs_gi
     assert "(--anonymise-organisations: the answer files name the organisations)" in out
     code, out, _ = verify(pdf, tmp_path, "--inputs", str(RESPONSES))
     assert code == 0
-    assert out.strip().endswith("(partnership figures only: organisations are anonymised)")
+    assert out.splitlines()[:2] == [
+        "verified: 25 inputs, bank collaboration-maturity 1.0, scores match "
+        "(partnership figures only: organisations are anonymised)",
+        "the pages were compared for the overall and principle scores only: the organisations' "
+        "letters were dealt at random and are not recorded",
+    ]
 
 
 def test_privacy_settings_are_re_applied_when_verifying(tmp_path: Path) -> None:
-    code, out, _ = verify(make(tmp_path, "--min-group-size", "3"), tmp_path)
+    """--min-group-size 3 hides two organisations: with the original files given, every page
+    is rebuilt with the same hidden cells and matches."""
+    pdf = make(tmp_path, "--min-group-size", "3")
+    code, out, _ = verify(pdf, tmp_path, "--inputs", str(RESPONSES))
     assert (code, out.split(",")[0]) == (0, "verified: 25 inputs")
 
 

@@ -2,21 +2,32 @@
 
 A reader who doubts a number can run `selfassess verify scorecard.pdf`: it re-scores the
 attached answer files with the same code and compares the result with the figures the report
-printed (recorded in the manifest, and read back from the page). Pure: the caller passes the
+printed (recorded in the manifest) and with the text of every page. Pure: the caller passes the
 clock reading and the options as given.
+
+What is attached is only what the page may show: respondents' names are taken out of the
+attached answer files unless --show-names (the manifest keeps the SHA-256 of the file as read,
+for `verify --inputs`, and of the copy attached); the files of organisations too small to be
+shown are not attached at all (their SHA-256 stays in the manifest); and no absolute path is
+written into the manifest (a folder's name says who ran the report, and where).
 """
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import io
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
-from pathlib import PurePath
+from datetime import date, datetime
+from pathlib import PurePath, PureWindowsPath
 from typing import Any
 
 from selfassess import __version__
-from selfassess.load import BankSource, InputFile, LoadedResponses
+from selfassess.load import BankSource, InputFile, LoadedResponses, decode_utf8
+from selfassess.score import organisation_of
 from selfassess.scorecard import Change, OrganisationScore, ScorecardView
 
 MANIFEST_NAME = "manifest.json"
@@ -39,6 +50,7 @@ class Attachment:
 class AuditTrail:
     manifest: dict[str, Any]
     attachments: list[Attachment]  # the manifest last
+    withheld: str = ""  # one line on what was left out of the attachments; "" when nothing
 
 
 def audit_trail(
@@ -51,13 +63,15 @@ def audit_trail(
     created: datetime,
     attach_inputs: bool,
     withheld_because: str = "",
+    show_names: bool = False,
+    report_date: date | None = None,
 ) -> AuditTrail:
     """The manifest and the files to embed.
 
-    The questionnaire and the manifest are always embedded. The answer files are embedded as
-    they were read, byte for byte, unless `attach_inputs` is false (--no-attach, or
-    --anonymise-organisations: the files name the organisations); the manifest then still lists
-    each file's SHA-256, so files someone holds can be checked against it.
+    The questionnaire and the manifest are always embedded. The answer files are embedded
+    unless `attach_inputs` is false (--no-attach, or --anonymise-organisations: the files name
+    the organisations), less what the page may not show (see the module docstring); the
+    manifest still lists each file's SHA-256, so files someone holds can be checked against it.
     """
     anonymous = view.anonymised
     used: set[str] = {MANIFEST_NAME}
@@ -71,30 +85,45 @@ def audit_trail(
         )
     ]
     inputs = []
+    threshold = view.method.privacy.min_organisation_size
+    hidden_files = 0
+    unnamed_files = 0
     rounds = [(THIS_ROUND, responses)] + ([(BASELINE_ROUND, baseline)] if baseline else [])
     for round_name, loaded in rounds:
+        small = small_organisation_files(loaded, threshold)
         for number, file in enumerate(loaded.files, start=1):
             entry = _input_entry(file, round_name, number, anonymous)
-            if attach_inputs:
-                prefix = "baseline-" if round_name == BASELINE_ROUND else ""
-                entry["attachment"] = unique_name(prefix + PurePath(file.name).name, used)
-                attachments.append(
-                    Attachment(
-                        entry["attachment"],
-                        file.data,
-                        f"Answer file {file.name}"
-                        + (" (baseline round)" if round_name == BASELINE_ROUND else ""),
-                        "Source",
-                    )
-                )
             inputs.append(entry)
-    skipped = [str(p) for p in responses.skipped]
-    if baseline is not None:
-        skipped += [f"{p} (baseline)" for p in baseline.skipped]
+            if not attach_inputs:
+                continue
+            if file.name in small:
+                entry["withheld"] = (
+                    f"answers from an organisation of fewer than {threshold} respondents, "
+                    "which the scorecard hides"
+                )
+                hidden_files += 1
+                continue
+            data = file.data if show_names else without_names(file)
+            if data != file.data:
+                entry["attached_sha256"] = hashlib.sha256(data).hexdigest()
+                unnamed_files += 1
+            prefix = "baseline-" if round_name == BASELINE_ROUND else ""
+            entry["attachment"] = unique_name(prefix + PurePath(file.name).name, used)
+            attachments.append(
+                Attachment(
+                    entry["attachment"],
+                    data,
+                    f"Answer file {entry['file']}"
+                    + (" (baseline round)" if round_name == BASELINE_ROUND else "")
+                    + ("" if data == file.data else ", respondents' names removed"),
+                    "Source",
+                )
+            )
     manifest: dict[str, Any] = {
         "format": MANIFEST_FORMAT,
         "tool": {"name": "selfassess", "version": __version__},
         "created": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "report_date": report_date.isoformat() if report_date else None,
         "questionnaire": {
             "id": bank.questionnaire.id,
             "version": bank.questionnaire.version,
@@ -105,10 +134,9 @@ def audit_trail(
         "inputs_attached": attach_inputs,
         "inputs_withheld_because": "" if attach_inputs else withheld_because,
         "inputs": inputs,
-        "skipped": [f"{len(skipped)} file(s), names withheld"]
-        if anonymous and skipped
-        else skipped,
-        "options": dict(options),
+        "skipped": list(view.method.skipped),
+        "notes": list(view.method.notes),
+        "options": without_folders(options),
         "privacy": {
             "min_group_size": view.method.privacy.min_group_size,
             "min_organisation_size": view.method.privacy.min_organisation_size,
@@ -126,7 +154,90 @@ def audit_trail(
             "Supplement",
         )
     )
-    return AuditTrail(manifest, attachments)
+    return AuditTrail(
+        manifest, attachments, withheld_line(len(inputs), hidden_files, unnamed_files, threshold)
+    )
+
+
+def withheld_line(total: int, hidden: int, unnamed: int, threshold: int) -> str:
+    """What `report` says it left out of the attachments, in one line ("" when nothing)."""
+    parts = []
+    if unnamed:
+        parts.append(f"respondents' names removed from {unnamed} of the attached answer files")
+    if hidden:
+        parts.append(
+            f"{hidden} of {total} answer files not attached (organisations of fewer than "
+            f"{threshold} respondents, which the scorecard hides; their SHA-256 is in the "
+            "manifest, so verify needs them given with --inputs)"
+        )
+    return "note: " + "; ".join(parts) if parts else ""
+
+
+def small_organisation_files(loaded: LoadedResponses, threshold: int) -> set[str]:
+    """The files holding any answer from an organisation the scorecard hides (fewer than
+    `threshold` respondents in this round)."""
+    counts: dict[str, int] = {}
+    for sourced in loaded.responses:
+        name = organisation_of(sourced.response.respondent.organisation)
+        counts[name] = counts.get(name, 0) + 1
+    names = {file.name for file in loaded.files}
+    small = set()
+    for sourced in loaded.responses:
+        if counts[organisation_of(sourced.response.respondent.organisation)] < threshold:
+            # a CSV row's source is "file#row"
+            small.add(
+                sourced.source if sourced.source in names else sourced.source.rsplit("#", 1)[0]
+            )
+    return small
+
+
+def without_names(file: InputFile) -> bytes:
+    """The answer file as attached without --show-names: the same file with respondents'
+    `name` taken out (JSON: respondent.name; CSV: the name column), nothing else changed."""
+    if file.name.lower().endswith(".csv"):
+        rows = list(csv.reader(io.StringIO(decode_utf8(file.data, file.name), newline="")))
+        if not rows:
+            return file.data
+        keep = [i for i, cell in enumerate(rows[0]) if cell.strip() != "name"]
+        if len(keep) == len(rows[0]):
+            return file.data
+        out = io.StringIO(newline="")
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerows([[row[i] for i in keep if i < len(row)] for row in rows])
+        return out.getvalue().encode("utf-8")
+    answers = json.loads(file.data.decode("utf-8-sig"))
+    respondent = answers.get("respondent") if isinstance(answers, dict) else None
+    if not isinstance(respondent, dict) or "name" not in respondent:
+        return file.data
+    del respondent["name"]
+    return (json.dumps(answers, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def shown_path(path: str) -> str:
+    """A path as the manifest records it: as given, but only the file's name if absolute."""
+    if PurePath(path).is_absolute() or PureWindowsPath(path).is_absolute():
+        return PureWindowsPath(path).name if "\\" in path else PurePath(path).name
+    return path
+
+
+def without_folders(options: Mapping[str, Any]) -> dict[str, Any]:
+    """The command's options with every absolute path cut to its file name."""
+    return {
+        key: [shown_path(v) if isinstance(v, str) else v for v in value]
+        if isinstance(value, list)
+        else shown_path(value)
+        if isinstance(value, str)
+        else value
+        for key, value in options.items()
+    }
+
+
+ABSOLUTE_FOLDER = re.compile(r"(?<![\w.~])(?:[A-Za-z]:\\|/)(?:[^/\\\s:]+[/\\])+")
+
+
+def without_absolute_folders(line: str) -> str:
+    """A line naming files (skipped, notes), with the folder part of absolute paths removed."""
+    return ABSOLUTE_FOLDER.sub("", line)
 
 
 def _input_entry(file: InputFile, round_name: str, number: int, anonymous: bool) -> dict[str, Any]:
@@ -135,7 +246,7 @@ def _input_entry(file: InputFile, round_name: str, number: int, anonymous: bool)
         # File names usually name the organisation: withheld when organisations are anonymous.
         "file": f"{round_name} file {number}{PurePath(file.name).suffix}"
         if anonymous
-        else file.name,
+        else shown_path(file.name),
         "sha256": file.sha256,
         "bytes": len(file.data),
         "attachment": None,

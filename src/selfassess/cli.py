@@ -413,9 +413,9 @@ def report(
                 bar.label = name.ljust(width)  # what is running now
                 bar.update(1)
 
-            write_report(request, step=step)
+            withheld = write_report(request, step=step)
     else:
-        write_report(request)
+        withheld = write_report(request)
     if not quiet:
         for path in (pdf, html):
             if path is not None:
@@ -426,6 +426,8 @@ def report(
                 "the questionnaire and the manifest are",
                 err=True,
             )
+        if withheld:
+            click.echo(withheld, err=True)
 
 
 def options_as_given(anonymised: bool) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from selfassess.audit import Attachment, AuditTrail, audit_trail
+from selfassess.audit import Attachment, AuditTrail, audit_trail, without_absolute_folders
 from selfassess.branding import Branding
 from selfassess.errors import SelfassessError
 from selfassess.load import BankSource, LoadedResponses
@@ -102,8 +102,14 @@ def scorecard_view(
     *,
     min_group_size: int | None = None,
     anonymise_organisations: bool = False,
+    skipped: Sequence[str] | None = None,
+    notes: Sequence[str] | None = None,
 ) -> ScorecardView:
-    """Score this round (and the baseline), then build the view every output shares."""
+    """Score this round (and the baseline), then build the view every output shares.
+
+    `skipped` and `notes` replace what the loaders found: `verify` passes the manifest's, since
+    the files they describe are not attached.
+    """
     step("Scoring")
     scores = score_all(bank, responses.responses)
     baseline_scores = score_all(bank, baseline.responses) if baseline is not None else None
@@ -113,11 +119,6 @@ def scorecard_view(
             options,
             privacy=privacy_options(bank, min_group_size, anonymise_organisations, rounds),
         )
-    skipped = [str(p) for p in responses.skipped]
-    notes = list(responses.warnings)
-    if baseline is not None:
-        skipped += [f"{p} (baseline)" for p in baseline.skipped]
-        notes += [f"{w} (baseline)" for w in baseline.warnings]
     step("Drawing charts")
     return build_scorecard(
         bank,
@@ -126,9 +127,23 @@ def scorecard_view(
         options,
         baseline=baseline_scores,
         baseline_responses=baseline.responses if baseline is not None else (),
-        skipped=skipped,
-        notes=notes,
+        skipped=skipped_lines(responses, baseline) if skipped is None else skipped,
+        notes=note_lines(responses, baseline) if notes is None else notes,
     )
+
+
+def skipped_lines(responses: LoadedResponses, baseline: LoadedResponses | None) -> list[str]:
+    """The files skipped, as the scorecard and its manifest list them."""
+    lines = [str(p) for p in responses.skipped]
+    lines += [f"{p} (baseline)" for p in baseline.skipped] if baseline else []
+    return [without_absolute_folders(line) for line in lines]
+
+
+def note_lines(responses: LoadedResponses, baseline: LoadedResponses | None) -> list[str]:
+    """The loaders' notes on the files, as the scorecard and its manifest list them."""
+    lines = list(responses.warnings)
+    lines += [f"{w} (baseline)" for w in baseline.warnings] if baseline else []
+    return [without_absolute_folders(line) for line in lines]
 
 
 def render_scorecard_html(view: ScorecardView, theme: Theme) -> str:
@@ -200,6 +215,33 @@ def render_scorecard_pdf(
     return pdf
 
 
+def render_scorecard_reading(html: str, theme: Theme) -> tuple[bytes, list[str]]:
+    """The scorecard laid out as `report` lays it out, for `verify` to read back: the PDF
+    (untagged, no attachments: its text is the same) and the text of every running header and
+    footer (the page's margin boxes), which pagination may move."""
+    weasyprint = import_weasyprint()
+    fetcher = theme_url_fetcher(theme.folders())
+    document = weasyprint.HTML(
+        string=html,
+        base_url=theme.folders()[0].resolve().as_uri() + "/",
+        url_fetcher=fetcher,
+    ).render(pdf_tags=False)
+    furniture: list[str] = []
+    for page in document.pages:
+        for box in page._page_box.children:  # WeasyPrint's layout: the body, then margin boxes
+            if type(box).__name__ == "MarginBox":
+                furniture.append(" ".join(_box_text(box)))
+    pdf: bytes = document.write_pdf(pdf_tags=False)
+    return pdf, furniture
+
+
+def _box_text(box: Any) -> list[str]:
+    found = [box.text] if isinstance(getattr(box, "text", None), str) else []
+    for child in getattr(box, "children", ()):
+        found += _box_text(child)
+    return found
+
+
 def report_audit_trail(request: ReportRequest, view: ScorecardView) -> AuditTrail:
     """The files and manifest this report embeds (see audit.py)."""
     bank = request.bank_source or BankSource(
@@ -221,6 +263,8 @@ def report_audit_trail(request: ReportRequest, view: ScorecardView) -> AuditTrai
         created=request.created or datetime.now(UTC),
         attach_inputs=not withheld,
         withheld_because=withheld,
+        show_names=request.options.show_names,
+        report_date=request.options.date,
     )
 
 
@@ -267,8 +311,11 @@ def check_output(path: Path, suffix: str) -> None:
     check_output_file(path, f"give a file name ending in {suffix}")
 
 
-def write_report(request: ReportRequest, step: Callable[[str], None] = lambda _: None) -> None:
-    """Render the requested outputs, then write each atomically: a failure keeps old files."""
+def write_report(request: ReportRequest, step: Callable[[str], None] = lambda _: None) -> str:
+    """Render the requested outputs, then write each atomically: a failure keeps old files.
+
+    Returns one line on what the PDF's attachments leave out ("" when nothing, or no PDF).
+    """
     if request.pdf is None and request.html is None:
         raise SelfassessError.at("report", "nothing to write: give -o FILE.pdf and/or --html FILE")
     for path, suffix in ((request.pdf, ".pdf"), (request.html, ".html")):
@@ -292,8 +339,10 @@ def write_report(request: ReportRequest, step: Callable[[str], None] = lambda _:
     step("Writing HTML")
     html = render_scorecard_html(view, theme)
     pdf = None
+    withheld = ""
     if request.pdf is not None:
         trail = report_audit_trail(request, view)
+        withheld = trail.withheld
         pdf = render_scorecard_pdf(
             html, theme, step=step, variant=request.pdf_variant, attachments=trail.attachments
         )
@@ -302,3 +351,4 @@ def write_report(request: ReportRequest, step: Callable[[str], None] = lambda _:
         write_atomic(request.html, html.encode("utf-8"))
     if request.pdf is not None and pdf is not None:
         write_atomic(request.pdf, pdf)
+    return withheld

@@ -1,0 +1,181 @@
+"""What a scorecard PDF carries is what its page may show: no respondents' names without
+--show-names, no files of organisations the page hides, no absolute paths; and `report` says in
+one line what it left out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pdf_support import PARTNERSHIP, RESPONSES, attachments_of, invoke, report
+
+from selfassess.audit import without_absolute_folders
+
+POLICE = "northshire-police-"  # two respondents: hidden with --min-group-size 3
+RESPONDENT_NAMES = sorted(
+    {
+        json.loads(path.read_text(encoding="utf-8"))["respondent"].get("name") or ""
+        for path in RESPONSES.glob("*.json")
+    }
+    - {""}
+)
+
+
+def make(folder: Path, *extra: str, files: tuple[str, ...] = (str(RESPONSES),)) -> tuple[Path, str]:
+    pdf = folder / "scorecard.pdf"
+    code, _, err = report(*files, "--partnership", PARTNERSHIP, "-o", str(pdf), *extra)
+    assert code == 0, err
+    return pdf, err
+
+
+def manifest_of(pdf: Path) -> dict[str, Any]:
+    manifest: dict[str, Any] = json.loads(attachments_of(pdf)["manifest.json"])
+    return manifest
+
+
+def test_attached_answer_files_carry_no_respondent_names_without_show_names(
+    tmp_path: Path,
+) -> None:
+    assert len(RESPONDENT_NAMES) > 10
+    pdf, err = make(tmp_path)
+    files = attachments_of(pdf)
+    everything = b"\n".join(files.values()).decode("utf-8")
+    assert [name for name in RESPONDENT_NAMES if name in everything] == []
+    riverside = json.loads(
+        files["riverside-care-homes-group-2026-11-04-care-home-manager-willow-court.json"]
+    )
+    assert riverside["respondent"] == {
+        "organisation": "Riverside Care Homes Group",
+        "role": "Care Home Manager, Willow Court",
+    }
+    assert "note: respondents' names removed from " in err
+    code, out, _ = invoke("verify", str(pdf))
+    assert (code, out.split(",")[0]) == (0, "verified: 25 inputs")
+    code, out, _ = invoke("verify", str(pdf), "--inputs", str(RESPONSES))  # the originals
+    assert (code, out.split(",")[0]) == (0, "verified: 25 inputs")
+
+
+def test_with_show_names_the_answer_files_are_attached_as_read(tmp_path: Path) -> None:
+    pdf, err = make(tmp_path, "--show-names")
+    files = attachments_of(pdf)
+    for path in RESPONSES.glob("*.json"):
+        assert files[path.name] == path.read_bytes()
+    assert "names removed" not in err
+
+
+def test_a_csv_answer_file_is_attached_without_its_name_column(tmp_path: Path) -> None:
+    rows = []
+    for path in sorted(RESPONSES.glob("*.json")):
+        response = json.loads(path.read_text(encoding="utf-8"))
+        rows.append((response["respondent"], response["answers"]))
+    questions = list(rows[0][1])
+    lines = [",".join(["organisation", "role", "name", *questions])]
+    for respondent, answers in rows:
+        cells = [respondent.get(k) or "" for k in ("organisation", "role", "name")]
+        cells += ["" if answers.get(q) is None else str(answers[q]) for q in questions]
+        lines.append(",".join(f'"{c}"' for c in cells))
+    csv_file = tmp_path / "answers.csv"
+    csv_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    pdf, _ = make(tmp_path, files=(str(csv_file),))
+    attached = attachments_of(pdf)["answers.csv"].decode("utf-8")
+    assert attached.splitlines()[0].split(",")[:3] == ["organisation", "role", questions[0]]
+    assert [name for name in RESPONDENT_NAMES if name in attached] == []
+    code, out, _ = invoke("verify", str(pdf))
+    assert code == 0, out
+
+
+def test_files_of_hidden_organisations_are_not_attached_but_keep_their_sha256(
+    tmp_path: Path,
+) -> None:
+    pdf, err = make(tmp_path, "--min-group-size", "3")
+    files = attachments_of(pdf)
+    assert [name for name in files if name.startswith(POLICE)] == []
+    withheld = [entry for entry in manifest_of(pdf)["inputs"] if entry.get("withheld")]
+    assert sorted(entry["file"] for entry in withheld) == sorted(
+        path.name for path in RESPONSES.glob(POLICE + "*")
+    )
+    for entry in withheld:
+        assert entry["attachment"] is None
+        assert len(entry["sha256"]) == 64
+    assert [line for line in err.splitlines() if line.startswith("note:")] == [
+        "note: respondents' names removed from 20 of the attached answer files; 2 of 25 answer "
+        "files not attached (organisations of fewer than 3 respondents, which the scorecard "
+        "hides; their SHA-256 is in the manifest, so verify needs them given with --inputs)"
+    ]
+    # Their answers count in the partnership's figures: verify says it cannot check the page
+    # from the attachments alone, and checks it with the originals.
+    code, out, _ = invoke("verify", str(pdf))
+    assert code == 1
+    assert out.splitlines() == [
+        "not verified: 2 of 25 answer files are not attached (answers from an organisation of "
+        "fewer than 3 respondents, which the scorecard hides), and the partnership's figures "
+        "count them",
+        "- to check the figures and every page, pass the original answer files: selfassess "
+        "verify SCORECARD.pdf --inputs FILES (they are matched by SHA-256)",
+        "the 23 attached files match the SHA-256 the manifest gives",
+    ]
+    code, out, _ = invoke("verify", str(pdf), "--inputs", str(RESPONSES))
+    assert (code, out.split(",")[0]) == (0, "verified: 25 inputs")
+
+
+def test_the_manifest_holds_no_absolute_path(tmp_path: Path) -> None:
+    assert RESPONSES.is_absolute() and tmp_path.is_absolute()
+    pdf, _ = make(tmp_path, "--html", str(tmp_path / "scorecard.html"))
+    text = attachments_of(pdf)["manifest.json"].decode("utf-8")
+
+    def strings(node: Any) -> list[str]:
+        if isinstance(node, dict):
+            return [s for value in node.values() for s in strings(value)]
+        if isinstance(node, list):
+            return [s for value in node for s in strings(value)]
+        return [node] if isinstance(node, str) else []
+
+    assert [s for s in strings(json.loads(text)) if s.startswith("/")] == []
+    assert str(tmp_path) not in text and str(RESPONSES) not in text
+    assert json.loads(text)["options"]["files"] == ["responses"]
+
+
+@pytest.mark.parametrize("size", ["0", "-1"])
+def test_a_min_group_size_below_one_is_refused(size: str, tmp_path: Path) -> None:
+    code, out, err = report(str(RESPONSES), "--min-group-size", size, "-o", str(tmp_path / "s.pdf"))
+    assert code == 2 and out == ""
+    assert "--min-group-size" in err and "is not in the range x>=1" in err
+    assert not (tmp_path / "s.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("/home/alice/answers/bad.json:1: not JSON", "bad.json:1: not JSON"),
+        ("C:\\Users\\alice\\bad.json: empty", "bad.json: empty"),
+        (
+            "answers/bad.json: same content as answers/a.json",
+            "answers/bad.json: same content as answers/a.json",
+        ),
+        (
+            "x.json: same content as /srv/in/a.json; counted once",
+            "x.json: same content as a.json; counted once",
+        ),
+    ],
+)
+def test_lines_naming_files_lose_the_folders_of_absolute_paths(line: str, shown: str) -> None:
+    assert without_absolute_folders(line) == shown
+
+
+def test_a_scorecard_that_skipped_a_file_verifies_and_says_the_list_is_the_manifests(
+    tmp_path: Path,
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    pdf, _ = make(tmp_path, "--skip-invalid", files=(str(RESPONSES), str(bad)))
+    assert manifest_of(pdf)["skipped"] == [
+        "bad.json:1: not JSON: Expecting property name enclosed in double quotes"
+    ]
+    code, out, _ = invoke("verify", str(pdf))
+    assert code == 0, out
+    assert (
+        "the lists of skipped files and of notes on the files are printed as the manifest "
+        "records them: they describe files that are not attached"
+    ) in out.splitlines()

@@ -1,0 +1,192 @@
+"""`selfassess verify` reads every page: a changed sentence is named with its page, and a genuine
+scorecard verifies however its pages break (a summary table that runs onto a second page)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from pdf_support import (
+    PARTNERSHIP,
+    RESPONSES,
+    attachments_of,
+    invoke,
+    reader_of,
+    report,
+    with_attachments,
+)
+
+from selfassess.report import render_scorecard_pdf
+from selfassess.themes import load_theme
+from selfassess.verify import page_differences
+
+SENTENCE = (
+    "It is weakest at <strong>Riverside Care Homes Group</strong> (19). Partners see it very "
+    "differently: their scores are 47 points apart."
+)
+ALTERED = (
+    "It is weakest at <strong>Northshire Police</strong> (31). Partners see it very "
+    "differently: their scores are 22 points apart."
+)
+
+
+def page_texts(pdf: Path | bytes) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in reader_of(pdf).pages]
+
+
+def test_an_altered_summary_sentence_is_named_with_its_page(tmp_path: Path) -> None:
+    """The sentence is changed on the page only: attachments and manifest are the honest ones,
+    so neither the SHA-256 nor the manifest's figures can tell."""
+    honest, html = tmp_path / "honest.pdf", tmp_path / "honest.html"
+    code, _, err = report(
+        str(RESPONSES), "--partnership", PARTNERSHIP, "-o", str(honest), "--html", str(html)
+    )
+    assert code == 0, err
+    page = html.read_text(encoding="utf-8")
+    assert page.count(SENTENCE) == 1
+    theme = load_theme(None)
+    forged = render_scorecard_pdf(page.replace(SENTENCE, ALTERED), theme)
+    forged_path = tmp_path / "forged.pdf"
+    forged_path.write_bytes(with_attachments(forged, attachments_of(honest)))
+    sentence_page = next(
+        n for n, text in enumerate(page_texts(forged_path), start=1) if "(31)" in text
+    )
+
+    code, out, _ = invoke("verify", str(forged_path))
+
+    assert code == 1
+    assert out.splitlines() == [
+        "not verified: 2 problem(s)",
+        f"- page {sentence_page}: prints 'is weakest at Northshire Police (31). Partners see', "
+        "the inputs give 'is weakest at Riverside Care Homes Group (19). Partners see'",
+        f"- page {sentence_page}: prints 'their scores are 22 points apart.', "
+        "the inputs give 'their scores are 47 points apart.'",
+    ]
+
+
+def write_bank(path: Path, titles: list[str]) -> Path:
+    lines = [
+        "id: paging",
+        'version: "1"',
+        "title: Pages that break",
+        "scale: [{value: 1, label: Not yet}, {value: 3, label: Partly}, {value: 5, label: Fully}]",
+        "levels: [{id: low, label: Low, min: 0}, {id: high, label: High, min: 50}]",
+        "principles:",
+    ]
+    for p, title in enumerate(titles):
+        lines += [f"  - id: p{p}", f"    title: {json.dumps(title)}", "    questions:"]
+        lines += [f"      - {{id: q{p}-{i}, text: 'Statement {i} of {p}'}}" for i in range(2)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def write_answers(folder: Path, titles: list[str], organisations: list[str]) -> Path:
+    folder.mkdir()
+    for o, organisation in enumerate(organisations):
+        for r in range(2):
+            response = {
+                "format": "selfassess-response/1",
+                "questionnaire": {"id": "paging", "version": "1"},
+                "respondent": {"organisation": organisation, "role": "Director"},
+                "answers": {
+                    f"q{p}-{i}": [1, 3, 5][(o + r + p + i) % 3]
+                    for p in range(len(titles))
+                    for i in range(2)
+                },
+            }
+            (folder / f"o{o}-r{r}.json").write_text(json.dumps(response), encoding="utf-8")
+    return folder
+
+
+LONG_TITLE = (
+    "Sharing the data, the decisions, the budgets and the credit for what the partnership "
+    "achieves, openly and on time, with every partner at the table, large or small, number {}"
+)
+ORGANISATIONS = ["North County Council", "South Health Trust", "West Police", "East Schools"]
+UNBREAKABLE = "TheNorthshireandRiversideCommunityInterestCompanyForIntegratedCareLimited2026"
+
+PAGINATIONS = {
+    "20 principles": ([f"Principle number {p}" for p in range(20)], ORGANISATIONS),
+    "six long principle titles": ([LONG_TITLE.format(p) for p in range(6)], ORGANISATIONS),
+    "one long unbreakable organisation name": (
+        [f"Principle number {p}" for p in range(8)],
+        [*ORGANISATIONS, UNBREAKABLE],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(PAGINATIONS))
+def test_a_genuine_scorecard_verifies_however_its_summary_paginates(
+    case: str, tmp_path: Path
+) -> None:
+    titles, organisations = PAGINATIONS[case]
+    bank = write_bank(tmp_path / "paging.yaml", titles)
+    answers = write_answers(tmp_path / "answers", titles, organisations)
+    pdf = tmp_path / "scorecard.pdf"
+    code, _, err = report(str(answers), "-q", str(bank), "-o", str(pdf), "--quiet")
+    assert code == 0, err
+    pages = page_texts(pdf)
+    summary = next(n for n, text in enumerate(pages) if "OVERALL SCORE" in text)
+    number = len(titles)
+    last_row = re.compile(rf"{number}\. {re.escape(titles[-1])}(?: [A-Z ]+)? \d+ (?:Low|High)")
+    # the case is real: the summary's last row is not on the page with the overall score
+    assert not last_row.search(pages[summary])
+
+    code, out, _ = invoke("verify", str(pdf))
+
+    assert code == 0, out
+    assert out.startswith("verified: ")
+
+
+def test_pagination_furniture_and_line_breaks_are_not_differences() -> None:
+    furniture = ["Partnership X", "Summary", "Scorecard", "Page 2 of 3", "Page 3 of 3"]
+    printed = [
+        "Summary OVERALL SCORE 49/100 Developing Partnership X Summary Scorecard Page 2 of 3",
+        "Riverside Care Homes Group (19). Partnership X Summary Scorecard Page 3 of 3",
+    ]
+    moved = [
+        "Summary OVERALL SCORE 49/100 Developing Riverside Care Homes "
+        "Partnership X Summary Scorecard Page 2 of 4",
+        "Group (19). Partnership X Summary Scorecard Page 3 of 4",
+    ]
+    rewrapped = ["Summary OVERALL SCORE 49/100 Developing RiversideCare Homes Group (19)."]
+    assert page_differences(printed, moved, furniture) == []
+    assert page_differences(printed, rewrapped, furniture) == []
+    assert page_differences(printed, ["Summary OVERALL SCORE 51/100 Developing"], furniture)[
+        0
+    ].startswith("page 1: prints 'Summary OVERALL SCORE 49/100 Developing")
+    padded = ["word " * 5000]
+    assert page_differences(padded, printed, furniture) == [
+        "the pages hold 5000 words, the scorecard rebuilt from the inputs 10"
+    ]
+
+
+def test_a_scorecard_made_with_a_theme_folder_says_what_was_not_compared(tmp_path: Path) -> None:
+    """verify never loads a folder named in the file it was handed: it checks the headline
+    scores and says that the rest of the text was not compared."""
+    code, _, err = invoke("theme", "new", str(tmp_path / "ours"))
+    assert code == 0, err
+    pdf = tmp_path / "scorecard.pdf"
+    code, _, err = report(str(RESPONSES), "--theme", str(tmp_path / "ours"), "-o", str(pdf))
+    assert code == 0, err
+    code, out, _ = invoke("verify", str(pdf))
+    assert code == 0
+    assert out.splitlines()[1] == (
+        "the pages were compared for the overall and principle scores only: "
+        "the theme 'ours' is not a bundled theme"
+    )
+
+
+def test_a_branded_scorecard_with_names_verifies_every_page(tmp_path: Path) -> None:
+    pdf = tmp_path / "scorecard.pdf"
+    code, _, err = report(
+        str(RESPONSES),
+        *("--theme", "nhs", "--brand-name", "Northshire ICB", "--title", "Board scorecard"),
+        *("--show-names", "--partnership", PARTNERSHIP, "-o", str(pdf)),
+    )
+    assert code == 0, err
+    code, out, _ = invoke("verify", str(pdf))
+    assert code == 0, out
+    assert out.splitlines()[1].startswith("every figure, name, level and sentence on the ")
