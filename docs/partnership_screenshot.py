@@ -17,7 +17,7 @@ from selfassess.site import build_site
 from selfassess.themes import load_theme
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from chromium import launch
+from chromium import launch, wait_until
 
 ROOT = Path(__file__).parent.parent
 OUT = Path(__file__).parent / "partnership-page.png"
@@ -34,9 +34,10 @@ def main() -> None:
             page = browser.new_page(viewport={"width": 1100, "height": 1000})
             page.goto(url)
             page.set_input_files("input[type=file]", files)
-            page.wait_for_function(
+            wait_until(
+                page,
                 "window.selfassessResult && window.selfassessResult.partnership"
-                f" && window.selfassessResult.partnership.n_respondents === {len(files) + 1}"
+                f" && window.selfassessResult.partnership.n_respondents === {len(files) + 1}",
             )
             box = page.locator("#results").bounding_box()
             assert box is not None

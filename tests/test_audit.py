@@ -19,7 +19,7 @@ from pdf_support import (
 )
 
 from selfassess import __version__
-from selfassess.audit import differences, unique_name
+from selfassess.audit import WITHHELD_COMMENT, differences, unique_name
 from selfassess.load import expand_input_paths
 
 BANK_FILE = ROOT / "src" / "selfassess" / "questionnaires" / "collaboration-maturity.yaml"
@@ -57,8 +57,9 @@ def manifest_of(files: dict[str, bytes]) -> dict[str, object]:
 def test_the_answer_files_are_attached_as_read_less_the_respondents_names(
     attached: dict[str, bytes],
 ) -> None:
-    """Byte for byte where the file names nobody; otherwise the same JSON without
-    respondent.name (see test_audit_privacy.py), its SHA-256 in the manifest too."""
+    """Byte for byte where the file names nobody and its comments are printed; otherwise the
+    same JSON without respondent.name and with the comments the page withholds replaced
+    (see test_audit_privacy.py), its SHA-256 in the manifest too."""
     entries = {entry["attachment"]: entry for entry in manifest_of(attached)["inputs"]}  # type: ignore[attr-defined]
     rounds = [("", expand_input_paths([str(RESPONSES)]))]
     rounds += [("baseline-", expand_input_paths([str(BASELINE)]))]
@@ -73,11 +74,20 @@ def test_the_answer_files_are_attached_as_read_less_the_respondents_names(
                 ]
                 continue
             original = json.loads(path.read_bytes())
-            if "name" not in original["respondent"]:
+            withheld = prefix == "baseline-" or path.name.startswith("northshire-police-")
+            if withheld and "comments" in original:  # the page prints none (test_audit_privacy)
+                original["comments"] = {
+                    key: WITHHELD_COMMENT if text.strip() else text
+                    for key, text in original.get("comments", {}).items()
+                }
+            unchanged = (
+                original == json.loads(path.read_bytes()) and "name" not in original["respondent"]
+            )
+            if unchanged:
                 assert copy == path.read_bytes(), path.name
                 assert "attached_sha256" not in entry
                 continue
-            del original["respondent"]["name"]
+            original["respondent"].pop("name", None)
             assert json.loads(copy) == original, path.name
             assert entry["attached_sha256"] == hashlib.sha256(copy).hexdigest()
             assert entry["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pdf_support import PARTNERSHIP, RESPONSES, attachments_of, invoke, report
+from pdf_support import BASELINE, PARTNERSHIP, RESPONSES, attachments_of, invoke, report
 
-from selfassess.audit import without_absolute_folders
+from selfassess.audit import WITHHELD_COMMENT, without_absolute_folders
 
 POLICE = "northshire-police-"  # two respondents: hidden with --min-group-size 3
 RESPONDENT_NAMES = sorted(
@@ -61,8 +61,35 @@ def test_with_show_names_the_answer_files_are_attached_as_read(tmp_path: Path) -
     pdf, err = make(tmp_path, "--show-names")
     files = attachments_of(pdf)
     for path in RESPONSES.glob("*.json"):
+        if path.name.startswith(POLICE):  # but for the comments the page withholds (below)
+            continue
         assert files[path.name] == path.read_bytes()
     assert "names removed" not in err
+
+
+def test_comments_the_page_withholds_are_not_attached_and_the_scorecard_still_verifies(
+    tmp_path: Path,
+) -> None:
+    """Northshire Police has two respondents: below the bank's min_group_size of 3, so its
+    comments are counted on the page but not printed; nor are an earlier round's comments."""
+    police = sorted(RESPONSES.glob(POLICE + "*.json"))
+    withheld_texts = [
+        text
+        for path in police + sorted(BASELINE.glob("*.json"))
+        for text in json.loads(path.read_text(encoding="utf-8")).get("comments", {}).values()
+        if text.strip()
+    ]
+    assert withheld_texts
+    pdf, err = make(tmp_path, "--baseline", str(BASELINE))
+    files = attachments_of(pdf)
+    everything = b"\n".join(files.values()).decode("utf-8")
+    assert [text for text in withheld_texts if text in everything] == []
+    attached = json.loads(files[police[0].name])
+    assert set(attached["comments"].values()) == {WITHHELD_COMMENT}
+    assert "the comments the scorecard does not print removed from " in err
+    for args in ([], ["--inputs", str(RESPONSES), "--inputs", str(BASELINE)]):
+        code, out, _ = invoke("verify", str(pdf), *args)
+        assert (code, out.split(",")[0]) == (0, "verified: 45 inputs"), out
 
 
 def test_a_csv_answer_file_is_attached_without_its_name_column(tmp_path: Path) -> None:

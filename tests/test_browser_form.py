@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from browser_support import RequestLog, describe, require_axe, run_axe
+from chromium import wait_until
 from test_branding import SVG_LOGO
 
 from selfassess.branding import make_branding
@@ -91,7 +92,7 @@ def page(context: Any, form_url: str) -> Any:
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
     tab.goto(form_url)
-    tab.wait_for_function("window.selfassessResult !== undefined")
+    wait_until(tab, "window.selfassessResult !== undefined")
     yield tab
     assert errors == [], errors
 
@@ -156,7 +157,7 @@ def test_clicking_labels_answers_and_updates_the_count(page: Any) -> None:
     assert page.locator("#progress").text_content() == "0 of 30 answered"
     answer(page, "ca-1", "Mostly")
     answer(page, "ca-2", "Don't know")
-    page.wait_for_function("document.getElementById('progress').textContent === '2 of 30 answered'")
+    wait_until(page, "document.getElementById('progress').textContent === '2 of 30 answered'")
     assert checked_values(page) == {"ca-1": "4", "ca-2": ""}
     assert result(page)["answered"] == 1  # "Don't know" is answered, but does not score
 
@@ -166,7 +167,7 @@ def test_reloading_restores_answers_and_details(page: Any) -> None:
     answer(page, "sm-3", "Starting")
     page.get_by_label("Organisation").fill("Riverside Care Homes")
     page.reload()
-    page.wait_for_function("window.selfassessResult && window.selfassessResult.answered === 2")
+    wait_until(page, "window.selfassessResult && window.selfassessResult.answered === 2")
     assert checked_values(page) == {"ca-1": "5", "sm-3": "2"}
     assert page.get_by_label("Organisation").input_value() == "Riverside Care Homes"
     assert page.locator("#storage-notice").is_hidden()
@@ -179,10 +180,10 @@ def test_start_again_asks_first_and_clears_only_when_confirmed(page: Any) -> Non
     assert checked_values(page) == {"ca-1": "5"}
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Start again").click()
-    page.wait_for_function("window.selfassessResult.answered === 0")
+    wait_until(page, "window.selfassessResult.answered === 0")
     assert checked_values(page) == {}
     page.reload()
-    page.wait_for_function("window.selfassessResult !== undefined")
+    wait_until(page, "window.selfassessResult !== undefined")
     assert checked_values(page) == {}
 
 
@@ -193,11 +194,11 @@ def test_without_storage_the_page_says_so_and_still_scores(context: Any, form_ur
     )
     tab = context.new_page()
     tab.goto(form_url)
-    tab.wait_for_function("window.selfassessResult !== undefined")
+    wait_until(tab, "window.selfassessResult !== undefined")
     assert tab.locator("#storage-notice").is_visible()
     assert "not being saved" in tab.locator("#storage-notice").text_content()
     answer(tab, "ca-1", "Partly")
-    tab.wait_for_function("window.selfassessResult.answered === 1")
+    wait_until(tab, "window.selfassessResult.answered === 1")
 
 
 # ---------------------------------------------------------------- results
@@ -239,9 +240,10 @@ def test_results_update_live_and_explain_a_missing_overall(page: Any) -> None:
     assert "answer at least 3 of its 6 questions" in row.inner_text()
     answer(page, "ca-2", "Fully")
     answer(page, "ca-3", "Not yet")
-    page.wait_for_function(
+    wait_until(
+        page,
         "document.querySelector('tr[data-principle=\"common-agenda\"] [data-slot=score]')"
-        ".textContent === '67'"
+        ".textContent === '67'",
     )
     assert "Established" in row.inner_text()
 
@@ -307,7 +309,7 @@ def test_download_is_a_response_file_score_reads_and_loads_back(
     page: Any, bank: Questionnaire, tmp_path: Path
 ) -> None:
     fill_everything(page, bank)
-    page.wait_for_function("window.selfassessResult.answered === 25")
+    wait_until(page, "window.selfassessResult.answered === 25")
     before = result(page)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download my answers").click()
@@ -330,7 +332,7 @@ def test_download_is_a_response_file_score_reads_and_loads_back(
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Start again").click()
-    page.wait_for_function("window.selfassessResult.answered === 0")
+    wait_until(page, "window.selfassessResult.answered === 0")
     load_file(page, saved)
     assert "Loaded your answers" in page.locator("#message").inner_text()
     close(result(page), before)
@@ -350,7 +352,7 @@ def test_a_comment_is_saved_exported_and_loaded_back(
     answer(page, "ca-1", "Mostly")
     box.fill(COMMON_AGENDA_COMMENT)
     page.reload()
-    page.wait_for_function("window.selfassessResult.answered === 1")
+    wait_until(page, "window.selfassessResult.answered === 1")
     assert page.get_by_label(f"Anything to add about {title}?").input_value() == (
         COMMON_AGENDA_COMMENT
     )
@@ -365,7 +367,7 @@ def test_a_comment_is_saved_exported_and_loaded_back(
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Start again").click()
-    page.wait_for_function("window.selfassessResult.answered === 0")
+    wait_until(page, "window.selfassessResult.answered === 0")
     assert page.get_by_label(f"Anything to add about {title}?").input_value() == ""
     load_file(page, saved)
     assert "Loaded your answers" in page.locator("#message").inner_text()
@@ -436,7 +438,7 @@ def test_a_bad_file_gets_a_clear_message_and_changes_nothing(
     content, reason = BAD_FILES[what]
     answer(page, "ca-1", "Mostly")
     page.get_by_label("Organisation").fill("Alpha Trust")
-    page.wait_for_function("window.selfassessResult.answered === 1")
+    wait_until(page, "window.selfassessResult.answered === 1")
     bad = tmp_path / "answers.json"
     bad.write_text(content, encoding="utf-8")
     load_file(page, bad)
@@ -497,7 +499,7 @@ def test_the_page_makes_no_network_request_through_a_whole_session(
     download.value.save_as(saved)
     load_file(page, saved)
     page.reload()
-    page.wait_for_function("window.selfassessResult.answered === 25")
+    wait_until(page, "window.selfassessResult.answered === 25")
     page.emulate_media(media="print")
     assert [r for r in requests.requests if not r.startswith("blob:")] == []
     assert requests.websockets == []
@@ -524,7 +526,7 @@ def test_keyboard_alone_can_answer_a_question(page: Any) -> None:
     question(page, "ca-1").locator("input").first.focus()
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    page.wait_for_function("window.selfassessResult.answered === 1")
+    wait_until(page, "window.selfassessResult.answered === 1")
     assert checked_values(page) == {"ca-1": "3"}
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline == "solid"  # focus is visible
@@ -595,7 +597,7 @@ def test_the_page_scores_every_vector_response_as_python_does(
         pytest.skip(f"{case.name} has only CSV responses, which the form does not import")
     tab = context.new_page()
     tab.goto(page_file.as_uri())
-    tab.wait_for_function("window.selfassessResult !== undefined")
+    wait_until(tab, "window.selfassessResult !== undefined")
     for response in files:
         load_file(tab, response)
         assert "Loaded your answers" in tab.locator("#message").inner_text(), tab.locator(
@@ -626,7 +628,7 @@ def hostile_page(context: Any, requests: RequestLog, tmp_path: Path) -> Any:
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
     tab.goto(path.as_uri())
-    tab.wait_for_function("window.selfassessResult !== undefined")
+    wait_until(tab, "window.selfassessResult !== undefined")
     yield tab
     assert errors == [], errors
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from browser_support import RequestLog, describe, require_axe, run_axe
+from chromium import wait_until
 from test_site import XSS_BANK
 
 from selfassess.formats import scores_to_json
@@ -93,7 +94,7 @@ def open_page(context: Any, requests: RequestLog, pages: Any) -> Iterator[Any]:
         tab = context.new_page()
         tab.on("pageerror", lambda error: errors.append(str(error)))
         tab.goto(url)
-        tab.wait_for_function("() => window.selfassessResult !== undefined")
+        wait_until(tab, "() => window.selfassessResult !== undefined")
         return tab
 
     yield opener
@@ -104,7 +105,8 @@ def pick(page: Any, files: list[Path]) -> dict[str, Any] | None:
     """Choose files as a person does, through the one file input; the page's result after it."""
     before = page.evaluate("document.getElementById('status').textContent")
     page.locator("input[type=file]").set_input_files([str(f) for f in files])
-    page.wait_for_function(
+    wait_until(
+        page,
         "(before) => { const s = document.getElementById('status').textContent;"
         " return s !== before && !s.startsWith('Reading'); }",
         arg=before,
@@ -312,7 +314,7 @@ def test_files_dropped_on_the_box_are_read_too(open_page: Any, maturity: Questio
             }
         ),
     )
-    page.wait_for_function("() => window.selfassessResult !== null")
+    wait_until(page, "() => window.selfassessResult !== null")
     assert page.evaluate("window.selfassessResult.respondents[0].source") == "dropped.json"
 
 

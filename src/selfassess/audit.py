@@ -6,8 +6,9 @@ printed (recorded in the manifest) and with the text of every page. Pure: the ca
 clock reading and the options as given.
 
 What is attached is only what the page may show: respondents' names are taken out of the
-attached answer files unless --show-names (the manifest keeps the SHA-256 of the file as read,
-for `verify --inputs`, and of the copy attached); the files of organisations too small to be
+attached answer files unless --show-names, and so is the text of every comment the page
+withholds (the manifest keeps the SHA-256 of the file as read, for `verify --inputs`, and of the
+copy attached); the files of organisations too small to be
 shown are not attached at all (their SHA-256 stays in the manifest); and no absolute path is
 written into the manifest (a folder's name says who ran the report, and where).
 """
@@ -88,9 +89,17 @@ def audit_trail(
     threshold = view.method.privacy.min_organisation_size
     hidden_files = 0
     unnamed_files = 0
+    silenced_files = 0
     rounds = [(THIS_ROUND, responses)] + ([(BASELINE_ROUND, baseline)] if baseline else [])
     for round_name, loaded in rounds:
         small = small_organisation_files(loaded, threshold)
+        # Comments the page withholds (organisations of fewer than min_group_size respondents)
+        # are not attached either; an earlier round's comments are never printed at all.
+        quiet = (
+            {file.name for file in loaded.files}
+            if round_name == BASELINE_ROUND
+            else small_organisation_files(loaded, view.method.privacy.min_group_size)
+        )
         for number, file in enumerate(loaded.files, start=1):
             entry = _input_entry(file, round_name, number, anonymous)
             inputs.append(entry)
@@ -103,10 +112,12 @@ def audit_trail(
                 )
                 hidden_files += 1
                 continue
-            data = file.data if show_names else without_names(file)
+            unnamed = file.data if show_names else without_names(file)
+            data = with_comments_withheld(unnamed, file.name) if file.name in quiet else unnamed
             if data != file.data:
                 entry["attached_sha256"] = hashlib.sha256(data).hexdigest()
-                unnamed_files += 1
+            unnamed_files += unnamed != file.data
+            silenced_files += data != unnamed
             prefix = "baseline-" if round_name == BASELINE_ROUND else ""
             entry["attachment"] = unique_name(prefix + PurePath(file.name).name, used)
             attachments.append(
@@ -115,7 +126,7 @@ def audit_trail(
                     data,
                     f"Answer file {entry['file']}"
                     + (" (baseline round)" if round_name == BASELINE_ROUND else "")
-                    + ("" if data == file.data else ", respondents' names removed"),
+                    + ("" if data == file.data else ", with what the scorecard withholds removed"),
                     "Source",
                 )
             )
@@ -155,15 +166,19 @@ def audit_trail(
         )
     )
     return AuditTrail(
-        manifest, attachments, withheld_line(len(inputs), hidden_files, unnamed_files, threshold)
+        manifest,
+        attachments,
+        withheld_line(len(inputs), hidden_files, unnamed_files, silenced_files, threshold),
     )
 
 
-def withheld_line(total: int, hidden: int, unnamed: int, threshold: int) -> str:
+def withheld_line(total: int, hidden: int, unnamed: int, silenced: int, threshold: int) -> str:
     """What `report` says it left out of the attachments, in one line ("" when nothing)."""
     parts = []
     if unnamed:
         parts.append(f"respondents' names removed from {unnamed} of the attached answer files")
+    if silenced:
+        parts.append(f"the comments the scorecard does not print removed from {silenced} of them")
     if hidden:
         parts.append(
             f"{hidden} of {total} answer files not attached (organisations of fewer than "
@@ -189,6 +204,28 @@ def small_organisation_files(loaded: LoadedResponses, threshold: int) -> set[str
                 sourced.source if sourced.source in names else sourced.source.rsplit("#", 1)[0]
             )
     return small
+
+
+WITHHELD_COMMENT = "(withheld: the scorecard does not print this comment)"
+
+
+def with_comments_withheld(data: bytes, name: str) -> bytes:
+    """An answer file with each comment's text replaced by WITHHELD_COMMENT: for comments the
+    page withholds. Keys stay, so the scorecard rebuilt from it counts the same withheld
+    comments; a CSV holds no comments."""
+    if name.lower().endswith(".csv"):
+        return data
+    answers = json.loads(data.decode("utf-8-sig"))
+    comments = answers.get("comments") if isinstance(answers, dict) else None
+    if not isinstance(comments, dict) or not any(
+        isinstance(text, str) and text.strip() for text in comments.values()
+    ):
+        return data
+    answers["comments"] = {
+        key: WITHHELD_COMMENT if isinstance(text, str) and text.strip() else text
+        for key, text in comments.items()
+    }
+    return (json.dumps(answers, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def without_names(file: InputFile) -> bytes:
