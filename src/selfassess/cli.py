@@ -427,7 +427,7 @@ def report(
                 err=True,
             )
         if withheld:
-            click.echo(withheld, err=True)
+            echo(withheld, err=True)
 
 
 def options_as_given(anonymised: bool) -> dict[str, Any]:
