@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from chromium import CHROMIUM, launch  # noqa: E402 - tests/ is on the path only from here
+from chromium import CHROMIUM, launch, wait_until  # noqa: E402 - tests/ is on the path only from here
 
 BIN = Path(sys.executable).parent
 SELFASSESS = str(BIN / "selfassess")
@@ -229,9 +229,7 @@ def browser_timings(site: Path, responses: Path) -> list[tuple[str, str]]:
             started = time.perf_counter()
             page.goto(form.as_uri())
             page.set_input_files("input[type=file]", str(one))
-            page.wait_for_function(
-                "window.selfassessResult && window.selfassessResult.answered > 0"
-            )
+            wait_until(page, "window.selfassessResult && window.selfassessResult.answered > 0")
             walls.append(time.perf_counter() - started)
         rows.append(
             (
@@ -247,9 +245,10 @@ def browser_timings(site: Path, responses: Path) -> list[tuple[str, str]]:
                 started = time.perf_counter()
                 page.goto(aggregator.as_uri())
                 page.set_input_files("input[type=file]", files)
-                page.wait_for_function(
+                wait_until(
+                    page,
                     "window.selfassessResult && window.selfassessResult.partnership && "
-                    f"window.selfassessResult.partnership.n_respondents === {len(files)}"
+                    f"window.selfassessResult.partnership.n_respondents === {len(files)}",
                 )
                 walls.append(time.perf_counter() - started)
             rows.append(
