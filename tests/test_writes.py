@@ -229,6 +229,7 @@ site.build_site([b.questionnaire for b in bundled_banks()][:1], Path(sys.argv[1]
 def test_the_next_build_recovers_from_a_build_killed_mid_swap(tmp_path: Path, crash: str) -> None:
     out = tmp_path / "site"
     assert build_into(out).exit_code == 0
+    (out / "scorecard.pdf").write_bytes(b"%PDF- a file of the user's, carried over")
     before = snapshot(out)
     where, nth = CRASHES[crash]
     script = tmp_path / "crash.py"
@@ -271,21 +272,60 @@ def test_a_folder_in_the_way_that_is_not_a_site_is_left_alone(tmp_path: Path) ->
     assert not (tmp_path / "site").exists()
 
 
-@pytest.mark.parametrize("added", ["notes.txt", "collaboration-maturity.yaml", "images/logo.png"])
-def test_a_rebuild_refuses_to_swap_away_a_file_it_did_not_write(tmp_path: Path, added: str) -> None:
+@pytest.mark.parametrize("added", ["notes.txt", "collaboration-maturity.yaml", "scorecard.pdf"])
+def test_a_rebuild_carries_over_a_file_it_did_not_write(tmp_path: Path, added: str) -> None:
     out = tmp_path / "site"
     assert build_into(out).exit_code == 0
-    path = out / added
-    path.parent.mkdir(exist_ok=True)
-    path.write_text("mine")
+    (out / added).write_text("mine")
+    (out / added).chmod(0o600)
+    result = build_into(out, "collaboration-pulse")
+    assert result.exit_code == 0, result.output
+    assert (out / added).read_text() == "mine"
+    assert stat.S_IMODE((out / added).stat().st_mode) == 0o600
+    assert not (out / "collaboration-maturity.html").exists()  # the old build's page went
+    assert build_into(out).exit_code == 0  # and again: still not ours, still kept
+    assert (out / added).read_text() == "mine"
+    assert {p.name for p in tmp_path.iterdir()} == {"site"}
+
+
+def test_make_demo_can_run_twice_with_the_scorecard_in_the_site(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert build_into(out).exit_code == 0
+    (out / "example-scorecard.pdf").write_bytes(b"%PDF-1.7 made by selfassess report")
+    assert build_into(out).exit_code == 0
+    assert (out / "example-scorecard.pdf").read_bytes() == b"%PDF-1.7 made by selfassess report"
+
+
+@pytest.mark.parametrize("added", ["images/logo.png", "link.html"])
+def test_a_rebuild_refuses_what_it_cannot_carry_over(tmp_path: Path, added: str) -> None:
+    out = tmp_path / "site"
+    assert build_into(out).exit_code == 0
+    if added == "link.html":
+        (out / added).symlink_to(tmp_path / "elsewhere.html")
+    else:
+        (out / added).parent.mkdir()
+        (out / added).write_text("mine")
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     result = build_into(out, "collaboration-pulse")
     assert result.exit_code == 1
     named = out / added.split("/")[0]
-    assert result.output.startswith(f"error: {named}: was not written by selfassess; ")
+    assert result.output.startswith(f"error: {named}: was not written by selfassess and, ")
     assert len(result.output.splitlines()) == 1
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert {p.name for p in tmp_path.iterdir()} == {"site"}
+
+
+def test_a_rebuild_refuses_a_file_of_the_users_that_a_new_page_would_overwrite(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "site"
+    assert build_into(out, "collaboration-pulse").exit_code == 0
+    mine = out / "collaboration-maturity.html"
+    mine.write_text("my own page")
+    result = build_into(out, "collaboration-maturity")
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: {mine}: was not written by selfassess, and this ")
+    assert mine.read_text() == "my own page"
 
 
 def test_building_a_bank_kept_in_the_site_folder_keeps_the_bank(
@@ -296,9 +336,9 @@ def test_building_a_bank_kept_in_the_site_folder_keeps_the_bank(
     bank = out / "starter.yaml"
     bank.write_text(starter_text)
     result = build_into(out, str(bank))
-    assert result.exit_code == 1
-    assert "starter.yaml: was not written by selfassess" in result.output
+    assert result.exit_code == 0, result.output
     assert bank.read_text() == starter_text
+    assert (out / "starter.html").is_file()
 
 
 def test_a_site_built_before_the_marker_listed_its_pages_is_rebuilt(tmp_path: Path) -> None:

@@ -1,5 +1,9 @@
 """`build`: a landing page and one self-contained form page per bank, swapped into place atomically.
 
+Files someone else put in a built site (a scorecard beside the pages, the bank) are carried
+over into the rebuilt one, and the folder keeps its permissions; a build cut short is finished
+or undone by the next one.
+
 Every page carries its CSS and script inline and a Content-Security-Policy that allows exactly
 those (by SHA-256 hash) and nothing else, so a page can make no network request at all.
 """
@@ -29,6 +33,7 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 MARKER = ".selfassess-site"
+KEPT = "kept: "  # a marker line naming a file someone else put in the site, carried over
 FORM_SCRIPTS = ("js/scoring.js", "js/charts.js", "js/form.js")
 FORM_STYLES = ("css/form.css",)
 
@@ -106,39 +111,66 @@ def render_site(banks: Sequence[Questionnaire], theme: Theme) -> dict[str, str]:
     return pages
 
 
-def _site_files(out_dir: Path) -> set[str] | None:
-    """The files a previous build wrote into `out_dir`, from its marker; None if it has none.
-
-    The marker's first line says which version built the site, every further line names a file
-    it wrote. A marker of one line (a site built before the list was kept) stands for the pages
-    such a build wrote: the *.html files at the top of the folder.
-    """
+def _marker_lines(out_dir: Path) -> list[str] | None:
     marker = out_dir / MARKER
     if marker.is_symlink() or not marker.is_file():
         return None
     try:
-        lines = marker.read_text(encoding="utf-8").splitlines()
+        return marker.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise SelfassessError.at(marker, f"cannot be read: {exc}") from None
+
+
+def _site_files(out_dir: Path) -> set[str] | None:
+    """The files a previous build wrote into `out_dir`, from its marker; None if it has none.
+
+    The marker's first line says which version built the site, every further line names a file
+    it wrote, or (after `kept: `) a file someone else put there that the build carried over.
+    A marker of one line (a site built before the list was kept) stands for the pages such a
+    build wrote: the *.html files at the top of the folder.
+    """
+    lines = _marker_lines(out_dir)
+    if lines is None:
+        return None
     if len(lines) > 1:
-        return {MARKER, *(line for line in lines[1:] if line)}
+        return {MARKER, *(line for line in lines[1:] if line and not line.startswith(KEPT))}
     return {MARKER} | {p.name for p in out_dir.glob("*.html") if p.is_file()}
 
 
+def _kept_files(out_dir: Path) -> set[str]:
+    """The files a build carried over from the site it replaced (its marker's `kept:` lines)."""
+    lines = _marker_lines(out_dir) or []
+    return {line[len(KEPT) :] for line in lines[1:] if line.startswith(KEPT)}
+
+
+def _is_plain_file(entry: Path) -> bool:
+    return not entry.is_symlink() and entry.is_file()
+
+
+def _foreign_files(out_dir: Path) -> list[str]:
+    """The plain files of a built site that selfassess did not write (a scorecard put beside
+    the pages, the bank itself): a rebuild carries them over into the new site."""
+    ours = _site_files(out_dir) or set()
+    return sorted(e.name for e in out_dir.iterdir() if e.name not in ours and _is_plain_file(e))
+
+
 def _foreign_entry(out_dir: Path) -> Path | None:
-    """The first entry of an existing output folder that selfassess did not write, if any."""
+    """The first entry of an existing output folder that a rebuild could not carry over: a
+    folder, a symbolic link or a special file that selfassess did not write."""
     ours = _site_files(out_dir) or set()
     for entry in sorted(out_dir.iterdir()):
-        if entry.name not in ours or entry.is_symlink() or not entry.is_file():
+        if not _is_plain_file(entry) or (entry.name not in ours and entry.is_symlink()):
             return entry
     return None
 
 
-def _check_output(out_dir: Path) -> None:
-    """Never replace something selfassess did not build, nor a site with anything added to it.
+def _check_output(out_dir: Path, pages: Mapping[str, str] | None = None) -> None:
+    """Never replace something selfassess did not build, nor lose what was added to a site.
 
-    A rebuild swaps the whole folder, so a file someone put in a built site (notes, the bank
-    being built) would go with the old site: the build is refused instead, naming that file.
+    A rebuild swaps the whole folder: plain files someone put in a built site (a scorecard,
+    notes, the bank being built) are carried over into the new one; a folder, a link or a
+    special file cannot be, and a file a new page would overwrite must not be: the build is
+    refused instead, naming it.
     """
     if out_dir.is_symlink():
         raise SelfassessError.at(out_dir, "is a symbolic link; give the real folder")
@@ -159,9 +191,16 @@ def _check_output(out_dir: Path) -> None:
     if foreign is not None:
         raise SelfassessError.at(
             foreign,
-            "was not written by selfassess; a rebuild replaces the whole site folder, so it is "
-            "not rebuilt: move this out of the folder, or choose another -o folder",
+            "was not written by selfassess and, not being a plain file, cannot be carried over "
+            "into the rebuilt site: move this out of the folder, or choose another -o folder",
         )
+    for name in _foreign_files(out_dir):
+        if pages is not None and name in pages:
+            raise SelfassessError.at(
+                out_dir / name,
+                "was not written by selfassess, and this build writes a page of that name: "
+                "move it out of the folder, or choose another -o folder",
+            )
 
 
 def _siblings(out_dir: Path) -> tuple[Path, Path]:
@@ -172,13 +211,23 @@ def _siblings(out_dir: Path) -> tuple[Path, Path]:
     )
 
 
-def _is_ours_or_empty(folder: Path) -> bool:
-    """A folder holding a site selfassess built and nothing else, or nothing at all."""
+def _is_ours_or_empty(folder: Path, site: Path | None = None) -> bool:
+    """A folder holding a site selfassess built and nothing else, or nothing at all. A file
+    that is also in `site` (the same file: a build carried it over by a second link) counts."""
     if folder.is_symlink() or not folder.is_dir():
         return False
     if _site_files(folder) is None:
         return not any(folder.iterdir())
-    return _foreign_entry(folder) is None
+    ours = (_site_files(folder) or set()) | _kept_files(folder)
+
+    def carried(entry: Path) -> bool:
+        twin = None if site is None else site / entry.name
+        return twin is not None and _is_plain_file(twin) and os.path.samefile(entry, twin)
+
+    return all(
+        _is_plain_file(entry) and (entry.name in ours or carried(entry))
+        for entry in folder.iterdir()
+    )
 
 
 def _remove_site(folder: Path) -> None:
@@ -203,13 +252,20 @@ def _recover(out_dir: Path) -> None:
     for leftover in (retired, staging):
         if not os.path.lexists(leftover):
             continue
-        if not _is_ours_or_empty(leftover):
+        stranded = leftover == retired and not os.path.lexists(out_dir)
+        beside = out_dir if leftover == retired and os.path.isdir(out_dir) else None
+        built = (
+            not leftover.is_symlink() and leftover.is_dir() and _site_files(leftover) is not None
+        )
+        # Putting a stranded site back loses nothing, files carried into it included; removing
+        # a leftover only ever removes what a build wrote or a second link to a kept file.
+        if not (built if stranded else _is_ours_or_empty(leftover, beside)):
             raise SelfassessError.at(
                 leftover,
                 "is in the way (selfassess keeps the site being built or replaced there) and "
                 "it is not a site selfassess built; move it away",
             )
-        if leftover == retired and not os.path.lexists(out_dir):
+        if stranded:
             os.rename(retired, out_dir)
         else:
             _remove_site(leftover)
@@ -273,7 +329,7 @@ def build_site(banks: Sequence[Questionnaire], out_dir: Path, theme: Theme) -> l
         parent.mkdir(parents=True, exist_ok=True)
         with _lock(parent):
             _recover(out_dir)
-            _check_output(out_dir)
+            _check_output(out_dir, pages)
             _swap_in(out_dir, pages)
     except OSError as exc:
         raise SelfassessError.at(out_dir, f"cannot write the site: {exc}") from None
@@ -284,14 +340,21 @@ def _swap_in(out_dir: Path, pages: Mapping[str, str]) -> None:
     """Write `pages` into `.NAME.new`, then swap it with the site; undo on any failure."""
     staging, retired = _siblings(out_dir)
     mode = _new_folder_mode(out_dir)
+    kept = _foreign_files(out_dir) if out_dir.is_dir() else []
     os.mkdir(staging, 0o700)
     moved = False
     try:
         # the marker first, listing every page: a half-written .new is then known as ours
         listing = "".join(f"{name}\n" for name in pages)
+        listing += "".join(f"{KEPT}{name}\n" for name in kept)
         _write_file(staging / MARKER, f"built by selfassess {__version__}\n{listing}".encode())
         for name, text in pages.items():
             _write_file(staging / name, text.encode("utf-8"))
+        for name in kept:  # a second link to the same file: the original stays until the swap
+            try:
+                os.link(out_dir / name, staging / name)
+            except OSError:  # a file system without hard links
+                shutil.copy2(out_dir / name, staging / name)
         os.chmod(staging, mode)
         if out_dir.exists():
             os.rename(out_dir, retired)
