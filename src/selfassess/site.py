@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import stat
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -26,6 +25,7 @@ from selfassess.page_shell import inline_assets, json_for_html, page_bank_data, 
 from selfassess.partnership_page import partnership_page_name, render_partnership_pages
 from selfassess.themes import Theme, render_template, template_environment
 from selfassess.view import bank_content_hash, bank_view
+from selfassess.write import mode_for
 
 try:
     import fcntl
@@ -271,16 +271,6 @@ def _recover(out_dir: Path) -> None:
             _remove_site(leftover)
 
 
-def _new_folder_mode(out_dir: Path) -> int:
-    """The site folder's permissions: those it has now, else what mkdir would give (umask)."""
-    try:
-        return stat.S_IMODE(out_dir.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o777 & ~umask
-
-
 @contextmanager
 def _lock(folder: Path) -> Iterator[None]:
     """One build at a time per parent folder: they share the `.NAME.new`/`.NAME.old` names."""
@@ -339,7 +329,7 @@ def build_site(banks: Sequence[Questionnaire], out_dir: Path, theme: Theme) -> l
 def _swap_in(out_dir: Path, pages: Mapping[str, str]) -> None:
     """Write `pages` into `.NAME.new`, then swap it with the site; undo on any failure."""
     staging, retired = _siblings(out_dir)
-    mode = _new_folder_mode(out_dir)
+    mode = mode_for(out_dir, fresh=0o777)  # the folder keeps its permissions
     kept = _foreign_files(out_dir) if out_dir.is_dir() else []
     os.mkdir(staging, 0o700)
     moved = False

@@ -59,7 +59,7 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
             path, f"cannot be written: folder {folder}: {exc.strerror or exc}"
         ) from None
     try:
-        os.fchmod(fd, _mode_for(path))  # mkstemp's 0600 would hide a shared report from others
+        os.fchmod(fd, mode_for(path))  # mkstemp's 0600 would hide a shared report from others
         with os.fdopen(fd, "wb") as tmp:
             tmp.write(data)
             tmp.flush()
@@ -86,14 +86,15 @@ def _remove_quietly(name: str) -> None:
         os.unlink(name)
 
 
-def _mode_for(path: Path) -> int:
-    """The file's current permissions when replacing it, else what open() would give (umask)."""
+def mode_for(path: Path, fresh: int = 0o666) -> int:
+    """The permissions of what is at `path` when replacing it, else what creating it would
+    give under the umask (`fresh`: 0o666 for open(), 0o777 for mkdir())."""
     try:
         return stat.S_IMODE(path.stat().st_mode)
     except OSError:
         umask = os.umask(0)
         os.umask(umask)
-        return 0o666 & ~umask
+        return fresh & ~umask
 
 
 def write_new_bank(path: Path) -> None:
