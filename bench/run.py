@@ -305,6 +305,13 @@ def main() -> None:
                 f"report: {n:,} respondents (wall, runs' range, peak RSS)",
                 f"{wall:.2f} s ({SPREADS[' '.join(command)]}), {peak / 1024:.0f} MB",
             )
+        for n in REPORT_SIZES:  # the scorecards just written: verify lays each out again
+            command = [SELFASSESS, "verify", str(work / f"scorecard-{n}.pdf")]
+            wall, peak = timed(command, runs)
+            row(
+                f"verify: {n:,} respondents (wall, runs' range, peak RSS)",
+                f"{wall:.2f} s ({SPREADS[' '.join(command)]}), {peak / 1024:.0f} MB",
+            )
         share = weasyprint_share(
             ["report", str(data[100]), "-o", str(work / "profiled.pdf"), "--quiet"]
         )
