@@ -708,6 +708,49 @@ def test_two_banks_with_one_id_and_version_keep_their_own_saved_answers(twin_for
     assert first.get_by_label("Organisation").input_value() == "Alpha Trust"
 
 
+def test_a_twin_banks_answers_are_offered_as_another_questionnaires_and_survive_being_used(
+    twin_forms: Any,
+) -> None:
+    first = twin_forms(0)
+    answer(first, "a1", "Fully")
+    first.get_by_label("Organisation").fill("Alpha Trust")
+    second = twin_forms(1)
+    offer = second.locator("#other-answers")
+    offer.wait_for()
+    assert "another questionnaire with the same id and version" in offer.inner_text()
+    assert "another version" not in offer.inner_text()
+    assert second.get_by_role("button", name="Delete them").is_hidden()
+    second.get_by_role("button", name="Use those answers").click()
+    answered(second, 1)
+    assert checked_values(second) == {"a1": "5"}
+    offer.wait_for(state="hidden")
+    second.reload()
+    answered(second, 1)
+    assert offer.is_hidden()
+    first.reload()
+    answered(first, 1)
+    assert checked_values(first) == {"a1": "5"}
+    assert first.get_by_label("Organisation").input_value() == "Alpha Trust"
+
+
+def test_a_twin_banks_answers_can_be_left_alone_and_are_not_offered_again(
+    twin_forms: Any,
+) -> None:
+    first = twin_forms(0)
+    answer(first, "a1", "Fully")
+    second = twin_forms(1)
+    second.locator("#other-answers").wait_for()
+    second.get_by_role("button", name="Leave them").click()
+    second.locator("#other-answers").wait_for(state="hidden")
+    assert checked_values(second) == {}
+    second.reload()
+    answered(second, 0)
+    assert second.locator("#other-answers").is_hidden()
+    first.reload()
+    answered(first, 1)
+    assert checked_values(first) == {"a1": "5"}
+
+
 OLD_SAVE = {
     "response": {
         "format": "selfassess-response/1",

@@ -13,7 +13,10 @@
   // Saved answers belong to one questionnaire: its id, version and content (a hash of its
   // questions and scales, view.bank_content_hash). Answers under another key with the same id
   // (another version, another bank that took the id, or the key before content was part of it)
-  // are offered, never applied or deleted unasked.
+  // are offered, never applied or deleted unasked. Those of another version move here when used;
+  // those of the same version (a twin: another bank, or this one edited) may be another form's
+  // live answers, so they are copied, never deleted from here, and once used or left alone their
+  // key is kept in this page's own save (`handled`) so they are not offered again.
   const PREFIX = "selfassess:" + bank.id + ":";
   const KEY = PREFIX + bank.version + ":" + bank.content;
   const FIELDS = ["organisation", "role", "name"];
@@ -29,6 +32,7 @@
   // Comments this page has no box for (on single questions, from other tools) survive a round trip.
   let otherComments = S.dict();
   let resultsShown = false;
+  let handled = [];  // keys of twins' answers already used or left alone
   const storage = openStorage();
 
   function openStorage() {
@@ -73,7 +77,7 @@
   function save() {
     if (!storage) return;
     try {
-      storage.setItem(KEY, JSON.stringify({ response: readResponse(), resultsShown }));
+      storage.setItem(KEY, JSON.stringify({ response: readResponse(), resultsShown, handled }));
     } catch (error) {
       $("storage-notice").hidden = false;
     }
@@ -91,17 +95,19 @@
     const checked = S.validateResponse(bank, saved.response);
     if (checked.ok) applyResponse(checked.response);
     resultsShown = !!saved.resultsShown;
+    handled = Array.isArray(saved.handled) ? saved.handled.filter((k) => typeof k === "string") : [];
   }
 
   /** The first answers saved under this questionnaire's id but another key, or null. */
   function otherSaved() {
     for (let i = 0; storage && i < storage.length; i++) {
       const key = storage.key(i);
-      if (!key.startsWith(PREFIX) || key === KEY) continue;
+      if (!key.startsWith(PREFIX) || key === KEY || handled.includes(key)) continue;
       try {
         const saved = JSON.parse(storage.getItem(key));
         if (saved.response.answers) {
-          return { key, version: key.slice(PREFIX.length).split(":")[0], response: saved.response };
+          const version = key.slice(PREFIX.length).split(":")[0];
+          return { key, version, twin: version === bank.version, response: saved.response };
         }
       } catch (error) {
         // not answers this page can read: left as they are
@@ -116,7 +122,7 @@
     notice.hidden = !other;
     if (other) {
       notice.dataset.key = other.key;
-      show(notice, true, other);
+      show(notice, other.twin ? "twin" : "version", other);
     }
   }
 
@@ -133,13 +139,22 @@
     });
     Object.keys(notes).forEach((k) => { if (typeof notes[k] === "string" && (titles[k] || radios[k])) comments[k] = notes[k]; });
     applyResponse({ answers, comments, respondent: Object(other.response.respondent) });
+    if (other.twin) handled.push(other.key);
     update();
     save();
-    storage.removeItem(other.key);
+    if (!other.twin) storage.removeItem(other.key);
     offerOther();
     const left = Object.keys(given).length - Object.keys(answers).length;
     showMessage("success", "Used the answers saved for version " + other.version,
       left ? [left + " of them did not fit this version and were left out."] : [], true);
+  }
+
+  /** A twin's answers stay where they are and are not offered here again. */
+  function leaveOther() {
+    handled.push($("other-answers").dataset.key);
+    save();
+    offerOther();
+    showMessage("success", "Left the other answers as they are", [], true);
   }
 
   function deleteOther() {
@@ -315,4 +330,5 @@
   $("load-answers").addEventListener("change", (event) => load(event.target));
   $("use-other-answers").addEventListener("click", useOther);
   $("delete-other-answers").addEventListener("click", deleteOther);
+  $("leave-other-answers").addEventListener("click", leaveOther);
 })();
