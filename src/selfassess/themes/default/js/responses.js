@@ -426,11 +426,15 @@
     return b === 0x20 || (b >= 0x09 && b <= 0x0d);
   }
 
-  /** What load._read_response_bytes refuses before a file is parsed (or compared): a problem or null. */
+  /** What load._read_response_bytes refuses before a file is parsed (or compared): a problem or null.
+      A UTF-16 byte-order mark first is UTF-16 text, said so rather than "binary" (load.UTF16_BOMS). */
   function bytesProblem(file, bytes) {
     var tooLarge = sizeProblem(file, bytes.length);
     if (tooLarge) return tooLarge;
     if (!Array.prototype.some.call(bytes, function (b) { return !isSpace(b); })) return problem(file, "is empty; expected a response file");
+    if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+      return problem(file, "is UTF-16 text, not UTF-8; save it as UTF-8 (in Excel: \"CSV UTF-8 (Comma delimited)\")");
+    }
     if (Array.prototype.indexOf.call(bytes.subarray(0, 8192), 0) >= 0) {
       return problem(file, "is a binary file, not a response file");
     }
