@@ -276,6 +276,20 @@ def test_the_weakest_principle_is_named_only_when_every_principle_has_a_score(
     assert weakest.inner_text().startswith(f"Your weakest principles, tied at 50: {titles}.")
 
 
+def test_the_weakest_principle_waits_for_the_one_principle_left_in_the_singular(
+    page: Any, bank: Questionnaire
+) -> None:
+    for principle in bank.principles[:-1]:
+        for q in principle.questions:
+            answer(page, q.id, "Partly")
+    page.get_by_role("button", name="Show my results").click()
+    page.locator("#results").wait_for()
+    assert page.locator("#weakest").inner_text() == (
+        f"Your weakest principle is named when all {len(bank.principles)} principles have a "
+        "score; 1 still has none."
+    )
+
+
 def test_a_csv_picked_to_load_answers_points_to_the_partnership_page(
     page: Any, tmp_path: Path
 ) -> None:

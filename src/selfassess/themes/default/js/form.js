@@ -215,7 +215,7 @@
     const unscored = bank.principles.filter((p) => result.principles[p.id] === null).length;
     const weakest = S.weakestPrinciple(bank, result.principles);
     const tied = weakest === null ? [] : bank.principles.filter((p) => result.principles[p.id] === result.principles[weakest]);
-    show($("weakest"), unscored ? "pending" : tied.length > 1 ? "tied" : "scored", {
+    show($("weakest"), unscored ? (unscored === 1 ? "pending-one" : "pending") : tied.length > 1 ? "tied" : "scored", {
       title: tied.map((p) => titles[p.id]).join("; "),
       score: rounded(result.principles[weakest] ?? null),
       remaining: unscored
