@@ -466,6 +466,46 @@ def test_a_bad_file_gets_a_clear_message_and_changes_nothing(
     assert page.evaluate("document.activeElement.id") == "message"
 
 
+# What the form says first about a file that is not a response file at all: the cause the CLI
+# gives (load._check_bytes, read_file_bytes), not a JSON parser's complaint.
+NOT_RESPONSE_FILES = {
+    "empty": (b"", "It is empty; expected a response file"),
+    "blank": (b" \r\n\t", "It is empty; expected a response file"),
+    "a picture": (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        "It is a binary file, not a response file",
+    ),
+    "UTF-16": ('{"answers": {}}'.encode("utf-16"), "It is UTF-16 text, not UTF-8"),
+}
+
+
+@pytest.mark.parametrize("what", NOT_RESPONSE_FILES)
+def test_a_file_that_is_no_response_file_is_named_for_what_it_is(
+    page: Any, tmp_path: Path, what: str
+) -> None:
+    content, reason = NOT_RESPONSE_FILES[what]
+    answer(page, "ca-1", "Mostly")
+    bad = tmp_path / "answers.json"
+    bad.write_bytes(content)
+    load_file(page, bad)
+    message = page.locator("#message").inner_text()
+    assert reason in message
+    assert "not a JSON file" not in message
+    assert checked_values(page) == {"ca-1": "4"}
+
+
+def test_a_file_over_the_limit_is_refused_in_the_clis_words_unread(
+    context: Any, page: Any, tmp_path: Path
+) -> None:
+    big = tmp_path / "everything.json"
+    with open(big, "wb") as handle:
+        handle.truncate(51 * 1024 * 1024)  # sparse: takes no disk space
+    load_file(page, big)
+    assert (
+        "It is 54 MB; a response file may be at most 50 MB" in page.locator("#message").inner_text()
+    )
+
+
 # ---------------------------------------------------------------- accessibility and the network
 
 

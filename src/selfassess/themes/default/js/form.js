@@ -273,15 +273,34 @@
   // What a CSV (or any file that is not JSON) gets instead of the JSON parser's complaint.
   const NOT_JSON = "It is not a JSON file: this form loads only the .json files it saves; the partnership page reads CSV files.";
 
+  // What `selfassess score` and the partnership page say of a file before reading it as JSON
+  // (load.read_file_bytes and _check_bytes, responses.js's bytesProblem): the same limit and words.
+  const MAX_BYTES = 50000000;  // "50 MB" (load.MAX_RESPONSE_BYTES)
+
+  function refusal(size, bytes) {
+    if (size > MAX_BYTES) return "It is " + Math.ceil(size / 1e6) + " MB; a response file may be at most 50 MB";
+    if (!bytes.some((b) => b !== 0x20 && (b < 0x09 || b > 0x0d))) return "It is empty; expected a response file";
+    if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+      return "It is UTF-16 text, not UTF-8; save it as UTF-8";
+    }
+    if (bytes.subarray(0, 8192).includes(0)) return "It is a binary file, not a response file: " + NOT_JSON.slice(NOT_JSON.indexOf(":") + 2);
+    return null;
+  }
+
   async function load(input) {
     const file = input.files && input.files[0];
     if (!file) return;
     input.value = "";
     let result;
     try {
-      if (file.size > 5e6) throw new Error("it is too large to be a response file");
-      result = S.validateResponse(bank, await file.text());
-      if (!result.ok && /^not JSON/.test(result.problems[0].message)) result.problems = [{ message: NOT_JSON }];
+      const bytes = file.size > MAX_BYTES ? new Uint8Array(0) : new Uint8Array(await file.arrayBuffer());
+      const refused = refusal(file.size, bytes);
+      if (refused) {
+        result = { ok: false, problems: [{ message: refused }] };
+      } else {
+        result = S.validateResponse(bank, new TextDecoder().decode(bytes));
+        if (!result.ok && /^not JSON/.test(result.problems[0].message)) result.problems = [{ message: NOT_JSON }];
+      }
     } catch (error) {
       result = { ok: false, problems: [{ message: "It could not be read: " + error.message }] };
     }
