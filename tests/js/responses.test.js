@@ -172,6 +172,11 @@ test("text that a spreadsheet would run as a formula is kept as text, by the sha
   for (const [text, written] of vectors.cases) assert.equal(R.textCell(text), written, JSON.stringify(text));
 });
 
+test("CSV fields are quoted by the shared rule: a semicolon or a tab too, not only a comma", () => {
+  const vectors = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "vectors", "spreadsheet-text.json"), "utf8"));
+  for (const [text, written] of vectors.quoting) assert.equal(R.csvCell(text), written, JSON.stringify(text));
+});
+
 test("the heat map averages each organisation's answers per question; the partnership weighs organisations equally", () => {
   const collected = R.collect(BANK, [
     file("1.json", json({ a: 5, b: 1 }, "Big")),

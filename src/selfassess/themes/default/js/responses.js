@@ -527,10 +527,12 @@
 
   // ------------------------------------------------------------------ the combined CSV
 
-  /** A cell as Python's csv module writes it (QUOTE_MINIMAL). */
+  /** A cell as formats.csv_field writes it: quoted when it holds a comma, a double quote, a
+      semicolon, a tab or a line break (a spreadsheet splitting at `;` finds no cell, and no
+      formula, inside one), pinned by tests/vectors/spreadsheet-text.json. */
   function csvCell(value) {
     var text = value === null || value === undefined ? "" : String(value);
-    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+    return /[",;\t\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
   /** Text a spreadsheet would run as a formula (=, +, -, @, tab or CR first) is kept as text with
@@ -576,6 +578,7 @@
     collect: collect,
     combinedCsv: combinedCsv,
     textCell: textCell,
+    csvCell: csvCell,
     problemText: problemText
   };
 })(globalThis);
