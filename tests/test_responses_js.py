@@ -52,6 +52,7 @@ process.stdout.write(JSON.stringify(out));
 CSV_BANK = VECTORS / "13-csv-labels" / "bank.yaml"
 SCALES_BANK = VECTORS / "03-per-question-scales" / "bank.yaml"
 HOSTILE_BANK = VECTORS / "22-hostile-names" / "bank.yaml"
+CASEFOLD_BANK = ROOT / "tests" / "data" / "casefold-bank.yaml"
 HEADER = "organisation,role,name,c1,c2,c3,m1,m2\n"
 
 
@@ -106,6 +107,9 @@ CASES: list[tuple[str, Path, list[tuple[str, bytes]]]] = [
       ("utf8-semicolons.csv", "\ufefforganisation;c1;c2\n;;\nA;5;\n".encode())]),
     ("a comma header keeps its commas, whatever the rows hold", CSV_BANK,
      [("commas.csv", b"organisation,c1\nVale; North,3\n")]),
+    ("labels in any case, folded as str.casefold() folds them: ẞ is ss, ı is not i", CASEFOLD_BANK,
+     [("folded.csv", "q1,q2,q3,q4,q5\nSTRAẞE,KıSMEN,σοφοσ,OFFICE,WEISS NICHT\nstrasse,kısmen,σοφος,oﬃce,weiß nicht\n".encode()),
+      ("dotted.csv", b"q2\nKISMEN\n")]),
     ("fullwidth, Arabic-Indic and other decimal digits", CSV_BANK,
      [("digits.csv", "organisation,c1,c2,c3,m1,m2\nA,３,٣,٤,۴,१\nB,𝟓,１.０,０,５e０,２_\n".encode()),
       ("off-scale.csv", "organisation,c1,c2\nC,１０,١_٠\n".encode())]),

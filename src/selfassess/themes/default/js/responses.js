@@ -227,9 +227,14 @@
     return [false, null];
   }
 
-  /** Close to Python's str.casefold() (upper then lower also folds ß to ss). */
+  /** Python's str.casefold() as far as matching goes: two texts fold alike exactly when they
+      do in Python, for every character of Unicode 14 (checked character by character). Lower
+      first, so capital ẞ folds to ss as ß does; upper then lower folds the rest (ς and σ, ﬃ and
+      ffi); dotless ı is kept apart, since casefold() leaves it and upper-casing makes it I. */
   function fold(text) {
-    return text.toUpperCase().toLowerCase();
+    return text.split("\u0131").map(function (part) {
+      return part.toLowerCase().toUpperCase().toLowerCase();
+    }).join("\u0131");
   }
 
   function questionsOf(bank) {
