@@ -842,6 +842,23 @@ def test_answers_saved_for_an_earlier_version_are_offered_not_applied_and_can_be
     assert page.get_by_label("Organisation").input_value() == "Old Trust"
 
 
+def test_answers_saved_before_content_keys_under_this_version_move_here_when_used(
+    twin_forms: Any,
+) -> None:
+    page = twin_forms(0)
+    old = json.loads(json.dumps(OLD_SAVE))
+    old["response"]["questionnaire"]["version"] = "1.0"
+    page.evaluate("(v) => localStorage.setItem('selfassess:vec-basic:1.0', v)", json.dumps(old))
+    page.reload()
+    offer = page.locator("#other-answers")
+    offer.wait_for()
+    assert "another version of this questionnaire" in offer.inner_text()
+    assert page.get_by_role("button", name="Delete them").is_visible()
+    page.get_by_role("button", name="Use those answers").click()
+    answered(page, 1)
+    assert page.evaluate("localStorage.getItem('selfassess:vec-basic:1.0')") is None
+
+
 def test_answers_saved_for_an_earlier_version_can_be_deleted_unused(twin_forms: Any) -> None:
     page = twin_forms(0)
     answer(page, "m2", "Partly")

@@ -106,8 +106,10 @@
       try {
         const saved = JSON.parse(storage.getItem(key));
         if (saved.response.answers) {
-          const version = key.slice(PREFIX.length).split(":")[0];
-          return { key, version, twin: version === bank.version, response: saved.response };
+          // A twin's key has this version and another content hash; a key without a hash is
+          // from the form before content was part of it, and moves here like another version's.
+          const [version, content] = key.slice(PREFIX.length).split(":");
+          return { key, version, twin: version === bank.version && content !== undefined, response: saved.response };
         }
       } catch (error) {
         // not answers this page can read: left as they are
