@@ -430,6 +430,11 @@ BAD_FILES = {
         "answers questionnaire 'collaboration-pulse'",
     ),
     "another format": ('{"format": "survey/2", "answers": {}}', "wrong format"),
+    "a key given twice": (
+        '{"format": "selfassess-response/1", "questionnaire": {"id": "collaboration-maturity"},'
+        ' "answers": {"ca-1": 4, "ca-2": 3, "ca-1": 2}}',
+        "refused: the key 'ca-1' appears twice in one object",
+    ),
     "an unknown question": (
         '{"format": "selfassess-response/1", "questionnaire": {"id": "collaboration-maturity"}, "answers": {"ca-99": 3}}',
         "unknown question id 'ca-99'",

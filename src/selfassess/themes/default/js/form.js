@@ -289,6 +289,36 @@
     return null;
   }
 
+  /** The first key given twice in one object of `text` (JSON that parses), or null: `score`
+      refuses such a file rather than keep the last value silently (load.parse_json_document;
+      responses.js's jsonRefusal, which the partnership page has, also bounds numbers and depth). */
+  function keyTwice(text) {
+    const frames = [];
+    let expectKey = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i], top = frames[frames.length - 1];
+      if (c === '"') {
+        let end = i + 1;
+        while (text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
+        if (top && expectKey) {
+          const key = JSON.parse(text.slice(i, end + 1));
+          if (top.has(key)) return key;
+          top.add(key);
+          expectKey = false;
+        }
+        i = end;
+      } else if (c === "{" || c === "[") {
+        frames.push(c === "{" ? new Set() : null);
+        expectKey = c === "{";
+      } else if (c === "}" || c === "]") {
+        frames.pop();
+      } else if (c === ",") {
+        expectKey = !!top;
+      }
+    }
+    return null;
+  }
+
   async function load(input) {
     const file = input.files && input.files[0];
     if (!file) return;
@@ -300,8 +330,13 @@
       if (refused) {
         result = { ok: false, problems: [{ message: refused }] };
       } else {
-        result = S.validateResponse(bank, new TextDecoder().decode(bytes));
+        const text = new TextDecoder().decode(bytes);
+        result = S.validateResponse(bank, text);
         if (!result.ok && /^not JSON/.test(result.problems[0].message)) result.problems = [{ message: NOT_JSON }];
+        const twice = result.ok ? keyTwice(text) : null;
+        if (twice !== null) {
+          result = { ok: false, problems: [{ message: "refused: the key '" + twice.slice(0, 60) + "' appears twice in one object" }] };
+        }
       }
     } catch (error) {
       result = { ok: false, problems: [{ message: "It could not be read: " + error.message }] };
