@@ -95,7 +95,7 @@
     const checked = S.validateResponse(bank, saved.response);
     if (checked.ok) applyResponse(checked.response);
     resultsShown = !!saved.resultsShown;
-    handled = Array.isArray(saved.handled) ? saved.handled.filter((k) => typeof k === "string") : [];
+    handled = Array.isArray(saved.handled) ? saved.handled : [];
   }
 
   /** The first answers saved under this questionnaire's id but another key, or null. */
@@ -156,7 +156,7 @@
     handled.push($("other-answers").dataset.key);
     save();
     offerOther();
-    showMessage("success", "Left the other answers as they are", [], true);
+    showMessage("success", "Left them as they are", [], true);
   }
 
   function deleteOther() {
@@ -279,41 +279,36 @@
   // (load.read_file_bytes and _check_bytes, responses.js's bytesProblem): the same limit and words.
   const MAX_BYTES = 50000000;  // "50 MB" (load.MAX_RESPONSE_BYTES)
 
-  function refusal(size, bytes) {
-    if (size > MAX_BYTES) return "It is " + Math.ceil(size / 1e6) + " MB; a response file may be at most 50 MB";
-    if (!bytes.some((b) => b !== 0x20 && (b < 0x09 || b > 0x0d))) return "It is empty; expected a response file";
-    if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-      return "It is UTF-16 text, not UTF-8; save it as UTF-8";
-    }
-    if (bytes.subarray(0, 8192).includes(0)) return "It is a binary file, not a response file: " + NOT_JSON.slice(NOT_JSON.indexOf(":") + 2);
-    return null;
+  function refusal(size, b) {
+    return size > MAX_BYTES ? "It is " + Math.ceil(size / 1e6) + " MB; a response file may be at most 50 MB"
+      : !b.some((x) => x !== 32 && (x < 9 || x > 13)) ? "It is empty; expected a response file"
+      : b[0] + b[1] === 509 ? "It is UTF-16 text, not UTF-8; save it as UTF-8"  // FF FE or FE FF: a UTF-16 BOM
+      : b.subarray(0, 8192).includes(0) ? "It is a binary file, not a response file" : null;
   }
 
   /** The first key given twice in one object of `text` (JSON that parses), or null: `score`
       refuses such a file rather than keep the last value silently (load.parse_json_document;
       responses.js's jsonRefusal, which the partnership page has, also bounds numbers and depth). */
   function keyTwice(text) {
-    const frames = [];
-    let expectKey = false;
+    const open = [];
+    let want = false;
     for (let i = 0; i < text.length; i++) {
-      const c = text[i], top = frames[frames.length - 1];
+      const c = text[i], top = open[open.length - 1];
       if (c === '"') {
         let end = i + 1;
         while (text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
-        if (top && expectKey) {
-          const key = JSON.parse(text.slice(i, end + 1));
-          if (top.has(key)) return key;
-          top.add(key);
-          expectKey = false;
-        }
+        const key = want && JSON.parse(text.slice(i, end + 1));
+        if (want && top.has(key)) return key;
+        if (want) top.add(key);
+        want = false;
         i = end;
       } else if (c === "{" || c === "[") {
-        frames.push(c === "{" ? new Set() : null);
-        expectKey = c === "{";
+        open.push(c === "{" && new Set());
+        want = c === "{";
       } else if (c === "}" || c === "]") {
-        frames.pop();
+        open.pop();
       } else if (c === ",") {
-        expectKey = !!top;
+        want = !!top;
       }
     }
     return null;
