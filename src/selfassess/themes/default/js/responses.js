@@ -407,6 +407,15 @@
     return null;
   }
 
+  function parsesAsJson(text) {
+    try {
+      JSON.parse(text.replace(/^\ufeff/, ""));
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+
   /** One JSON response file (load.parse_response_json, through scoring.js). */
   function readJson(bank, text, file) {
     var refused = jsonRefusal(text, file);
@@ -446,10 +455,18 @@
     return null;
   }
 
-  /** A file that passed bytesProblem -> {ok, responses, problems, warnings}; CSV by its name. */
+  var NOT_AN_ANSWER_FILE = "is not a JSON or CSV answer file";  // load.NOT_AN_ANSWER_FILE
+
+  /** A file that passed bytesProblem -> {ok, responses, problems, warnings}; CSV by its name.
+      A file named neither .json nor .csv is read as JSON only when it is JSON text, as
+      load._check_is_json decides (README.md is not; JSON refused for a reason keeps that reason). */
   function parseFile(bank, file, bytes) {
     var csv = /\.csv$/i.test(file);
     var decoded = decode(bytes, file, csv);
+    var other = !csv && !/\.json$/i.test(file);
+    if (other && (decoded.problem || !parsesAsJson(decoded.text))) {
+      return { ok: false, responses: [], problems: [problem(file, NOT_AN_ANSWER_FILE)], warnings: [] };
+    }
     if (decoded.problem) return { ok: false, responses: [], problems: [decoded.problem], warnings: [] };
     var result = csv ? readCsv(bank, decoded.text, file) : readJson(bank, decoded.text, file);
     if (decoded.warning) result.warnings.unshift(decoded.warning);
