@@ -276,6 +276,20 @@ def test_the_weakest_principle_is_named_only_when_every_principle_has_a_score(
     assert weakest.inner_text().startswith(f"Your weakest principles, tied at 50: {titles}.")
 
 
+def test_the_weakest_principle_waits_for_the_one_principle_left_in_the_singular(
+    page: Any, bank: Questionnaire
+) -> None:
+    for principle in bank.principles[:-1]:
+        for q in principle.questions:
+            answer(page, q.id, "Partly")
+    page.get_by_role("button", name="Show my results").click()
+    page.locator("#results").wait_for()
+    assert page.locator("#weakest").inner_text() == (
+        f"Your weakest principle is named when all {len(bank.principles)} principles have a "
+        "score; 1 still has none."
+    )
+
+
 def test_a_csv_picked_to_load_answers_points_to_the_partnership_page(
     page: Any, tmp_path: Path
 ) -> None:
@@ -416,6 +430,11 @@ BAD_FILES = {
         "answers questionnaire 'collaboration-pulse'",
     ),
     "another format": ('{"format": "survey/2", "answers": {}}', "wrong format"),
+    "a key given twice": (
+        '{"format": "selfassess-response/1", "questionnaire": {"id": "collaboration-maturity"},'
+        ' "answers": {"ca-1": 4, "ca-2": 3, "ca-1": 2}}',
+        "refused: the key 'ca-1' appears twice in one object",
+    ),
     "an unknown question": (
         '{"format": "selfassess-response/1", "questionnaire": {"id": "collaboration-maturity"}, "answers": {"ca-99": 3}}',
         "unknown question id 'ca-99'",
@@ -450,6 +469,46 @@ def test_a_bad_file_gets_a_clear_message_and_changes_nothing(
     assert checked_values(page) == {"ca-1": "4"}
     assert page.get_by_label("Organisation").input_value() == "Alpha Trust"
     assert page.evaluate("document.activeElement.id") == "message"
+
+
+# What the form says first about a file that is not a response file at all: the cause the CLI
+# gives (load._check_bytes, read_file_bytes), not a JSON parser's complaint.
+NOT_RESPONSE_FILES = {
+    "empty": (b"", "It is empty; expected a response file"),
+    "blank": (b" \r\n\t", "It is empty; expected a response file"),
+    "a picture": (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        "It is a binary file, not a response file",
+    ),
+    "UTF-16": ('{"answers": {}}'.encode("utf-16"), "It is UTF-16 text, not UTF-8"),
+}
+
+
+@pytest.mark.parametrize("what", NOT_RESPONSE_FILES)
+def test_a_file_that_is_no_response_file_is_named_for_what_it_is(
+    page: Any, tmp_path: Path, what: str
+) -> None:
+    content, reason = NOT_RESPONSE_FILES[what]
+    answer(page, "ca-1", "Mostly")
+    bad = tmp_path / "answers.json"
+    bad.write_bytes(content)
+    load_file(page, bad)
+    message = page.locator("#message").inner_text()
+    assert reason in message
+    assert "not a JSON file" not in message
+    assert checked_values(page) == {"ca-1": "4"}
+
+
+def test_a_file_over_the_limit_is_refused_in_the_clis_words_unread(
+    context: Any, page: Any, tmp_path: Path
+) -> None:
+    big = tmp_path / "everything.json"
+    with open(big, "wb") as handle:
+        handle.truncate(51 * 1024 * 1024)  # sparse: takes no disk space
+    load_file(page, big)
+    assert (
+        "It is 54 MB; a response file may be at most 50 MB" in page.locator("#message").inner_text()
+    )
 
 
 # ---------------------------------------------------------------- accessibility and the network
@@ -708,6 +767,49 @@ def test_two_banks_with_one_id_and_version_keep_their_own_saved_answers(twin_for
     assert first.get_by_label("Organisation").input_value() == "Alpha Trust"
 
 
+def test_a_twin_banks_answers_are_offered_as_another_questionnaires_and_survive_being_used(
+    twin_forms: Any,
+) -> None:
+    first = twin_forms(0)
+    answer(first, "a1", "Fully")
+    first.get_by_label("Organisation").fill("Alpha Trust")
+    second = twin_forms(1)
+    offer = second.locator("#other-answers")
+    offer.wait_for()
+    assert "another questionnaire with the same id and version" in offer.inner_text()
+    assert "another version" not in offer.inner_text()
+    assert second.get_by_role("button", name="Delete them").is_hidden()
+    second.get_by_role("button", name="Use those answers").click()
+    answered(second, 1)
+    assert checked_values(second) == {"a1": "5"}
+    offer.wait_for(state="hidden")
+    second.reload()
+    answered(second, 1)
+    assert offer.is_hidden()
+    first.reload()
+    answered(first, 1)
+    assert checked_values(first) == {"a1": "5"}
+    assert first.get_by_label("Organisation").input_value() == "Alpha Trust"
+
+
+def test_a_twin_banks_answers_can_be_left_alone_and_are_not_offered_again(
+    twin_forms: Any,
+) -> None:
+    first = twin_forms(0)
+    answer(first, "a1", "Fully")
+    second = twin_forms(1)
+    second.locator("#other-answers").wait_for()
+    second.get_by_role("button", name="Leave them").click()
+    second.locator("#other-answers").wait_for(state="hidden")
+    assert checked_values(second) == {}
+    second.reload()
+    answered(second, 0)
+    assert second.locator("#other-answers").is_hidden()
+    first.reload()
+    answered(first, 1)
+    assert checked_values(first) == {"a1": "5"}
+
+
 OLD_SAVE = {
     "response": {
         "format": "selfassess-response/1",
@@ -743,6 +845,23 @@ def test_answers_saved_for_an_earlier_version_are_offered_not_applied_and_can_be
     page.reload()
     answered(page, 1)
     assert page.get_by_label("Organisation").input_value() == "Old Trust"
+
+
+def test_answers_saved_before_content_keys_under_this_version_move_here_when_used(
+    twin_forms: Any,
+) -> None:
+    page = twin_forms(0)
+    old = json.loads(json.dumps(OLD_SAVE))
+    old["response"]["questionnaire"]["version"] = "1.0"
+    page.evaluate("(v) => localStorage.setItem('selfassess:vec-basic:1.0', v)", json.dumps(old))
+    page.reload()
+    offer = page.locator("#other-answers")
+    offer.wait_for()
+    assert "another version of this questionnaire" in offer.inner_text()
+    assert page.get_by_role("button", name="Delete them").is_visible()
+    page.get_by_role("button", name="Use those answers").click()
+    answered(page, 1)
+    assert page.evaluate("localStorage.getItem('selfassess:vec-basic:1.0')") is None
 
 
 def test_answers_saved_for_an_earlier_version_can_be_deleted_unused(twin_forms: Any) -> None:

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from selfassess import __version__
 from selfassess.cli import cli, escape_controls
+from selfassess.formats import csv_field
 
 RESPONSES = Path(__file__).parent.parent / "examples" / "responses"
 
@@ -174,6 +175,31 @@ def test_score_csv_keeps_formulas_from_answer_files_as_text(tmp_path: Path) -> N
     assert code == 0
     rows = list(csv.reader(io.StringIO(out, newline="")))[1:]
     assert [(row[1], row[2]) for row in rows] == [(written, written) for _, written in cases]
+
+
+SPREADSHEET_QUOTING = json.loads(
+    (Path(__file__).parent / "vectors" / "spreadsheet-text.json").read_text(encoding="utf-8")
+)["quoting"]
+
+
+@pytest.mark.parametrize(("text", "written"), SPREADSHEET_QUOTING)
+def test_csv_fields_are_quoted_by_the_shared_rule(text: str, written: str) -> None:
+    assert csv_field(text) == written
+
+
+def test_score_csv_quotes_a_semicolon_so_a_semicolon_spreadsheet_finds_no_formula(
+    tmp_path: Path,
+) -> None:
+    response = {
+        "format": "selfassess-response/1",
+        "questionnaire": {"id": "collaboration-maturity"},
+        "respondent": {"organisation": "Trust;=1+1", "role": "Leitung; Pflege"},
+        "answers": {},
+    }
+    (tmp_path / "a.json").write_text(json.dumps(response), encoding="utf-8")
+    code, out, _ = run("score", str(tmp_path), "--format", "csv")
+    assert code == 0
+    assert ',"Trust;=1+1","Leitung; Pflege",' in out.splitlines()[1]
 
 
 def test_score_warns_when_one_respondent_answers_in_two_files_and_counts_both() -> None:

@@ -269,3 +269,20 @@ def test_csv_numbers_in_any_decimal_digits_are_read_as_python_reads_them(
 ) -> None:
     path = write(tmp_path, "digits.csv", "ca-p1,ca-p2\n３,٤\n")
     assert load_responses([path], pulse).responses[0].response.answers == {"ca-p1": 3, "ca-p2": 4}
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_utf16_file_is_refused_as_utf16_text_with_how_to_save_it(
+    tmp_path: Path, pulse: Questionnaire, encoding: str
+) -> None:
+    text = "\ufefforganisation,ca-p1\r\nCafé Trust,4\r\n"
+    path = write(tmp_path, "unicode.csv", text.encode(encoding))
+    with pytest.raises(SelfassessError) as caught:
+        load_responses([path], pulse)
+    assert str(caught.value) == (
+        f"{path}: is UTF-16 text, not UTF-8; save it as UTF-8 "
+        '(in Excel: "CSV UTF-8 (Comma delimited)")'
+    )
+    with pytest.raises(SelfassessError) as caught:
+        bank_for_responses([path])
+    assert "is UTF-16 text" in str(caught.value)

@@ -52,6 +52,7 @@ process.stdout.write(JSON.stringify(out));
 CSV_BANK = VECTORS / "13-csv-labels" / "bank.yaml"
 SCALES_BANK = VECTORS / "03-per-question-scales" / "bank.yaml"
 HOSTILE_BANK = VECTORS / "22-hostile-names" / "bank.yaml"
+CASEFOLD_BANK = ROOT / "tests" / "data" / "casefold-bank.yaml"
 HEADER = "organisation,role,name,c1,c2,c3,m1,m2\n"
 
 
@@ -89,6 +90,10 @@ CASES: list[tuple[str, Path, list[tuple[str, bytes]]]] = [
     ("a header and no respondents", CSV_BANK, [("header.csv", HEADER.encode() + b",,,\n")]),
     ("empty, blank and binary files", CSV_BANK,
      [("empty.csv", b""), ("blank.json", b" \n\t\r\n"), ("binary.csv", b"c1\x00\x01"), ("nothing.csv", b",,\n,\n")]),
+    ("UTF-16 text, as Excel's Unicode Text saves it, with either byte order", CSV_BANK,
+     [("utf16.csv", "organisation,c1\r\nSt Äbbe,3\r\n".encode("utf-16")),
+      ("utf16be.json", b"\xfe\xff" + good_json().decode().encode("utf-16-be")),
+      ("bom-only.csv", b"\xff\xfe")]),
     ("text that is not UTF-8", CSV_BANK,
      [("latin1.csv", "organisation,c1\nSt Äbbe,3\n".encode("latin-1")),
       ("bom-then-bad.json", b"\xef\xbb\xbf{\"a\": \"\xe2\x82\"}"),
@@ -102,6 +107,9 @@ CASES: list[tuple[str, Path, list[tuple[str, bytes]]]] = [
       ("utf8-semicolons.csv", "\ufefforganisation;c1;c2\n;;\nA;5;\n".encode())]),
     ("a comma header keeps its commas, whatever the rows hold", CSV_BANK,
      [("commas.csv", b"organisation,c1\nVale; North,3\n")]),
+    ("labels in any case, folded as str.casefold() folds them: ẞ is ss, ı is not i", CASEFOLD_BANK,
+     [("folded.csv", "q1,q2,q3,q4,q5\nSTRAẞE,KıSMEN,σοφοσ,OFFICE,WEISS NICHT\nstrasse,kısmen,σοφος,oﬃce,weiß nicht\n".encode()),
+      ("dotted.csv", b"q2\nKISMEN\n")]),
     ("fullwidth, Arabic-Indic and other decimal digits", CSV_BANK,
      [("digits.csv", "organisation,c1,c2,c3,m1,m2\nA,３,٣,٤,۴,१\nB,𝟓,１.０,０,５e０,２_\n".encode()),
       ("off-scale.csv", "organisation,c1,c2\nC,１０,١_٠\n".encode())]),
@@ -117,6 +125,9 @@ CASES: list[tuple[str, Path, list[tuple[str, bytes]]]] = [
     ("an unknown question and a value off the scale", CSV_BANK,
      [("unknown.json", good_json(answers={"zz9": 3, "c1": 9, "m2": None}))]),
     ("not JSON at all", CSV_BANK, [("notes.json", b"Dear facilitator,\nhere are my answers")]),
+    ("a file named neither .json nor .csv is read as JSON only when it is JSON", CSV_BANK,
+     [("notes.txt", b"organisation,c1\nA,3\n"), ("README", b"# Answers\n"), ("latin.txt", b"\xe9t\xe9"),
+      ("answers.txt", good_json()), ("twice.txt", good_json()[:-1] + b', "answers": {}}')]),
     ("a wrong format", CSV_BANK, [("other.json", good_json(format="other/2"))]),
     ("another version, stray comments", CSV_BANK,
      [("old.json", good_json(questionnaire={"id": "vec-csv", "version": "0.9"},

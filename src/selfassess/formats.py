@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-import io
+import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from selfassess.model import Questionnaire
@@ -76,17 +76,33 @@ def spreadsheet_text(value: str | None) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+# A field is quoted when it holds what the csv module quotes (a comma, a double quote, a line
+# break) and also a semicolon or a tab: a spreadsheet that splits cells at those (many European
+# Excels open every .csv with `;`) would otherwise find a new cell inside one, and in
+# `Trust;=1+1` a formula (responses.js's csvCell, the same rule; tests/vectors/spreadsheet-text.json).
+QUOTED_FIELD = re.compile('[",;\t\r\n]')
+
+
+def csv_field(value: object) -> str:
+    """One CSV field as the tool writes it (None is empty)."""
+    text = "" if value is None else str(value)
+    return '"' + text.replace('"', '""') + '"' if QUOTED_FIELD.search(text) else text
+
+
+def csv_rows(rows: Iterable[Sequence[object]]) -> str:
+    """Rows as CSV text, every field through csv_field, each line ending in a newline."""
+    return "".join(",".join(csv_field(cell) for cell in row) + "\n" for row in rows)
+
+
 def scores_to_csv(bank: Questionnaire, scores: Scores) -> str:
     """One row per respondent, unrounded principle scores, for spreadsheets; text that came from
     the answer files (source, organisation, role) goes through spreadsheet_text."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
     pids = [p.id for p in bank.principles]
-    writer.writerow(
+    rows: list[Sequence[object]] = [
         ["source", "organisation", "role", *pids, "overall", "level", "answered", "total"]
-    )
+    ]
     for r in scores.respondents:
-        writer.writerow(
+        rows.append(
             [
                 spreadsheet_text(r.source),
                 spreadsheet_text(r.organisation),
@@ -98,7 +114,7 @@ def scores_to_csv(bank: Questionnaire, scores: Scores) -> str:
                 r.total,
             ]
         )
-    return out.getvalue()
+    return csv_rows(rows)
 
 
 def scores_to_table(bank: Questionnaire, scores: Scores) -> str:

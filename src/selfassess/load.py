@@ -146,8 +146,16 @@ def require_regular_file(path: Path) -> None:
         raise SelfassessError.at(path, f"is {kind}, not a regular file")
 
 
+# The byte-order marks UTF-16 text starts with (little- and big-endian): such a file is text,
+# not a binary file, and the message says how to save it (responses.js's bytesProblem: the same).
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def _check_bytes(data: bytes, path: Path | str, what: str) -> bytes:
     """Refuse what is clearly not a text file of ours, wherever the bytes came from."""
+    if data[:2] in UTF16_BOMS:  # Excel's "Unicode Text", or a Windows editor's "Unicode"
+        hint = ' (in Excel: "CSV UTF-8 (Comma delimited)")' if what == "response file" else ""
+        raise SelfassessError.at(path, f"is UTF-16 text, not UTF-8; save it as UTF-8{hint}")
     if b"\x00" in data[:8192]:
         raise SelfassessError.at(path, f"is a binary file, not a {what}")
     if not data.strip():

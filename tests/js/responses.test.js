@@ -105,14 +105,16 @@ test("files are refused before parsing when too large, empty or binary", () => {
     file("empty.json", " \n"),
     { name: "x.csv", size: 3, bytes: new Uint8Array([0x61, 0, 0x62]) },
     { name: "latin.json", size: 3, bytes: new Uint8Array([0x61, 0xe9, 0x62]) },
+    { name: "unicode.csv", size: 4, bytes: new Uint8Array([0xff, 0xfe, 0x61, 0]) },
   ]);
   assert.deepEqual(plain(result.files.map((f) => f.problems.map(R.problemText))), [
     ["huge.json: is 60 MB; a response file may be at most 50 MB"],
     ["empty.json: is empty; expected a response file"],
     ["x.csv: is a binary file, not a response file"],
     ["latin.json: is not UTF-8 text (bad byte at offset 1)"],
+    ['unicode.csv: is UTF-16 text, not UTF-8; save it as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)")'],
   ]);
-  assert.deepEqual(plain(result.files.map((f) => f.status)), ["rejected", "rejected", "rejected", "rejected"]);
+  assert.deepEqual(plain(result.files.map((f) => f.status)), ["rejected", "rejected", "rejected", "rejected", "rejected"]);
 });
 
 test("a file with the same content as an earlier one is counted once and reported", () => {
@@ -168,6 +170,11 @@ test("the combined CSV has one row per respondent and reads back to the same ans
 test("text that a spreadsheet would run as a formula is kept as text, by the shared rule", () => {
   const vectors = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "vectors", "spreadsheet-text.json"), "utf8"));
   for (const [text, written] of vectors.cases) assert.equal(R.textCell(text), written, JSON.stringify(text));
+});
+
+test("CSV fields are quoted by the shared rule: a semicolon or a tab too, not only a comma", () => {
+  const vectors = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "vectors", "spreadsheet-text.json"), "utf8"));
+  for (const [text, written] of vectors.quoting) assert.equal(R.csvCell(text), written, JSON.stringify(text));
 });
 
 test("the heat map averages each organisation's answers per question; the partnership weighs organisations equally", () => {

@@ -13,7 +13,10 @@
   // Saved answers belong to one questionnaire: its id, version and content (a hash of its
   // questions and scales, view.bank_content_hash). Answers under another key with the same id
   // (another version, another bank that took the id, or the key before content was part of it)
-  // are offered, never applied or deleted unasked.
+  // are offered, never applied or deleted unasked. Those of another version move here when used;
+  // those of the same version (a twin: another bank, or this one edited) may be another form's
+  // live answers, so they are copied, never deleted from here, and once used or left alone their
+  // key is kept in this page's own save (`handled`) so they are not offered again.
   const PREFIX = "selfassess:" + bank.id + ":";
   const KEY = PREFIX + bank.version + ":" + bank.content;
   const FIELDS = ["organisation", "role", "name"];
@@ -29,6 +32,7 @@
   // Comments this page has no box for (on single questions, from other tools) survive a round trip.
   let otherComments = S.dict();
   let resultsShown = false;
+  let handled = [];  // keys of twins' answers already used or left alone
   const storage = openStorage();
 
   function openStorage() {
@@ -73,7 +77,7 @@
   function save() {
     if (!storage) return;
     try {
-      storage.setItem(KEY, JSON.stringify({ response: readResponse(), resultsShown }));
+      storage.setItem(KEY, JSON.stringify({ response: readResponse(), resultsShown, handled }));
     } catch (error) {
       $("storage-notice").hidden = false;
     }
@@ -91,17 +95,21 @@
     const checked = S.validateResponse(bank, saved.response);
     if (checked.ok) applyResponse(checked.response);
     resultsShown = !!saved.resultsShown;
+    handled = Array.isArray(saved.handled) ? saved.handled : [];
   }
 
   /** The first answers saved under this questionnaire's id but another key, or null. */
   function otherSaved() {
     for (let i = 0; storage && i < storage.length; i++) {
       const key = storage.key(i);
-      if (!key.startsWith(PREFIX) || key === KEY) continue;
+      if (!key.startsWith(PREFIX) || key === KEY || handled.includes(key)) continue;
       try {
         const saved = JSON.parse(storage.getItem(key));
         if (saved.response.answers) {
-          return { key, version: key.slice(PREFIX.length).split(":")[0], response: saved.response };
+          // A twin's key has this version and another content hash; a key without a hash is
+          // from the form before content was part of it, and moves here like another version's.
+          const [version, content] = key.slice(PREFIX.length).split(":");
+          return { key, version, twin: version === bank.version && content !== undefined, response: saved.response };
         }
       } catch (error) {
         // not answers this page can read: left as they are
@@ -116,7 +124,7 @@
     notice.hidden = !other;
     if (other) {
       notice.dataset.key = other.key;
-      show(notice, true, other);
+      show(notice, other.twin ? "twin" : "version", other);
     }
   }
 
@@ -133,13 +141,22 @@
     });
     Object.keys(notes).forEach((k) => { if (typeof notes[k] === "string" && (titles[k] || radios[k])) comments[k] = notes[k]; });
     applyResponse({ answers, comments, respondent: Object(other.response.respondent) });
+    if (other.twin) handled.push(other.key);
     update();
     save();
-    storage.removeItem(other.key);
+    if (!other.twin) storage.removeItem(other.key);
     offerOther();
     const left = Object.keys(given).length - Object.keys(answers).length;
     showMessage("success", "Used the answers saved for version " + other.version,
       left ? [left + " of them did not fit this version and were left out."] : [], true);
+  }
+
+  /** A twin's answers stay where they are and are not offered here again. */
+  function leaveOther() {
+    handled.push($("other-answers").dataset.key);
+    save();
+    offerOther();
+    showMessage("success", "Left them as they are", [], true);
   }
 
   function deleteOther() {
@@ -200,7 +217,7 @@
     const unscored = bank.principles.filter((p) => result.principles[p.id] === null).length;
     const weakest = S.weakestPrinciple(bank, result.principles);
     const tied = weakest === null ? [] : bank.principles.filter((p) => result.principles[p.id] === result.principles[weakest]);
-    show($("weakest"), unscored ? "pending" : tied.length > 1 ? "tied" : "scored", {
+    show($("weakest"), unscored ? (unscored === 1 ? "pending-one" : "pending") : tied.length > 1 ? "tied" : "scored", {
       title: tied.map((p) => titles[p.id]).join("; "),
       score: rounded(result.principles[weakest] ?? null),
       remaining: unscored
@@ -258,15 +275,64 @@
   // What a CSV (or any file that is not JSON) gets instead of the JSON parser's complaint.
   const NOT_JSON = "It is not a JSON file: this form loads only the .json files it saves; the partnership page reads CSV files.";
 
+  // What `selfassess score` and the partnership page say of a file before reading it as JSON
+  // (load.read_file_bytes and _check_bytes, responses.js's bytesProblem): the same limit and words.
+  const MAX_BYTES = 50000000;  // "50 MB" (load.MAX_RESPONSE_BYTES)
+
+  function refusal(size, b) {
+    return size > MAX_BYTES ? "It is " + Math.ceil(size / 1e6) + " MB; a response file may be at most 50 MB"
+      : !b.some((x) => x !== 32 && (x < 9 || x > 13)) ? "It is empty; expected a response file"
+      : b[0] + b[1] === 509 ? "It is UTF-16 text, not UTF-8; save it as UTF-8"  // FF FE or FE FF: a UTF-16 BOM
+      : b.subarray(0, 8192).includes(0) ? "It is a binary file, not a response file" : null;
+  }
+
+  /** The first key given twice in one object of `text` (JSON that parses), or null: `score`
+      refuses such a file rather than keep the last value silently (load.parse_json_document;
+      responses.js's jsonRefusal, which the partnership page has, also bounds numbers and depth). */
+  function keyTwice(text) {
+    const open = [];
+    let want = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i], top = open[open.length - 1];
+      if (c === '"') {
+        let end = i + 1;
+        while (text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
+        const key = want && JSON.parse(text.slice(i, end + 1));
+        if (want && top.has(key)) return key;
+        if (want) top.add(key);
+        want = false;
+        i = end;
+      } else if (c === "{" || c === "[") {
+        open.push(c === "{" && new Set());
+        want = c === "{";
+      } else if (c === "}" || c === "]") {
+        open.pop();
+      } else if (c === ",") {
+        want = !!top;
+      }
+    }
+    return null;
+  }
+
   async function load(input) {
     const file = input.files && input.files[0];
     if (!file) return;
     input.value = "";
     let result;
     try {
-      if (file.size > 5e6) throw new Error("it is too large to be a response file");
-      result = S.validateResponse(bank, await file.text());
-      if (!result.ok && /^not JSON/.test(result.problems[0].message)) result.problems = [{ message: NOT_JSON }];
+      const bytes = file.size > MAX_BYTES ? new Uint8Array(0) : new Uint8Array(await file.arrayBuffer());
+      const refused = refusal(file.size, bytes);
+      if (refused) {
+        result = { ok: false, problems: [{ message: refused }] };
+      } else {
+        const text = new TextDecoder().decode(bytes);
+        result = S.validateResponse(bank, text);
+        if (!result.ok && /^not JSON/.test(result.problems[0].message)) result.problems = [{ message: NOT_JSON }];
+        const twice = result.ok ? keyTwice(text) : null;
+        if (twice !== null) {
+          result = { ok: false, problems: [{ message: "refused: the key '" + twice.slice(0, 60) + "' appears twice in one object" }] };
+        }
+      }
     } catch (error) {
       result = { ok: false, problems: [{ message: "It could not be read: " + error.message }] };
     }
@@ -315,4 +381,5 @@
   $("load-answers").addEventListener("change", (event) => load(event.target));
   $("use-other-answers").addEventListener("click", useOther);
   $("delete-other-answers").addEventListener("click", deleteOther);
+  $("leave-other-answers").addEventListener("click", leaveOther);
 })();

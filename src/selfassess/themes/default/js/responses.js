@@ -227,9 +227,14 @@
     return [false, null];
   }
 
-  /** Close to Python's str.casefold() (upper then lower also folds ß to ss). */
+  /** Python's str.casefold() as far as matching goes: two texts fold alike exactly when they
+      do in Python, for every character of Unicode 14 (checked character by character). Lower
+      first, so capital ẞ folds to ss as ß does; upper then lower folds the rest (ς and σ, ﬃ and
+      ffi); dotless ı is kept apart, since casefold() leaves it and upper-casing makes it I. */
   function fold(text) {
-    return text.toUpperCase().toLowerCase();
+    return text.split("\u0131").map(function (part) {
+      return part.toLowerCase().toUpperCase().toLowerCase();
+    }).join("\u0131");
   }
 
   function questionsOf(bank) {
@@ -402,6 +407,15 @@
     return null;
   }
 
+  function parsesAsJson(text) {
+    try {
+      JSON.parse(text.replace(/^\ufeff/, ""));
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+
   /** One JSON response file (load.parse_response_json, through scoring.js). */
   function readJson(bank, text, file) {
     var refused = jsonRefusal(text, file);
@@ -426,21 +440,33 @@
     return b === 0x20 || (b >= 0x09 && b <= 0x0d);
   }
 
-  /** What load._read_response_bytes refuses before a file is parsed (or compared): a problem or null. */
+  /** What load._read_response_bytes refuses before a file is parsed (or compared): a problem or null.
+      A UTF-16 byte-order mark first is UTF-16 text, said so rather than "binary" (load.UTF16_BOMS). */
   function bytesProblem(file, bytes) {
     var tooLarge = sizeProblem(file, bytes.length);
     if (tooLarge) return tooLarge;
     if (!Array.prototype.some.call(bytes, function (b) { return !isSpace(b); })) return problem(file, "is empty; expected a response file");
+    if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+      return problem(file, "is UTF-16 text, not UTF-8; save it as UTF-8 (in Excel: \"CSV UTF-8 (Comma delimited)\")");
+    }
     if (Array.prototype.indexOf.call(bytes.subarray(0, 8192), 0) >= 0) {
       return problem(file, "is a binary file, not a response file");
     }
     return null;
   }
 
-  /** A file that passed bytesProblem -> {ok, responses, problems, warnings}; CSV by its name. */
+  var NOT_AN_ANSWER_FILE = "is not a JSON or CSV answer file";  // load.NOT_AN_ANSWER_FILE
+
+  /** A file that passed bytesProblem -> {ok, responses, problems, warnings}; CSV by its name.
+      A file named neither .json nor .csv is read as JSON only when it is JSON text, as
+      load._check_is_json decides (README.md is not; JSON refused for a reason keeps that reason). */
   function parseFile(bank, file, bytes) {
     var csv = /\.csv$/i.test(file);
     var decoded = decode(bytes, file, csv);
+    var other = !csv && !/\.json$/i.test(file);
+    if (other && (decoded.problem || !parsesAsJson(decoded.text))) {
+      return { ok: false, responses: [], problems: [problem(file, NOT_AN_ANSWER_FILE)], warnings: [] };
+    }
     if (decoded.problem) return { ok: false, responses: [], problems: [decoded.problem], warnings: [] };
     var result = csv ? readCsv(bank, decoded.text, file) : readJson(bank, decoded.text, file);
     if (decoded.warning) result.warnings.unshift(decoded.warning);
@@ -523,10 +549,12 @@
 
   // ------------------------------------------------------------------ the combined CSV
 
-  /** A cell as Python's csv module writes it (QUOTE_MINIMAL). */
+  /** A cell as formats.csv_field writes it: quoted when it holds a comma, a double quote, a
+      semicolon, a tab or a line break (a spreadsheet splitting at `;` finds no cell, and no
+      formula, inside one), pinned by tests/vectors/spreadsheet-text.json. */
   function csvCell(value) {
     var text = value === null || value === undefined ? "" : String(value);
-    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+    return /[",;\t\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
   /** Text a spreadsheet would run as a formula (=, +, -, @, tab or CR first) is kept as text with
@@ -572,6 +600,7 @@
     collect: collect,
     combinedCsv: combinedCsv,
     textCell: textCell,
+    csvCell: csvCell,
     problemText: problemText
   };
 })(globalThis);
