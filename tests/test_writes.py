@@ -187,6 +187,16 @@ def test_new_into_an_unwritable_folder_is_one_line(tmp_path: Path) -> None:
     assert len(result.output.splitlines()) == 1
 
 
+def test_theme_new_into_an_unwritable_folder_is_one_line(tmp_path: Path) -> None:
+    target = unwritable_folder(tmp_path) / "brand"
+    result = CliRunner().invoke(cli, ["theme", "new", str(target)])
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    assert result.output.startswith(f"error: {target}: cannot write the theme: ")
+    assert len(result.output.splitlines()) == 1
+    assert not target.exists()
+
+
 # ---------------------------------------------------------------- the site folder
 
 

@@ -168,7 +168,12 @@ def write_new_theme(path: Path, parent: str) -> list[Path]:
         Path("css/theme.css"): THEME_CSS,
         Path("README.md"): _readme(name, parent),
     }
-    staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".new", dir=folder))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".new", dir=folder))
+    except OSError as exc:
+        raise SelfassessError.at(
+            path, f"cannot write the theme: folder {folder}: {exc.strerror or exc}"
+        ) from None
     try:
         for relative, text in files.items():
             target = staging / relative
