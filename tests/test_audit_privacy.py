@@ -92,22 +92,34 @@ def test_comments_the_page_withholds_are_not_attached_and_the_scorecard_still_ve
         assert (code, out.split(",")[0]) == (0, "verified: 45 inputs"), out
 
 
-def test_a_csv_answer_file_is_attached_without_its_name_column(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("delimiter", "encoding"),
+    [(",", "utf-8"), (";", "utf-8"), (",", "cp1252"), (";", "cp1252")],
+    ids=["comma-utf8", "semicolon-utf8", "comma-windows-1252", "semicolon-windows-1252"],
+)
+def test_a_csv_answer_file_is_attached_without_its_name_column(
+    tmp_path: Path, delimiter: str, encoding: str
+) -> None:
+    """Whichever CSV Excel saved (semicolons, Windows-1252): what the reader accepts, the
+    attachment loses its names from, and the scorecard still verifies."""
     rows = []
     for path in sorted(RESPONSES.glob("*.json")):
         response = json.loads(path.read_text(encoding="utf-8"))
         rows.append((response["respondent"], response["answers"]))
+    rows[0][0]["role"] = "Directrice générale"  # a byte UTF-8 refuses, in Windows-1252
     questions = list(rows[0][1])
-    lines = [",".join(["organisation", "role", "name", *questions])]
+    lines = [delimiter.join(["organisation", "role", "name", *questions])]
     for respondent, answers in rows:
         cells = [respondent.get(k) or "" for k in ("organisation", "role", "name")]
         cells += ["" if answers.get(q) is None else str(answers[q]) for q in questions]
-        lines.append(",".join(f'"{c}"' for c in cells))
+        lines.append(delimiter.join(f'"{c}"' for c in cells))
     csv_file = tmp_path / "answers.csv"
-    csv_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    csv_file.write_bytes(("\n".join(lines) + "\n").encode(encoding))
     pdf, _ = make(tmp_path, files=(str(csv_file),))
     attached = attachments_of(pdf)["answers.csv"].decode("utf-8")
-    assert attached.splitlines()[0].split(",")[:3] == ["organisation", "role", questions[0]]
+    header = attached.splitlines()[0].split(delimiter)
+    assert header[:3] == ["organisation", "role", questions[0]]
+    assert "Directrice générale" in attached
     assert [name for name in RESPONDENT_NAMES if name in attached] == []
     code, out, _ = invoke("verify", str(pdf))
     assert code == 0, out

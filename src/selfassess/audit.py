@@ -27,7 +27,7 @@ from pathlib import PurePath, PureWindowsPath
 from typing import Any
 
 from selfassess import __version__
-from selfassess.load import BankSource, InputFile, LoadedResponses, decode_utf8
+from selfassess.load import BankSource, InputFile, LoadedResponses, csv_delimiter, decode_csv
 from selfassess.score import organisation_of
 from selfassess.scorecard import Change, OrganisationScore, ScorecardView
 
@@ -230,16 +230,20 @@ def with_comments_withheld(data: bytes, name: str) -> bytes:
 
 def without_names(file: InputFile) -> bytes:
     """The answer file as attached without --show-names: the same file with respondents'
-    `name` taken out (JSON: respondent.name; CSV: the name column), nothing else changed."""
+    `name` taken out (JSON: respondent.name; CSV: the name column), nothing else changed.
+    A CSV is read as the reader reads it (semicolons, Windows-1252) and written back with its
+    own delimiter, in UTF-8, so the scorecard rebuilt from it reads the same text."""
     if file.name.lower().endswith(".csv"):
-        rows = list(csv.reader(io.StringIO(decode_utf8(file.data, file.name), newline="")))
+        text = decode_csv(file.data, file.name, [])
+        delimiter = csv_delimiter(text)
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
         if not rows:
             return file.data
         keep = [i for i, cell in enumerate(rows[0]) if cell.strip() != "name"]
         if len(keep) == len(rows[0]):
             return file.data
         out = io.StringIO(newline="")
-        writer = csv.writer(out, lineterminator="\r\n")
+        writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
         writer.writerows([[row[i] for i in keep if i < len(row)] for row in rows])
         return out.getvalue().encode("utf-8")
     answers = json.loads(file.data.decode("utf-8-sig"))
