@@ -313,6 +313,26 @@ def test_no_answer_file_crashes_report_and_skip_invalid_leaves_it_out(
     assert page.exists()
 
 
+def test_a_message_quoting_a_huge_key_is_cut_short_in_the_terminal_and_the_scorecard(
+    tmp_path: Path,
+) -> None:
+    """A 100,000-character unknown question id made a skipped-file line of 100,000 characters:
+    unreadable in a terminal, and a scorecard that took minutes to lay the word out."""
+    hostile = tmp_path / "long-id.json"
+    hostile.write_text(_GOOD.replace('"ca-p1": 4', '"' + "k" * 100_000 + '": 4'))
+    good = tmp_path / "good.json"
+    good.write_text(_GOOD)
+    page = tmp_path / "s.html"
+    args = ["report", str(hostile), str(good), "--html", str(page), "--quiet", "--skip-invalid"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    line = result.stderr.strip().splitlines()[0]
+    assert line.startswith(f"skipped: {hostile}: unknown question id 'kkkk")
+    assert "... (cut short)" in line and len(line) < len(str(hostile)) + 1_300, line[-100:]
+    html = page.read_text(encoding="utf-8")
+    assert "k" * 950 in html and "k" * 1_001 not in html
+
+
 # ---------------------------------------------------------------- bounded work
 
 
