@@ -223,6 +223,7 @@ def test_every_problem_is_reported_not_only_the_first(starter_text: str) -> None
         pytest.param(b"   \n\n", "is empty", id="blank"),
         pytest.param(b"\x00\x01\x02", "binary file", id="binary"),
         pytest.param(b"\xff\xfeid: x", "not UTF-8", id="not-utf8"),
+        pytest.param("id: x\n".encode("utf-16"), "is UTF-16 text", id="utf-16"),
         pytest.param(b"id: [", "malformed YAML", id="malformed"),
         pytest.param(b"- a\n- b\n", "found a list", id="list-not-mapping"),
         pytest.param(b"just text", "found text", id="scalar"),

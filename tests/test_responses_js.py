@@ -147,6 +147,9 @@ CASES: list[tuple[str, Path, list[tuple[str, bytes]]]] = [
     ("a question id and a comment key 100,000 characters long: the line is cut short", CSV_BANK,
      [("long-id.json", good_json(answers={"k" * 100_000: 3})),
       ("long-key.json", good_json(comments={"c1": "fine", "é" * 100_000: "x"}))]),
+    ("UTF-16 (Excel's and Notepad's \"Unicode\"), either byte order", CSV_BANK,
+     [("unicode.csv", "organisation,c1\nA,3\n".encode("utf-16")),
+      ("big-endian.json", b"\xfe\xff" + good_json().decode().encode("utf-16-be"))]),
     ("NaN, which JSON does not allow", CSV_BANK,
      [("nan.json", good_json().replace(b'"c1": 4', b'"c1": NaN'))]),
 ]  # fmt: skip

@@ -146,8 +146,15 @@ def require_regular_file(path: Path) -> None:
         raise SelfassessError.at(path, f"is {kind}, not a regular file")
 
 
+UTF16_MESSAGE = (
+    "is UTF-16 text (it starts with a UTF-16 byte-order mark), not UTF-8; save it as UTF-8"
+)
+
+
 def _check_bytes(data: bytes, path: Path | str, what: str) -> bytes:
     """Refuse what is clearly not a text file of ours, wherever the bytes came from."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's and Excel's "Unicode" text
+        raise SelfassessError.at(path, UTF16_MESSAGE)
     if b"\x00" in data[:8192]:
         raise SelfassessError.at(path, f"is a binary file, not a {what}")
     if not data.strip():

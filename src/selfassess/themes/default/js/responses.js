@@ -438,6 +438,9 @@
     var tooLarge = sizeProblem(file, bytes.length);
     if (tooLarge) return tooLarge;
     if (!Array.prototype.some.call(bytes, function (b) { return !isSpace(b); })) return problem(file, "is empty; expected a response file");
+    if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+      return problem(file, "is UTF-16 text (it starts with a UTF-16 byte-order mark), not UTF-8; save it as UTF-8");
+    }
     if (Array.prototype.indexOf.call(bytes.subarray(0, 8192), 0) >= 0) {
       return problem(file, "is a binary file, not a response file");
     }
