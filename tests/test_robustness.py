@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -455,3 +456,30 @@ def test_inputs_that_are_not_regular_files_are_refused_before_reading(
     result = CliRunner().invoke(cli, [filled(a) for a in args])  # a read would never return
     assert result.exit_code == 1, result.output
     assert result.stderr.strip().splitlines()[0].removeprefix("error: ") == filled(cause)
+
+
+@pytest.mark.parametrize("skip", [False, True], ids=["strict", "skip-invalid"])
+def test_a_folder_names_the_answer_files_in_it_that_are_not_regular_files(
+    tmp_path: Path, skip: bool
+) -> None:
+    """A FIFO or a looping link named *.json in a folder of answers was left out in silence:
+    one of the partnership's files missing from the count with no word said."""
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    (folder / "good.json").write_text(_GOOD)
+    os.mkfifo(folder / "pipe.json")
+    (folder / "loop.json").symlink_to(folder / "loop.json")
+    (folder / "older").mkdir()  # a sub-folder is not an answer file: still passed over
+    args = ["score", "-f", "json", str(folder), *(["--skip-invalid"] if skip else [])]
+    result = CliRunner().invoke(cli, args)
+    lines = result.stderr.strip().splitlines()
+    prefix = "skipped" if skip else "error"
+    assert lines == [
+        f"{prefix}: {folder / 'loop.json'}: cannot be read: Too many levels of symbolic links",
+        f"{prefix}: {folder / 'pipe.json'}: is a FIFO (named pipe), not a regular file",
+    ]
+    if skip:
+        assert result.exit_code == 0
+        assert json.loads(result.stdout)["partnership"]["n_respondents"] == 1
+    else:
+        assert result.exit_code == 1 and result.stdout == ""

@@ -532,14 +532,17 @@ def expand_input_paths(
     for raw in args:
         path = Path(raw)
         if path.is_dir():
+            # Not only regular files: a FIFO or a looping link named *.json is then refused
+            # by name (or skipped, saying so), not left out in silence. Sub-folders are not
+            # answer files.
             out.extend(
-                sorted(p for p in path.iterdir() if p.suffix.lower() in suffixes and p.is_file())
+                sorted(p for p in path.iterdir() if p.suffix.lower() in suffixes and not p.is_dir())
             )
         elif not path.exists() and glob.has_magic(raw):
             matches = sorted(Path(m) for m in glob.glob(raw, recursive=True))
             if not matches:
                 raise SelfassessError.at(raw, "pattern matches no files")
-            out.extend(m for m in matches if m.is_file())
+            out.extend(m for m in matches if not m.is_dir())
         else:
             out.append(path)
     return out
