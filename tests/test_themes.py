@@ -709,3 +709,22 @@ def test_a_theme_that_renders_for_too_long_is_stopped_with_one_line(
         f"error: {theme}/templates/{name}.html.j2:1: took over 1 s to render; "
         "a theme may only lay out the page\n"
     )
+
+
+@pytest.mark.parametrize("command", ["build", "report"])
+def test_a_theme_that_prints_a_bounded_value_in_a_long_loop_is_stopped_by_the_pages_size(
+    tmp_path: Path, command: str
+) -> None:
+    """Each value is within bounds; a thousand of them make a page of 100 million characters."""
+    loop = "{% for i in range(1000) %}{{ 'x' * 100000 }}{% endfor %}"
+    name = "partials/header" if command == "build" else "scorecard/cover"
+    theme = make_theme(
+        tmp_path / "t", {"theme.yaml": "name: t\n", f"templates/{name}.html.j2": loop}
+    )
+    result = (build if command == "build" else report)(tmp_path, "--theme", str(theme))
+    assert result.exit_code == 1, result.output
+    page = "index" if command == "build" else "scorecard"
+    assert result.output == (
+        f"error: {page}.html.j2: a theme may only lay out the page, not run code: "
+        "the page would be over 50 million characters\n"
+    )

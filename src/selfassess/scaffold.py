@@ -28,8 +28,8 @@ template to Python's internals) nor change a figure (no `append`, `update` and t
 variables); a template that tries stops `build` and `report` with one line naming its file and
 line. So does one that fails or runs away: a division by zero or endless recursion, a value of
 more than a million characters or items (`'a' * 10**9`, a `center`, `indent` or format width of a
-million), an integer `**` of more than 4096 bits, or a page that takes over 60 seconds to render
-(loops within loops). Every file a theme uses must lie in the theme's own folder: a template or
+million), an integer `**` of more than 4096 bits, a page of over 50 million characters, or a
+page that takes over 60 seconds to render (loops within loops). Every file a theme uses must lie in the theme's own folder: a template or
 CSS file that is a symbolic link out of it is refused, as it would copy that file into the pages.
 Text is escaped unless the name ends in `_html` (Markdown rendered at build time, raw HTML off) or `_svg`.
 

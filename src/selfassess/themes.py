@@ -346,6 +346,7 @@ def load_theme(name_or_path: str | None = None) -> Theme:
 # than this, and no page takes long to render. Beyond either, it is stuck or hostile.
 MAX_TEMPLATE_VALUE = 1_000_000  # characters or items from one `*`, `%`, format, center, indent
 MAX_POWER_BITS = 4096  # an integer `**` result at most this wide
+MAX_PAGE_CHARS = 50_000_000  # one rendered page; the largest real form is a few MB
 RENDER_SECONDS = 60  # one page's rendering, loops and all (enforced in the main thread only)
 _WIDTH = re.compile(r"\d{7,}")  # a width or precision of a million or more in a format spec
 
@@ -466,11 +467,26 @@ def _template_line(tb: TracebackType | None) -> tuple[str, int] | None:
     return found
 
 
+def _render_bounded(template: jinja2.Template, context: Mapping[str, Any]) -> str:
+    """The page, piece by piece, stopped once it passes MAX_PAGE_CHARS: each value is bounded
+    (ThemeEnvironment), but a loop could still print a bounded value a million times."""
+    pieces: list[str] = []
+    size = 0
+    for piece in template.generate(context):
+        size += len(piece)
+        if size > MAX_PAGE_CHARS:
+            raise TemplateTooBig(
+                f"the page would be over {MAX_PAGE_CHARS / 1e6:.0f} million characters"
+            )
+        pieces.append(piece)
+    return "".join(pieces)
+
+
 def render_template(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
     """Render one template; a broken theme becomes our error with its file and line."""
     try:
         with _RenderClock():
-            return env.get_template(name).render(context)
+            return _render_bounded(env.get_template(name), context)
     except jinja2.TemplateSyntaxError as exc:
         raise SelfassessError.at(
             exc.filename or name, f"template syntax error: {exc.message}", exc.lineno
