@@ -218,3 +218,25 @@ def test_a_scorecard_that_skipped_a_file_verifies_and_says_the_list_is_the_manif
         "the lists of skipped files and of notes on the files are printed as the manifest "
         "records them: they describe files that are not attached"
     ) in out.splitlines()
+
+
+def test_a_csv_column_the_reader_ignores_is_not_attached(tmp_path: Path) -> None:
+    """`Name` (not `name`) and `email` match no question: the reader ignores them, and the
+    attachment carried them, names and addresses, although no page prints them."""
+    answers = tmp_path / "answers.csv"
+    answers.write_text(
+        "organisation,role,Name,email,ca-1,ca-2\n"
+        "Riverside,Lead,Ann Secret,ann@example.org,3,4\n"
+        "Northshire,Lead,Bob Secret,bob@example.org,2,4\n"
+    )
+    pdf = tmp_path / "scorecard.pdf"
+    code, _, err = report(str(answers), "-q", "collaboration-maturity", "-o", str(pdf))
+    assert code == 0, err
+    attached = attachments_of(pdf)["answers.csv"].decode("utf-8")
+    assert attached.splitlines() == [
+        "organisation,role,ca-1,ca-2",
+        "Riverside,Lead,3,4",
+        "Northshire,Lead,2,4",
+    ]
+    code, out, _ = invoke("verify", str(pdf))
+    assert code == 0, out

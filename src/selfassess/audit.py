@@ -20,7 +20,7 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import PurePath, PureWindowsPath
@@ -100,6 +100,7 @@ def audit_trail(
             if round_name == BASELINE_ROUND
             else small_organisation_files(loaded, view.method.privacy.min_group_size)
         )
+        question_ids = {question.id for _, question in bank.questionnaire.questions()}
         for number, file in enumerate(loaded.files, start=1):
             entry = _input_entry(file, round_name, number, anonymous)
             inputs.append(entry)
@@ -112,7 +113,7 @@ def audit_trail(
                 )
                 hidden_files += 1
                 continue
-            unnamed = file.data if show_names else without_names(file)
+            unnamed = file.data if show_names else without_names(file, question_ids)
             data = with_comments_withheld(unnamed, file.name) if file.name in quiet else unnamed
             if data != file.data:
                 entry["attached_sha256"] = hashlib.sha256(data).hexdigest()
@@ -228,9 +229,10 @@ def with_comments_withheld(data: bytes, name: str) -> bytes:
     return (json.dumps(answers, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def without_names(file: InputFile) -> bytes:
+def without_names(file: InputFile, question_ids: Collection[str]) -> bytes:
     """The answer file as attached without --show-names: the same file with respondents'
-    `name` taken out (JSON: respondent.name; CSV: the name column), nothing else changed.
+    `name` taken out (JSON: respondent.name; CSV: every column but organisation, role and the
+    questions: a `Name` or `email` column the reader ignores would carry names too).
     A CSV is read as the reader reads it (semicolons, Windows-1252) and written back with its
     own delimiter, in UTF-8, so the scorecard rebuilt from it reads the same text."""
     if file.name.lower().endswith(".csv"):
@@ -239,7 +241,8 @@ def without_names(file: InputFile) -> bytes:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
         if not rows:
             return file.data
-        keep = [i for i, cell in enumerate(rows[0]) if cell.strip() != "name"]
+        used = {"organisation", "role", *question_ids}
+        keep = [i for i, cell in enumerate(rows[0]) if cell.strip() in used]
         if len(keep) == len(rows[0]):
             return file.data
         out = io.StringIO(newline="")
