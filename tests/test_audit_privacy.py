@@ -240,3 +240,25 @@ def test_a_csv_column_the_reader_ignores_is_not_attached(tmp_path: Path) -> None
     ]
     code, out, _ = invoke("verify", str(pdf))
     assert code == 0, out
+
+
+def test_json_keys_the_reader_ignores_are_not_attached(tmp_path: Path) -> None:
+    """An `email` beside the respondent's name, or a `contact` at the top of the file: the
+    reader ignores both, and the attachment carried them into the PDF."""
+    source = sorted(RESPONSES.glob("*.json"))[0]
+    answers = json.loads(source.read_text(encoding="utf-8"))
+    answers["respondent"]["email"] = "ann@example.org"
+    answers["contact"] = "Ann Secret, 01234 567890"
+    answers["questionnaire"]["note"] = "from Ann Secret"
+    extra = tmp_path / "extra.json"
+    extra.write_text(json.dumps(answers))
+    pdf = tmp_path / "scorecard.pdf"
+    code, _, err = report(str(extra), "-o", str(pdf))
+    assert code == 0, err
+    attached = json.loads(attachments_of(pdf)["extra.json"])
+    assert set(attached) == set(answers) - {"contact"}
+    assert set(attached["respondent"]) == {"organisation", "role"}
+    assert set(attached["questionnaire"]) == {"id", "version"}
+    assert attached["answers"] == answers["answers"]
+    code, out, _ = invoke("verify", str(pdf))
+    assert code == 0, out

@@ -28,6 +28,7 @@ from typing import Any
 
 from selfassess import __version__
 from selfassess.load import BankSource, InputFile, LoadedResponses, csv_delimiter, decode_csv
+from selfassess.model import QuestionnaireRef, Respondent, Response
 from selfassess.score import organisation_of
 from selfassess.scorecard import Change, OrganisationScore, ScorecardView
 
@@ -250,11 +251,22 @@ def without_names(file: InputFile, question_ids: Collection[str]) -> bytes:
         writer.writerows([[row[i] for i in keep if i < len(row)] for row in rows])
         return out.getvalue().encode("utf-8")
     answers = json.loads(file.data.decode("utf-8-sig"))
-    respondent = answers.get("respondent") if isinstance(answers, dict) else None
-    if not isinstance(respondent, dict) or "name" not in respondent:
+    if not isinstance(answers, dict):
         return file.data
-    del respondent["name"]
-    return (json.dumps(answers, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    # Only what the reader uses (its models ignore other keys): an `email` beside the name, or
+    # a `contact` at the top, would otherwise ride along into the PDF.
+    kept = {key: value for key, value in answers.items() if key in Response.model_fields}
+    for key, model, drop in (
+        ("respondent", Respondent, {"name"}),
+        ("questionnaire", QuestionnaireRef, set()),
+    ):
+        if isinstance(kept.get(key), dict):
+            kept[key] = {
+                k: v for k, v in kept[key].items() if k in model.model_fields and k not in drop
+            }
+    if kept == answers:
+        return file.data
+    return (json.dumps(kept, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def shown_path(path: str) -> str:
