@@ -92,22 +92,34 @@ def test_comments_the_page_withholds_are_not_attached_and_the_scorecard_still_ve
         assert (code, out.split(",")[0]) == (0, "verified: 45 inputs"), out
 
 
-def test_a_csv_answer_file_is_attached_without_its_name_column(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("delimiter", "encoding"),
+    [(",", "utf-8"), (";", "utf-8"), (",", "cp1252"), (";", "cp1252")],
+    ids=["comma-utf8", "semicolon-utf8", "comma-windows-1252", "semicolon-windows-1252"],
+)
+def test_a_csv_answer_file_is_attached_without_its_name_column(
+    tmp_path: Path, delimiter: str, encoding: str
+) -> None:
+    """Whichever CSV Excel saved (semicolons, Windows-1252): what the reader accepts, the
+    attachment loses its names from, and the scorecard still verifies."""
     rows = []
     for path in sorted(RESPONSES.glob("*.json")):
         response = json.loads(path.read_text(encoding="utf-8"))
         rows.append((response["respondent"], response["answers"]))
+    rows[0][0]["role"] = "Directrice générale"  # a byte UTF-8 refuses, in Windows-1252
     questions = list(rows[0][1])
-    lines = [",".join(["organisation", "role", "name", *questions])]
+    lines = [delimiter.join(["organisation", "role", "name", *questions])]
     for respondent, answers in rows:
         cells = [respondent.get(k) or "" for k in ("organisation", "role", "name")]
         cells += ["" if answers.get(q) is None else str(answers[q]) for q in questions]
-        lines.append(",".join(f'"{c}"' for c in cells))
+        lines.append(delimiter.join(f'"{c}"' for c in cells))
     csv_file = tmp_path / "answers.csv"
-    csv_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    csv_file.write_bytes(("\n".join(lines) + "\n").encode(encoding))
     pdf, _ = make(tmp_path, files=(str(csv_file),))
     attached = attachments_of(pdf)["answers.csv"].decode("utf-8")
-    assert attached.splitlines()[0].split(",")[:3] == ["organisation", "role", questions[0]]
+    header = attached.splitlines()[0].split(delimiter)
+    assert header[:3] == ["organisation", "role", questions[0]]
+    assert "Directrice générale" in attached
     assert [name for name in RESPONDENT_NAMES if name in attached] == []
     code, out, _ = invoke("verify", str(pdf))
     assert code == 0, out
@@ -206,3 +218,47 @@ def test_a_scorecard_that_skipped_a_file_verifies_and_says_the_list_is_the_manif
         "the lists of skipped files and of notes on the files are printed as the manifest "
         "records them: they describe files that are not attached"
     ) in out.splitlines()
+
+
+def test_a_csv_column_the_reader_ignores_is_not_attached(tmp_path: Path) -> None:
+    """`Name` (not `name`) and `email` match no question: the reader ignores them, and the
+    attachment carried them, names and addresses, although no page prints them."""
+    answers = tmp_path / "answers.csv"
+    answers.write_text(
+        "organisation,role,Name,email,ca-1,ca-2\n"
+        "Riverside,Lead,Ann Secret,ann@example.org,3,4\n"
+        "Northshire,Lead,Bob Secret,bob@example.org,2,4\n"
+    )
+    pdf = tmp_path / "scorecard.pdf"
+    code, _, err = report(str(answers), "-q", "collaboration-maturity", "-o", str(pdf))
+    assert code == 0, err
+    attached = attachments_of(pdf)["answers.csv"].decode("utf-8")
+    assert attached.splitlines() == [
+        "organisation,role,ca-1,ca-2",
+        "Riverside,Lead,3,4",
+        "Northshire,Lead,2,4",
+    ]
+    code, out, _ = invoke("verify", str(pdf))
+    assert code == 0, out
+
+
+def test_json_keys_the_reader_ignores_are_not_attached(tmp_path: Path) -> None:
+    """An `email` beside the respondent's name, or a `contact` at the top of the file: the
+    reader ignores both, and the attachment carried them into the PDF."""
+    source = sorted(RESPONSES.glob("*.json"))[0]
+    answers = json.loads(source.read_text(encoding="utf-8"))
+    answers["respondent"]["email"] = "ann@example.org"
+    answers["contact"] = "Ann Secret, 01234 567890"
+    answers["questionnaire"]["note"] = "from Ann Secret"
+    extra = tmp_path / "extra.json"
+    extra.write_text(json.dumps(answers))
+    pdf = tmp_path / "scorecard.pdf"
+    code, _, err = report(str(extra), "-o", str(pdf))
+    assert code == 0, err
+    attached = json.loads(attachments_of(pdf)["extra.json"])
+    assert set(attached) == set(answers) - {"contact"}
+    assert set(attached["respondent"]) == {"organisation", "role"}
+    assert set(attached["questionnaire"]) == {"id", "version"}
+    assert attached["answers"] == answers["answers"]
+    code, out, _ = invoke("verify", str(pdf))
+    assert code == 0, out

@@ -349,10 +349,12 @@ def test_score_and_report_say_the_real_cause_before_asking_for_the_questionnaire
 ) -> None:
     (tmp_path / "README.md").write_text("# Our answers\n\nSee the folder.\n")
     (tmp_path / "logo.png").write_bytes(PNG_START)
+    (tmp_path / "unicode.csv").write_bytes("organisation,ca-p1\nA,3\n".encode("utf-16"))
     cases = {
         str(tmp_path / "answrs"): "no such file or folder",
         str(tmp_path / "README.md"): "is not a JSON or CSV answer file",
         str(tmp_path / "logo.png"): "is a binary file, not a response file",
+        str(tmp_path / "unicode.csv"): "is UTF-16 text, not UTF-8; save it as UTF-8",
     }
     for given, cause in cases.items():
         for command in (["score"], ["report", "--html", str(tmp_path / "s.html")]):

@@ -223,6 +223,7 @@ def test_every_problem_is_reported_not_only_the_first(starter_text: str) -> None
         pytest.param(b"   \n\n", "is empty", id="blank"),
         pytest.param(b"\x00\x01\x02", "binary file", id="binary"),
         pytest.param(b"\xff\xfeid: x", "not UTF-8", id="not-utf8"),
+        pytest.param("id: x\n".encode("utf-16"), "is UTF-16 text", id="utf-16"),
         pytest.param(b"id: [", "malformed YAML", id="malformed"),
         pytest.param(b"- a\n- b\n", "found a list", id="list-not-mapping"),
         pytest.param(b"just text", "found text", id="scalar"),
@@ -341,3 +342,53 @@ def test_a_comma_or_question_mark_in_unquoted_flow_text_gets_a_hint_to_quote_it(
 ) -> None:
     problems = _outcome(QUESTION_BANK.format(question=ONE_GRAMMAR_CASES[case]))
     assert isinstance(problems, list) and problems[0].startswith(fragment), problems
+
+
+# ---------------------------------------------------------------- a key twice
+
+
+BANK_WITH = (
+    "id: q\nversion: '1'\ntitle: Q\n{extra}scale: [{{value: 1, label: 'No'}}, {{value: 2, label: "
+    "'Yes'}}]\nlevels: [{{id: a, label: A, min: 0}}]\nprinciples:\n  - id: p\n    title: P\n"
+    "    questions:\n      - {question}\n"
+)
+DUPLICATE_KEYS = {
+    "a top-level key": (
+        BANK_WITH.format(extra="title: R\n", question="{id: a1, text: T}"),
+        "bank.yaml:4: the key 'title' appears twice in one mapping (first at line 3); "
+        "YAML would keep only the last",
+    ),
+    "a key of a question": (
+        BANK_WITH.format(extra="", question="id: a1\n        text: T\n        text: U"),
+        "bank.yaml:12: the key 'text' appears twice in one mapping (first at line 11); "
+        "YAML would keep only the last",
+    ),
+    "a key in a flow mapping": (
+        BANK_WITH.format(extra="", question="{id: a1, text: T, id: a2}"),
+        "bank.yaml:10: the key 'id' appears twice in one mapping (first at line 10); "
+        "YAML would keep only the last",
+    ),
+}
+
+
+@pytest.mark.parametrize("libyaml", [True, False], ids=["libyaml", "pure"])
+@pytest.mark.parametrize("case", list(DUPLICATE_KEYS))
+def test_a_key_given_twice_is_refused_at_its_second_line_by_either_parser(
+    case: str, libyaml: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Like JSON answer files: the last value silently winning hides an edit that did nothing."""
+    import selfassess.load as load
+
+    if not libyaml:
+        monkeypatch.setattr(load, "_FAST_LOADER", None)
+    text, message = DUPLICATE_KEYS[case]
+    with pytest.raises(SelfassessError) as caught:
+        parse_questionnaire(text, "bank.yaml")
+    assert [str(p) for p in caught.value.problems] == [message]
+
+
+def test_a_merge_key_may_still_be_overridden_by_the_mapping_it_merges_into() -> None:
+    """`<<: *defaults` then `weight: 2` is YAML's way of overriding, not a key given twice."""
+    text = BANK_WITH.format(extra="", question="{<<: {id: a0, text: T}, id: a1}")
+    bank = parse_questionnaire(text, "bank.yaml")
+    assert bank.principles[0].questions[0].id == "a1"

@@ -155,6 +155,9 @@ CASES: list[tuple[str, Path, list[tuple[str, bytes]]]] = [
       ("surrogate-key.json", good_json(comments={"ok": "fine", "c\udfff1": "x"})),
       ("surrogates-in-order.json", good_json(comments={"c1": ["ok", "a\udc00"], "c2": "\ud800"})),
       ("a-pair-is-fine.json", good_json(comments={"c1": "\ud83d\ude00"}))]),
+    ("a question id and a comment key 100,000 characters long: the line is cut short", CSV_BANK,
+     [("long-id.json", good_json(answers={"k" * 100_000: 3})),
+      ("long-key.json", good_json(comments={"c1": "fine", "é" * 100_000: "x"}))]),
     ("NaN, which JSON does not allow", CSV_BANK,
      [("nan.json", good_json().replace(b'"c1": 4', b'"c1": NaN'))]),
 ]  # fmt: skip

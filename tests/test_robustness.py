@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -313,6 +314,26 @@ def test_no_answer_file_crashes_report_and_skip_invalid_leaves_it_out(
     assert page.exists()
 
 
+def test_a_message_quoting_a_huge_key_is_cut_short_in_the_terminal_and_the_scorecard(
+    tmp_path: Path,
+) -> None:
+    """A 100,000-character unknown question id made a skipped-file line of 100,000 characters:
+    unreadable in a terminal, and a scorecard that took minutes to lay the word out."""
+    hostile = tmp_path / "long-id.json"
+    hostile.write_text(_GOOD.replace('"ca-p1": 4', '"' + "k" * 100_000 + '": 4'))
+    good = tmp_path / "good.json"
+    good.write_text(_GOOD)
+    page = tmp_path / "s.html"
+    args = ["report", str(hostile), str(good), "--html", str(page), "--quiet", "--skip-invalid"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    line = result.stderr.strip().splitlines()[0]
+    assert line.startswith(f"skipped: {hostile}: unknown question id 'kkkk")
+    assert "... (cut short)" in line and len(line) < len(str(hostile)) + 1_300, line[-100:]
+    html = page.read_text(encoding="utf-8")
+    assert "k" * 950 in html and "k" * 1_001 not in html
+
+
 # ---------------------------------------------------------------- bounded work
 
 
@@ -435,3 +456,30 @@ def test_inputs_that_are_not_regular_files_are_refused_before_reading(
     result = CliRunner().invoke(cli, [filled(a) for a in args])  # a read would never return
     assert result.exit_code == 1, result.output
     assert result.stderr.strip().splitlines()[0].removeprefix("error: ") == filled(cause)
+
+
+@pytest.mark.parametrize("skip", [False, True], ids=["strict", "skip-invalid"])
+def test_a_folder_names_the_answer_files_in_it_that_are_not_regular_files(
+    tmp_path: Path, skip: bool
+) -> None:
+    """A FIFO or a looping link named *.json in a folder of answers was left out in silence:
+    one of the partnership's files missing from the count with no word said."""
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    (folder / "good.json").write_text(_GOOD)
+    os.mkfifo(folder / "pipe.json")
+    (folder / "loop.json").symlink_to(folder / "loop.json")
+    (folder / "older").mkdir()  # a sub-folder is not an answer file: still passed over
+    args = ["score", "-f", "json", str(folder), *(["--skip-invalid"] if skip else [])]
+    result = CliRunner().invoke(cli, args)
+    lines = result.stderr.strip().splitlines()
+    prefix = "skipped" if skip else "error"
+    assert lines == [
+        f"{prefix}: {folder / 'loop.json'}: cannot be read: Too many levels of symbolic links",
+        f"{prefix}: {folder / 'pipe.json'}: is a FIFO (named pipe), not a regular file",
+    ]
+    if skip:
+        assert result.exit_code == 0
+        assert json.loads(result.stdout)["partnership"]["n_respondents"] == 1
+    else:
+        assert result.exit_code == 1 and result.stdout == ""

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner, Result
 from test_branding import SVG_LOGO, png_bytes
 
-from selfassess import site
+from selfassess import site, themes
 from selfassess.branding import Branding, read_logo
 from selfassess.cli import cli
 from selfassess.errors import SelfassessError
@@ -632,3 +632,99 @@ def test_a_fifo_in_a_theme_is_refused_before_it_is_opened(tmp_path: Path, name: 
     result = build(tmp_path, "--theme", str(theme))
     assert result.exit_code == 1, result.output
     assert result.output == f"error: {theme / name}: is a FIFO (named pipe), not a regular file\n"
+
+
+HOSTILE_EXPRESSIONS = {
+    "a division by zero": ("{{ 1 / 0 }}", r"template error: ZeroDivisionError: division by zero"),
+    "endless recursion": (
+        "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}",
+        r"template error: RecursionError: maximum recursion depth exceeded",
+    ),
+    "a gigabyte string": ('{{ "a" * 2000000000 }}', r"'\*' would make 2,000,000,000 characters"),
+    "a gigabyte list": ("{{ 2000000000 * [1] }}", r"'\*' would make 2,000,000,000 characters"),
+    "a huge power": ("{{ 9 ** 999999999 }}", r"'\*\*' would make an integer over 4096 bits"),
+    "a huge %-width": ('{{ "%0999999999d" % 1 }}', r"a width or precision of a million or more"),
+    "a huge format filter width": (
+        '{{ "%0999999999d"|format(1) }}',
+        r"a width or precision of a million or more",
+    ),
+    "a huge str.format width": (
+        "{{ '{:>999999999}'.format(1) }}",
+        r"a width or precision of a million or more",
+    ),
+    "a huge center": ("{{ 'a'|center(999999999) }}", r"'center' would make 999,999,999"),
+    "a huge indent": ("{{ 'a\\nb'|indent(999999999) }}", r"'indent' would make 999,999,999"),
+}
+
+
+@pytest.mark.parametrize("command", ["build", "report"])
+@pytest.mark.parametrize("case", list(HOSTILE_EXPRESSIONS))
+def test_a_theme_expression_that_fails_or_explodes_is_one_located_line(
+    tmp_path: Path, command: str, case: str
+) -> None:
+    """Not only a reach for Python: arithmetic errors, recursion and values of gigabytes in a
+    theme are a line naming the template, never a traceback, a stall or all the memory."""
+    expression, pattern = HOSTILE_EXPRESSIONS[case]
+    name = "partials/header" if command == "build" else "scorecard/cover"
+    theme = make_theme(
+        tmp_path / "t",
+        {"theme.yaml": "name: t\n", f"templates/{name}.html.j2": f"<p>\n{expression}\n"},
+    )
+    result = (build if command == "build" else report)(tmp_path, "--theme", str(theme))
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert result.output.startswith(f"error: {theme}/templates/{name}.html.j2:2: ")
+    assert re.search(pattern, result.output), result.output
+    assert len(result.output.splitlines()) == 1, result.output
+
+
+def test_ordinary_arithmetic_and_formatting_still_work_in_a_theme(tmp_path: Path) -> None:
+    theme = make_theme(
+        tmp_path / "t",
+        {
+            "theme.yaml": "name: t\n",
+            "templates/partials/header.html.j2": "<p>{{ 2 * 3 }} {{ 'ab' * 3 }} {{ 2 ** 10 }} "
+            "{{ '%5.1f' % 3.14159 }} {{ '%s-%s'|format(1, 2) }} {{ '{0:>3}'.format(7) }}</p>\n",
+        },
+    )
+    result = build(tmp_path, "--theme", str(theme))
+    assert result.exit_code == 0, result.output
+    assert "<p>6 ababab 1024   3.1 1-2   7</p>" in (tmp_path / "site" / "index.html").read_text()
+
+
+@pytest.mark.parametrize("command", ["build", "report"])
+def test_a_theme_that_renders_for_too_long_is_stopped_with_one_line(
+    tmp_path: Path, command: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ten billion loop turns: no bound on a value catches it, so a page has a time limit."""
+    monkeypatch.setattr(themes, "RENDER_SECONDS", 1)
+    loops = "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}"
+    name = "partials/header" if command == "build" else "scorecard/cover"
+    theme = make_theme(
+        tmp_path / "t", {"theme.yaml": "name: t\n", f"templates/{name}.html.j2": loops}
+    )
+    result = (build if command == "build" else report)(tmp_path, "--theme", str(theme))
+    assert result.exit_code == 1, result.output
+    assert result.output == (
+        f"error: {theme}/templates/{name}.html.j2:1: took over 1 s to render; "
+        "a theme may only lay out the page\n"
+    )
+
+
+@pytest.mark.parametrize("command", ["build", "report"])
+def test_a_theme_that_prints_a_bounded_value_in_a_long_loop_is_stopped_by_the_pages_size(
+    tmp_path: Path, command: str
+) -> None:
+    """Each value is within bounds; a thousand of them make a page of 100 million characters."""
+    loop = "{% for i in range(1000) %}{{ 'x' * 100000 }}{% endfor %}"
+    name = "partials/header" if command == "build" else "scorecard/cover"
+    theme = make_theme(
+        tmp_path / "t", {"theme.yaml": "name: t\n", f"templates/{name}.html.j2": loop}
+    )
+    result = (build if command == "build" else report)(tmp_path, "--theme", str(theme))
+    assert result.exit_code == 1, result.output
+    page = "index" if command == "build" else "scorecard"
+    assert result.output == (
+        f"error: {page}.html.j2: a theme may only lay out the page, not run code: "
+        "the page would be over 50 million characters\n"
+    )

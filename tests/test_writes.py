@@ -187,6 +187,16 @@ def test_new_into_an_unwritable_folder_is_one_line(tmp_path: Path) -> None:
     assert len(result.output.splitlines()) == 1
 
 
+def test_theme_new_into_an_unwritable_folder_is_one_line(tmp_path: Path) -> None:
+    target = unwritable_folder(tmp_path) / "brand"
+    result = CliRunner().invoke(cli, ["theme", "new", str(target)])
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    assert result.output.startswith(f"error: {target}: cannot write the theme: ")
+    assert len(result.output.splitlines()) == 1
+    assert not target.exists()
+
+
 # ---------------------------------------------------------------- the site folder
 
 
@@ -368,6 +378,24 @@ def test_a_new_site_folder_gets_the_mode_mkdir_would_give(tmp_path: Path) -> Non
     finally:
         os.umask(umask)
     assert stat.S_IMODE((tmp_path / "site").stat().st_mode) == 0o750
+
+
+@pytest.mark.parametrize("given", [".", "..", "/"])
+def test_build_refuses_the_current_folder_its_parents_and_the_root(
+    tmp_path: Path, given: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The swap replaces the whole -o folder: the current folder would be swapped away under
+    the user's shell (the next command there fails), and `/` has no name to build beside."""
+    here = tmp_path / "site"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    result = build_into(Path(given))
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit)
+    shown = os.path.abspath(given)
+    assert result.output.startswith(f"error: {shown}: "), result.output
+    assert "-o" in result.output and len(result.output.splitlines()) == 1
+    assert list(here.iterdir()) == [] and here.is_dir() and Path.cwd() == here
 
 
 def test_building_into_an_unwritable_folder_is_one_line(tmp_path: Path) -> None:

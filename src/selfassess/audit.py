@@ -20,14 +20,15 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import PurePath, PureWindowsPath
 from typing import Any
 
 from selfassess import __version__
-from selfassess.load import BankSource, InputFile, LoadedResponses, decode_utf8
+from selfassess.load import BankSource, InputFile, LoadedResponses, csv_delimiter, decode_csv
+from selfassess.model import QuestionnaireRef, Respondent, Response
 from selfassess.score import organisation_of
 from selfassess.scorecard import Change, OrganisationScore, ScorecardView
 
@@ -100,6 +101,7 @@ def audit_trail(
             if round_name == BASELINE_ROUND
             else small_organisation_files(loaded, view.method.privacy.min_group_size)
         )
+        question_ids = {question.id for _, question in bank.questionnaire.questions()}
         for number, file in enumerate(loaded.files, start=1):
             entry = _input_entry(file, round_name, number, anonymous)
             inputs.append(entry)
@@ -112,7 +114,7 @@ def audit_trail(
                 )
                 hidden_files += 1
                 continue
-            unnamed = file.data if show_names else without_names(file)
+            unnamed = file.data if show_names else without_names(file, question_ids)
             data = with_comments_withheld(unnamed, file.name) if file.name in quiet else unnamed
             if data != file.data:
                 entry["attached_sha256"] = hashlib.sha256(data).hexdigest()
@@ -228,26 +230,43 @@ def with_comments_withheld(data: bytes, name: str) -> bytes:
     return (json.dumps(answers, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def without_names(file: InputFile) -> bytes:
+def without_names(file: InputFile, question_ids: Collection[str]) -> bytes:
     """The answer file as attached without --show-names: the same file with respondents'
-    `name` taken out (JSON: respondent.name; CSV: the name column), nothing else changed."""
+    `name` taken out (JSON: respondent.name; CSV: every column but organisation, role and the
+    questions: a `Name` or `email` column the reader ignores would carry names too).
+    A CSV is read as the reader reads it (semicolons, Windows-1252) and written back with its
+    own delimiter, in UTF-8, so the scorecard rebuilt from it reads the same text."""
     if file.name.lower().endswith(".csv"):
-        rows = list(csv.reader(io.StringIO(decode_utf8(file.data, file.name), newline="")))
+        text = decode_csv(file.data, file.name, [])
+        delimiter = csv_delimiter(text)
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
         if not rows:
             return file.data
-        keep = [i for i, cell in enumerate(rows[0]) if cell.strip() != "name"]
+        used = {"organisation", "role", *question_ids}
+        keep = [i for i, cell in enumerate(rows[0]) if cell.strip() in used]
         if len(keep) == len(rows[0]):
             return file.data
         out = io.StringIO(newline="")
-        writer = csv.writer(out, lineterminator="\r\n")
+        writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
         writer.writerows([[row[i] for i in keep if i < len(row)] for row in rows])
         return out.getvalue().encode("utf-8")
     answers = json.loads(file.data.decode("utf-8-sig"))
-    respondent = answers.get("respondent") if isinstance(answers, dict) else None
-    if not isinstance(respondent, dict) or "name" not in respondent:
+    if not isinstance(answers, dict):
         return file.data
-    del respondent["name"]
-    return (json.dumps(answers, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    # Only what the reader uses (its models ignore other keys): an `email` beside the name, or
+    # a `contact` at the top, would otherwise ride along into the PDF.
+    kept = {key: value for key, value in answers.items() if key in Response.model_fields}
+    for key, model, drop in (
+        ("respondent", Respondent, {"name"}),
+        ("questionnaire", QuestionnaireRef, set()),
+    ):
+        if isinstance(kept.get(key), dict):
+            kept[key] = {
+                k: v for k, v in kept[key].items() if k in model.model_fields and k not in drop
+            }
+    if kept == answers:
+        return file.data
+    return (json.dumps(kept, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def shown_path(path: str) -> str:

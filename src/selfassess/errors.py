@@ -8,6 +8,18 @@ from pathlib import Path
 
 Location = Sequence[str | int]
 
+# A message quotes what it found (an unknown id, a key): from a file we did not write, so of any
+# length. A line of 100,000 characters helps no one and takes a PDF minutes to lay out, so the
+# message and the path are cut (responses.js's problemText cuts the same way).
+MAX_MESSAGE_CHARS = 1_000
+MAX_PATH_CHARS = 200
+CUT = "... (cut short)"
+
+
+def cut_short(text: str, limit: int) -> str:
+    """`text`, or its first `limit` characters and a note that the rest was cut."""
+    return text if len(text) <= limit else text[:limit] + CUT
+
 
 def format_location(loc: Location) -> str:
     """`('principles', 2, 'questions', 0, 'text')` -> `principles[2].questions[0].text`."""
@@ -31,8 +43,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        at = f" (at {self.path})" if self.path else ""
-        return f"{where}: {self.message}{at}"
+        at = f" (at {cut_short(self.path, MAX_PATH_CHARS)})" if self.path else ""
+        return f"{where}: {cut_short(self.message, MAX_MESSAGE_CHARS)}{at}"
 
 
 class SelfassessError(Exception):

@@ -225,6 +225,40 @@ def _grammars_may_differ(text: str) -> bool:
     return False
 
 
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def _refuse_duplicate_keys_in(node: yaml.Node, file: str) -> None:
+    """A key given twice in one mapping, before YAML keeps the last silently (as answer files
+    refuse it in JSON). A merge key (`<<: *defaults`) may be overridden: that is what it is for.
+    Each node is visited once, so aliases cost nothing here."""
+    seen: set[int] = set()
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            first: dict[tuple[str, str], int] = {}
+            for key, value in current.value:
+                pending += [key, value]
+                if not isinstance(key, yaml.ScalarNode) or key.tag == _MERGE_TAG:
+                    continue
+                line = key.start_mark.line + 1
+                earlier = first.get((key.tag, key.value))
+                first.setdefault((key.tag, key.value), line)
+                if earlier is not None:
+                    raise SelfassessError.at(
+                        file,
+                        f"the key {_printable(key.value)!r} appears twice in one mapping "
+                        f"(first at line {earlier}); YAML would keep only the last",
+                        line,
+                    )
+        elif isinstance(current, yaml.SequenceNode):
+            pending += current.value
+
+
 def _compose_fast(text: str) -> tuple[yaml.Node, Any] | None:
     """The document's node tree and data through LibYAML (ten times faster), or None when it
     is not there, finds anything wrong, or reads text the pure-Python parser may read
@@ -238,7 +272,10 @@ def _compose_fast(text: str) -> tuple[yaml.Node, Any] | None:
         loader = _FAST_LOADER(text)
         try:
             node = loader.get_single_node()
-            return None if node is None else (node, loader.construct_document(node))
+            if node is None:
+                return None
+            _refuse_duplicate_keys_in(node, "")
+            return node, loader.construct_document(node)
         finally:
             loader.dispose()
     except Exception:  # any failure at all: the careful parser below reports it
@@ -266,6 +303,7 @@ def _parse_yaml_unchecked(text: str, file: str) -> tuple[Any, LineMap]:
         node = loader.get_single_node()
         if node is None:
             raise SelfassessError.at(file, "is empty")
+        _refuse_duplicate_keys_in(node, file)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -495,14 +533,17 @@ def expand_input_paths(
     for raw in args:
         path = Path(raw)
         if path.is_dir():
+            # Not only regular files: a FIFO or a looping link named *.json is then refused
+            # by name (or skipped, saying so), not left out in silence. Sub-folders are not
+            # answer files.
             out.extend(
-                sorted(p for p in path.iterdir() if p.suffix.lower() in suffixes and p.is_file())
+                sorted(p for p in path.iterdir() if p.suffix.lower() in suffixes and not p.is_dir())
             )
         elif not path.exists() and glob.has_magic(raw):
             matches = sorted(Path(m) for m in glob.glob(raw, recursive=True))
             if not matches:
                 raise SelfassessError.at(raw, "pattern matches no files")
-            out.extend(m for m in matches if m.is_file())
+            out.extend(m for m in matches if not m.is_dir())
         else:
             out.append(path)
     return out

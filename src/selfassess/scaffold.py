@@ -26,9 +26,12 @@ the build with the template's file and line instead of printing nothing, and a t
 out what it is given but cannot run code (no attribute starting with `_`, so no way from a
 template to Python's internals) nor change a figure (no `append`, `update` and the like on the
 variables); a template that tries stops `build` and `report` with one line naming its file and
-line. Every file a theme uses must lie in the theme's own folder: a template or CSS file that is
-a symbolic link out of it is refused, as it would copy that file into the pages. Text is escaped
-unless the name ends in `_html` (Markdown rendered at build time, raw HTML off) or `_svg`.
+line. So does one that fails or runs away: a division by zero or endless recursion, a value of
+more than a million characters or items (`'a' * 10**9`, a `center`, `indent` or format width of a
+million), an integer `**` of more than 4096 bits, a page of over 50 million characters, or a
+page that takes over 60 seconds to render (loops within loops). Every file a theme uses must lie in the theme's own folder: a template or
+CSS file that is a symbolic link out of it is refused, as it would copy that file into the pages.
+Text is escaped unless the name ends in `_html` (Markdown rendered at build time, raw HTML off) or `_svg`.
 
 ### Every page (`base.html.j2` and every partial it includes)
 
@@ -165,7 +168,12 @@ def write_new_theme(path: Path, parent: str) -> list[Path]:
         Path("css/theme.css"): THEME_CSS,
         Path("README.md"): _readme(name, parent),
     }
-    staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".new", dir=folder))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".new", dir=folder))
+    except OSError as exc:
+        raise SelfassessError.at(
+            path, f"cannot write the theme: folder {folder}: {exc.strerror or exc}"
+        ) from None
     try:
         for relative, text in files.items():
             target = staging / relative

@@ -306,6 +306,7 @@ def build_site(banks: Sequence[Questionnaire], out_dir: Path, theme: Theme) -> l
     if not banks:
         raise SelfassessError.at(out_dir, "no questionnaires to build")
     out_dir = Path(os.path.abspath(out_dir))
+    _check_not_around_us(out_dir)
     parent = out_dir.parent
     try:
         if parent.is_dir():  # put right a build cut short first, whatever becomes of this one
@@ -324,6 +325,24 @@ def build_site(banks: Sequence[Questionnaire], out_dir: Path, theme: Theme) -> l
     except OSError as exc:
         raise SelfassessError.at(out_dir, f"cannot write the site: {exc}") from None
     return [out_dir / name for name in pages]
+
+
+def _check_not_around_us(out_dir: Path) -> None:
+    """Refuse `/` (no name to build beside) and the current folder or one holding it: the swap
+    replaces the whole folder, so the user's shell would be left in a deleted one."""
+    if not out_dir.name:
+        raise SelfassessError.at(
+            out_dir, "is the root of the file system; give a folder for the site with -o"
+        )
+    here = os.path.realpath(os.curdir)
+    target = os.path.realpath(out_dir)
+    if os.path.commonpath([here, target]) == target:
+        raise SelfassessError.at(
+            out_dir,
+            "is the current folder or holds it; a build replaces the whole folder, which would "
+            "leave this shell in a deleted one: give a folder beside it with -o (-o ../site), "
+            "or build from outside it",
+        )
 
 
 def _swap_in(out_dir: Path, pages: Mapping[str, str]) -> None:

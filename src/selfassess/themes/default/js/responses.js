@@ -46,10 +46,17 @@
     return { file: file, message: message, line: line === undefined ? null : line, path: path || "" };
   }
 
-  /** `file:line: message (at path)`, exactly as errors.Problem prints. */
+  /** errors.cut_short: at most `limit` characters (code points, as Python counts them). */
+  function cutShort(text, limit) {
+    if (text.length <= limit) return text;
+    var chars = Array.from(text);
+    return chars.length <= limit ? text : chars.slice(0, limit).join("") + "... (cut short)";
+  }
+
+  /** `file:line: message (at path)`, exactly as errors.Problem prints, cut as it cuts. */
   function problemText(p) {
     var where = p.line === null || p.line === undefined ? p.file : p.file + ":" + p.line;
-    return where + ": " + p.message + (p.path ? " (at " + p.path + ")" : "");
+    return where + ": " + cutShort(p.message, 1000) + (p.path ? " (at " + cutShort(p.path, 200) + ")" : "");
   }
 
   /** Python's repr() of a string: the quotes it picks and the escapes it writes. */
