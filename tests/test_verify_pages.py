@@ -163,6 +163,24 @@ def test_pagination_furniture_and_line_breaks_are_not_differences() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("printed", "rebuilt"),
+    [
+        ("Police 40 60 80 Score 60", "Police 406 080 Score 60"),  # heat-map cells run together
+        ("weakest at Riverside (1 9). 47 points", "weakest at Riverside (19). 47 points"),
+        ("OVERALL SCORE 5 3/100", "OVERALL SCORE 53/100"),
+        ("scores are 4 7 points apart", "scores are 47 points apart"),
+    ],
+)
+def test_figures_split_or_run_together_are_differences_not_line_breaks(
+    printed: str, rebuilt: str
+) -> None:
+    """The same characters split at other places count as a line break only where no figure
+    changes: a split that one side has and the other lacks between two digits is a difference."""
+    assert page_differences([printed], [rebuilt], []) != []
+    assert page_differences([rebuilt], [printed], []) != []
+
+
 def test_a_scorecard_made_with_a_theme_folder_says_what_was_not_compared(tmp_path: Path) -> None:
     """verify never loads a folder named in the file it was handed: it checks the headline
     scores and says that the rest of the text was not compared."""

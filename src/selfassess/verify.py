@@ -618,7 +618,7 @@ def page_differences(
     problems = []
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal" or "".join(a[i1:i2]) == "".join(b[j1:j2]):
+        if tag == "equal" or _rewrapped(a[i1:i2], b[j1:j2]):
             continue
         page = ours[min(i1, len(ours) - 1)][1] if ours else 1
         before = a[max(0, i1 - 3) : i1]
@@ -628,6 +628,26 @@ def page_differences(
             f"the inputs give '{_quote(before, b[j1:j2], after)}'"
         )
     return problems
+
+
+def _rewrapped(ours: list[str], theirs: list[str]) -> bool:
+    """True when two runs of words hold the same letters split at other places, and no split
+    that one has and the other lacks falls between two digits: "Riverside Care" may be
+    "RiversideCare" where a line broke, but "40 60 80" is not "406 080"."""
+    joined = "".join(ours)
+    if joined != "".join(theirs):
+        return False
+    moved = _splits(ours) ^ _splits(theirs)
+    return not any(joined[i - 1].isdigit() and joined[i].isdigit() for i in moved)
+
+
+def _splits(words: list[str]) -> set[int]:
+    """Where, in the words run together, one word ends and the next begins."""
+    ends, at = set(), 0
+    for word in words[:-1]:
+        at += len(word)
+        ends.add(at)
+    return ends
 
 
 def _quote(before: list[str], middle: list[str], after: list[str], most: int = 16) -> str:
