@@ -163,6 +163,38 @@ def test_pagination_furniture_and_line_breaks_are_not_differences() -> None:
     ]
 
 
+UNICODE_BANK = Path(__file__).parent / "data" / "unicode-bank.yaml"
+
+
+@pytest.mark.parametrize("variant", ["pdf/ua-1", "pdf/a-3b", "none"])
+def test_a_genuine_scorecard_of_the_unicode_bank_verifies_in_every_pdf_variant(
+    variant: str, tmp_path: Path
+) -> None:
+    """Arabic, Polish and emoji in subset fonts that pypdf strings together differently in a
+    tagged and an untagged PDF: verify lays the scorecard out again as the report did."""
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    for o, organisation in enumerate(["Cyngor Môn", "جمعية الرعاية", "Szpital Łódź 🏥"]):
+        for r in range(3):
+            response = {
+                "format": "selfassess-response/1",
+                "questionnaire": {"id": "cydweithio", "version": "1"},
+                "respondent": {"organisation": organisation, "role": "Cyfarwyddwr"},
+                "answers": {q: (o + r + i) % 5 + 1 for i, q in enumerate(["a1", "a2", "p1"])},
+            }
+            (answers / f"o{o}-r{r}.json").write_text(json.dumps(response), encoding="utf-8")
+    pdf = tmp_path / "scorecard.pdf"
+    code, _, err = report(
+        str(answers), "-q", str(UNICODE_BANK), "-o", str(pdf), "--pdf-variant", variant, "--quiet"
+    )
+    assert code == 0, err
+
+    code, out, _ = invoke("verify", str(pdf))
+
+    assert code == 0, out
+    assert out.splitlines()[1].startswith("every figure, name, level and sentence on the ")
+
+
 @pytest.mark.parametrize(
     ("printed", "rebuilt"),
     [

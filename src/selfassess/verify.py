@@ -50,7 +50,13 @@ from selfassess.load import (
 )
 from selfassess.model import Questionnaire
 from selfassess.privacy import PrivacyOptions
-from selfassess.report import render_scorecard_html, render_scorecard_reading, scorecard_view
+from selfassess.report import (
+    DEFAULT_PDF_VARIANT,
+    PDF_VARIANTS,
+    render_scorecard_html,
+    render_scorecard_reading,
+    scorecard_view,
+)
 from selfassess.scorecard import ScorecardOptions, ScorecardView
 from selfassess.themes import Theme, bundled_theme_names, load_theme
 
@@ -329,6 +335,7 @@ MANIFEST_FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("options.theme", TEXT, True),
     ("options.brand_name", TEXT, True),
     ("options.primary_colour", TEXT, True),
+    ("options.pdf_variant", TEXT, True),
     ("privacy", MAP, False),
     ("privacy.min_group_size", COUNT, False),
     ("privacy.min_organisation_size", COUNT, False),
@@ -581,7 +588,12 @@ def _compare_pages(
         )
         return _page_problems(pages, view)
     assert theme is not None
-    pdf, furniture = render_scorecard_reading(render_scorecard_html(view, theme), theme)
+    variant = manifest["options"].get("pdf_variant")
+    pdf, furniture = render_scorecard_reading(
+        render_scorecard_html(view, theme),
+        theme,
+        variant if variant in PDF_VARIANTS else DEFAULT_PDF_VARIANT,
+    )
     _, expected = _read_pages(pdf)
     problems = page_differences(pages, expected, furniture)
     result.compared_pages = len(pages)
