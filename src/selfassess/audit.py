@@ -27,7 +27,7 @@ from pathlib import PurePath, PureWindowsPath
 from typing import Any
 
 from selfassess import __version__
-from selfassess.load import BankSource, InputFile, LoadedResponses, decode_utf8
+from selfassess.load import BankSource, InputFile, LoadedResponses, csv_delimiter, decode_csv
 from selfassess.score import organisation_of
 from selfassess.scorecard import Change, OrganisationScore, ScorecardView
 
@@ -89,10 +89,18 @@ def audit_trail(
     threshold = view.method.privacy.min_organisation_size
     hidden_files = 0
     unnamed_files = 0
+    unroled_files = 0
     silenced_files = 0
     rounds = [(THIS_ROUND, responses)] + ([(BASELINE_ROUND, baseline)] if baseline else [])
     for round_name, loaded in rounds:
         small = small_organisation_files(loaded, threshold)
+        # A role is printed beside a comment only when enough people share it; an earlier
+        # round's comments are never printed, so neither are its roles.
+        roles = (
+            set()
+            if round_name == BASELINE_ROUND
+            else shown_roles(loaded, view.method.privacy.min_group_size)
+        )
         # Comments the page withholds (organisations of fewer than min_group_size respondents)
         # are not attached either; an earlier round's comments are never printed at all.
         quiet = (
@@ -112,11 +120,13 @@ def audit_trail(
                 )
                 hidden_files += 1
                 continue
-            unnamed = file.data if show_names else without_names(file)
+            nameless = file.data if show_names else without_names(file)
+            unnamed = nameless if show_names else without_names(file, roles)
             data = with_comments_withheld(unnamed, file.name) if file.name in quiet else unnamed
             if data != file.data:
                 entry["attached_sha256"] = hashlib.sha256(data).hexdigest()
-            unnamed_files += unnamed != file.data
+            unnamed_files += nameless != file.data
+            unroled_files += unnamed != nameless
             silenced_files += data != unnamed
             prefix = "baseline-" if round_name == BASELINE_ROUND else ""
             entry["attachment"] = unique_name(prefix + PurePath(file.name).name, used)
@@ -168,15 +178,21 @@ def audit_trail(
     return AuditTrail(
         manifest,
         attachments,
-        withheld_line(len(inputs), hidden_files, unnamed_files, silenced_files, threshold),
+        withheld_line(
+            len(inputs), hidden_files, unnamed_files, silenced_files, threshold, unroled_files
+        ),
     )
 
 
-def withheld_line(total: int, hidden: int, unnamed: int, silenced: int, threshold: int) -> str:
+def withheld_line(
+    total: int, hidden: int, unnamed: int, silenced: int, threshold: int, unroled: int = 0
+) -> str:
     """What `report` says it left out of the attachments, in one line ("" when nothing)."""
     parts = []
     if unnamed:
         parts.append(f"respondents' names removed from {unnamed} of the attached answer files")
+    if unroled:
+        parts.append(f"the roles the scorecard does not print removed from {unroled} of them")
     if silenced:
         parts.append(f"the comments the scorecard does not print removed from {silenced} of them")
     if hidden:
@@ -228,15 +244,47 @@ def with_comments_withheld(data: bytes, name: str) -> bytes:
     return (json.dumps(answers, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def without_names(file: InputFile) -> bytes:
+def shown_roles(loaded: LoadedResponses, threshold: int) -> set[tuple[str, str]]:
+    """The (organisation, role casefolded) pairs the page may print: those that at least
+    `threshold` of the organisation's respondents gave, as the comments section counts them."""
+    counts: dict[tuple[str, str], int] = {}
+    for sourced in loaded.responses:
+        key = _role_key(sourced.response.respondent.organisation, sourced.response.respondent.role)
+        if key is not None:
+            counts[key] = counts.get(key, 0) + 1
+    return {key for key, count in counts.items() if count >= threshold}
+
+
+def _role_key(organisation: str | None, role: str | None) -> tuple[str, str] | None:
+    role = (role or "").strip()
+    return (organisation_of(organisation), role.casefold()) if role else None
+
+
+def without_names(file: InputFile, roles: set[tuple[str, str]] | None = None) -> bytes:
     """The answer file as attached without --show-names: the same file with respondents'
-    `name` taken out (JSON: respondent.name; CSV: the name column), nothing else changed."""
+    `name` taken out (JSON: respondent.name; CSV: the name column) and, when `roles` is given,
+    each `role` the page may not print (not among `roles`) taken out too; nothing else changed.
+    A CSV is read as the loader reads it (UTF-8 or Windows-1252, comma or semicolon) and
+    attached as UTF-8 with commas."""
     if file.name.lower().endswith(".csv"):
-        rows = list(csv.reader(io.StringIO(decode_utf8(file.data, file.name), newline="")))
+        text = decode_csv(file.data, file.name, [])
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text)))
         if not rows:
             return file.data
-        keep = [i for i, cell in enumerate(rows[0]) if cell.strip() != "name"]
-        if len(keep) == len(rows[0]):
+        header = [cell.strip() for cell in rows[0]]
+        keep = [i for i, cell in enumerate(header) if cell != "name"]
+        org = header.index("organisation") if "organisation" in header else None
+        role = header.index("role") if "role" in header else None
+        changed = len(keep) < len(header)
+        if roles is not None and role is not None:
+            for row in rows[1:]:
+                cell = row[role] if role < len(row) else ""
+                given = row[org] if org is not None and org < len(row) else None
+                key = _role_key(given, cell)
+                if key is not None and key not in roles:
+                    row[role] = ""
+                    changed = True
+        if not changed:
             return file.data
         out = io.StringIO(newline="")
         writer = csv.writer(out, lineterminator="\r\n")
@@ -244,9 +292,19 @@ def without_names(file: InputFile) -> bytes:
         return out.getvalue().encode("utf-8")
     answers = json.loads(file.data.decode("utf-8-sig"))
     respondent = answers.get("respondent") if isinstance(answers, dict) else None
-    if not isinstance(respondent, dict) or "name" not in respondent:
+    if not isinstance(respondent, dict):
         return file.data
-    del respondent["name"]
+    changed = "name" in respondent
+    respondent.pop("name", None)
+    given = respondent.get("role")
+    if roles is not None and isinstance(given, str):
+        organisation = respondent.get("organisation")
+        key = _role_key(organisation if isinstance(organisation, str) else None, given)
+        if key is not None and key not in roles:
+            del respondent["role"]
+            changed = True
+    if not changed:
+        return file.data
     return (json.dumps(answers, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
