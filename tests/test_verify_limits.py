@@ -191,3 +191,21 @@ def test_a_manifest_asking_for_far_more_text_than_the_pages_print_is_not_laid_ou
         r"the pages \d+: not laid out",
         lines[1],
     )
+
+
+def test_a_manifest_listing_one_attachment_for_two_files_is_not_verified(
+    scorecard: Path, tmp_path: Path
+) -> None:
+    """Scoring counts identical files once, so the figures still matched and verify said
+    "verified: 26 inputs" of a scorecard made from 25."""
+
+    def twice(manifest: dict[str, Any]) -> None:
+        manifest["inputs"].append(dict(manifest["inputs"][0], file="another.json"))
+
+    code, out, _ = verify(changed_manifest(scorecard, twice), tmp_path)
+    name = json.loads(attachments_of(scorecard)["manifest.json"])["inputs"][0]["attachment"]
+    assert code == 1
+    assert out.splitlines()[:2] == [
+        "not verified: 1 problem(s)",
+        f"- another.json: its attachment {name} is listed for another file too",
+    ]

@@ -445,6 +445,11 @@ def _attached_inputs(
             if not entry.get("withheld"):
                 result.problems.append(f"{entry['file']}: listed without an attachment")
             continue
+        if name in expected:
+            result.problems.append(
+                f"{entry['file']}: its attachment {name} is listed for another file too"
+            )
+            continue
         expected.add(name)
         data = attachments.get(name)
         if data is None:
