@@ -64,8 +64,9 @@ from selfassess.themes import Theme, bundled_theme_names, load_theme
 MAX_PDF_BYTES = 200 * 1024 * 1024
 MAX_LISTED = 12  # differences named one by one; the rest are counted
 GUARANTEE = (
-    "what this shows: the printed scorecard agrees with the files it carries (or those given "
-    "with --inputs); not who made the file, nor that those files are genuine answers"
+    "what this shows: the text printed on every page agrees with the files it carries (or "
+    "those given with --inputs); not the charts' shapes or colours, not who made the file, nor "
+    "that those files are genuine answers"
 )
 
 
