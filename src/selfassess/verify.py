@@ -68,6 +68,11 @@ GUARANTEE = (
     "those given with --inputs); not the charts' shapes or colours, not who made the file, nor "
     "that those files are genuine answers"
 )
+GUARANTEE_SCORES_ONLY = (
+    "what this shows: the partnership's figures and the overall and principle scores on the "
+    "pages agree with the files it carries (or those given with --inputs); not the rest of the "
+    "text, not the charts, not who made the file, nor that those files are genuine answers"
+)
 
 
 @dataclass
@@ -85,7 +90,11 @@ class Verification:
 
     def lines(self) -> list[str]:
         if self.ok:
-            return [self.summary, *self.notes, GUARANTEE]
+            return [
+                self.summary,
+                *self.notes,
+                GUARANTEE if self.compared_pages else GUARANTEE_SCORES_ONLY,
+            ]
         head = self.summary or f"not verified: {len(self.problems)} problem(s)"
         shown = self.problems[: 2 * MAX_LISTED]
         rest = len(self.problems) - len(shown)
