@@ -66,6 +66,45 @@ def test_an_altered_summary_sentence_is_named_with_its_page(tmp_path: Path) -> N
     ]
 
 
+@pytest.mark.parametrize(
+    ("genuine", "forged", "problem"),
+    [
+        (
+            "<title>Partnership scorecard: ",
+            "<title>Board-approved scorecard: ",
+            "- the document's properties: its title is 'Board-approved scorecard: "
+            f"{PARTNERSHIP}', the inputs give 'Partnership scorecard: {PARTNERSHIP}'",
+        ),
+        (
+            f'<meta name="author" content="{PARTNERSHIP}">',
+            '<meta name="author" content="Southshire ICB">',
+            "- the document's properties: its author is 'Southshire ICB', the inputs give "
+            f"'{PARTNERSHIP}'",
+        ),
+    ],
+)
+def test_altered_document_properties_are_named(
+    genuine: str, forged: str, problem: str, tmp_path: Path
+) -> None:
+    """The title a viewer shows in its title bar (PDF/UA's DisplayDocTitle) and the author
+    are printed too, though on no page."""
+    honest, html = tmp_path / "honest.pdf", tmp_path / "honest.html"
+    code, _, err = report(
+        str(RESPONSES), "--partnership", PARTNERSHIP, "-o", str(honest), "--html", str(html)
+    )
+    assert code == 0, err
+    page = html.read_text(encoding="utf-8")
+    assert page.count(genuine) == 1
+    forged_path = tmp_path / "forged.pdf"
+    forged_pdf = render_scorecard_pdf(page.replace(genuine, forged), load_theme(None))
+    forged_path.write_bytes(with_attachments(forged_pdf, attachments_of(honest)))
+
+    code, out, _ = invoke("verify", str(forged_path))
+
+    assert code == 1
+    assert out.splitlines() == ["not verified: 1 problem(s)", problem]
+
+
 def write_bank(path: Path, titles: list[str]) -> Path:
     lines = [
         "id: paging",

@@ -9,7 +9,8 @@ Four things are compared, so that changing any one of them alone is caught:
    rebuilt from the attached answers with the manifest's options and the same templates, laid
    out again by WeasyPrint and read back by the same PDF reader. The two texts are compared as
    sequences of words, so a scorecard passes however it paginates: line breaks, running headers
-   and footers and page numbers are not part of what is compared;
+   and footers and page numbers are not part of what is compared; and the document's
+   properties (title, author, subject, keywords), which a viewer shows;
 4. the manifest's own fields, for type and range, before any of them is used.
 
 What it does not show: who made the file, or that the attached answers are genuine. The lists
@@ -104,7 +105,7 @@ class Verification:
 
 def verify_scorecard(path: Path, inputs: Sequence[tuple[str, bytes]] | None = None) -> Verification:
     """Check a scorecard PDF against its embedded inputs (or `inputs` given separately)."""
-    attachments, pages = read_pdf(path)
+    attachments, pages, info = read_pdf(path)
     result = Verification()
     if MANIFEST_NAME not in attachments:
         result.problems.append(
@@ -152,7 +153,7 @@ def verify_scorecard(path: Path, inputs: Sequence[tuple[str, bytes]] | None = No
     result.problems += found[:MAX_LISTED]
     if len(found) > MAX_LISTED:
         result.problems.append(f"... and {len(found) - MAX_LISTED} more figures that differ")
-    on_pages = _compare_pages(pages, derived, manifest, anonymised, result)
+    on_pages = _compare_pages(pages, info, derived, manifest, anonymised, result)
     result.problems += on_pages[:MAX_LISTED]
     if len(on_pages) > MAX_LISTED:
         result.problems.append(
@@ -208,8 +209,9 @@ MAX_PAGES = 2000
 MAX_NAME_TREE_DEPTH = 32
 
 
-def read_pdf(path: Path) -> tuple[dict[str, bytes], list[str]]:
-    """A PDF's attachments (name -> bytes) and each page's text, or our one-line error.
+def read_pdf(path: Path) -> tuple[dict[str, bytes], list[str], dict[str, str]]:
+    """A PDF's attachments (name -> bytes), each page's text and its document properties, or
+    our one-line error.
 
     The attachments are decompressed here, not by pypdf, so that a few megabytes of crafted
     streams cannot grow into gigabytes: past MAX_ATTACHMENTS files or MAX_ATTACHED_BYTES in all,
@@ -228,10 +230,10 @@ def read_pdf(path: Path) -> tuple[dict[str, bytes], list[str]]:
             raise SelfassessError.at(
                 path, f"has {len(reader.pages)} pages; a scorecard has at most {MAX_PAGES}"
             )
-        pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+        info, pages = _reader_text(reader)
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise SelfassessError.at(path, f"cannot be read as a PDF: {exc}") from None
-    return attachments, pages
+    return attachments, pages, info
 
 
 def _attachments(reader: Any, path: Path) -> dict[str, bytes]:
@@ -591,6 +593,7 @@ def _skipped(loaded: LoadedResponses) -> list[str]:
 
 def _compare_pages(
     pages: list[str],
+    info: dict[str, str],
     view: ScorecardView,
     manifest: dict[str, Any],
     anonymised: bool,
@@ -623,10 +626,16 @@ def _compare_pages(
         html, theme, variant if variant in PDF_VARIANTS else DEFAULT_PDF_VARIANT
     )
     try:
-        _, expected = _read_pages(pdf)
+        expected_info, expected = _read_pages(pdf)
     except Exception as exc:  # pypdf's own limits, on a PDF we just made from the inputs
         return [f"the scorecard rebuilt from the inputs cannot be read back: {exc}"]
-    problems = page_differences(pages, expected, furniture)
+    problems = [
+        f"the document's properties: its {key.lower()} is '{info.get(key, '')[:80]}', "
+        f"the inputs give '{expected_info.get(key, '')[:80]}'"
+        for key in DOCUMENT_PROPERTIES
+        if info.get(key, "") != expected_info.get(key, "")
+    ]
+    problems += page_differences(pages, expected, furniture)
     result.compared_pages = len(pages)
     return problems
 
@@ -641,11 +650,20 @@ def _letters(text: str) -> int:
     return sum(len(word) for word in text.split())
 
 
-def _read_pages(pdf: bytes) -> tuple[None, list[str]]:
+def _read_pages(pdf: bytes) -> tuple[dict[str, str], list[str]]:
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(pdf))
-    return None, [" ".join(page.extract_text().split()) for page in reader.pages]
+    return _reader_text(PdfReader(io.BytesIO(pdf)))
+
+
+DOCUMENT_PROPERTIES = ("Title", "Author", "Subject", "Keywords")  # what the page's <head> sets
+
+
+def _reader_text(reader: Any) -> tuple[dict[str, str], list[str]]:
+    """The document properties a viewer shows and each page's text, whitespace collapsed."""
+    metadata = reader.metadata or {}
+    info = {key: str(metadata.get(f"/{key}") or "") for key in DOCUMENT_PROPERTIES}
+    return info, [" ".join(page.extract_text().split()) for page in reader.pages]
 
 
 Word = tuple[str, int]  # a word and the page (from 1) it is on
