@@ -17,6 +17,8 @@ from pdf_support import (
     report,
     with_attachments,
 )
+from pypdf import PdfWriter
+from pypdf.generic import NameObject, TextStringObject
 
 from selfassess.report import render_scorecard_pdf
 from selfassess.themes import load_theme
@@ -279,3 +281,27 @@ def test_a_branded_scorecard_with_names_verifies_every_page(tmp_path: Path) -> N
     code, out, _ = invoke("verify", str(pdf))
     assert code == 0, out
     assert out.splitlines()[1].startswith("every figure, name, level and sentence on the ")
+
+
+def test_an_altered_bookmark_is_named(tmp_path: Path) -> None:
+    """A viewer's sidebar lists the bookmarks: they are printed text too, though on no page."""
+    honest = tmp_path / "honest.pdf"
+    code, _, err = report(str(RESPONSES), "--partnership", PARTNERSHIP, "-o", str(honest))
+    assert code == 0, err
+    writer = PdfWriter(clone_from=reader_of(honest))
+    outlines = writer._root_object["/Outlines"].get_object()
+    first = outlines["/First"].get_object()
+    shown = str(first["/Title"])
+    first[NameObject("/Title")] = TextStringObject("Approved by every partner")
+    forged = tmp_path / "forged.pdf"
+    with forged.open("wb") as out:
+        writer.write(out)
+
+    code, out_text, _ = invoke("verify", str(forged))
+
+    assert code == 1
+    assert out_text.splitlines() == [
+        "not verified: 1 problem(s)",
+        "- bookmark 1 (a viewer's sidebar) reads 'Approved by every partner', "
+        f"the inputs give '{shown}'",
+    ]

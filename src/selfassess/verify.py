@@ -10,7 +10,7 @@ Four things are compared, so that changing any one of them alone is caught:
    out again by WeasyPrint and read back by the same PDF reader. The two texts are compared as
    sequences of words, so a scorecard passes however it paginates: line breaks, running headers
    and footers and page numbers are not part of what is compared; and the document's
-   properties (title, author, subject, keywords), which a viewer shows;
+   properties (title, author, subject, keywords) and bookmarks, which a viewer shows;
 4. the manifest's own fields, for type and range, before any of them is used.
 
 What it does not show: who made the file, or that the attached answers are genuine. The lists
@@ -635,6 +635,22 @@ def _compare_pages(
         for key in DOCUMENT_PROPERTIES
         if info.get(key, "") != expected_info.get(key, "")
     ]
+    if info.get("Bookmarks") != expected_info.get("Bookmarks"):
+        printed_marks = info.get("Bookmarks", "").split(" | ")
+        rebuilt_marks = expected_info.get("Bookmarks", "").split(" | ")
+        first = next(
+            (
+                i
+                for i, pair in enumerate(zip(printed_marks, rebuilt_marks, strict=False))
+                if pair[0] != pair[1]
+            ),
+            min(len(printed_marks), len(rebuilt_marks)),
+        )
+        problems.append(
+            f"bookmark {first + 1} (a viewer's sidebar) reads "
+            f"'{(printed_marks[first:] or [''])[0][:80]}', "
+            f"the inputs give '{(rebuilt_marks[first:] or [''])[0][:80]}'"
+        )
     problems += page_differences(pages, expected, furniture)
     result.compared_pages = len(pages)
     return problems
@@ -663,7 +679,21 @@ def _reader_text(reader: Any) -> tuple[dict[str, str], list[str]]:
     """The document properties a viewer shows and each page's text, whitespace collapsed."""
     metadata = reader.metadata or {}
     info = {key: str(metadata.get(f"/{key}") or "") for key in DOCUMENT_PROPERTIES}
+    info["Bookmarks"] = " | ".join(_bookmarks(reader.outline))
     return info, [" ".join(page.extract_text().split()) for page in reader.pages]
+
+
+def _bookmarks(outline: Any, depth: int = 0) -> list[str]:
+    """The titles of the PDF's bookmarks (a viewer's sidebar), in order."""
+    if depth > MAX_NAME_TREE_DEPTH:
+        raise ValueError("its bookmarks are nested too deep")
+    found: list[str] = []
+    for item in outline:
+        if isinstance(item, list):
+            found += _bookmarks(item, depth + 1)
+        else:
+            found.append(" ".join(str(item.title).split()))
+    return found
 
 
 Word = tuple[str, int]  # a word and the page (from 1) it is on
