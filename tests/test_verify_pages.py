@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from pdf_support import (
@@ -15,6 +16,7 @@ from pdf_support import (
     invoke,
     reader_of,
     report,
+    struct_elements,
     with_attachments,
 )
 from pypdf import PdfWriter
@@ -305,3 +307,34 @@ def test_an_altered_bookmark_is_named(tmp_path: Path) -> None:
         "- bookmark 1 (a viewer's sidebar) reads 'Approved by every partner', "
         f"the inputs give '{shown}'",
     ]
+
+
+def test_an_altered_alternative_text_is_named(tmp_path: Path) -> None:
+    """The radar's alternative text gives every score to a screen reader: changing a figure
+    there and nowhere else misleads exactly the readers who cannot see the chart."""
+    honest = tmp_path / "honest.pdf"
+    code, _, err = report(str(RESPONSES), "--partnership", PARTNERSHIP, "-o", str(honest))
+    assert code == 0, err
+    writer = PdfWriter(clone_from=reader_of(honest))
+    tree = SimpleNamespace(trailer={"/Root": writer._root_object})
+    radar = next(e for e in struct_elements(tree) if "/Alt" in e)  # type: ignore[arg-type]
+    genuine = str(radar["/Alt"])
+    altered = genuine.replace("Putting hierarchies aside 19", "Putting hierarchies aside 91")
+    assert altered != genuine
+    radar[NameObject("/Alt")] = TextStringObject(altered)
+    forged = tmp_path / "forged.pdf"
+    with forged.open("wb") as out:
+        writer.write(out)
+
+    code, out_text, _ = invoke("verify", str(forged))
+
+    assert code == 1
+    lines = out_text.splitlines()
+    assert lines[0] == "not verified: 1 problem(s)"
+    assert re.fullmatch(
+        r"- alternative text 1 \(what a screen reader reads for a chart\) reads "
+        r"'\.\.\..*Putting hierarchies aside 91, .*\.\.\.', "
+        r"the inputs give '\.\.\..*Putting hierarchies aside 19, .*\.\.\.'",
+        lines[1],
+    )
+    assert len(lines) == 2

@@ -10,7 +10,8 @@ Four things are compared, so that changing any one of them alone is caught:
    out again by WeasyPrint and read back by the same PDF reader. The two texts are compared as
    sequences of words, so a scorecard passes however it paginates: line breaks, running headers
    and footers and page numbers are not part of what is compared; and the document's
-   properties (title, author, subject, keywords) and bookmarks, which a viewer shows;
+   properties (title, author, subject, keywords), bookmarks and the tag tree's alternative
+   texts, which a viewer or a screen reader shows;
 4. the manifest's own fields, for type and range, before any of them is used.
 
 What it does not show: who made the file, or that the attached answers are genuine. The lists
@@ -635,6 +636,25 @@ def _compare_pages(
         for key in DOCUMENT_PROPERTIES
         if info.get(key, "") != expected_info.get(key, "")
     ]
+    printed_alts = info.get("Alternative texts", "").split("\n")
+    rebuilt_alts = expected_info.get("Alternative texts", "").split("\n")
+    for number, (was, now) in enumerate(
+        zip(printed_alts, rebuilt_alts + [""] * len(printed_alts), strict=False), start=1
+    ):
+        if was != now:
+            at = next(
+                (i for i, pair in enumerate(zip(was, now, strict=False)) if pair[0] != pair[1]),
+                min(len(was), len(now)),
+            )
+            start = max(0, at - 40)
+            problems.append(
+                f"alternative text {number} (what a screen reader reads for a chart) reads "
+                f"'...{was[start : at + 20]}...', the inputs give '...{now[start : at + 20]}...'"
+            )
+            break
+    else:
+        if len(rebuilt_alts) > len(printed_alts):
+            problems.append("an alternative text the inputs give is missing from the tag tree")
     if info.get("Bookmarks") != expected_info.get("Bookmarks"):
         printed_marks = info.get("Bookmarks", "").split(" | ")
         rebuilt_marks = expected_info.get("Bookmarks", "").split(" | ")
@@ -680,7 +700,36 @@ def _reader_text(reader: Any) -> tuple[dict[str, str], list[str]]:
     metadata = reader.metadata or {}
     info = {key: str(metadata.get(f"/{key}") or "") for key in DOCUMENT_PROPERTIES}
     info["Bookmarks"] = " | ".join(_bookmarks(reader.outline))
+    info["Alternative texts"] = "\n".join(_alternative_texts(reader))
     return info, [" ".join(page.extract_text().split()) for page in reader.pages]
+
+
+MAX_TAGS = 500_000  # elements of the tag tree walked for alternative texts
+
+
+def _alternative_texts(reader: Any) -> list[str]:
+    """The /Alt of each element of the tag tree, in order: what a screen reader reads for a
+    chart, which carries its figures."""
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    root = reader.trailer["/Root"].get("/StructTreeRoot")
+    found: list[str] = []
+    pending = [root] if root is not None else []
+    seen: set[int] = set()
+    while pending:
+        node = pending.pop()
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if not isinstance(node, DictionaryObject) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if len(seen) > MAX_TAGS:
+            raise ValueError(f"its tag tree has more than {MAX_TAGS} elements")
+        if "/Alt" in node:
+            found.append(" ".join(str(node["/Alt"]).split()))
+        kids = node.get("/K")
+        if kids is not None:
+            pending += list(reversed(kids)) if isinstance(kids, ArrayObject) else [kids]
+    return found
 
 
 def _bookmarks(outline: Any, depth: int = 0) -> list[str]:
