@@ -4,6 +4,8 @@ one line what it left out."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,7 @@ from pdf_support import BASELINE, PARTNERSHIP, RESPONSES, attachments_of, invoke
 
 from selfassess.audit import WITHHELD_COMMENT, without_absolute_folders
 
+SCHOOLS = RESPONSES / "schools-survey-export.csv"
 POLICE = "northshire-police-"  # two respondents: hidden with --min-group-size 3
 RESPONDENT_NAMES = sorted(
     {
@@ -46,10 +49,8 @@ def test_attached_answer_files_carry_no_respondent_names_without_show_names(
     riverside = json.loads(
         files["riverside-care-homes-group-2026-11-04-care-home-manager-willow-court.json"]
     )
-    assert riverside["respondent"] == {
-        "organisation": "Riverside Care Homes Group",
-        "role": "Care Home Manager, Willow Court",
-    }
+    # one care home manager: a role the page never prints beside a comment
+    assert riverside["respondent"] == {"organisation": "Riverside Care Homes Group"}
     assert "note: respondents' names removed from " in err
     code, out, _ = invoke("verify", str(pdf))
     assert (code, out.split(",")[0]) == (0, "verified: 25 inputs")
@@ -116,13 +117,71 @@ def test_a_csv_answer_file_is_attached_without_its_name_column(
     csv_file = tmp_path / "answers.csv"
     csv_file.write_bytes(("\n".join(lines) + "\n").encode(encoding))
     pdf, _ = make(tmp_path, files=(str(csv_file),))
-    attached = attachments_of(pdf)["answers.csv"].decode("utf-8")
-    header = attached.splitlines()[0].split(delimiter)
+    attached = attachments_of(pdf)["answers.csv"].decode("utf-8")  # UTF-8, with commas
+    header = attached.splitlines()[0].split(",")
     assert header[:3] == ["organisation", "role", questions[0]]
-    assert "Directrice générale" in attached
+    assert "Directrice générale" not in attached  # a role no one else gave: not printed
     assert [name for name in RESPONDENT_NAMES if name in attached] == []
     code, out, _ = invoke("verify", str(pdf))
     assert code == 0, out
+
+
+def answers(organisation: str, role: str, comment: str) -> str:
+    return json.dumps(
+        {
+            "format": "selfassess-response/1",
+            "questionnaire": {"id": "collaboration-maturity", "version": "1.0"},
+            "respondent": {"organisation": organisation, "role": role, "name": "Ann Other"},
+            "answers": {"ca-1": 3, "ca-2": 4},
+            "comments": {"ca-1": comment},
+        }
+    )
+
+
+def test_attached_answer_files_carry_only_the_roles_the_page_prints(tmp_path: Path) -> None:
+    """The page names a comment's role only when min_group_size people of the organisation
+    share it: a lone role beside a printed comment would name the person in the attachment."""
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"worker-{i}.json").write_text(
+            answers("North Council", " social worker" if i else "Social Worker", f"Shared {i}")
+        )
+    (folder / "director.json").write_text(answers("North Council", "Director", "Only me"))
+    pdf, err = make(tmp_path, files=(str(folder),))
+    files = attachments_of(pdf)
+    assert json.loads(files["director.json"])["respondent"] == {"organisation": "North Council"}
+    assert json.loads(files["worker-1.json"])["respondent"] == {
+        "organisation": "North Council",
+        "role": " social worker",
+    }
+    assert "the roles the scorecard does not print removed from 1 of them" in err
+    code, out, _ = invoke("verify", str(pdf))
+    assert code == 0, out
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "encoding"), [(";", "utf-8"), (",", "cp1252"), (";", "cp1252")]
+)
+def test_a_semicolon_or_windows_1252_csv_is_attached_without_names(
+    delimiter: str, encoding: str, tmp_path: Path
+) -> None:
+    """The CSV is read for the attachment as the loader reads it: a semicolon CSV kept its
+    names, and a Windows-1252 CSV that score reads made report fail."""
+    rows = list(csv.reader(io.StringIO(SCHOOLS.read_text(encoding="utf-8"))))
+    names = {row[2] for row in rows[1:] if row[2]}
+    rows[1][2] = "Zoë Ångström"
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter).writerows(rows)
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    (folder / "export.csv").write_bytes(out.getvalue().encode(encoding))
+    pdf, _ = make(tmp_path, files=(str(folder),))
+    attached = attachments_of(pdf)["export.csv"].decode("utf-8")
+    assert [name for name in [*names, "Zoë Ångström"] if name in attached] == []
+    assert attached.splitlines()[0].startswith("organisation,role,ca-1,")
+    code, out_text, _ = invoke("verify", str(pdf))
+    assert code == 0, out_text
 
 
 def test_files_of_hidden_organisations_are_not_attached_but_keep_their_sha256(
@@ -139,7 +198,8 @@ def test_files_of_hidden_organisations_are_not_attached_but_keep_their_sha256(
         assert entry["attachment"] is None
         assert len(entry["sha256"]) == 64
     assert [line for line in err.splitlines() if line.startswith("note:")] == [
-        "note: respondents' names removed from 20 of the attached answer files; 2 of 25 answer "
+        "note: respondents' names removed from 20 of the attached answer files; the roles the "
+        "scorecard does not print removed from 23 of them; 2 of 25 answer "
         "files not attached (organisations of fewer than 3 respondents, which the scorecard "
         "hides; their SHA-256 is in the manifest, so verify needs them given with --inputs)"
     ]
@@ -233,10 +293,10 @@ def test_a_csv_column_the_reader_ignores_is_not_attached(tmp_path: Path) -> None
     code, _, err = report(str(answers), "-q", "collaboration-maturity", "-o", str(pdf))
     assert code == 0, err
     attached = attachments_of(pdf)["answers.csv"].decode("utf-8")
-    assert attached.splitlines() == [
+    assert attached.splitlines() == [  # one Lead each: roles the page does not print
         "organisation,role,ca-1,ca-2",
-        "Riverside,Lead,3,4",
-        "Northshire,Lead,2,4",
+        "Riverside,,3,4",
+        "Northshire,,2,4",
     ]
     code, out, _ = invoke("verify", str(pdf))
     assert code == 0, out
@@ -257,7 +317,7 @@ def test_json_keys_the_reader_ignores_are_not_attached(tmp_path: Path) -> None:
     assert code == 0, err
     attached = json.loads(attachments_of(pdf)["extra.json"])
     assert set(attached) == set(answers) - {"contact"}
-    assert set(attached["respondent"]) == {"organisation", "role"}
+    assert set(attached["respondent"]) == {"organisation"}  # its lone role is not printed
     assert set(attached["questionnaire"]) == {"id", "version"}
     assert attached["answers"] == answers["answers"]
     code, out, _ = invoke("verify", str(pdf))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zlib
 from pathlib import Path
 from typing import Any
@@ -144,4 +145,67 @@ def test_a_manifest_field_of_the_wrong_type_is_not_verified_with_its_place(
     assert out.splitlines() == [
         "not verified: manifest.json is not as selfassess writes it",
         f"- {problem}",
+    ]
+
+
+def test_two_attachments_of_one_name_are_refused_in_one_line(
+    scorecard: Path, tmp_path: Path
+) -> None:
+    """A viewer lists both; verify read only the first, so a second copy with other answers
+    (the one a reader opens, perhaps) passed unseen."""
+    files = attachments_of(scorecard)
+    name = next(n for n in files if n.endswith(".json") and n != "manifest.json")
+    altered = json.loads(files[name])
+    altered["answers"] = {key: 1 for key in altered["answers"]}
+    writer = PdfWriter(clone_from=io.BytesIO(with_attachments(scorecard, files)))
+    writer.add_attachment(name, json.dumps(altered).encode())
+    out = io.BytesIO()
+    writer.write(out)
+    code, stdout, err = verify(out.getvalue(), tmp_path)
+    assert (code, stdout) == (1, "")
+    assert err.strip() == (
+        f"error: {tmp_path / 'hostile.pdf'}: carries two attachments named {name}: which one "
+        "the report was made from cannot be told; refused"
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        ("options.title", "Scorecard " * 20_000),  # printed on the cover and in every footer
+        ("skipped", ["x.json: not JSON"] * 50_000),  # the method page lists each
+    ],
+)
+def test_a_manifest_asking_for_far_more_text_than_the_pages_print_is_not_laid_out(
+    scorecard: Path, tmp_path: Path, path: str, value: Any
+) -> None:
+    """Fields that are of the right type but would make the rebuilt scorecard hundreds of
+    pages long: refused before WeasyPrint lays it out (a list of 100,000 skipped files ran for
+    over five minutes; a long title ended in a traceback from the PDF reader)."""
+    code, out, err = verify(changed_manifest(scorecard, setter(path, value)), tmp_path)
+    assert (code, err) == (1, "")
+    lines = out.splitlines()
+    assert lines[0] == "not verified: 1 problem(s)"
+    assert re.fullmatch(
+        r"- the scorecard rebuilt from the inputs holds \d+ characters of text, "
+        r"the pages \d+: not laid out",
+        lines[1],
+    )
+
+
+def test_a_manifest_listing_one_attachment_for_two_files_is_not_verified(
+    scorecard: Path, tmp_path: Path
+) -> None:
+    """Scoring counts identical files once, so the figures still matched and verify said
+    "verified: 26 inputs" of a scorecard made from 25."""
+
+    def twice(manifest: dict[str, Any]) -> None:
+        manifest["inputs"].append(dict(manifest["inputs"][0], file="another.json"))
+
+    code, out, _ = verify(changed_manifest(scorecard, twice), tmp_path)
+    name = json.loads(attachments_of(scorecard)["manifest.json"])["inputs"][0]["attachment"]
+    assert code == 1
+    assert out.splitlines()[:2] == [
+        "not verified: 1 problem(s)",
+        f"- another.json: its attachment {name} is listed for another file too",
     ]

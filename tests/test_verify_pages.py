@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from pdf_support import (
@@ -15,8 +16,11 @@ from pdf_support import (
     invoke,
     reader_of,
     report,
+    struct_elements,
     with_attachments,
 )
+from pypdf import PdfWriter
+from pypdf.generic import NameObject, TextStringObject
 
 from selfassess.report import render_scorecard_pdf
 from selfassess.themes import load_theme
@@ -64,6 +68,45 @@ def test_an_altered_summary_sentence_is_named_with_its_page(tmp_path: Path) -> N
         f"- page {sentence_page}: prints 'their scores are 22 points apart.', "
         "the inputs give 'their scores are 47 points apart.'",
     ]
+
+
+@pytest.mark.parametrize(
+    ("genuine", "forged", "problem"),
+    [
+        (
+            "<title>Partnership scorecard: ",
+            "<title>Board-approved scorecard: ",
+            "- the document's properties: its title is 'Board-approved scorecard: "
+            f"{PARTNERSHIP}', the inputs give 'Partnership scorecard: {PARTNERSHIP}'",
+        ),
+        (
+            f'<meta name="author" content="{PARTNERSHIP}">',
+            '<meta name="author" content="Southshire ICB">',
+            "- the document's properties: its author is 'Southshire ICB', the inputs give "
+            f"'{PARTNERSHIP}'",
+        ),
+    ],
+)
+def test_altered_document_properties_are_named(
+    genuine: str, forged: str, problem: str, tmp_path: Path
+) -> None:
+    """The title a viewer shows in its title bar (PDF/UA's DisplayDocTitle) and the author
+    are printed too, though on no page."""
+    honest, html = tmp_path / "honest.pdf", tmp_path / "honest.html"
+    code, _, err = report(
+        str(RESPONSES), "--partnership", PARTNERSHIP, "-o", str(honest), "--html", str(html)
+    )
+    assert code == 0, err
+    page = html.read_text(encoding="utf-8")
+    assert page.count(genuine) == 1
+    forged_path = tmp_path / "forged.pdf"
+    forged_pdf = render_scorecard_pdf(page.replace(genuine, forged), load_theme(None))
+    forged_path.write_bytes(with_attachments(forged_pdf, attachments_of(honest)))
+
+    code, out, _ = invoke("verify", str(forged_path))
+
+    assert code == 1
+    assert out.splitlines() == ["not verified: 1 problem(s)", problem]
 
 
 def write_bank(path: Path, titles: list[str]) -> Path:
@@ -163,6 +206,56 @@ def test_pagination_furniture_and_line_breaks_are_not_differences() -> None:
     ]
 
 
+UNICODE_BANK = Path(__file__).parent / "data" / "unicode-bank.yaml"
+
+
+@pytest.mark.parametrize("variant", ["pdf/ua-1", "pdf/a-3b", "none"])
+def test_a_genuine_scorecard_of_the_unicode_bank_verifies_in_every_pdf_variant(
+    variant: str, tmp_path: Path
+) -> None:
+    """Arabic, Polish and emoji in subset fonts that pypdf strings together differently in a
+    tagged and an untagged PDF: verify lays the scorecard out again as the report did."""
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    for o, organisation in enumerate(["Cyngor Môn", "جمعية الرعاية", "Szpital Łódź 🏥"]):
+        for r in range(3):
+            response = {
+                "format": "selfassess-response/1",
+                "questionnaire": {"id": "cydweithio", "version": "1"},
+                "respondent": {"organisation": organisation, "role": "Cyfarwyddwr"},
+                "answers": {q: (o + r + i) % 5 + 1 for i, q in enumerate(["a1", "a2", "p1"])},
+            }
+            (answers / f"o{o}-r{r}.json").write_text(json.dumps(response), encoding="utf-8")
+    pdf = tmp_path / "scorecard.pdf"
+    code, _, err = report(
+        str(answers), "-q", str(UNICODE_BANK), "-o", str(pdf), "--pdf-variant", variant, "--quiet"
+    )
+    assert code == 0, err
+
+    code, out, _ = invoke("verify", str(pdf))
+
+    assert code == 0, out
+    assert out.splitlines()[1].startswith("every figure, name, level and sentence on the ")
+
+
+@pytest.mark.parametrize(
+    ("printed", "rebuilt"),
+    [
+        ("Police 40 60 80 Score 60", "Police 406 080 Score 60"),  # heat-map cells run together
+        ("weakest at Riverside (1 9). 47 points", "weakest at Riverside (19). 47 points"),
+        ("OVERALL SCORE 5 3/100", "OVERALL SCORE 53/100"),
+        ("scores are 4 7 points apart", "scores are 47 points apart"),
+    ],
+)
+def test_figures_split_or_run_together_are_differences_not_line_breaks(
+    printed: str, rebuilt: str
+) -> None:
+    """The same characters split at other places count as a line break only where no figure
+    changes: a split that one side has and the other lacks between two digits is a difference."""
+    assert page_differences([printed], [rebuilt], []) != []
+    assert page_differences([rebuilt], [printed], []) != []
+
+
 def test_a_scorecard_made_with_a_theme_folder_says_what_was_not_compared(tmp_path: Path) -> None:
     """verify never loads a folder named in the file it was handed: it checks the headline
     scores and says that the rest of the text was not compared."""
@@ -190,3 +283,58 @@ def test_a_branded_scorecard_with_names_verifies_every_page(tmp_path: Path) -> N
     code, out, _ = invoke("verify", str(pdf))
     assert code == 0, out
     assert out.splitlines()[1].startswith("every figure, name, level and sentence on the ")
+
+
+def test_an_altered_bookmark_is_named(tmp_path: Path) -> None:
+    """A viewer's sidebar lists the bookmarks: they are printed text too, though on no page."""
+    honest = tmp_path / "honest.pdf"
+    code, _, err = report(str(RESPONSES), "--partnership", PARTNERSHIP, "-o", str(honest))
+    assert code == 0, err
+    writer = PdfWriter(clone_from=reader_of(honest))
+    outlines = writer._root_object["/Outlines"].get_object()
+    first = outlines["/First"].get_object()
+    shown = str(first["/Title"])
+    first[NameObject("/Title")] = TextStringObject("Approved by every partner")
+    forged = tmp_path / "forged.pdf"
+    with forged.open("wb") as out:
+        writer.write(out)
+
+    code, out_text, _ = invoke("verify", str(forged))
+
+    assert code == 1
+    assert out_text.splitlines() == [
+        "not verified: 1 problem(s)",
+        "- bookmark 1 (a viewer's sidebar) reads 'Approved by every partner', "
+        f"the inputs give '{shown}'",
+    ]
+
+
+def test_an_altered_alternative_text_is_named(tmp_path: Path) -> None:
+    """The radar's alternative text gives every score to a screen reader: changing a figure
+    there and nowhere else misleads exactly the readers who cannot see the chart."""
+    honest = tmp_path / "honest.pdf"
+    code, _, err = report(str(RESPONSES), "--partnership", PARTNERSHIP, "-o", str(honest))
+    assert code == 0, err
+    writer = PdfWriter(clone_from=reader_of(honest))
+    tree = SimpleNamespace(trailer={"/Root": writer._root_object})
+    radar = next(e for e in struct_elements(tree) if "/Alt" in e)  # type: ignore[arg-type]
+    genuine = str(radar["/Alt"])
+    altered = genuine.replace("Putting hierarchies aside 19", "Putting hierarchies aside 91")
+    assert altered != genuine
+    radar[NameObject("/Alt")] = TextStringObject(altered)
+    forged = tmp_path / "forged.pdf"
+    with forged.open("wb") as out:
+        writer.write(out)
+
+    code, out_text, _ = invoke("verify", str(forged))
+
+    assert code == 1
+    lines = out_text.splitlines()
+    assert lines[0] == "not verified: 1 problem(s)"
+    assert re.fullmatch(
+        r"- alternative text 1 \(what a screen reader reads for a chart\) reads "
+        r"'\.\.\..*Putting hierarchies aside 91, .*\.\.\.', "
+        r"the inputs give '\.\.\..*Putting hierarchies aside 19, .*\.\.\.'",
+        lines[1],
+    )
+    assert len(lines) == 2

@@ -90,10 +90,18 @@ def audit_trail(
     threshold = view.method.privacy.min_organisation_size
     hidden_files = 0
     unnamed_files = 0
+    unroled_files = 0
     silenced_files = 0
     rounds = [(THIS_ROUND, responses)] + ([(BASELINE_ROUND, baseline)] if baseline else [])
     for round_name, loaded in rounds:
         small = small_organisation_files(loaded, threshold)
+        # A role is printed beside a comment only when enough people share it; an earlier
+        # round's comments are never printed, so neither are its roles.
+        roles = (
+            set()
+            if round_name == BASELINE_ROUND
+            else shown_roles(loaded, view.method.privacy.min_group_size)
+        )
         # Comments the page withholds (organisations of fewer than min_group_size respondents)
         # are not attached either; an earlier round's comments are never printed at all.
         quiet = (
@@ -114,11 +122,13 @@ def audit_trail(
                 )
                 hidden_files += 1
                 continue
-            unnamed = file.data if show_names else without_names(file, question_ids)
+            nameless = file.data if show_names else without_names(file, question_ids)
+            unnamed = file.data if show_names else without_names(file, question_ids, roles)
             data = with_comments_withheld(unnamed, file.name) if file.name in quiet else unnamed
             if data != file.data:
                 entry["attached_sha256"] = hashlib.sha256(data).hexdigest()
-            unnamed_files += unnamed != file.data
+            unnamed_files += nameless != file.data
+            unroled_files += unnamed != nameless
             silenced_files += data != unnamed
             prefix = "baseline-" if round_name == BASELINE_ROUND else ""
             entry["attachment"] = unique_name(prefix + PurePath(file.name).name, used)
@@ -170,15 +180,21 @@ def audit_trail(
     return AuditTrail(
         manifest,
         attachments,
-        withheld_line(len(inputs), hidden_files, unnamed_files, silenced_files, threshold),
+        withheld_line(
+            len(inputs), hidden_files, unnamed_files, silenced_files, threshold, unroled_files
+        ),
     )
 
 
-def withheld_line(total: int, hidden: int, unnamed: int, silenced: int, threshold: int) -> str:
+def withheld_line(
+    total: int, hidden: int, unnamed: int, silenced: int, threshold: int, unroled: int = 0
+) -> str:
     """What `report` says it left out of the attachments, in one line ("" when nothing)."""
     parts = []
     if unnamed:
         parts.append(f"respondents' names removed from {unnamed} of the attached answer files")
+    if unroled:
+        parts.append(f"the roles the scorecard does not print removed from {unroled} of them")
     if silenced:
         parts.append(f"the comments the scorecard does not print removed from {silenced} of them")
     if hidden:
@@ -230,31 +246,38 @@ def with_comments_withheld(data: bytes, name: str) -> bytes:
     return (json.dumps(answers, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def without_names(file: InputFile, question_ids: Collection[str]) -> bytes:
-    """The answer file as attached without --show-names: the same file with respondents'
-    `name` taken out (JSON: respondent.name; CSV: every column but organisation, role and the
-    questions: a `Name` or `email` column the reader ignores would carry names too).
-    A CSV is read as the reader reads it (semicolons, Windows-1252) and written back with its
-    own delimiter, in UTF-8, so the scorecard rebuilt from it reads the same text."""
+def shown_roles(loaded: LoadedResponses, threshold: int) -> set[tuple[str, str]]:
+    """The (organisation, role casefolded) pairs the page may print: those that at least
+    `threshold` of the organisation's respondents gave, as the comments section counts them."""
+    counts: dict[tuple[str, str], int] = {}
+    for sourced in loaded.responses:
+        key = _role_key(sourced.response.respondent.organisation, sourced.response.respondent.role)
+        if key is not None:
+            counts[key] = counts.get(key, 0) + 1
+    return {key for key, count in counts.items() if count >= threshold}
+
+
+def _role_key(organisation: str | None, role: str | None) -> tuple[str, str] | None:
+    role = (role or "").strip()
+    return (organisation_of(organisation), role.casefold()) if role else None
+
+
+def without_names(
+    file: InputFile, question_ids: Collection[str], roles: set[tuple[str, str]] | None = None
+) -> bytes:
+    """The answer file as attached without --show-names: only what the reader uses, less the
+    respondents' `name` and, when `roles` is given, each `role` the page may not print.
+
+    JSON keeps the keys of the response model (an `email` beside the name, or a `contact` at
+    the top, would otherwise ride along into the PDF); a CSV keeps its organisation, role and
+    question columns. A CSV is read as the loader reads it (UTF-8 or Windows-1252, comma or
+    semicolon) and attached as UTF-8 with commas, so the rebuilt scorecard reads the same
+    answers."""
     if file.name.lower().endswith(".csv"):
-        text = decode_csv(file.data, file.name, [])
-        delimiter = csv_delimiter(text)
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-        if not rows:
-            return file.data
-        used = {"organisation", "role", *question_ids}
-        keep = [i for i, cell in enumerate(rows[0]) if cell.strip() in used]
-        if len(keep) == len(rows[0]):
-            return file.data
-        out = io.StringIO(newline="")
-        writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-        writer.writerows([[row[i] for i in keep if i < len(row)] for row in rows])
-        return out.getvalue().encode("utf-8")
+        return _csv_without_names(file, question_ids, roles)
     answers = json.loads(file.data.decode("utf-8-sig"))
     if not isinstance(answers, dict):
         return file.data
-    # Only what the reader uses (its models ignore other keys): an `email` beside the name, or
-    # a `contact` at the top, would otherwise ride along into the PDF.
     kept = {key: value for key, value in answers.items() if key in Response.model_fields}
     for key, model, drop in (
         ("respondent", Respondent, {"name"}),
@@ -264,9 +287,50 @@ def without_names(file: InputFile, question_ids: Collection[str]) -> bytes:
             kept[key] = {
                 k: v for k, v in kept[key].items() if k in model.model_fields and k not in drop
             }
+    respondent = kept.get("respondent")
+    if (
+        roles is not None
+        and isinstance(respondent, dict)
+        and isinstance(respondent.get("role"), str)
+    ):
+        organisation = respondent.get("organisation")
+        pair = _role_key(
+            organisation if isinstance(organisation, str) else None, respondent["role"]
+        )
+        if pair is not None and pair not in roles:
+            del respondent["role"]
     if kept == answers:
         return file.data
     return (json.dumps(kept, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _csv_without_names(
+    file: InputFile, question_ids: Collection[str], roles: set[tuple[str, str]] | None
+) -> bytes:
+    text = decode_csv(file.data, file.name, [])
+    delimiter = csv_delimiter(text)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    if not rows:
+        return file.data
+    header = [cell.strip() for cell in rows[0]]
+    used = {"organisation", "role", *question_ids}
+    keep = [i for i, cell in enumerate(header) if cell in used]
+    changed = len(keep) < len(header)
+    org = header.index("organisation") if "organisation" in header else None
+    role = header.index("role") if "role" in header else None
+    if roles is not None and role is not None:
+        for row in rows[1:]:
+            given = row[org] if org is not None and org < len(row) else None
+            key = _role_key(given, row[role] if role < len(row) else "")
+            if key is not None and key not in roles:
+                row[role] = ""
+                changed = True
+    if not changed and delimiter == "," and file.data == text.encode("utf-8"):
+        return file.data
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerows([[row[i] for i in keep if i < len(row)] for row in rows])
+    return out.getvalue().encode("utf-8")
 
 
 def shown_path(path: str) -> str:

@@ -215,23 +215,28 @@ def render_scorecard_pdf(
     return pdf
 
 
-def render_scorecard_reading(html: str, theme: Theme) -> tuple[bytes, list[str]]:
-    """The scorecard laid out as `report` lays it out, for `verify` to read back: the PDF
-    (untagged, no attachments: its text is the same) and the text of every running header and
-    footer (the page's margin boxes), which pagination may move."""
+def render_scorecard_reading(
+    html: str, theme: Theme, variant: str = DEFAULT_PDF_VARIANT
+) -> tuple[bytes, list[str]]:
+    """The scorecard laid out as `report` lays it out, for `verify` to read back: the PDF (no
+    attachments) and the text of every running header and footer (the page's margin boxes),
+    which pagination may move. Tagged as the report was (`variant`): the tags' marked content
+    changes how a PDF reader strings some fonts' text together, so an untagged copy of a tagged
+    scorecard can read differently where nothing differs."""
     weasyprint = import_weasyprint()
+    options = pdf_options(variant)
     fetcher = theme_url_fetcher(theme.folders())
     document = weasyprint.HTML(
         string=html,
         base_url=theme.folders()[0].resolve().as_uri() + "/",
         url_fetcher=fetcher,
-    ).render(pdf_tags=False)
+    ).render(**options)
     furniture: list[str] = []
     for page in document.pages:
         for box in page._page_box.children:  # WeasyPrint's layout: the body, then margin boxes
             if type(box).__name__ == "MarginBox":
                 furniture.append(" ".join(_box_text(box)))
-    pdf: bytes = document.write_pdf(pdf_tags=False)
+    pdf: bytes = document.write_pdf(**options)
     return pdf, furniture
 
 

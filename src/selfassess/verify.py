@@ -9,7 +9,9 @@ Four things are compared, so that changing any one of them alone is caught:
    rebuilt from the attached answers with the manifest's options and the same templates, laid
    out again by WeasyPrint and read back by the same PDF reader. The two texts are compared as
    sequences of words, so a scorecard passes however it paginates: line breaks, running headers
-   and footers and page numbers are not part of what is compared;
+   and footers and page numbers are not part of what is compared; and the document's
+   properties (title, author, subject, keywords), bookmarks and the tag tree's alternative
+   texts, which a viewer or a screen reader shows;
 4. the manifest's own fields, for type and range, before any of them is used.
 
 What it does not show: who made the file, or that the attached answers are genuine. The lists
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import html as htmllib
 import io
 import json
 import re
@@ -50,15 +53,27 @@ from selfassess.load import (
 )
 from selfassess.model import Questionnaire
 from selfassess.privacy import PrivacyOptions
-from selfassess.report import render_scorecard_html, render_scorecard_reading, scorecard_view
+from selfassess.report import (
+    DEFAULT_PDF_VARIANT,
+    PDF_VARIANTS,
+    render_scorecard_html,
+    render_scorecard_reading,
+    scorecard_view,
+)
 from selfassess.scorecard import ScorecardOptions, ScorecardView
 from selfassess.themes import Theme, bundled_theme_names, load_theme
 
 MAX_PDF_BYTES = 200 * 1024 * 1024
 MAX_LISTED = 12  # differences named one by one; the rest are counted
 GUARANTEE = (
-    "what this shows: the printed scorecard agrees with the files it carries (or those given "
-    "with --inputs); not who made the file, nor that those files are genuine answers"
+    "what this shows: the text printed on every page agrees with the files it carries (or "
+    "those given with --inputs); not the charts' shapes or colours, not who made the file, nor "
+    "that those files are genuine answers"
+)
+GUARANTEE_SCORES_ONLY = (
+    "what this shows: the partnership's figures and the overall and principle scores on the "
+    "pages agree with the files it carries (or those given with --inputs); not the rest of the "
+    "text, not the charts, not who made the file, nor that those files are genuine answers"
 )
 
 
@@ -77,7 +92,11 @@ class Verification:
 
     def lines(self) -> list[str]:
         if self.ok:
-            return [self.summary, *self.notes, GUARANTEE]
+            return [
+                self.summary,
+                *self.notes,
+                GUARANTEE if self.compared_pages else GUARANTEE_SCORES_ONLY,
+            ]
         head = self.summary or f"not verified: {len(self.problems)} problem(s)"
         shown = self.problems[: 2 * MAX_LISTED]
         rest = len(self.problems) - len(shown)
@@ -87,7 +106,7 @@ class Verification:
 
 def verify_scorecard(path: Path, inputs: Sequence[tuple[str, bytes]] | None = None) -> Verification:
     """Check a scorecard PDF against its embedded inputs (or `inputs` given separately)."""
-    attachments, pages = read_pdf(path)
+    attachments, pages, info = read_pdf(path)
     result = Verification()
     if MANIFEST_NAME not in attachments:
         result.problems.append(
@@ -135,7 +154,7 @@ def verify_scorecard(path: Path, inputs: Sequence[tuple[str, bytes]] | None = No
     result.problems += found[:MAX_LISTED]
     if len(found) > MAX_LISTED:
         result.problems.append(f"... and {len(found) - MAX_LISTED} more figures that differ")
-    on_pages = _compare_pages(pages, derived, manifest, anonymised, result)
+    on_pages = _compare_pages(pages, info, derived, manifest, anonymised, result)
     result.problems += on_pages[:MAX_LISTED]
     if len(on_pages) > MAX_LISTED:
         result.problems.append(
@@ -191,8 +210,9 @@ MAX_PAGES = 2000
 MAX_NAME_TREE_DEPTH = 32
 
 
-def read_pdf(path: Path) -> tuple[dict[str, bytes], list[str]]:
-    """A PDF's attachments (name -> bytes) and each page's text, or our one-line error.
+def read_pdf(path: Path) -> tuple[dict[str, bytes], list[str], dict[str, str]]:
+    """A PDF's attachments (name -> bytes), each page's text and its document properties, or
+    our one-line error.
 
     The attachments are decompressed here, not by pypdf, so that a few megabytes of crafted
     streams cannot grow into gigabytes: past MAX_ATTACHMENTS files or MAX_ATTACHED_BYTES in all,
@@ -211,10 +231,10 @@ def read_pdf(path: Path) -> tuple[dict[str, bytes], list[str]]:
             raise SelfassessError.at(
                 path, f"has {len(reader.pages)} pages; a scorecard has at most {MAX_PAGES}"
             )
-        pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+        info, pages = _reader_text(reader)
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise SelfassessError.at(path, f"cannot be read as a PDF: {exc}") from None
-    return attachments, pages
+    return attachments, pages, info
 
 
 def _attachments(reader: Any, path: Path) -> dict[str, bytes]:
@@ -254,7 +274,13 @@ def _attachments(reader: Any, path: Path) -> dict[str, bytes]:
             stream = pairs[i + 1].get_object()["/EF"]["/F"].get_object()
             content = _decompressed(stream, MAX_ATTACHED_BYTES - total, path, name)
             total += len(content)
-            found.setdefault(name, content)
+            if name in found:
+                raise SelfassessError.at(
+                    path,
+                    f"carries two attachments named {name}: which one the report was made "
+                    "from cannot be told; refused",
+                )
+            found[name] = content
     return found
 
 
@@ -329,6 +355,7 @@ MANIFEST_FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("options.theme", TEXT, True),
     ("options.brand_name", TEXT, True),
     ("options.primary_colour", TEXT, True),
+    ("options.pdf_variant", TEXT, True),
     ("privacy", MAP, False),
     ("privacy.min_group_size", COUNT, False),
     ("privacy.min_organisation_size", COUNT, False),
@@ -430,6 +457,11 @@ def _attached_inputs(
         if name is None:
             if not entry.get("withheld"):
                 result.problems.append(f"{entry['file']}: listed without an attachment")
+            continue
+        if name in expected:
+            result.problems.append(
+                f"{entry['file']}: its attachment {name} is listed for another file too"
+            )
             continue
         expected.add(name)
         data = attachments.get(name)
@@ -562,6 +594,7 @@ def _skipped(loaded: LoadedResponses) -> list[str]:
 
 def _compare_pages(
     pages: list[str],
+    info: dict[str, str],
     view: ScorecardView,
     manifest: dict[str, Any],
     anonymised: bool,
@@ -581,18 +614,135 @@ def _compare_pages(
         )
         return _page_problems(pages, view)
     assert theme is not None
-    pdf, furniture = render_scorecard_reading(render_scorecard_html(view, theme), theme)
-    _, expected = _read_pages(pdf)
-    problems = page_differences(pages, expected, furniture)
+    variant = manifest["options"].get("pdf_variant")
+    html = render_scorecard_html(view, theme)
+    rebuilt, printed = _letters(_html_text(html)), _letters(" ".join(pages))
+    if rebuilt > 2 * printed + 20_000:
+        # laying out text the pages do not hold costs time and memory for nothing
+        return [
+            f"the scorecard rebuilt from the inputs holds {rebuilt} characters of text, the "
+            f"pages {printed}: not laid out"
+        ]
+    pdf, furniture = render_scorecard_reading(
+        html, theme, variant if variant in PDF_VARIANTS else DEFAULT_PDF_VARIANT
+    )
+    try:
+        expected_info, expected = _read_pages(pdf)
+    except Exception as exc:  # pypdf's own limits, on a PDF we just made from the inputs
+        return [f"the scorecard rebuilt from the inputs cannot be read back: {exc}"]
+    problems = [
+        f"the document's properties: its {key.lower()} is '{info.get(key, '')[:80]}', "
+        f"the inputs give '{expected_info.get(key, '')[:80]}'"
+        for key in DOCUMENT_PROPERTIES
+        if info.get(key, "") != expected_info.get(key, "")
+    ]
+    printed_alts = info.get("Alternative texts", "").split("\n")
+    rebuilt_alts = expected_info.get("Alternative texts", "").split("\n")
+    for number, (was, now) in enumerate(
+        zip(printed_alts, rebuilt_alts + [""] * len(printed_alts), strict=False), start=1
+    ):
+        if was != now:
+            at = next(
+                (i for i, pair in enumerate(zip(was, now, strict=False)) if pair[0] != pair[1]),
+                min(len(was), len(now)),
+            )
+            start = max(0, at - 40)
+            problems.append(
+                f"alternative text {number} (what a screen reader reads for a chart) reads "
+                f"'...{was[start : at + 20]}...', the inputs give '...{now[start : at + 20]}...'"
+            )
+            break
+    else:
+        if len(rebuilt_alts) > len(printed_alts):
+            problems.append("an alternative text the inputs give is missing from the tag tree")
+    if info.get("Bookmarks") != expected_info.get("Bookmarks"):
+        printed_marks = info.get("Bookmarks", "").split(" | ")
+        rebuilt_marks = expected_info.get("Bookmarks", "").split(" | ")
+        first = next(
+            (
+                i
+                for i, pair in enumerate(zip(printed_marks, rebuilt_marks, strict=False))
+                if pair[0] != pair[1]
+            ),
+            min(len(printed_marks), len(rebuilt_marks)),
+        )
+        problems.append(
+            f"bookmark {first + 1} (a viewer's sidebar) reads "
+            f"'{(printed_marks[first:] or [''])[0][:80]}', "
+            f"the inputs give '{(rebuilt_marks[first:] or [''])[0][:80]}'"
+        )
+    problems += page_differences(pages, expected, furniture)
     result.compared_pages = len(pages)
     return problems
 
 
-def _read_pages(pdf: bytes) -> tuple[None, list[str]]:
+def _html_text(html: str) -> str:
+    """The text of a page's HTML: no styles, comments or tags."""
+    text = re.sub(r"(?s)<style.*?</style>|<!--.*?-->", "", html)
+    return htmllib.unescape(re.sub(r"<[^>]+>", " ", text))
+
+
+def _letters(text: str) -> int:
+    return sum(len(word) for word in text.split())
+
+
+def _read_pages(pdf: bytes) -> tuple[dict[str, str], list[str]]:
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(pdf))
-    return None, [" ".join(page.extract_text().split()) for page in reader.pages]
+    return _reader_text(PdfReader(io.BytesIO(pdf)))
+
+
+DOCUMENT_PROPERTIES = ("Title", "Author", "Subject", "Keywords")  # what the page's <head> sets
+
+
+def _reader_text(reader: Any) -> tuple[dict[str, str], list[str]]:
+    """The document properties a viewer shows and each page's text, whitespace collapsed."""
+    metadata = reader.metadata or {}
+    info = {key: str(metadata.get(f"/{key}") or "") for key in DOCUMENT_PROPERTIES}
+    info["Bookmarks"] = " | ".join(_bookmarks(reader.outline))
+    info["Alternative texts"] = "\n".join(_alternative_texts(reader))
+    return info, [" ".join(page.extract_text().split()) for page in reader.pages]
+
+
+MAX_TAGS = 500_000  # elements of the tag tree walked for alternative texts
+
+
+def _alternative_texts(reader: Any) -> list[str]:
+    """The /Alt of each element of the tag tree, in order: what a screen reader reads for a
+    chart, which carries its figures."""
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    root = reader.trailer["/Root"].get("/StructTreeRoot")
+    found: list[str] = []
+    pending = [root] if root is not None else []
+    seen: set[int] = set()
+    while pending:
+        node = pending.pop()
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if not isinstance(node, DictionaryObject) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if len(seen) > MAX_TAGS:
+            raise ValueError(f"its tag tree has more than {MAX_TAGS} elements")
+        if "/Alt" in node:
+            found.append(" ".join(str(node["/Alt"]).split()))
+        kids = node.get("/K")
+        if kids is not None:
+            pending += list(reversed(kids)) if isinstance(kids, ArrayObject) else [kids]
+    return found
+
+
+def _bookmarks(outline: Any, depth: int = 0) -> list[str]:
+    """The titles of the PDF's bookmarks (a viewer's sidebar), in order."""
+    if depth > MAX_NAME_TREE_DEPTH:
+        raise ValueError("its bookmarks are nested too deep")
+    found: list[str] = []
+    for item in outline:
+        if isinstance(item, list):
+            found += _bookmarks(item, depth + 1)
+        else:
+            found.append(" ".join(str(item.title).split()))
+    return found
 
 
 Word = tuple[str, int]  # a word and the page (from 1) it is on
@@ -618,7 +768,7 @@ def page_differences(
     problems = []
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal" or "".join(a[i1:i2]) == "".join(b[j1:j2]):
+        if tag == "equal" or _rewrapped(a[i1:i2], b[j1:j2]):
             continue
         page = ours[min(i1, len(ours) - 1)][1] if ours else 1
         before = a[max(0, i1 - 3) : i1]
@@ -628,6 +778,26 @@ def page_differences(
             f"the inputs give '{_quote(before, b[j1:j2], after)}'"
         )
     return problems
+
+
+def _rewrapped(ours: list[str], theirs: list[str]) -> bool:
+    """True when two runs of words hold the same letters split at other places, and no split
+    that one has and the other lacks falls between two digits: "Riverside Care" may be
+    "RiversideCare" where a line broke, but "40 60 80" is not "406 080"."""
+    joined = "".join(ours)
+    if joined != "".join(theirs):
+        return False
+    moved = _splits(ours) ^ _splits(theirs)
+    return not any(joined[i - 1].isdigit() and joined[i].isdigit() for i in moved)
+
+
+def _splits(words: list[str]) -> set[int]:
+    """Where, in the words run together, one word ends and the next begins."""
+    ends, at = set(), 0
+    for word in words[:-1]:
+        at += len(word)
+        ends.add(at)
+    return ends
 
 
 def _quote(before: list[str], middle: list[str], after: list[str], most: int = 16) -> str:
