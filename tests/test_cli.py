@@ -354,7 +354,8 @@ def test_score_and_report_say_the_real_cause_before_asking_for_the_questionnaire
         str(tmp_path / "answrs"): "no such file or folder",
         str(tmp_path / "README.md"): "is not a JSON or CSV answer file",
         str(tmp_path / "logo.png"): "is a binary file, not a response file",
-        str(tmp_path / "unicode.csv"): "is UTF-16 text, not UTF-8; save it as UTF-8",
+        str(tmp_path / "unicode.csv"): "is UTF-16 text, not UTF-8; save it as UTF-8 "
+        '(in Excel: "CSV UTF-8 (Comma delimited)")',
     }
     for given, cause in cases.items():
         for command in (["score"], ["report", "--html", str(tmp_path / "s.html")]):
