@@ -40,20 +40,26 @@ def page_texts(pdf: Path | bytes) -> list[str]:
     return [" ".join(page.extract_text().split()) for page in reader_of(pdf).pages]
 
 
-def test_an_altered_summary_sentence_is_named_with_its_page(tmp_path: Path) -> None:
-    """The sentence is changed on the page only: attachments and manifest are the honest ones,
-    so neither the SHA-256 nor the manifest's figures can tell."""
+def forged_scorecard(tmp_path: Path, genuine: str, forged: str) -> Path:
+    """The example scorecard laid out again with `genuine` (once in its HTML) changed to
+    `forged`, carrying the honest scorecard's attachments and manifest."""
     honest, html = tmp_path / "honest.pdf", tmp_path / "honest.html"
     code, _, err = report(
         str(RESPONSES), "--partnership", PARTNERSHIP, "-o", str(honest), "--html", str(html)
     )
     assert code == 0, err
     page = html.read_text(encoding="utf-8")
-    assert page.count(SENTENCE) == 1
-    theme = load_theme(None)
-    forged = render_scorecard_pdf(page.replace(SENTENCE, ALTERED), theme)
+    assert page.count(genuine) == 1
+    forged_pdf = render_scorecard_pdf(page.replace(genuine, forged), load_theme(None))
     forged_path = tmp_path / "forged.pdf"
-    forged_path.write_bytes(with_attachments(forged, attachments_of(honest)))
+    forged_path.write_bytes(with_attachments(forged_pdf, attachments_of(honest)))
+    return forged_path
+
+
+def test_an_altered_summary_sentence_is_named_with_its_page(tmp_path: Path) -> None:
+    """The sentence is changed on the page only: attachments and manifest are the honest ones,
+    so neither the SHA-256 nor the manifest's figures can tell."""
+    forged_path = forged_scorecard(tmp_path, SENTENCE, ALTERED)
     sentence_page = next(
         n for n, text in enumerate(page_texts(forged_path), start=1) if "(31)" in text
     )
@@ -92,16 +98,7 @@ def test_altered_document_properties_are_named(
 ) -> None:
     """The title a viewer shows in its title bar (PDF/UA's DisplayDocTitle) and the author
     are printed too, though on no page."""
-    honest, html = tmp_path / "honest.pdf", tmp_path / "honest.html"
-    code, _, err = report(
-        str(RESPONSES), "--partnership", PARTNERSHIP, "-o", str(honest), "--html", str(html)
-    )
-    assert code == 0, err
-    page = html.read_text(encoding="utf-8")
-    assert page.count(genuine) == 1
-    forged_path = tmp_path / "forged.pdf"
-    forged_pdf = render_scorecard_pdf(page.replace(genuine, forged), load_theme(None))
-    forged_path.write_bytes(with_attachments(forged_pdf, attachments_of(honest)))
+    forged_path = forged_scorecard(tmp_path, genuine, forged)
 
     code, out, _ = invoke("verify", str(forged_path))
 
