@@ -635,14 +635,23 @@ def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _bounded_number(text: str) -> int | float:
+def _bounded_length(text: str) -> None:
     if len(text) > MAX_NUMBER_CHARS:
         raise _JSONRefusal(
             f"a number {len(text):,} characters long ({text[:12]}...); "
             f"numbers may be at most {MAX_NUMBER_CHARS} characters"
         )
-    number = float(text) if any(c in text for c in ".eE") else int(text)
-    if number in (float("inf"), float("-inf")):
+
+
+def _bounded_int(text: str) -> int:
+    _bounded_length(text)
+    return int(text)
+
+
+def _bounded_float(text: str) -> float:
+    _bounded_length(text)
+    number = float(text)
+    if number in (math.inf, -math.inf):
         raise _JSONRefusal(f"the number {text} is too large")
     return number
 
@@ -688,6 +697,7 @@ def _lone_surrogate_at(document: Any) -> Loc | None:
 
 
 _SURROGATE = "text holds a lone UTF-16 surrogate (\\ud800-\\udfff escape)"
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def _has_surrogate(text: str) -> bool:
@@ -707,8 +717,8 @@ def parse_json_document(data: bytes, file: str) -> Any:
         document = json.loads(
             text,
             object_pairs_hook=_refuse_duplicate_keys,
-            parse_int=_bounded_number,
-            parse_float=_bounded_number,
+            parse_int=_bounded_int,
+            parse_float=_bounded_float,
             parse_constant=_refuse_constant,
         )
     except json.JSONDecodeError as exc:
@@ -720,9 +730,12 @@ def parse_json_document(data: bytes, file: str) -> Any:
         ) from None
     except RecursionError:
         raise SelfassessError.at(file, _TOO_DEEP) from None
-    if _too_deep(document):
+    # Each walk runs only when the text could hold what it looks for: a file of ordinary answers
+    # has a handful of brackets and no surrogate escape (UTF-8 text cannot hold one otherwise).
+    brackets = text.count("{") + text.count("[")
+    if brackets > MAX_JSON_DEPTH and _too_deep(document):
         raise SelfassessError.at(file, _TOO_DEEP)
-    where = _lone_surrogate_at(document)
+    where = _lone_surrogate_at(document) if _SURROGATE_ESCAPE.search(text) else None
     if where is not None:
         shown = where and format_location([_printable(part) for part in where])
         raise SelfassessError.at(file, f"refused: {_SURROGATE}", path=shown or "(the document)")
