@@ -20,9 +20,10 @@ from pdf_support import (
 )
 
 from selfassess.load import bank_for_responses, expand_input_paths, load_responses
+from selfassess.page_comparison import page_problems
 from selfassess.report import scorecard_view
 from selfassess.scorecard import ScorecardOptions
-from selfassess.verify import GUARANTEE, GUARANTEE_SCORES_ONLY, _page_problems
+from selfassess.verify import GUARANTEE, GUARANTEE_SCORES_ONLY
 
 RIVERSIDE = "riverside-care-homes-group-2026-11-04-care-home-manager-willow-court.json"
 
@@ -219,11 +220,11 @@ def test_every_place_the_summary_page_prints_a_score_is_checked() -> None:
     summary = f"SUMMARY OVERALL SCORE {view.overall}/100 {{box}} PRINCIPLE SCORE LEVEL {table}"
     baseline = "4. Putting hierarchies aside 43 42 ▼ −1"  # another page: not the summary
     honest = summary.format(box="THE WEAKEST LINK 4. Putting hierarchies aside 42 Developing")
-    assert _page_problems(["cover", honest, baseline], view) == []
+    assert page_problems(["cover", honest, baseline], view) == []
     edited = summary.format(box="THE WEAKEST LINK 4. Putting hierarchies aside 55 Developing")
-    assert _page_problems(["cover", edited], view) == [
+    assert page_problems(["cover", edited], view) == [
         "the page shows principle 'Putting hierarchies aside' at 55, the inputs give 42"
     ]
-    assert _page_problems(["no summary here"], view) == [
+    assert page_problems(["no summary here"], view) == [
         "the page: cannot find the summary's overall score in the PDF's text"
     ]

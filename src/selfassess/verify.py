@@ -22,13 +22,8 @@ only when `verify` runs: `score` and `build` never need them.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
-import html as htmllib
-import io
 import json
-import re
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -49,9 +44,17 @@ from selfassess.load import (
     LoadedResponses,
     load_response_data,
     parse_bank_bytes,
-    read_file_bytes,
 )
+from selfassess.manifest_fields import manifest_problems
 from selfassess.model import Questionnaire
+from selfassess.page_comparison import (
+    html_text,
+    letters,
+    page_differences,
+    page_problems,
+    viewer_differences,
+)
+from selfassess.pdf_text import read_pages, read_pdf
 from selfassess.privacy import PrivacyOptions
 from selfassess.report import (
     DEFAULT_PDF_VARIANT,
@@ -63,7 +66,6 @@ from selfassess.report import (
 from selfassess.scorecard import ScorecardOptions, ScorecardView
 from selfassess.themes import Theme, bundled_theme_names, load_theme
 
-MAX_PDF_BYTES = 200 * 1024 * 1024
 MAX_LISTED = 12  # differences named one by one; the rest are counted
 GUARANTEE = (
     "what this shows: the text printed on every page agrees with the files it carries (or "
@@ -202,112 +204,6 @@ def _say_withheld(withheld: list[dict[str, Any]], total: int, result: Verificati
     )
 
 
-# ---------------------------------------------------------------- reading the PDF
-
-MAX_ATTACHMENTS = 5000  # a scorecard carries one per answer file, plus the bank and manifest
-MAX_ATTACHED_BYTES = 100 * 1024 * 1024  # all attachments together, decompressed
-MAX_PAGES = 2000
-MAX_NAME_TREE_DEPTH = 32
-
-
-def read_pdf(path: Path) -> tuple[dict[str, bytes], list[str], dict[str, str]]:
-    """A PDF's attachments (name -> bytes), each page's text and its document properties, or
-    our one-line error.
-
-    The attachments are decompressed here, not by pypdf, so that a few megabytes of crafted
-    streams cannot grow into gigabytes: past MAX_ATTACHMENTS files or MAX_ATTACHED_BYTES in all,
-    the PDF is refused before the rest is read.
-    """
-    data = read_file_bytes(path, "PDF file", MAX_PDF_BYTES)
-    if not data.lstrip()[:5] == b"%PDF-":
-        raise SelfassessError.at(path, "is not a PDF file")
-    from pypdf import PdfReader  # lazy: see the module docstring
-    from pypdf.errors import PyPdfError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        attachments = _attachments(reader, path)
-        if len(reader.pages) > MAX_PAGES:
-            raise SelfassessError.at(
-                path, f"has {len(reader.pages)} pages; a scorecard has at most {MAX_PAGES}"
-            )
-        info, pages = _reader_text(reader)
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-        raise SelfassessError.at(path, f"cannot be read as a PDF: {exc}") from None
-    return attachments, pages, info
-
-
-def _attachments(reader: Any, path: Path) -> dict[str, bytes]:
-    """The embedded files of the PDF's /EmbeddedFiles name tree, within the limits above."""
-    from pypdf.generic import ArrayObject, DictionaryObject
-
-    names = reader.trailer["/Root"].get("/Names")
-    tree = names.get_object().get("/EmbeddedFiles") if names is not None else None
-    found: dict[str, bytes] = {}
-    total = 0
-    seen: set[int] = set()
-    pending = [(tree, 0)] if tree is not None else []
-    while pending:
-        node, depth = pending.pop()
-        node = node.get_object()
-        if (
-            id(node) in seen
-            or depth > MAX_NAME_TREE_DEPTH
-            or not isinstance(node, DictionaryObject)
-        ):
-            raise SelfassessError.at(
-                path, "cannot be read as a PDF: its list of attachments is damaged"
-            )
-        seen.add(id(node))
-        kids = node.get("/Kids")
-        if isinstance(kids, ArrayObject):
-            pending += [(kid, depth + 1) for kid in reversed(kids)]
-        pairs = node.get("/Names")
-        if not isinstance(pairs, ArrayObject):
-            continue
-        for i in range(0, len(pairs) - 1, 2):
-            if len(found) >= MAX_ATTACHMENTS:
-                raise SelfassessError.at(
-                    path, f"carries more than {MAX_ATTACHMENTS} attachments; refused unread"
-                )
-            name = str(pairs[i])
-            stream = pairs[i + 1].get_object()["/EF"]["/F"].get_object()
-            content = _decompressed(stream, MAX_ATTACHED_BYTES - total, path, name)
-            total += len(content)
-            if name in found:
-                raise SelfassessError.at(
-                    path,
-                    f"carries two attachments named {name}: which one the report was made "
-                    "from cannot be told; refused",
-                )
-            found[name] = content
-    return found
-
-
-def _decompressed(stream: Any, room: int, path: Path, name: str) -> bytes:
-    """One embedded file's bytes, decompressing no more than `room` bytes."""
-    filters = stream.get("/Filter")
-    filters = [filters] if filters is not None and not isinstance(filters, list) else filters or []
-    raw = stream._data  # the stream as stored: pypdf's get_data() would inflate it unbounded
-    if [str(f) for f in filters] not in ([], ["/FlateDecode"]) or stream.get("/DecodeParms"):
-        raise SelfassessError.at(
-            path, f"attachment {name}: compressed in a way selfassess never writes ({filters})"
-        )
-    if filters:
-        inflate = zlib.decompressobj()
-        try:
-            raw = inflate.decompress(raw, room + 1)
-        except zlib.error as exc:
-            raise SelfassessError.at(path, f"attachment {name} is damaged: {exc}") from None
-    if len(raw) > room:
-        raise SelfassessError.at(
-            path,
-            f"its attachments come to more than {MAX_ATTACHED_BYTES // (1024 * 1024)} MB "
-            f"decompressed (at {name}); refused unread",
-        )
-    return bytes(raw)
-
-
 def _manifest(data: bytes, result: Verification) -> dict[str, Any] | None:
     try:
         manifest = json.loads(data.decode("utf-8"))
@@ -323,99 +219,6 @@ def _manifest(data: bytes, result: Verification) -> dict[str, Any] | None:
         result.problems += wrong[:MAX_LISTED]
         return None
     return manifest
-
-
-TEXT, FLAG, COUNT, MAP, LIST = "text", "true or false", "a whole number of 1 or more", "{}", "[]"
-KINDS: dict[str, tuple[type, ...]] = {
-    TEXT: (str,),
-    FLAG: (bool,),
-    COUNT: (int,),
-    MAP: (dict,),
-    LIST: (list,),
-}
-# Each field verify reads: (path, kind, may it be missing or null?). "*" is each item of a list.
-MANIFEST_FIELDS: tuple[tuple[str, str, bool], ...] = (
-    ("questionnaire", MAP, False),
-    ("questionnaire.attachment", TEXT, False),
-    ("questionnaire.sha256", TEXT, False),
-    ("inputs_attached", FLAG, False),
-    ("inputs_withheld_because", TEXT, True),
-    ("inputs", LIST, False),
-    ("inputs.*", MAP, False),
-    ("inputs.*.round", TEXT, False),
-    ("inputs.*.file", TEXT, False),
-    ("inputs.*.sha256", TEXT, False),
-    ("inputs.*.attachment", TEXT, True),
-    ("inputs.*.attached_sha256", TEXT, True),
-    ("inputs.*.withheld", TEXT, True),
-    ("options", MAP, False),
-    ("options.title", TEXT, True),
-    ("options.partnership", TEXT, True),
-    ("options.show_names", FLAG, True),
-    ("options.theme", TEXT, True),
-    ("options.brand_name", TEXT, True),
-    ("options.primary_colour", TEXT, True),
-    ("options.pdf_variant", TEXT, True),
-    ("privacy", MAP, False),
-    ("privacy.min_group_size", COUNT, False),
-    ("privacy.min_organisation_size", COUNT, False),
-    ("privacy.anonymised", FLAG, False),
-    ("printed", MAP, False),
-    ("skipped", LIST, True),
-    ("skipped.*", TEXT, False),
-    ("notes", LIST, True),
-    ("notes.*", TEXT, False),
-    ("report_date", TEXT, True),
-    ("created", TEXT, True),
-)
-
-
-def manifest_problems(manifest: dict[str, Any]) -> list[str]:
-    """Each field of the manifest that is missing, of the wrong type or out of range."""
-    problems = []
-    for path, kind, optional in MANIFEST_FIELDS:
-        for where, value in _values_at(manifest, path.split(".")):
-            if value is None:
-                if not optional:
-                    problems.append(f"{where} is missing; expected {_kind_name(kind)}")
-                continue
-            bad = not isinstance(value, KINDS[kind])
-            if kind == COUNT:
-                bad = isinstance(value, bool) or not isinstance(value, int) or value < 1
-            if bad:
-                problems.append(f"{where} should be {_kind_name(kind)}, not {_shown(value)}")
-    return problems
-
-
-def _values_at(node: Any, keys: list[str], where: str = "") -> list[tuple[str, Any]]:
-    """The values at a dotted path ("inputs.*.sha256"), each with where it is; parents that are
-    missing or of the wrong type yield nothing (they are reported at their own path)."""
-    if not keys:
-        return [(where, node)]
-    key, rest = keys[0], keys[1:]
-    if key == "*":
-        if not isinstance(node, list):
-            return []
-        return [
-            found
-            for i, item in enumerate(node)
-            for found in _values_at(item, rest, f"{where}[{i}]")
-        ]
-    if not isinstance(node, dict):
-        return []
-    return _values_at(node.get(key), rest, f"{where}.{key}" if where else key)
-
-
-def _kind_name(kind: str) -> str:
-    return {MAP: "a table of fields", LIST: "a list"}.get(kind, kind)
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, str):
-        return repr(value[:40])
-    if isinstance(value, dict | list):
-        return "a table of fields" if isinstance(value, dict) else "a list"
-    return json.dumps(value)
 
 
 def _bank(
@@ -612,11 +415,11 @@ def _compare_pages(
         result.notes.append(
             f"the pages were compared for the overall and principle scores only: {why}"
         )
-        return _page_problems(pages, view)
+        return page_problems(pages, view)
     assert theme is not None
     variant = manifest["options"].get("pdf_variant")
     html = render_scorecard_html(view, theme)
-    rebuilt, printed = _letters(_html_text(html)), _letters(" ".join(pages))
+    rebuilt, printed = letters(html_text(html)), letters(" ".join(pages))
     if rebuilt > 2 * printed + 20_000:
         # laying out text the pages do not hold costs time and memory for nothing
         return [
@@ -627,239 +430,10 @@ def _compare_pages(
         html, theme, variant if variant in PDF_VARIANTS else DEFAULT_PDF_VARIANT
     )
     try:
-        expected_info, expected = _read_pages(pdf)
+        expected_info, expected = read_pages(pdf)
     except Exception as exc:  # pypdf's own limits, on a PDF we just made from the inputs
         return [f"the scorecard rebuilt from the inputs cannot be read back: {exc}"]
-    problems = [
-        f"the document's properties: its {key.lower()} is '{info.get(key, '')[:80]}', "
-        f"the inputs give '{expected_info.get(key, '')[:80]}'"
-        for key in DOCUMENT_PROPERTIES
-        if info.get(key, "") != expected_info.get(key, "")
-    ]
-    printed_alts = info.get("Alternative texts", "").split("\n")
-    rebuilt_alts = expected_info.get("Alternative texts", "").split("\n")
-    for number, (was, now) in enumerate(
-        zip(printed_alts, rebuilt_alts + [""] * len(printed_alts), strict=False), start=1
-    ):
-        if was != now:
-            at = next(
-                (i for i, pair in enumerate(zip(was, now, strict=False)) if pair[0] != pair[1]),
-                min(len(was), len(now)),
-            )
-            start = max(0, at - 40)
-            problems.append(
-                f"alternative text {number} (what a screen reader reads for a chart) reads "
-                f"'...{was[start : at + 20]}...', the inputs give '...{now[start : at + 20]}...'"
-            )
-            break
-    else:
-        if len(rebuilt_alts) > len(printed_alts):
-            problems.append("an alternative text the inputs give is missing from the tag tree")
-    if info.get("Bookmarks") != expected_info.get("Bookmarks"):
-        printed_marks = info.get("Bookmarks", "").split(" | ")
-        rebuilt_marks = expected_info.get("Bookmarks", "").split(" | ")
-        first = next(
-            (
-                i
-                for i, pair in enumerate(zip(printed_marks, rebuilt_marks, strict=False))
-                if pair[0] != pair[1]
-            ),
-            min(len(printed_marks), len(rebuilt_marks)),
-        )
-        problems.append(
-            f"bookmark {first + 1} (a viewer's sidebar) reads "
-            f"'{(printed_marks[first:] or [''])[0][:80]}', "
-            f"the inputs give '{(rebuilt_marks[first:] or [''])[0][:80]}'"
-        )
+    problems = viewer_differences(info, expected_info)
     problems += page_differences(pages, expected, furniture)
     result.compared_pages = len(pages)
     return problems
-
-
-def _html_text(html: str) -> str:
-    """The text of a page's HTML: no styles, comments or tags."""
-    text = re.sub(r"(?s)<style.*?</style>|<!--.*?-->", "", html)
-    return htmllib.unescape(re.sub(r"<[^>]+>", " ", text))
-
-
-def _letters(text: str) -> int:
-    return sum(len(word) for word in text.split())
-
-
-def _read_pages(pdf: bytes) -> tuple[dict[str, str], list[str]]:
-    from pypdf import PdfReader
-
-    return _reader_text(PdfReader(io.BytesIO(pdf)))
-
-
-DOCUMENT_PROPERTIES = ("Title", "Author", "Subject", "Keywords")  # what the page's <head> sets
-
-
-def _reader_text(reader: Any) -> tuple[dict[str, str], list[str]]:
-    """The document properties a viewer shows and each page's text, whitespace collapsed."""
-    metadata = reader.metadata or {}
-    info = {key: str(metadata.get(f"/{key}") or "") for key in DOCUMENT_PROPERTIES}
-    info["Bookmarks"] = " | ".join(_bookmarks(reader.outline))
-    info["Alternative texts"] = "\n".join(_alternative_texts(reader))
-    return info, [" ".join(page.extract_text().split()) for page in reader.pages]
-
-
-MAX_TAGS = 500_000  # elements of the tag tree walked for alternative texts
-
-
-def _alternative_texts(reader: Any) -> list[str]:
-    """The /Alt of each element of the tag tree, in order: what a screen reader reads for a
-    chart, which carries its figures."""
-    from pypdf.generic import ArrayObject, DictionaryObject
-
-    root = reader.trailer["/Root"].get("/StructTreeRoot")
-    found: list[str] = []
-    pending = [root] if root is not None else []
-    seen: set[int] = set()
-    while pending:
-        node = pending.pop()
-        node = node.get_object() if hasattr(node, "get_object") else node
-        if not isinstance(node, DictionaryObject) or id(node) in seen:
-            continue
-        seen.add(id(node))
-        if len(seen) > MAX_TAGS:
-            raise ValueError(f"its tag tree has more than {MAX_TAGS} elements")
-        if "/Alt" in node:
-            found.append(" ".join(str(node["/Alt"]).split()))
-        kids = node.get("/K")
-        if kids is not None:
-            pending += list(reversed(kids)) if isinstance(kids, ArrayObject) else [kids]
-    return found
-
-
-def _bookmarks(outline: Any, depth: int = 0) -> list[str]:
-    """The titles of the PDF's bookmarks (a viewer's sidebar), in order."""
-    if depth > MAX_NAME_TREE_DEPTH:
-        raise ValueError("its bookmarks are nested too deep")
-    found: list[str] = []
-    for item in outline:
-        if isinstance(item, list):
-            found += _bookmarks(item, depth + 1)
-        else:
-            found.append(" ".join(str(item.title).split()))
-    return found
-
-
-Word = tuple[str, int]  # a word and the page (from 1) it is on
-
-
-def page_differences(
-    printed: Sequence[str], expected: Sequence[str], furniture: Sequence[str]
-) -> list[str]:
-    """Where the words of `printed` pages differ from those of `expected` pages, by page.
-
-    Pagination is no difference: each page's running headers and footers (`furniture`, the text
-    of the margin boxes; page numbers as any number) are taken off its end, the rest is compared
-    as one sequence of words, and a stretch that differs only in where lines broke (the same
-    letters, split into other words) counts as the same.
-    """
-    pieces = sorted({tuple(text.split()) for text in furniture if text.split()}, key=len)[::-1]
-    ours = _words(printed, pieces)
-    theirs = _words(expected, pieces)
-    a = [w for w, _ in ours]
-    b = [w for w, _ in theirs]
-    if len(a) > 2 * len(b) + 2000:  # a diff of very unequal texts costs their product
-        return [f"the pages hold {len(a)} words, the scorecard rebuilt from the inputs {len(b)}"]
-    problems = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal" or _rewrapped(a[i1:i2], b[j1:j2]):
-            continue
-        page = ours[min(i1, len(ours) - 1)][1] if ours else 1
-        before = a[max(0, i1 - 3) : i1]
-        after = a[i2 : i2 + 2]
-        problems.append(
-            f"page {page}: prints '{_quote(before, a[i1:i2], after)}', "
-            f"the inputs give '{_quote(before, b[j1:j2], after)}'"
-        )
-    return problems
-
-
-def _rewrapped(ours: list[str], theirs: list[str]) -> bool:
-    """True when two runs of words hold the same letters split at other places, and no split
-    that one has and the other lacks falls between two digits: "Riverside Care" may be
-    "RiversideCare" where a line broke, but "40 60 80" is not "406 080"."""
-    joined = "".join(ours)
-    if joined != "".join(theirs):
-        return False
-    moved = _splits(ours) ^ _splits(theirs)
-    return not any(joined[i - 1].isdigit() and joined[i].isdigit() for i in moved)
-
-
-def _splits(words: list[str]) -> set[int]:
-    """Where, in the words run together, one word ends and the next begins."""
-    ends, at = set(), 0
-    for word in words[:-1]:
-        at += len(word)
-        ends.add(at)
-    return ends
-
-
-def _quote(before: list[str], middle: list[str], after: list[str], most: int = 16) -> str:
-    shown = middle if len(middle) <= most else [*middle[: most // 2], "...", *middle[-most // 2 :]]
-    return " ".join([*before, *shown, *after])
-
-
-def _words(pages: Sequence[str], pieces: Sequence[tuple[str, ...]]) -> list[Word]:
-    found: list[Word] = []
-    for number, text in enumerate(pages, start=1):
-        words = text.split()
-        for _ in range(4):  # a page has at most four running texts: two headers, two footers
-            piece = next((p for p in pieces if _ends_with(words, p)), None)
-            if piece is None:
-                break
-            words = words[: len(words) - len(piece)]
-        found += [(word, number) for word in words]
-    return found
-
-
-def _ends_with(words: list[str], piece: tuple[str, ...]) -> bool:
-    """True when `words` ends with `piece`, any number standing for any other (page numbers)."""
-    if len(piece) > len(words):
-        return False
-    tail = words[len(words) - len(piece) :]
-    return all(w == p or (w.isdigit() and p.isdigit()) for w, p in zip(tail, piece, strict=True))
-
-
-def _page_problems(pages: list[str], view: ScorecardView) -> list[str]:
-    """The headline numbers, wherever the text layer shows them, against the inputs: used
-    when the page cannot be rebuilt word for word (see `_compare_pages`).
-
-    Every place a principle's score is printed beside its title counts (the table, and the
-    weakest-link box for that principle), on every page: changing one and not the other is
-    caught too, and a summary table that runs onto a second page is read whole.
-    """
-    text = " ".join(pages)
-    overall_score = re.compile(r"OVERALL SCORE (\d+|–) ?/100", re.IGNORECASE)
-    if overall_score.search(text) is None:
-        return ["the page: cannot find the summary's overall score in the PDF's text"]
-    problems = []
-    shown_overall = {m[1] for m in overall_score.finditer(text)}
-    for number in sorted(shown_overall - {view.overall}):
-        problems.append(
-            f"the page shows an overall score of {number}, the inputs give {view.overall}"
-        )
-    for row in view.principles:
-        pattern = (
-            re.escape(f"{row.number}. {row.title}")
-            + r"(?: (?:WEAKEST LINK|DIVERGENT|SPLIT))* (\d+|–) (?:"
-            + "|".join(re.escape(level) for level in _levels(view))
-            + ")"
-        )
-        shown = {m[1] for m in re.finditer(pattern, text, re.IGNORECASE)}
-        if not shown:
-            problems.append(f"the page: cannot find the score of principle '{row.title}'")
-        for number in sorted(shown - {row.score}):
-            problems.append(
-                f"the page shows principle '{row.title}' at {number}, the inputs give {row.score}"
-            )
-    return problems
-
-
-def _levels(view: ScorecardView) -> list[str]:
-    return sorted({level.label for level in view.method.levels} | {"–"})
