@@ -472,7 +472,7 @@ def test_a_bad_file_gets_a_clear_message_and_changes_nothing(
 
 
 # What the form says first about a file that is not a response file at all: the cause the CLI
-# gives (load._check_bytes, read_file_bytes), not a JSON parser's complaint.
+# gives (files.check_text_bytes, read_file_bytes), not a JSON parser's complaint.
 NOT_RESPONSE_FILES = {
     "empty": (b"", "It is empty; expected a response file"),
     "blank": (b" \r\n\t", "It is empty; expected a response file"),

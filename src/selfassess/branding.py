@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from selfassess.errors import SelfassessError
-from selfassess.load import require_regular_file
+from selfassess.files import require_regular_file
 
 MIN_CONTRAST = 4.5  # WCAG 2.x AA for normal text
 MAX_LOGO_BYTES = 100 * 1024

@@ -7,10 +7,7 @@ import difflib
 import glob
 import hashlib
 import io
-import json
-import math
 import re
-import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -21,6 +18,19 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from selfassess.errors import Problem, SelfassessError, format_location
+from selfassess.files import (
+    check_text_bytes,
+    decode_text,
+    read_checked_bytes,
+    read_text_file,
+)
+from selfassess.json_input import (
+    SURROGATE,
+    lone_surrogate_at,
+    parse_json_document,
+    printable,
+    shown_id,
+)
 from selfassess.model import (
     MODEL_BY_PARENT_KEY,
     RESERVED_COLUMNS,
@@ -91,99 +101,6 @@ class LineMap:
         return self.lines.get(())
 
 
-def _read_bytes(
-    path: Path, what: str, max_bytes: int, *, folder_hint: str = "", missing: str = "no such file"
-) -> bytes:
-    """A file's bytes, or our error for what people actually pass: folders, huge, binary, empty."""
-    data = read_file_bytes(path, what, max_bytes, folder_hint=folder_hint, missing=missing)
-    return _check_bytes(data, path, what)
-
-
-def read_file_bytes(
-    path: Path, what: str, max_bytes: int, *, folder_hint: str = "", missing: str = "no such file"
-) -> bytes:
-    """A file's bytes, or a one-line error: missing, a folder, not a regular file, too large,
-    unreadable. Never more than `max_bytes` are read, whatever the file does meanwhile."""
-    try:
-        if path.is_dir():
-            raise SelfassessError.at(path, f"is a folder, not a {what}{folder_hint}")
-        require_regular_file(path)
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise SelfassessError.at(
-                path,
-                f"is {math.ceil(size / 1e6)} MB; a {what} may be at most {max_bytes / 1e6:.0f} MB",
-            )
-        with path.open("rb") as stream:
-            data = stream.read(max_bytes + 1)
-        if len(data) > max_bytes:  # it grew after we looked
-            raise SelfassessError.at(
-                path, f"is over {max_bytes / 1e6:.0f} MB; a {what} may be at most that"
-            )
-    except FileNotFoundError:
-        raise SelfassessError.at(path, missing) from None
-    except PermissionError:
-        raise SelfassessError.at(path, "permission denied") from None
-    except OSError as exc:
-        raise SelfassessError.at(path, f"cannot be read: {exc.strerror or exc}") from None
-    return data
-
-
-def require_regular_file(path: Path) -> None:
-    """Refuse, before opening it, what is not a regular file: /dev/zero never ends and a FIFO
-    blocks until someone writes to it, whatever their names say."""
-    mode = path.stat().st_mode  # follows symbolic links, as opening does
-    if not stat.S_ISREG(mode):
-        kind = (
-            "a FIFO (named pipe)"
-            if stat.S_ISFIFO(mode)
-            else "a device"
-            if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-            else "a socket"
-            if stat.S_ISSOCK(mode)
-            else "a special file"
-        )
-        raise SelfassessError.at(path, f"is {kind}, not a regular file")
-
-
-# The byte-order marks UTF-16 text starts with (little- and big-endian): such a file is text,
-# not a binary file, and the message says how to save it (responses.js's bytesProblem: the same).
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-
-
-def _check_bytes(data: bytes, path: Path | str, what: str) -> bytes:
-    """Refuse what is clearly not a text file of ours, wherever the bytes came from."""
-    if data[:2] in UTF16_BOMS:  # Excel's "Unicode Text", or a Windows editor's "Unicode"
-        hint = ' (in Excel: "CSV UTF-8 (Comma delimited)")' if what == "response file" else ""
-        raise SelfassessError.at(path, f"is UTF-16 text, not UTF-8; save it as UTF-8{hint}")
-    if b"\x00" in data[:8192]:
-        raise SelfassessError.at(path, f"is a binary file, not a {what}")
-    if not data.strip():
-        raise SelfassessError.at(path, f"is empty; expected a {what}")
-    return data
-
-
-def decode_utf8(data: bytes, file: Path | str) -> str:
-    """UTF-8 text (a byte-order mark is dropped), or our error naming the first bad byte."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SelfassessError.at(
-            file, f"is not UTF-8 text (bad byte at offset {exc.start})"
-        ) from None
-
-
-def _decode_text(data: bytes, path: Path | str, what: str) -> str:
-    text = decode_utf8(data, path)
-    if not text.strip():
-        raise SelfassessError.at(path, f"is empty; expected a {what}")
-    return text
-
-
-def _read_text(path: Path, what: str, max_bytes: int) -> str:
-    return _decode_text(_read_bytes(path, what, max_bytes), path, what)
-
-
 # One grammar: the pure-Python parser decides what a bank may say; LibYAML only makes reading
 # faster. The two differ on plain (unquoted) text inside {...} or [...]: LibYAML reads
 # `{text: Do partners agree?, weight: 1}` and the pure parser refuses the `?`. Such text sends
@@ -251,7 +168,7 @@ def _refuse_duplicate_keys_in(node: yaml.Node, file: str) -> None:
                 if earlier is not None:
                     raise SelfassessError.at(
                         file,
-                        f"the key {_printable(key.value)!r} appears twice in one mapping "
+                        f"the key {printable(key.value)!r} appears twice in one mapping "
                         f"(first at line {earlier}); YAML would keep only the last",
                         line,
                     )
@@ -284,10 +201,10 @@ def _compose_fast(text: str) -> tuple[yaml.Node, Any] | None:
 
 def _parse_yaml(text: str, file: str) -> tuple[Any, LineMap]:
     data, lines = _parse_yaml_unchecked(text, file)
-    where = _lone_surrogate_at(data)
+    where = lone_surrogate_at(data)
     if where is not None:
-        shown = format_location([_printable(part) for part in where])
-        raise SelfassessError.at(file, _SURROGATE, lines.line_of(where), shown)
+        shown = format_location([printable(part) for part in where])
+        raise SelfassessError.at(file, SURROGATE, lines.line_of(where), shown)
     return data, lines
 
 
@@ -337,7 +254,7 @@ def _line_map(node: yaml.Node, file: str) -> LineMap:
 
 def parse_yaml_mapping(path: Path, what: str) -> tuple[dict[str, Any], LineMap]:
     """A small YAML file that must hold a mapping (theme.yaml and the like), with its lines."""
-    data, lines = _parse_yaml(_read_text(path, what, MAX_BANK_BYTES), str(path))
+    data, lines = _parse_yaml(read_text_file(path, what, MAX_BANK_BYTES), str(path))
     if not isinstance(data, dict):
         raise SelfassessError.at(path, f"expected a mapping of keys, found {_yaml_type(data)}", 1)
     return data, lines
@@ -441,7 +358,7 @@ def parse_questionnaire(text: str, file: str) -> Questionnaire:
 
 
 def load_questionnaire(path: Path) -> Questionnaire:
-    return parse_questionnaire(_read_text(path, "question bank", MAX_BANK_BYTES), str(path))
+    return parse_questionnaire(read_text_file(path, "question bank", MAX_BANK_BYTES), str(path))
 
 
 @dataclass(frozen=True)
@@ -476,12 +393,12 @@ def bundled_banks() -> list[BankSource]:
 
 
 def read_bank(path: Path) -> BankSource:
-    return parse_bank_bytes(_read_bytes(path, "question bank", MAX_BANK_BYTES), str(path))
+    return parse_bank_bytes(read_checked_bytes(path, "question bank", MAX_BANK_BYTES), str(path))
 
 
 def parse_bank_bytes(data: bytes, name: str) -> BankSource:
     """A bank from bytes already in memory (a scorecard's attachment), checked as from disk."""
-    text = _decode_text(_check_bytes(data, name, "question bank"), name, "question bank")
+    text = decode_text(check_text_bytes(data, name, "question bank"), name, "question bank")
     return BankSource(parse_questionnaire(text, name), name, text, data)
 
 
@@ -616,134 +533,7 @@ def _check_answers(
     return problems
 
 
-MAX_NUMBER_CHARS = 32  # "-1.2345678901234567e-308" fits; a 5,000-digit answer does not
-
-
 NOT_AN_ANSWER_FILE = "is not a JSON or CSV answer file"
-
-
-class _JSONRefusal(ValueError):
-    """What the JSON hooks below refuse; the message is the whole reason."""
-
-
-def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _JSONRefusal(f"the key {_shown_id(key)} appears twice in one object")
-        result[key] = value
-    return result
-
-
-def _bounded_length(text: str) -> None:
-    if len(text) > MAX_NUMBER_CHARS:
-        raise _JSONRefusal(
-            f"a number {len(text):,} characters long ({text[:12]}...); "
-            f"numbers may be at most {MAX_NUMBER_CHARS} characters"
-        )
-
-
-def _bounded_int(text: str) -> int:
-    _bounded_length(text)
-    return int(text)
-
-
-def _bounded_float(text: str) -> float:
-    _bounded_length(text)
-    number = float(text)
-    if number in (math.inf, -math.inf):
-        raise _JSONRefusal(f"the number {text} is too large")
-    return number
-
-
-def _refuse_constant(name: str) -> Any:
-    raise _JSONRefusal(f"not JSON: {name} is not a number JSON allows")
-
-
-MAX_JSON_DEPTH = 100  # an answer file is three deep; the page script checks the same bound
-_TOO_DEEP = f"refused: nested more than {MAX_JSON_DEPTH} levels deep"
-
-
-def _too_deep(document: Any) -> bool:
-    stack: list[tuple[Any, int]] = [(document, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > MAX_JSON_DEPTH:
-            return True
-        if isinstance(node, dict):
-            stack.extend((value, depth + 1) for value in node.values())
-        elif isinstance(node, list):
-            stack.extend((value, depth + 1) for value in node)
-    return False
-
-
-def _lone_surrogate_at(document: Any) -> Loc | None:
-    """Where the first text (value or key, in document order) holds half of a UTF-16 pair:
-    JSON's and YAML's "\\ud800" escapes make one, and no file, page or PDF can hold it."""
-    stack: list[tuple[Any, Loc]] = [(document, ())]
-    while stack:
-        node, loc = stack.pop()
-        if isinstance(node, str):
-            if _has_surrogate(node):
-                return loc
-        elif isinstance(node, dict):
-            for key, value in reversed(node.items()):
-                stack.append((value, (*loc, key)))
-                if isinstance(key, str) and _has_surrogate(key):
-                    stack.append((key, loc))  # the key itself, before its value, at its mapping
-        elif isinstance(node, list):
-            stack.extend((value, (*loc, i)) for i, value in reversed(list(enumerate(node))))
-    return None
-
-
-_SURROGATE = "text holds a lone UTF-16 surrogate (\\ud800-\\udfff escape)"
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-
-
-def _has_surrogate(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
-def parse_json_document(data: bytes, file: str) -> Any:
-    """A JSON document from untrusted bytes, or one located line saying why not: not UTF-8,
-    malformed, nested too deeply, a key twice in one object (never keep the last silently),
-    an absurdly long or infinite number, NaN, or a lone UTF-16 surrogate in any text."""
-    text = decode_utf8(data, file)
-    try:
-        document = json.loads(
-            text,
-            object_pairs_hook=_refuse_duplicate_keys,
-            parse_int=_bounded_int,
-            parse_float=_bounded_float,
-            parse_constant=_refuse_constant,
-        )
-    except json.JSONDecodeError as exc:
-        raise SelfassessError.at(file, f"not JSON: {exc.msg}", exc.lineno) from None
-    except _JSONRefusal as exc:
-        reason = str(exc)
-        raise SelfassessError.at(
-            file, reason if reason.startswith("not JSON") else f"refused: {reason}"
-        ) from None
-    except RecursionError:
-        raise SelfassessError.at(file, _TOO_DEEP) from None
-    # Each walk runs only when the text could hold what it looks for: a file of ordinary answers
-    # has a handful of brackets and no surrogate escape (UTF-8 text cannot hold one otherwise).
-    brackets = text.count("{") + text.count("[")
-    if brackets > MAX_JSON_DEPTH and _too_deep(document):
-        raise SelfassessError.at(file, _TOO_DEEP)
-    where = _lone_surrogate_at(document) if _SURROGATE_ESCAPE.search(text) else None
-    if where is not None:
-        shown = where and format_location([_printable(part) for part in where])
-        raise SelfassessError.at(file, f"refused: {_SURROGATE}", path=shown or "(the document)")
-    return document
-
-
-def _printable(part: str | int) -> str | int:
-    return part.encode("utf-8", "replace").decode() if isinstance(part, str) else part
 
 
 def _questionnaire_id(raw: Any) -> Any:
@@ -950,7 +740,7 @@ def parse_responses_csv(
 
 
 def _read_response_bytes(path: Path) -> bytes:
-    return _read_bytes(
+    return read_checked_bytes(
         path,
         "response file",
         MAX_RESPONSE_BYTES,
@@ -987,7 +777,7 @@ def load_response_data(
     def checked() -> Iterator[tuple[str, bytes | SelfassessError]]:
         for name, data in files:
             try:
-                yield name, _check_bytes(data, name, "response file")
+                yield name, check_text_bytes(data, name, "response file")
             except SelfassessError as exc:
                 yield name, exc
 
@@ -1100,7 +890,7 @@ def bank_for_responses(paths: Sequence[Path]) -> BankSource:
             return by_id[wanted]
         raise SelfassessError.at(
             path,
-            f"answers questionnaire {_shown_id(wanted)}, which is not bundled; "
+            f"answers questionnaire {shown_id(wanted)}, which is not bundled; "
             "pass --questionnaire BANK.yaml",
         )
     for path in readable:
@@ -1124,8 +914,3 @@ def bank_for_responses(paths: Sequence[Path]) -> BankSource:
             )
         )
     raise SelfassessError(causes or [Problem("(no files)", "no answer files given")])
-
-
-def _shown_id(text: str) -> str:
-    """An id from an answer file, quoted and cut short enough for one line."""
-    return repr(text if len(text) <= 60 else text[:57] + "...")

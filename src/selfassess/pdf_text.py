@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from selfassess.errors import SelfassessError
-from selfassess.load import read_file_bytes
+from selfassess.files import read_file_bytes
 
 MAX_PDF_BYTES = 200 * 1024 * 1024
 

@@ -276,7 +276,7 @@
   const NOT_JSON = "It is not a JSON file: this form loads only the .json files it saves; the partnership page reads CSV files.";
 
   // What `selfassess score` and the partnership page say of a file before reading it as JSON
-  // (load.read_file_bytes and _check_bytes, responses.js's bytesProblem): the same limit and words.
+  // (files.read_file_bytes and check_text_bytes, responses.js's bytesProblem): the same limit and words.
   const MAX_BYTES = 50000000;  // "50 MB" (load.MAX_RESPONSE_BYTES)
 
   function refusal(size, b) {
@@ -287,7 +287,7 @@
   }
 
   /** The first key given twice in one object of `text` (JSON that parses), or null: `score`
-      refuses such a file rather than keep the last value silently (load.parse_json_document;
+      refuses such a file rather than keep the last value silently (json_input.parse_json_document;
       responses.js's jsonRefusal, which the partnership page has, also bounds numbers and depth). */
   function keyTwice(text) {
     const open = [];

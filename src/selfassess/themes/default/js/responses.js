@@ -314,7 +314,7 @@
     return { ok: true, responses: responses, problems: [], warnings: warnings };
   }
 
-  // What load.parse_json_document refuses in JSON that parses (same bounds, same words).
+  // What json_input.parse_json_document refuses in JSON that parses (same bounds, same words).
   var MAX_NUMBER_CHARS = 32, MAX_JSON_DEPTH = 100;
   var NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
   var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -340,7 +340,7 @@
   }
 
   /**
-   * A problem for JSON that parses but load.parse_json_document refuses, or null. In Python's
+   * A problem for JSON that parses but json_input.parse_json_document refuses, or null. In Python's
    * order: while parsing, a number where it stands and a key given twice when its object
    * closes; then nesting deeper than MAX_JSON_DEPTH; then a lone surrogate, in document order.
    */
@@ -448,7 +448,7 @@
   }
 
   /** What load._read_response_bytes refuses before a file is parsed (or compared): a problem or null.
-      A UTF-16 byte-order mark first is UTF-16 text, said so rather than "binary" (load.UTF16_BOMS). */
+      A UTF-16 byte-order mark first is UTF-16 text, said so rather than "binary" (files.UTF16_BOMS). */
   function bytesProblem(file, bytes) {
     var tooLarge = sizeProblem(file, bytes.length);
     if (tooLarge) return tooLarge;
