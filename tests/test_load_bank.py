@@ -253,14 +253,14 @@ def test_missing_file_is_named(tmp_path: Path) -> None:
 def test_libyaml_and_the_pure_parser_give_the_same_data_and_lines(
     bank: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import selfassess.load as load
+    import selfassess.yaml_input as yaml_input
 
     text = bank.read_text(encoding="utf-8")
-    assert load._compose_fast(text) is not None  # LibYAML takes valid banks
-    fast_data, fast_lines = load._parse_yaml(text, str(bank))
-    monkeypatch.setattr(load, "_FAST_LOADER", None)
-    assert load._compose_fast(text) is None
-    data, lines = load._parse_yaml(text, str(bank))
+    assert yaml_input._compose_fast(text) is not None  # LibYAML takes valid banks
+    fast_data, fast_lines = yaml_input.parse_yaml(text, str(bank))
+    monkeypatch.setattr(yaml_input, "_FAST_LOADER", None)
+    assert yaml_input._compose_fast(text) is None
+    data, lines = yaml_input.parse_yaml(text, str(bank))
     assert fast_data == data
     assert (fast_lines.lines, fast_lines.key_lines) == (lines.lines, lines.key_lines)
 
@@ -270,11 +270,11 @@ def test_libyaml_and_the_pure_parser_give_the_same_data_and_lines(
     ["id: [unclosed\n", "id: a\n\tbad: tab\n", "a: 1\n---\nb: 2\n", "x: \x07\n", "&a [*a]\n"],
 )
 def test_what_libyaml_refuses_is_reported_by_the_pure_parser(text: str) -> None:
-    import selfassess.load as load
+    import selfassess.yaml_input as yaml_input
 
-    assert load._compose_fast(text) is None or text.startswith("&a")
+    assert yaml_input._compose_fast(text) is None or text.startswith("&a")
     with pytest.raises(SelfassessError, match=r"^bank\.yaml(:\d+)?: "):
-        load._parse_yaml(text, "bank.yaml")
+        yaml_input.parse_yaml(text, "bank.yaml")
 
 
 def _outcome(text: str) -> object:
@@ -313,11 +313,11 @@ ONE_GRAMMAR_CASES = {
 def test_a_bank_gets_the_same_answer_with_or_without_libyaml(
     text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import selfassess.load as load
+    import selfassess.yaml_input as yaml_input
 
-    assert load._FAST_LOADER is not None, "this machine's PyYAML has LibYAML"
+    assert yaml_input._FAST_LOADER is not None, "this machine's PyYAML has LibYAML"
     with_libyaml = _outcome(text)
-    monkeypatch.setattr(load, "_FAST_LOADER", None)
+    monkeypatch.setattr(yaml_input, "_FAST_LOADER", None)
     assert _outcome(text) == with_libyaml
 
 
@@ -377,10 +377,10 @@ def test_a_key_given_twice_is_refused_at_its_second_line_by_either_parser(
     case: str, libyaml: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Like JSON answer files: the last value silently winning hides an edit that did nothing."""
-    import selfassess.load as load
+    import selfassess.yaml_input as yaml_input
 
     if not libyaml:
-        monkeypatch.setattr(load, "_FAST_LOADER", None)
+        monkeypatch.setattr(yaml_input, "_FAST_LOADER", None)
     text, message = DUPLICATE_KEYS[case]
     with pytest.raises(SelfassessError) as caught:
         parse_questionnaire(text, "bank.yaml")

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from selfassess.branding import Branding
 from selfassess.errors import SelfassessError
 from selfassess.files import decode_utf8, read_file_bytes
-from selfassess.load import LineMap, parse_yaml_mapping
+from selfassess.yaml_input import LineMap, parse_yaml_mapping
 
 DEFAULT_THEME = "default"
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
