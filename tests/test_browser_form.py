@@ -20,8 +20,9 @@ from test_branding import SVG_LOGO
 
 from selfassess.branding import make_branding
 from selfassess.formats import scores_to_json
-from selfassess.load import bundled_banks, load_questionnaire, parse_response_json
+from selfassess.load import bundled_banks, load_questionnaire
 from selfassess.model import Questionnaire
+from selfassess.responses_input import parse_response_json
 from selfassess.score import score_all
 from selfassess.site import build_site, render_form
 from selfassess.themes import Theme, load_theme

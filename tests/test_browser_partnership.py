@@ -28,11 +28,11 @@ from selfassess.load import (
     bundled_banks,
     expand_input_paths,
     load_questionnaire,
-    load_responses,
     parse_questionnaire,
 )
 from selfassess.model import Questionnaire
 from selfassess.partnership_page import render_partnership_page
+from selfassess.responses_input import load_responses
 from selfassess.score import round_half_up, score_all
 from selfassess.themes import load_theme
 

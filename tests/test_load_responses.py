@@ -10,13 +10,9 @@ from typing import Any
 import pytest
 
 from selfassess.errors import SelfassessError
-from selfassess.load import (
-    bank_for_responses,
-    load_response_data,
-    load_responses,
-    resolve_bank,
-)
+from selfassess.load import resolve_bank
 from selfassess.model import Questionnaire
+from selfassess.responses_input import bank_for_responses, load_response_data, load_responses
 
 
 @pytest.fixture(scope="module")

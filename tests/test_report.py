@@ -20,13 +20,14 @@ from pypdf import PdfReader
 from selfassess.cli import cli
 from selfassess.errors import SelfassessError
 from selfassess.formats import shown
-from selfassess.load import bank_for_responses, expand_input_paths, load_responses
+from selfassess.load import expand_input_paths
 from selfassess.report import (
     ReportRequest,
     render_scorecard_pdf,
     theme_url_fetcher,
     write_report,
 )
+from selfassess.responses_input import bank_for_responses, load_responses
 from selfassess.score import score_all
 from selfassess.scorecard import ScorecardOptions
 from selfassess.themes import load_theme

@@ -24,8 +24,9 @@ from pdf_support import (
 )
 from pypdf import PdfReader
 
-from selfassess.load import bank_for_responses, expand_input_paths, load_responses
+from selfassess.load import expand_input_paths
 from selfassess.report import privacy_options
+from selfassess.responses_input import bank_for_responses, load_responses
 from selfassess.score import score_all
 
 ORGANISATIONS = (

@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 from browser_support import require_node
 
-from selfassess.load import load_questionnaire, load_responses
+from selfassess.load import load_questionnaire
+from selfassess.responses_input import load_responses
 from selfassess.view import bank_scoring_data
 
 ROOT = Path(__file__).parent.parent

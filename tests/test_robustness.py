@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 
 from selfassess.cli import cli
 from selfassess.errors import SelfassessError
-from selfassess.load import load_responses, parse_questionnaire, resolve_bank
+from selfassess.load import parse_questionnaire, resolve_bank
 from selfassess.model import Questionnaire
+from selfassess.responses_input import load_responses
 from selfassess.starter import STARTER_BANK
 from selfassess.themes import load_theme
 

@@ -12,9 +12,10 @@ import pytest
 from selfassess.charts import HeatMap
 from selfassess.errors import SelfassessError
 from selfassess.formats import shown
-from selfassess.load import LoadedResponses, bank_for_responses, expand_input_paths, load_responses
+from selfassess.load import expand_input_paths
 from selfassess.model import Questionnaire, Respondent, Response, SourcedResponse
 from selfassess.privacy import PrivacyOptions
+from selfassess.responses_input import LoadedResponses, bank_for_responses, load_responses
 from selfassess.score import Scores, round_half_up, score_all
 from selfassess.scorecard import (
     MAX_COMMENT_CHARS,

@@ -17,8 +17,9 @@ from typing import Any
 from browser_support import require_node
 
 from selfassess.formats import scores_to_json
-from selfassess.load import bundled_banks, expand_input_paths, load_questionnaire, load_responses
+from selfassess.load import bundled_banks, expand_input_paths, load_questionnaire
 from selfassess.model import Questionnaire, QuestionnaireRef, Respondent, Response, SourcedResponse
+from selfassess.responses_input import load_responses
 from selfassess.score import score_all
 from selfassess.view import bank_scoring_data
 

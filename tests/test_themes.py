@@ -20,8 +20,9 @@ from selfassess.branding import Branding, read_logo
 from selfassess.cli import cli
 from selfassess.errors import SelfassessError
 from selfassess.formats import shown
-from selfassess.load import bank_for_responses, bundled_banks, expand_input_paths, load_responses
+from selfassess.load import bundled_banks, expand_input_paths
 from selfassess.model import Questionnaire
+from selfassess.responses_input import bank_for_responses, load_responses
 from selfassess.scaffold import TEMPLATE_VARIABLES
 from selfassess.score import score_all
 from selfassess.site import render_form, render_index

@@ -19,9 +19,10 @@ from pdf_support import (
     with_attachments,
 )
 
-from selfassess.load import bank_for_responses, expand_input_paths, load_responses
+from selfassess.load import expand_input_paths
 from selfassess.page_comparison import page_problems
 from selfassess.report import scorecard_view
+from selfassess.responses_input import bank_for_responses, load_responses
 from selfassess.scorecard import ScorecardOptions
 from selfassess.verify import GUARANTEE, GUARANTEE_SCORES_ONLY
 

@@ -27,8 +27,9 @@ from pathlib import PurePath, PureWindowsPath
 from typing import Any
 
 from selfassess import __version__
-from selfassess.load import BankSource, InputFile, LoadedResponses, csv_delimiter, decode_csv
+from selfassess.load import BankSource
 from selfassess.model import QuestionnaireRef, Respondent, Response
+from selfassess.responses_input import InputFile, LoadedResponses, csv_delimiter, decode_csv
 from selfassess.score import organisation_of
 from selfassess.scorecard import Change, OrganisationScore, ScorecardView
 

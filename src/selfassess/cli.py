@@ -24,14 +24,10 @@ from selfassess.errors import SelfassessError
 from selfassess.formats import scores_to_csv, scores_to_json, scores_to_table
 from selfassess.load import (
     BankSource,
-    LoadedResponses,
-    bank_for_responses,
     bundled_bank_files,
     bundled_banks,
     expand_bank_paths,
     expand_input_paths,
-    load_responses,
-    read_input,
     resolve_bank,
     validate_files,
 )
@@ -42,6 +38,12 @@ from selfassess.report import (
     REPORT_STEPS,
     ReportRequest,
     write_report,
+)
+from selfassess.responses_input import (
+    LoadedResponses,
+    bank_for_responses,
+    load_responses,
+    read_input,
 )
 from selfassess.scaffold import write_new_theme
 from selfassess.score import score_all

@@ -20,11 +20,12 @@ import yaml
 from selfassess.audit import Attachment, AuditTrail, audit_trail, without_absolute_folders
 from selfassess.branding import Branding
 from selfassess.errors import SelfassessError
-from selfassess.load import BankSource, LoadedResponses
+from selfassess.load import BankSource
 from selfassess.model import Questionnaire
 from selfassess.page_shell import refuse_block_end
 from selfassess.pdf_tags import complete_tags
 from selfassess.privacy import PrivacyOptions, pseudonyms
+from selfassess.responses_input import LoadedResponses
 from selfassess.score import Scores, score_all
 from selfassess.scorecard import ScorecardOptions, ScorecardView, build_scorecard
 from selfassess.themes import Theme, load_theme, render_template, template_environment

@@ -40,11 +40,7 @@ from selfassess.audit import (
 )
 from selfassess.branding import Branding
 from selfassess.errors import SelfassessError
-from selfassess.load import (
-    LoadedResponses,
-    load_response_data,
-    parse_bank_bytes,
-)
+from selfassess.load import parse_bank_bytes
 from selfassess.manifest_fields import manifest_problems
 from selfassess.model import Questionnaire
 from selfassess.page_comparison import (
@@ -63,6 +59,7 @@ from selfassess.report import (
     render_scorecard_reading,
     scorecard_view,
 )
+from selfassess.responses_input import LoadedResponses, load_response_data
 from selfassess.scorecard import ScorecardOptions, ScorecardView
 from selfassess.themes import Theme, bundled_theme_names, load_theme
 

@@ -8,7 +8,7 @@
   "use strict";
 
   var S = root.SelfassessScoring;
-  var MAX_BYTES = 50000000;  // "50 MB", the unit the messages use (load.MAX_RESPONSE_BYTES)
+  var MAX_BYTES = 50000000;  // "50 MB", the unit the messages use (responses_input.MAX_RESPONSE_BYTES)
   var RESERVED = ["organisation", "role", "name"];
   // Python's str.strip() whitespace (the cells and header names are stripped with it).
   var PY_SPACE = "[\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+";
@@ -131,7 +131,7 @@
   }
 
   /** Bytes -> text as Python's bytes.decode("utf-8-sig"), or a problem. A CSV file that is not
-      UTF-8 is read as Windows-1252 with a warning instead (load.decode_csv, the same words). */
+      UTF-8 is read as Windows-1252 with a warning instead (responses_input.decode_csv, the same words). */
   function decode(bytes, file, csv) {
     var start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     var bad = badUtf8Offset(start ? bytes.subarray(start) : bytes);
@@ -145,7 +145,7 @@
   }
 
   /** `;` when the header (the first line with anything but commas, semicolons, spaces and tabs)
-      has a semicolon and no comma, as many European Excels save a CSV; else `,` (load.csv_delimiter). */
+      has a semicolon and no comma, as many European Excels save a CSV; else `,` (responses_input.csv_delimiter). */
   function csvDelimiter(text) {
     var line, lines = /[^\r\n]+/g;
     while ((line = lines.exec(text)) !== null) {
@@ -423,7 +423,7 @@
     }
   }
 
-  /** One JSON response file (load.parse_response_json, through scoring.js). */
+  /** One JSON response file (responses_input.parse_response_json, through scoring.js). */
   function readJson(bank, text, file) {
     var refused = jsonRefusal(text, file);
     if (refused) return { ok: false, responses: [], problems: [refused], warnings: [] };
@@ -447,7 +447,7 @@
     return b === 0x20 || (b >= 0x09 && b <= 0x0d);
   }
 
-  /** What load._read_response_bytes refuses before a file is parsed (or compared): a problem or null.
+  /** What responses_input._read_response_bytes refuses before a file is parsed (or compared): a problem or null.
       A UTF-16 byte-order mark first is UTF-16 text, said so rather than "binary" (files.UTF16_BOMS). */
   function bytesProblem(file, bytes) {
     var tooLarge = sizeProblem(file, bytes.length);
@@ -462,11 +462,11 @@
     return null;
   }
 
-  var NOT_AN_ANSWER_FILE = "is not a JSON or CSV answer file";  // load.NOT_AN_ANSWER_FILE
+  var NOT_AN_ANSWER_FILE = "is not a JSON or CSV answer file";  // responses_input.NOT_AN_ANSWER_FILE
 
   /** A file that passed bytesProblem -> {ok, responses, problems, warnings}; CSV by its name.
       A file named neither .json nor .csv is read as JSON only when it is JSON text, as
-      load._check_is_json decides (README.md is not; JSON refused for a reason keeps that reason). */
+      responses_input._check_is_json decides (README.md is not; JSON refused for a reason keeps that reason). */
   function parseFile(bank, file, bytes) {
     var csv = /\.csv$/i.test(file);
     var decoded = decode(bytes, file, csv);
@@ -493,7 +493,7 @@
   }
 
   /**
-   * Every file in turn, as load.load_responses(..., skip_invalid=True) reads them. `files` is
+   * Every file in turn, as responses_input.load_responses(..., skip_invalid=True) reads them. `files` is
    * [{name, size, bytes}]: `bytes` a Uint8Array, or null for a file refused on its size unread.
    * Returns {responses, files: [{name, status: "read"|"duplicate"|"rejected", respondents,
    * problems, sameAs}], warnings}.
