@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner, Result
 from test_branding import SVG_LOGO, png_bytes
 
-from selfassess import site, themes
+from selfassess import site, theme_rendering
 from selfassess.branding import Branding, read_logo
 from selfassess.cli import cli
 from selfassess.errors import SelfassessError
@@ -698,7 +698,7 @@ def test_a_theme_that_renders_for_too_long_is_stopped_with_one_line(
     tmp_path: Path, command: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Ten billion loop turns: no bound on a value catches it, so a page has a time limit."""
-    monkeypatch.setattr(themes, "RENDER_SECONDS", 1)
+    monkeypatch.setattr(theme_rendering, "RENDER_SECONDS", 1)
     loops = "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}"
     name = "partials/header" if command == "build" else "scorecard/cover"
     theme = make_theme(

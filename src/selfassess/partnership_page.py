@@ -16,7 +16,8 @@ from selfassess.errors import SelfassessError
 from selfassess.model import Questionnaire
 from selfassess.page_shell import inline_assets, json_for_html, page_bank_data, page_context
 from selfassess.responses_input import MAX_RESPONSE_BYTES
-from selfassess.themes import Theme, render_template, template_environment
+from selfassess.theme_rendering import render_template, template_environment
+from selfassess.themes import Theme
 from selfassess.view import bank_view
 
 PARTNERSHIP_SCRIPTS = (

@@ -28,7 +28,8 @@ from selfassess.privacy import PrivacyOptions, pseudonyms
 from selfassess.responses_input import LoadedResponses
 from selfassess.score import Scores, score_all
 from selfassess.scorecard import ScorecardOptions, ScorecardView, build_scorecard
-from selfassess.themes import Theme, load_theme, render_template, template_environment
+from selfassess.theme_rendering import render_template, template_environment
+from selfassess.themes import Theme, load_theme
 from selfassess.weasy import import_weasyprint
 from selfassess.write import check_output_file, write_atomic
 

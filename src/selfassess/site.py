@@ -23,7 +23,8 @@ from selfassess.errors import SelfassessError
 from selfassess.model import Questionnaire
 from selfassess.page_shell import inline_assets, json_for_html, page_bank_data, page_context
 from selfassess.partnership_page import partnership_page_name, render_partnership_pages
-from selfassess.themes import Theme, render_template, template_environment
+from selfassess.theme_rendering import render_template, template_environment
+from selfassess.themes import Theme
 from selfassess.view import bank_content_hash, bank_view
 from selfassess.write import mode_for
 
