@@ -121,7 +121,7 @@ def machine() -> str:
 
 def generate(folder: Path, respondents: int, seed: int = 2026) -> Path:
     """Seeded answers for the bundled collaboration-maturity bank, 10 organisations."""
-    from selfassess.load import resolve_bank
+    from selfassess.inputs.banks import resolve_bank
 
     bank = resolve_bank("collaboration-maturity").questionnaire
     rng = random.Random(seed + respondents)

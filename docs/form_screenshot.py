@@ -12,9 +12,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from selfassess.load import resolve_bank
-from selfassess.site import build_site
-from selfassess.themes import load_theme
+from selfassess.inputs.banks import resolve_bank
+from selfassess.pages.site import build_site
+from selfassess.pages.themes import load_theme
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from chromium import launch

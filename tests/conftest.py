@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.starter import STARTER_BANK
+from selfassess.pages.starter_bank import STARTER_BANK
 
 # The browser fixtures (browser, context, requests) for every module that drives Chromium.
 pytest_plugins = ["browser_support"]

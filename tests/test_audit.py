@@ -19,8 +19,8 @@ from pdf_support import (
 )
 
 from selfassess import __version__
-from selfassess.audit import WITHHELD_COMMENT, differences, unique_name
-from selfassess.load import expand_input_paths
+from selfassess.inputs.banks import expand_input_paths
+from selfassess.report.audit import WITHHELD_COMMENT, differences, unique_name
 
 BANK_FILE = ROOT / "src" / "selfassess" / "questionnaires" / "collaboration-maturity.yaml"
 ORGANISATIONS = (

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from pdf_support import BASELINE, PARTNERSHIP, RESPONSES, attachments_of, invoke, report
 
-from selfassess.audit import WITHHELD_COMMENT, without_absolute_folders
+from selfassess.report.audit import WITHHELD_COMMENT, without_absolute_folders
 
 SCHOOLS = RESPONSES / "schools-survey-export.csv"
 POLICE = "northshire-police-"  # two respondents: hidden with --min-group-size 3

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.branding import (
+from selfassess.core.errors import SelfassessError
+from selfassess.inputs.branding import (
     MAX_LOGO_BYTES,
     Branding,
     contrast_ratio,
@@ -21,7 +22,6 @@ from selfassess.branding import (
     read_logo,
     relative_luminance,
 )
-from selfassess.errors import SelfassessError
 
 SVG_LOGO = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" width="120" height="40">'

@@ -18,14 +18,14 @@ from browser_support import RequestLog, describe, require_axe, run_axe
 from chromium import wait_until
 from test_branding import SVG_LOGO
 
-from selfassess.branding import make_branding
-from selfassess.formats import scores_to_json
-from selfassess.load import bundled_banks, load_questionnaire
-from selfassess.model import Questionnaire
-from selfassess.responses_input import parse_response_json
-from selfassess.score import score_all
-from selfassess.site import build_site, render_form
-from selfassess.themes import Theme, load_theme
+from selfassess.core.model import Questionnaire
+from selfassess.core.scoring import score_all
+from selfassess.inputs.banks import bundled_banks, load_questionnaire
+from selfassess.inputs.branding import make_branding
+from selfassess.inputs.responses import parse_response_json
+from selfassess.pages.site import build_site, render_form
+from selfassess.pages.themes import Theme, load_theme
+from selfassess.report.score_formats import scores_to_json
 
 pytestmark = pytest.mark.browser
 

@@ -23,18 +23,19 @@ from browser_support import RequestLog, describe, require_axe, run_axe
 from chromium import wait_until
 from test_site import XSS_BANK
 
-from selfassess.formats import scores_to_json
-from selfassess.load import (
+from selfassess.core.model import Questionnaire
+from selfassess.core.rounding import round_half_up
+from selfassess.core.scoring import score_all
+from selfassess.inputs.banks import (
     bundled_banks,
     expand_input_paths,
     load_questionnaire,
     parse_questionnaire,
 )
-from selfassess.model import Questionnaire
-from selfassess.partnership_page import render_partnership_page
-from selfassess.responses_input import load_responses
-from selfassess.score import round_half_up, score_all
-from selfassess.themes import load_theme
+from selfassess.inputs.responses import load_responses
+from selfassess.pages.partnership import render_partnership_page
+from selfassess.pages.themes import load_theme
+from selfassess.report.score_formats import scores_to_json
 
 pytestmark = pytest.mark.browser
 

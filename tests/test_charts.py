@@ -10,7 +10,7 @@ from collections import Counter
 
 import pytest
 
-from selfassess.charts import (
+from selfassess.scorecard.charts import (
     BLANK_TONE,
     DASHES,
     HIDDEN_FILL,

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from selfassess import __version__
 from selfassess.cli import cli, escape_controls
-from selfassess.formats import csv_field
+from selfassess.report.score_formats import csv_field
 
 RESPONSES = Path(__file__).parent.parent / "examples" / "responses"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.errors import SelfassessError
-from selfassess.load import (
+from selfassess.core.errors import SelfassessError
+from selfassess.inputs.banks import (
     bundled_bank_files,
     bundled_banks,
     load_questionnaire,
@@ -253,7 +253,7 @@ def test_missing_file_is_named(tmp_path: Path) -> None:
 def test_libyaml_and_the_pure_parser_give_the_same_data_and_lines(
     bank: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import selfassess.yaml_input as yaml_input
+    import selfassess.inputs.yaml_text as yaml_input
 
     text = bank.read_text(encoding="utf-8")
     assert yaml_input._compose_fast(text) is not None  # LibYAML takes valid banks
@@ -270,7 +270,7 @@ def test_libyaml_and_the_pure_parser_give_the_same_data_and_lines(
     ["id: [unclosed\n", "id: a\n\tbad: tab\n", "a: 1\n---\nb: 2\n", "x: \x07\n", "&a [*a]\n"],
 )
 def test_what_libyaml_refuses_is_reported_by_the_pure_parser(text: str) -> None:
-    import selfassess.yaml_input as yaml_input
+    import selfassess.inputs.yaml_text as yaml_input
 
     assert yaml_input._compose_fast(text) is None or text.startswith("&a")
     with pytest.raises(SelfassessError, match=r"^bank\.yaml(:\d+)?: "):
@@ -313,7 +313,7 @@ ONE_GRAMMAR_CASES = {
 def test_a_bank_gets_the_same_answer_with_or_without_libyaml(
     text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import selfassess.yaml_input as yaml_input
+    import selfassess.inputs.yaml_text as yaml_input
 
     assert yaml_input._FAST_LOADER is not None, "this machine's PyYAML has LibYAML"
     with_libyaml = _outcome(text)
@@ -377,7 +377,7 @@ def test_a_key_given_twice_is_refused_at_its_second_line_by_either_parser(
     case: str, libyaml: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Like JSON answer files: the last value silently winning hides an edit that did nothing."""
-    import selfassess.yaml_input as yaml_input
+    import selfassess.inputs.yaml_text as yaml_input
 
     if not libyaml:
         monkeypatch.setattr(yaml_input, "_FAST_LOADER", None)

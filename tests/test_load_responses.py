@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from selfassess.errors import SelfassessError
-from selfassess.load import resolve_bank
-from selfassess.model import Questionnaire
-from selfassess.responses_input import bank_for_responses, load_response_data, load_responses
+from selfassess.core.errors import SelfassessError
+from selfassess.core.model import Questionnaire
+from selfassess.inputs.banks import resolve_bank
+from selfassess.inputs.responses import bank_for_responses, load_response_data, load_responses
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from pdf_support import RESPONSES, pdf_text, reader_of, report
 
-from selfassess.load import bundled_bank_files
-from selfassess.markdown import render_inline, render_markdown
+from selfassess.inputs.banks import bundled_bank_files
+from selfassess.pages.markdown import render_inline, render_markdown
 
 # (Markdown, the link's target when it stays a link, else None), shared by the HTML and PDF tests
 LINKS = [

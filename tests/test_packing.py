@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from test_scoring_js import random_cases, run_node_tests, vector_cases
 
-from selfassess.packing import pack_lines, pack_script, pack_style
-from selfassess.themes import load_theme
+from selfassess.pages.packing import pack_lines, pack_script, pack_style
+from selfassess.pages.themes import load_theme
 
 ROOT = Path(__file__).parent.parent
 

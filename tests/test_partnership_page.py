@@ -10,17 +10,17 @@ from pathlib import Path
 import pytest
 from test_site import Tags, sha256
 
-from selfassess.errors import SelfassessError
-from selfassess.load import bundled_banks, parse_questionnaire
-from selfassess.model import Questionnaire
-from selfassess.packing import pack_script
-from selfassess.partnership_page import (
+from selfassess.core.errors import SelfassessError
+from selfassess.core.model import Questionnaire
+from selfassess.inputs.banks import bundled_banks, parse_questionnaire
+from selfassess.pages.packing import pack_script
+from selfassess.pages.partnership import (
     PARTNERSHIP_SCRIPTS,
     partnership_page_name,
     render_partnership_page,
 )
-from selfassess.site import build_site, render_form
-from selfassess.themes import Theme, load_theme
+from selfassess.pages.site import build_site, render_form
+from selfassess.pages.themes import Theme, load_theme
 
 
 @pytest.fixture(scope="module")

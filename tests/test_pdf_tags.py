@@ -9,7 +9,7 @@ from typing import Any
 
 import pydyf
 
-from selfassess.pdf_tags import as_artifacts, scope_header_cells
+from selfassess.report.pdf_tags import as_artifacts, scope_header_cells
 
 
 def element(role: str, parent: bytes, **extra: Any) -> pydyf.Dictionary:

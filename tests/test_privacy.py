@@ -8,7 +8,7 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from selfassess.privacy import FEW, GUARD, HiddenCells, hide_cells, letters, pseudonyms
+from selfassess.core.privacy import FEW, GUARD, HiddenCells, hide_cells, letters, pseudonyms
 
 # ---------------------------------------------------------------- an attacker with algebra
 

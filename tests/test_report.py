@@ -18,19 +18,19 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from selfassess.cli import cli
-from selfassess.errors import SelfassessError
-from selfassess.formats import shown
-from selfassess.load import expand_input_paths
-from selfassess.report import (
+from selfassess.core.errors import SelfassessError
+from selfassess.core.rounding import shown
+from selfassess.core.scoring import score_all
+from selfassess.inputs.banks import expand_input_paths
+from selfassess.inputs.responses import bank_for_responses, load_responses
+from selfassess.pages.themes import load_theme
+from selfassess.report.pipeline import (
     ReportRequest,
     render_scorecard_pdf,
     theme_url_fetcher,
     write_report,
 )
-from selfassess.responses_input import bank_for_responses, load_responses
-from selfassess.score import score_all
-from selfassess.scorecard import ScorecardOptions
-from selfassess.themes import load_theme
+from selfassess.scorecard.view import ScorecardOptions
 
 ROOT = Path(__file__).parent.parent
 RESPONSES = ROOT / "examples" / "responses"
@@ -363,7 +363,7 @@ def test_a_render_that_fails_keeps_the_earlier_scorecard(
     def broken(*args: object, **kwargs: object) -> bytes:
         raise failure
 
-    monkeypatch.setattr("selfassess.report.render_scorecard_pdf", broken)
+    monkeypatch.setattr("selfassess.report.pipeline.render_scorecard_pdf", broken)
     with pytest.raises(type(failure)):
         write_report(request_for(tmp_path, html=tmp_path / "scorecard.html"))
     assert old.read_bytes() == b"%PDF- the scorecard from last month"
@@ -379,9 +379,9 @@ def test_a_failing_write_keeps_the_earlier_scorecard(
     def no_space(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("selfassess.write.os.fsync", no_space)
+    monkeypatch.setattr("selfassess.pages.writing.os.fsync", no_space)
     monkeypatch.setattr(
-        "selfassess.report.render_scorecard_pdf", lambda *a, **k: b"%PDF- new and long"
+        "selfassess.report.pipeline.render_scorecard_pdf", lambda *a, **k: b"%PDF- new and long"
     )
     with pytest.raises(SelfassessError, match=r"scorecard\.pdf: cannot be written: No space left"):
         write_report(request_for(tmp_path))  # one line for the user, not a traceback

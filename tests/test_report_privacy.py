@@ -24,10 +24,10 @@ from pdf_support import (
 )
 from pypdf import PdfReader
 
-from selfassess.load import expand_input_paths
-from selfassess.report import privacy_options
-from selfassess.responses_input import bank_for_responses, load_responses
-from selfassess.score import score_all
+from selfassess.core.scoring import score_all
+from selfassess.inputs.banks import expand_input_paths
+from selfassess.inputs.responses import bank_for_responses, load_responses
+from selfassess.report.pipeline import privacy_options
 
 ORGANISATIONS = (
     "Northshire County Council",

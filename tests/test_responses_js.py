@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 from browser_support import require_node
 
-from selfassess.load import load_questionnaire
-from selfassess.responses_input import load_responses
-from selfassess.view import bank_scoring_data
+from selfassess.inputs.banks import load_questionnaire
+from selfassess.inputs.responses import load_responses
+from selfassess.pages.bank_view import bank_scoring_data
 
 ROOT = Path(__file__).parent.parent
 JS = ROOT / "src" / "selfassess" / "themes" / "default" / "js"

@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from selfassess.cli import cli
-from selfassess.errors import SelfassessError
-from selfassess.load import parse_questionnaire, resolve_bank
-from selfassess.model import Questionnaire
-from selfassess.responses_input import load_responses
-from selfassess.starter import STARTER_BANK
-from selfassess.themes import load_theme
+from selfassess.core.errors import SelfassessError
+from selfassess.core.model import Questionnaire
+from selfassess.inputs.banks import parse_questionnaire, resolve_bank
+from selfassess.inputs.responses import load_responses
+from selfassess.pages.starter_bank import STARTER_BANK
+from selfassess.pages.themes import load_theme
 
 STARTER = STARTER_BANK.format(bank_id="starter", filename="starter.yaml")
 FUZZ = settings(

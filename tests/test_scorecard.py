@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.charts import HeatMap
-from selfassess.errors import SelfassessError
-from selfassess.formats import shown
-from selfassess.load import expand_input_paths
-from selfassess.model import Questionnaire, Respondent, Response, SourcedResponse
-from selfassess.privacy import PrivacyOptions
-from selfassess.responses_input import LoadedResponses, bank_for_responses, load_responses
-from selfassess.score import Scores, round_half_up, score_all
-from selfassess.scorecard import (
+from selfassess.core.errors import SelfassessError
+from selfassess.core.model import Questionnaire, Respondent, Response, SourcedResponse
+from selfassess.core.privacy import PrivacyOptions
+from selfassess.core.rounding import round_half_up, shown
+from selfassess.core.scoring import Scores, score_all
+from selfassess.inputs.banks import expand_input_paths
+from selfassess.inputs.responses import LoadedResponses, bank_for_responses, load_responses
+from selfassess.scorecard.charts import HeatMap
+from selfassess.scorecard.view import (
     MAX_COMMENT_CHARS,
     PrivacyView,
     ScorecardOptions,

@@ -16,12 +16,18 @@ from typing import Any
 
 from browser_support import require_node
 
-from selfassess.formats import scores_to_json
-from selfassess.load import bundled_banks, expand_input_paths, load_questionnaire
-from selfassess.model import Questionnaire, QuestionnaireRef, Respondent, Response, SourcedResponse
-from selfassess.responses_input import load_responses
-from selfassess.score import score_all
-from selfassess.view import bank_scoring_data
+from selfassess.core.model import (
+    Questionnaire,
+    QuestionnaireRef,
+    Respondent,
+    Response,
+    SourcedResponse,
+)
+from selfassess.core.scoring import score_all
+from selfassess.inputs.banks import bundled_banks, expand_input_paths, load_questionnaire
+from selfassess.inputs.responses import load_responses
+from selfassess.pages.bank_view import bank_scoring_data
+from selfassess.report.score_formats import scores_to_json
 
 ROOT = Path(__file__).parent.parent
 VECTORS = ROOT / "tests" / "vectors"

@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from selfassess import site
 from selfassess.cli import cli
-from selfassess.errors import SelfassessError
-from selfassess.load import bundled_banks, parse_questionnaire
-from selfassess.model import Questionnaire
-from selfassess.partnership_page import render_partnership_page
-from selfassess.site import MARKER, build_site, render_form
-from selfassess.themes import load_theme
-from selfassess.view import bank_content_hash
+from selfassess.core.errors import SelfassessError
+from selfassess.core.model import Questionnaire
+from selfassess.inputs.banks import bundled_banks, parse_questionnaire
+from selfassess.pages import site
+from selfassess.pages.bank_view import bank_content_hash
+from selfassess.pages.partnership import render_partnership_page
+from selfassess.pages.site import MARKER, build_site, render_form
+from selfassess.pages.themes import load_theme
 
 XSS_BANK = """
 id: xss

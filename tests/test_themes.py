@@ -15,18 +15,18 @@ import pytest
 from click.testing import CliRunner, Result
 from test_branding import SVG_LOGO, png_bytes
 
-from selfassess import site, theme_rendering
-from selfassess.branding import Branding, read_logo
 from selfassess.cli import cli
-from selfassess.errors import SelfassessError
-from selfassess.formats import shown
-from selfassess.load import bundled_banks, expand_input_paths
-from selfassess.model import Questionnaire
-from selfassess.responses_input import bank_for_responses, load_responses
-from selfassess.scaffold import TEMPLATE_VARIABLES
-from selfassess.score import score_all
-from selfassess.site import render_form, render_index
-from selfassess.themes import MAX_THEME_FILE_BYTES, bundled_theme_names, load_theme
+from selfassess.core.errors import SelfassessError
+from selfassess.core.model import Questionnaire
+from selfassess.core.rounding import shown
+from selfassess.core.scoring import score_all
+from selfassess.inputs.banks import bundled_banks, expand_input_paths
+from selfassess.inputs.branding import Branding, read_logo
+from selfassess.inputs.responses import bank_for_responses, load_responses
+from selfassess.pages import site, theme_rendering
+from selfassess.pages.site import render_form, render_index
+from selfassess.pages.theme_scaffold import TEMPLATE_VARIABLES
+from selfassess.pages.themes import MAX_THEME_FILE_BYTES, bundled_theme_names, load_theme
 
 ROOT = Path(__file__).parent.parent
 RESPONSES = ROOT / "examples" / "responses"

@@ -12,10 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from selfassess.cli import cli
-from selfassess.load import load_questionnaire
-from selfassess.site import render_form
-from selfassess.themes import load_theme
-from selfassess.view import text_direction
+from selfassess.inputs.banks import load_questionnaire
+from selfassess.pages.bank_view import text_direction
+from selfassess.pages.site import render_form
+from selfassess.pages.themes import load_theme
 
 DATA = Path(__file__).parent / "data"
 UNICODE_BANK = DATA / "unicode-bank.yaml"

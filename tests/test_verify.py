@@ -19,12 +19,12 @@ from pdf_support import (
     with_attachments,
 )
 
-from selfassess.load import expand_input_paths
-from selfassess.page_comparison import page_problems
-from selfassess.report import scorecard_view
-from selfassess.responses_input import bank_for_responses, load_responses
-from selfassess.scorecard import ScorecardOptions
-from selfassess.verify import GUARANTEE, GUARANTEE_SCORES_ONLY
+from selfassess.inputs.banks import expand_input_paths
+from selfassess.inputs.responses import bank_for_responses, load_responses
+from selfassess.report.page_comparison import page_problems
+from selfassess.report.pipeline import scorecard_view
+from selfassess.report.verify import GUARANTEE, GUARANTEE_SCORES_ONLY
+from selfassess.scorecard.view import ScorecardOptions
 
 RIVERSIDE = "riverside-care-homes-group-2026-11-04-care-home-manager-willow-court.json"
 

@@ -16,7 +16,7 @@ from pdf_support import PARTNERSHIP, RESPONSES, attachments_of, invoke, report, 
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, NameObject, NumberObject
 
-import selfassess.pdf_text
+import selfassess.report.pdf_text
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +75,7 @@ def test_attachments_that_inflate_past_the_cap_are_refused_in_one_line(tmp_path:
 def test_more_attachments_than_the_cap_are_refused_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(selfassess.pdf_text, "MAX_ATTACHMENTS", 40)
+    monkeypatch.setattr(selfassess.report.pdf_text, "MAX_ATTACHMENTS", 40)
     code, out, err = verify(pdf_with_bombs(41, 0), tmp_path)
     assert (code, out) == (1, "")
     assert err.strip() == (

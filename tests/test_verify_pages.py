@@ -22,9 +22,9 @@ from pdf_support import (
 from pypdf import PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
-from selfassess.page_comparison import page_differences
-from selfassess.report import render_scorecard_pdf
-from selfassess.themes import load_theme
+from selfassess.pages.themes import load_theme
+from selfassess.report.page_comparison import page_differences
+from selfassess.report.pipeline import render_scorecard_pdf
 
 SENTENCE = (
     "It is weakest at <strong>Riverside Care Homes Group</strong> (19). Partners see it very "

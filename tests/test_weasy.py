@@ -29,7 +29,7 @@ def test_weasyprint_loads_its_libraries_without_running_ldconfig_or_gcc() -> Non
         def refuse(*args, **kwargs):
             raise AssertionError(f"spawned {args[0]!r}")
         subprocess.Popen = refuse
-        from selfassess.weasy import import_weasyprint
+        from selfassess.report.weasy import import_weasyprint
         weasyprint = import_weasyprint()
         pdf = weasyprint.HTML(string="<p>hello</p>").write_pdf()
         print(pdf[:5].decode())
@@ -45,7 +45,7 @@ def test_when_the_shortcut_finds_no_library_the_ordinary_import_runs_quietly() -
         """
         import contextlib
         import cffi
-        from selfassess import weasy
+        from selfassess.report import weasy
 
         @contextlib.contextmanager
         def no_library_loads():

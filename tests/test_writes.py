@@ -214,9 +214,9 @@ CRASHES = {
 CRASHING_BUILD = """
 import os, sys
 from pathlib import Path
-from selfassess import site
-from selfassess.load import bundled_banks
-from selfassess.themes import load_theme
+from selfassess.pages import site
+from selfassess.inputs.banks import bundled_banks
+from selfassess.pages.themes import load_theme
 
 where, nth = sys.argv[2], int(sys.argv[3])
 owner = site.os if where == "os.rename" else site

@@ -19,10 +19,10 @@ from typing import Any, TypeVar
 import click
 
 from selfassess import __version__
-from selfassess.branding import make_branding
-from selfassess.errors import SelfassessError
-from selfassess.formats import scores_to_csv, scores_to_json, scores_to_table
-from selfassess.load import (
+from selfassess.core.errors import SelfassessError
+from selfassess.core.model import questionnaire_json_schema, response_json_schema
+from selfassess.core.scoring import score_all
+from selfassess.inputs.banks import (
     BankSource,
     bundled_bank_files,
     bundled_banks,
@@ -31,26 +31,26 @@ from selfassess.load import (
     resolve_bank,
     validate_files,
 )
-from selfassess.model import questionnaire_json_schema, response_json_schema
-from selfassess.report import (
+from selfassess.inputs.branding import make_branding
+from selfassess.inputs.responses import (
+    LoadedResponses,
+    bank_for_responses,
+    load_responses,
+    read_input,
+)
+from selfassess.pages.site import build_site
+from selfassess.pages.theme_scaffold import write_new_theme
+from selfassess.pages.themes import bundled_theme_names, bundled_themes, load_theme
+from selfassess.pages.writing import write_new_bank
+from selfassess.report.pipeline import (
     DEFAULT_PDF_VARIANT,
     PDF_VARIANTS,
     REPORT_STEPS,
     ReportRequest,
     write_report,
 )
-from selfassess.responses_input import (
-    LoadedResponses,
-    bank_for_responses,
-    load_responses,
-    read_input,
-)
-from selfassess.scaffold import write_new_theme
-from selfassess.score import score_all
-from selfassess.scorecard import ScorecardOptions
-from selfassess.site import build_site
-from selfassess.themes import bundled_theme_names, bundled_themes, load_theme
-from selfassess.write import write_new_bank
+from selfassess.report.score_formats import scores_to_csv, scores_to_json, scores_to_table
+from selfassess.scorecard.view import ScorecardOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -458,7 +458,9 @@ def options_as_given(anonymised: bool) -> dict[str, Any]:
 @reports_errors
 def verify(scorecard: Path, inputs: tuple[str, ...]) -> None:
     """Re-score a scorecard's attached answers and check the figures it prints (exit 0 or 1)."""
-    from selfassess.verify import verify_scorecard  # imports pypdf: only this command needs it
+    from selfassess.report.verify import (
+        verify_scorecard,  # imports pypdf: only this command needs it
+    )
 
     given = None
     if inputs:

@@ -1,4 +1,4 @@
-/* selfassess scoring: the rules of docs/scoring.md, mirroring src/selfassess/score.py.
+/* selfassess scoring: the rules of docs/scoring.md, mirroring src/selfassess/core/scoring.py.
    Pure: no DOM, no clock, no storage. The same file runs in the form page, the partnership
    page and `node --test`. `bank` is view.bank_scoring_data(); results have the shape of
    `selfassess score --format json` (formats.scores_to_json). Arithmetic follows score.py step

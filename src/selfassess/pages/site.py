@@ -19,14 +19,14 @@ from pathlib import Path
 import jinja2
 
 from selfassess import __version__
-from selfassess.errors import SelfassessError
-from selfassess.model import Questionnaire
-from selfassess.page_shell import inline_assets, json_for_html, page_bank_data, page_context
-from selfassess.partnership_page import partnership_page_name, render_partnership_pages
-from selfassess.theme_rendering import render_template, template_environment
-from selfassess.themes import Theme
-from selfassess.view import bank_content_hash, bank_view
-from selfassess.write import mode_for
+from selfassess.core.errors import SelfassessError
+from selfassess.core.model import Questionnaire
+from selfassess.pages.bank_view import bank_content_hash, bank_view
+from selfassess.pages.page_shell import inline_assets, json_for_html, page_bank_data, page_context
+from selfassess.pages.partnership import partnership_page_name, render_partnership_pages
+from selfassess.pages.theme_rendering import render_template, template_environment
+from selfassess.pages.themes import Theme
+from selfassess.pages.writing import mode_for
 
 try:
     import fcntl

@@ -30,7 +30,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from selfassess.audit import (
+from selfassess.core.errors import SelfassessError
+from selfassess.core.model import Questionnaire
+from selfassess.core.privacy import PrivacyOptions
+from selfassess.inputs.banks import parse_bank_bytes
+from selfassess.inputs.branding import Branding
+from selfassess.inputs.responses import LoadedResponses, load_response_data
+from selfassess.pages.themes import Theme, bundled_theme_names, load_theme
+from selfassess.report.audit import (
     BASELINE_ROUND,
     MANIFEST_FORMAT,
     MANIFEST_NAME,
@@ -38,30 +45,23 @@ from selfassess.audit import (
     differences,
     printed_figures,
 )
-from selfassess.branding import Branding
-from selfassess.errors import SelfassessError
-from selfassess.load import parse_bank_bytes
-from selfassess.manifest_fields import manifest_problems
-from selfassess.model import Questionnaire
-from selfassess.page_comparison import (
+from selfassess.report.manifest_fields import manifest_problems
+from selfassess.report.page_comparison import (
     html_text,
     letters,
     page_differences,
     page_problems,
     viewer_differences,
 )
-from selfassess.pdf_text import read_pages, read_pdf
-from selfassess.privacy import PrivacyOptions
-from selfassess.report import (
+from selfassess.report.pdf_text import read_pages, read_pdf
+from selfassess.report.pipeline import (
     DEFAULT_PDF_VARIANT,
     PDF_VARIANTS,
     render_scorecard_html,
     render_scorecard_reading,
     scorecard_view,
 )
-from selfassess.responses_input import LoadedResponses, load_response_data
-from selfassess.scorecard import ScorecardOptions, ScorecardView
-from selfassess.themes import Theme, bundled_theme_names, load_theme
+from selfassess.scorecard.view import ScorecardOptions, ScorecardView
 
 MAX_LISTED = 12  # differences named one by one; the rest are counted
 GUARANTEE = (

@@ -17,21 +17,21 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from selfassess.audit import Attachment, AuditTrail, audit_trail, without_absolute_folders
-from selfassess.branding import Branding
-from selfassess.errors import SelfassessError
-from selfassess.load import BankSource
-from selfassess.model import Questionnaire
-from selfassess.page_shell import refuse_block_end
-from selfassess.pdf_tags import complete_tags
-from selfassess.privacy import PrivacyOptions, pseudonyms
-from selfassess.responses_input import LoadedResponses
-from selfassess.score import Scores, score_all
-from selfassess.scorecard import ScorecardOptions, ScorecardView, build_scorecard
-from selfassess.theme_rendering import render_template, template_environment
-from selfassess.themes import Theme, load_theme
-from selfassess.weasy import import_weasyprint
-from selfassess.write import check_output_file, write_atomic
+from selfassess.core.errors import SelfassessError
+from selfassess.core.model import Questionnaire
+from selfassess.core.privacy import PrivacyOptions, pseudonyms
+from selfassess.core.scoring import Scores, score_all
+from selfassess.inputs.banks import BankSource
+from selfassess.inputs.branding import Branding
+from selfassess.inputs.responses import LoadedResponses
+from selfassess.pages.page_shell import refuse_block_end
+from selfassess.pages.theme_rendering import render_template, template_environment
+from selfassess.pages.themes import Theme, load_theme
+from selfassess.pages.writing import check_output_file, write_atomic
+from selfassess.report.audit import Attachment, AuditTrail, audit_trail, without_absolute_folders
+from selfassess.report.pdf_tags import complete_tags
+from selfassess.report.weasy import import_weasyprint
+from selfassess.scorecard.view import ScorecardOptions, ScorecardView, build_scorecard
 
 if TYPE_CHECKING:
     from weasyprint.urls import URLFetcher

@@ -15,7 +15,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 
-from selfassess.charts import (
+from selfassess.core.errors import SelfassessError
+from selfassess.core.model import Principle, Questionnaire, SourcedResponse
+from selfassess.core.privacy import FEW, HiddenCells, PrivacyOptions, hide_cells
+from selfassess.core.rounding import round_half_up, shown
+from selfassess.core.scoring import (
+    OrganisationScores,
+    RespondentScores,
+    Score,
+    Scores,
+    item_score,
+    mean,
+    organisation_of,
+)
+from selfassess.pages.bank_view import bank_view
+from selfassess.scorecard.charts import (
     Band,
     HeatMap,
     HeatRow,
@@ -28,21 +42,6 @@ from selfassess.charts import (
     heat_tones,
     radar_chart,
 )
-from selfassess.errors import SelfassessError
-from selfassess.formats import shown
-from selfassess.model import Principle, Questionnaire, SourcedResponse
-from selfassess.privacy import FEW, HiddenCells, PrivacyOptions, hide_cells
-from selfassess.score import (
-    OrganisationScores,
-    RespondentScores,
-    Score,
-    Scores,
-    item_score,
-    mean,
-    organisation_of,
-    round_half_up,
-)
-from selfassess.view import bank_view
 
 DEFAULT_TITLE = "Partnership scorecard"
 MOST_DISAGREED = 3  # questions listed per principle

@@ -10,8 +10,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from selfassess.markdown import render_inline, render_markdown
-from selfassess.model import Questionnaire, ScaleOption
+from selfassess.core.model import Questionnaire, ScaleOption
+from selfassess.pages.markdown import render_inline, render_markdown
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from typing import Any
 import jinja2
 import jinja2.sandbox
 
-from selfassess.errors import SelfassessError
-from selfassess.themes import Theme, ThemeLoader
+from selfassess.core.errors import SelfassessError
+from selfassess.pages.themes import Theme, ThemeLoader
 
 # A theme lays out a page of a few hundred kilobytes: nothing it computes needs to be bigger
 # than this, and no page takes long to render. Beyond either, it is stuck or hostile.

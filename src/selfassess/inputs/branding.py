@@ -16,8 +16,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from selfassess.errors import SelfassessError
-from selfassess.files import require_regular_file
+from selfassess.core.errors import SelfassessError
+from selfassess.inputs.files import require_regular_file
 
 MIN_CONTRAST = 4.5  # WCAG 2.x AA for normal text
 MAX_LOGO_BYTES = 100 * 1024

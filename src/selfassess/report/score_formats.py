@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from selfassess.model import Questionnaire
-from selfassess.score import Scores, round_half_up
+from selfassess.core.model import Questionnaire
+from selfassess.core.rounding import shown
+from selfassess.core.scoring import Scores
 
 
 def scores_to_json(scores: Scores) -> dict[str, Any]:
@@ -56,11 +57,6 @@ def scores_to_json(scores: Scores) -> dict[str, Any]:
             },
         },
     }
-
-
-def shown(score: float | None) -> str:
-    """A score as people read it: a whole number, or an en dash when there is none."""
-    return "–" if score is None else str(round_half_up(score))
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula (`=HYPERLINK(...)`,

@@ -13,19 +13,26 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from selfassess.errors import Problem, SelfassessError, format_location
-from selfassess.files import (
+from selfassess.core.errors import Problem, SelfassessError, format_location
+from selfassess.core.model import (
+    MODEL_BY_PARENT_KEY,
+    Questionnaire,
+    RuleViolations,
+)
+from selfassess.inputs.files import (
     check_text_bytes,
     decode_text,
     read_checked_bytes,
     read_text_file,
 )
-from selfassess.model import (
-    MODEL_BY_PARENT_KEY,
-    Questionnaire,
-    RuleViolations,
+from selfassess.inputs.yaml_text import (
+    COMMA_HINT,
+    MAX_BANK_BYTES,
+    LineMap,
+    Loc,
+    parse_yaml,
+    yaml_type,
 )
-from selfassess.yaml_input import COMMA_HINT, MAX_BANK_BYTES, LineMap, Loc, parse_yaml, yaml_type
 
 # ---------------------------------------------------------------- pydantic errors -> Problems
 

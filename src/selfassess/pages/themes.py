@@ -21,10 +21,10 @@ import jinja2
 import jinja2.sandbox
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from selfassess.branding import Branding
-from selfassess.errors import SelfassessError
-from selfassess.files import decode_utf8, read_file_bytes
-from selfassess.yaml_input import LineMap, parse_yaml_mapping
+from selfassess.core.errors import SelfassessError
+from selfassess.inputs.branding import Branding
+from selfassess.inputs.files import decode_utf8, read_file_bytes
+from selfassess.inputs.yaml_text import LineMap, parse_yaml_mapping
 
 DEFAULT_THEME = "default"
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]

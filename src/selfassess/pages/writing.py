@@ -8,8 +8,8 @@ import stat
 import tempfile
 from pathlib import Path
 
-from selfassess.errors import SelfassessError
-from selfassess.starter import STARTER_BANK
+from selfassess.core.errors import SelfassessError
+from selfassess.pages.starter_bank import STARTER_BANK
 
 
 def check_output_file(path: Path, hint: str = "give a file name") -> None:

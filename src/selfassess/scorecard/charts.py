@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from selfassess.formats import shown
+from selfassess.core.rounding import shown
 
 # Okabe-Ito (without its yellow, too faint on white) then Paul Tol's extras: colour-blind safe.
 SERIES_COLOURS = (

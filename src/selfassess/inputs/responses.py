@@ -16,19 +16,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from selfassess.errors import Problem, SelfassessError, format_location
-from selfassess.files import (
-    check_text_bytes,
-    read_checked_bytes,
-)
-from selfassess.json_input import (
-    parse_json_document,
-    shown_id,
-)
-
-# ---------------------------------------------------------------- pydantic errors -> Problems
-from selfassess.load import BankSource, bundled_banks
-from selfassess.model import (
+from selfassess.core.errors import Problem, SelfassessError, format_location
+from selfassess.core.model import (
     RESERVED_COLUMNS,
     RESPONSE_FORMAT,
     Questionnaire,
@@ -38,8 +27,19 @@ from selfassess.model import (
     ScaleOption,
     SourcedResponse,
 )
-from selfassess.score import organisation_of
-from selfassess.yaml_input import yaml_type
+from selfassess.core.scoring import organisation_of
+
+# ---------------------------------------------------------------- pydantic errors -> Problems
+from selfassess.inputs.banks import BankSource, bundled_banks
+from selfassess.inputs.files import (
+    check_text_bytes,
+    read_checked_bytes,
+)
+from selfassess.inputs.json_text import (
+    parse_json_document,
+    shown_id,
+)
+from selfassess.inputs.yaml_text import yaml_type
 
 # ---------------------------------------------------------------- responses
 

@@ -12,13 +12,13 @@ from collections.abc import Sequence
 
 import jinja2
 
-from selfassess.errors import SelfassessError
-from selfassess.model import Questionnaire
-from selfassess.page_shell import inline_assets, json_for_html, page_bank_data, page_context
-from selfassess.responses_input import MAX_RESPONSE_BYTES
-from selfassess.theme_rendering import render_template, template_environment
-from selfassess.themes import Theme
-from selfassess.view import bank_view
+from selfassess.core.errors import SelfassessError
+from selfassess.core.model import Questionnaire
+from selfassess.inputs.responses import MAX_RESPONSE_BYTES
+from selfassess.pages.bank_view import bank_view
+from selfassess.pages.page_shell import inline_assets, json_for_html, page_bank_data, page_context
+from selfassess.pages.theme_rendering import render_template, template_environment
+from selfassess.pages.themes import Theme
 
 PARTNERSHIP_SCRIPTS = (
     "js/scoring.js",

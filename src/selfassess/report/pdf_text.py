@@ -13,8 +13,8 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from selfassess.errors import SelfassessError
-from selfassess.files import read_file_bytes
+from selfassess.core.errors import SelfassessError
+from selfassess.inputs.files import read_file_bytes
 
 MAX_PDF_BYTES = 200 * 1024 * 1024
 

@@ -10,8 +10,8 @@ import html as htmllib
 import re
 from collections.abc import Sequence
 
-from selfassess.pdf_text import DOCUMENT_PROPERTIES
-from selfassess.scorecard import ScorecardView
+from selfassess.report.pdf_text import DOCUMENT_PROPERTIES
+from selfassess.scorecard.view import ScorecardView
 
 
 def html_text(html: str) -> str:

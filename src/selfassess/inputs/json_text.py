@@ -10,8 +10,8 @@ import math
 import re
 from typing import Any
 
-from selfassess.errors import SelfassessError, format_location
-from selfassess.files import decode_utf8
+from selfassess.core.errors import SelfassessError, format_location
+from selfassess.inputs.files import decode_utf8
 
 Loc = tuple[str | int, ...]
 

@@ -27,11 +27,11 @@ from pathlib import PurePath, PureWindowsPath
 from typing import Any
 
 from selfassess import __version__
-from selfassess.load import BankSource
-from selfassess.model import QuestionnaireRef, Respondent, Response
-from selfassess.responses_input import InputFile, LoadedResponses, csv_delimiter, decode_csv
-from selfassess.score import organisation_of
-from selfassess.scorecard import Change, OrganisationScore, ScorecardView
+from selfassess.core.model import QuestionnaireRef, Respondent, Response
+from selfassess.core.scoring import organisation_of
+from selfassess.inputs.banks import BankSource
+from selfassess.inputs.responses import InputFile, LoadedResponses, csv_delimiter, decode_csv
+from selfassess.scorecard.view import Change, OrganisationScore, ScorecardView
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = "selfassess-scorecard-manifest/1"

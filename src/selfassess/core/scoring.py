@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from selfassess.model import Level, Question, Questionnaire, ScaleOption, SourcedResponse
+from selfassess.core.model import Level, Question, Questionnaire, ScaleOption, SourcedResponse
 
 UNSPECIFIED = "Unspecified"
 
@@ -116,11 +116,6 @@ def level_of(levels: Sequence[Level], score: Score) -> Level | None:
 def level_id(levels: Sequence[Level], score: Score) -> str | None:
     level = level_of(levels, score)
     return level.id if level else None
-
-
-def round_half_up(score: float) -> int:
-    """Whole number for people to read: 62.5 -> 63 (not banker's rounding)."""
-    return int(score + 0.5) if score >= 0 else -int(-score + 0.5)
 
 
 def organisation_of(name: str | None) -> str:

@@ -9,9 +9,9 @@ from typing import Any
 
 import yaml
 
-from selfassess.errors import SelfassessError, format_location
-from selfassess.files import read_text_file
-from selfassess.json_input import SURROGATE, lone_surrogate_at, printable
+from selfassess.core.errors import SelfassessError, format_location
+from selfassess.inputs.files import read_text_file
+from selfassess.inputs.json_text import SURROGATE, lone_surrogate_at, printable
 
 MAX_BANK_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000  # far beyond any real bank; stops alias bombs before validation

@@ -13,12 +13,12 @@ from typing import Any
 from markupsafe import Markup
 
 from selfassess import __version__
-from selfassess.branding import Branding
-from selfassess.errors import SelfassessError
-from selfassess.model import Questionnaire
-from selfassess.packing import pack_script, pack_style
-from selfassess.themes import Theme
-from selfassess.view import bank_scoring_data, text_direction
+from selfassess.core.errors import SelfassessError
+from selfassess.core.model import Questionnaire
+from selfassess.inputs.branding import Branding
+from selfassess.pages.bank_view import bank_scoring_data, text_direction
+from selfassess.pages.packing import pack_script, pack_style
+from selfassess.pages.themes import Theme
 
 # Each theme's additions to the page styles, after them: every theme in the chain that has
 # this file adds its own, the base first, so a child of nhs keeps nhs's additions.

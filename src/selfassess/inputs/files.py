@@ -8,7 +8,7 @@ import math
 import stat
 from pathlib import Path
 
-from selfassess.errors import SelfassessError
+from selfassess.core.errors import SelfassessError
 
 
 def read_checked_bytes(
