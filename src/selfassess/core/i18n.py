@@ -13,22 +13,27 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-_ACTIVE: ContextVar[stdlib_gettext.NullTranslations] = ContextVar(
-    "selfassess_translations", default=stdlib_gettext.NullTranslations()
+_ENGLISH = stdlib_gettext.NullTranslations()
+_ACTIVE: ContextVar[stdlib_gettext.NullTranslations | None] = ContextVar(
+    "selfassess_translations", default=None
 )
+
+
+def _active() -> stdlib_gettext.NullTranslations:
+    return _ACTIVE.get() or _ENGLISH
 
 
 def gettext(message: str) -> str:
     """The message in the active language (English today)."""
-    return _ACTIVE.get().gettext(message)
+    return _active().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The singular or plural form for n, in the active language."""
-    return _ACTIVE.get().ngettext(singular, plural, n)
+    return _active().ngettext(singular, plural, n)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention extractors know
+def N_(message: str) -> str:
     """Marks a message for extraction where it is translated later, at the point of use."""
     return message
 
@@ -38,7 +43,7 @@ _ = gettext
 
 def active_translations() -> stdlib_gettext.NullTranslations:
     """The translations Jinja's i18n extension should use, so templates and Python agree."""
-    return _ACTIVE.get()
+    return _active()
 
 
 @contextmanager
