@@ -35,13 +35,17 @@ MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 80
 
 # Which groups each group may import. `selfassess/__init__.py` counts as core (it holds the
-# version); other top-level modules (`__main__.py`) count as cli.
-_ALL_BUT_CLI = frozenset({"core", "inputs", "pages", "scorecard", "report"})
+# version); other top-level modules (`__main__.py`) count as cli. `web` (the computing
+# JavaScript) and `locales` (catalogues) hold data, no Python code to speak of.
+_DATA = frozenset({"web", "locales"})
+_ALL_BUT_CLI = frozenset({"core", "inputs", "pages", "scorecard", "report"}) | _DATA
 LAYERS: dict[str, frozenset[str]] = {
     "core": frozenset({"core"}),
+    "web": frozenset({"web"}),
+    "locales": frozenset({"locales"}),
     "inputs": frozenset({"core", "inputs"}),
-    "pages": frozenset({"core", "inputs", "pages"}),
-    "scorecard": frozenset({"core", "inputs", "pages", "scorecard"}),
+    "pages": frozenset({"core", "inputs", "pages"}) | _DATA,
+    "scorecard": frozenset({"core", "inputs", "pages", "scorecard"}) | _DATA,
     "report": _ALL_BUT_CLI,
     "cli": _ALL_BUT_CLI | {"cli"},
 }
