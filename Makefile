@@ -26,10 +26,12 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check src tests bench docs
 	$(BIN)/mypy src
 
-# Rewrite tests/golden/ (printed figures, HTML scorecard, form page) from what the tool renders
-# now; review the diff before committing it. tests/test_golden.py fails until they agree.
+# Rewrite tests/golden/ (printed figures, HTML scorecard, form page) and the generated
+# docs/template-context.md from what the code does now; review the diff before committing.
+# tests/test_golden.py and tests/test_template_context.py fail until they agree.
 golden: $(VENV)/.installed
 	$(PY) tests/golden/regenerate.py
+	$(PY) docs/template_context.py
 
 test: $(VENV)/.installed lint browser-tools
 	$(BIN)/pytest -q
