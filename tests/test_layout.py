@@ -22,6 +22,7 @@ Choices, so they are not re-argued in review:
 from __future__ import annotations
 
 import ast
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -285,8 +286,9 @@ def js_tokens(text: str) -> Iterator[Token]:
     """Words, `=>`, and punctuation with their lines; strings, comments, regexes and template
     text skipped (a `${` inside a template yields a `{` so braces still match)."""
     i, previous, templates = 0, None, [0]  # brace depth of each open template's `${`
+    newlines = [m.start() for m in re.finditer("\n", text)]
     while i < len(text):
-        line = text.count("\n", 0, i) + 1
+        line = bisect.bisect_left(newlines, i) + 1
         if text[i] == "`" or (text[i] == "}" and len(templates) > 1 and templates[-1] == 0):
             if text[i] == "}":
                 templates.pop()
@@ -305,7 +307,7 @@ def js_tokens(text: str) -> Iterator[Token]:
         if match.lastgroup in ("space", "line_comment", "block_comment"):
             continue
         token = Token(match.lastgroup, match.group(), line)
-        if token.text in "{}" and len(templates) > 1:
+        if token.text in ("{", "}") and len(templates) > 1:
             templates[-1] += 1 if token.text == "{" else -1
         previous = token
         yield token
