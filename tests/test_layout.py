@@ -510,3 +510,39 @@ def test_js_scan_skips_module_wrappers_and_control_blocks() -> None:
 def test_js_scan_reads_template_literals_with_nested_braces() -> None:
     source = "function t() {\n  return `a ${ {b: 1}.b } ${`inner ${c}`} }`;\n}\nfunction u() {}\n"
     assert [(n, f, last) for n, f, last in js_functions(source)] == [("t", 1, 3), ("u", 4, 4)]
+
+
+# --- CONTRIBUTING.md's map and table name files that exist --------------------------------------
+
+_NAMED_FILE = re.compile(r"`([\w./*-]+\.(?:py|js|j2|md|pot|yaml|json|toml))`")
+_SKIPPED_DIRS = frozenset({".git", ".venv", "node_modules", "site", "build", "dist"})
+
+
+def _repository_files() -> set[Path]:
+    return {
+        path
+        for path in ROOT.rglob("*")
+        if path.is_file() and not _SKIPPED_DIRS & set(path.relative_to(ROOT).parts)
+    }
+
+
+def _named_exists(name: str, files: set[Path]) -> bool:
+    """A path from the root or from src/selfassess, a glob, or a bare name found anywhere."""
+    for base in (ROOT, SRC):
+        if any(path in files for path in base.glob(name)):
+            return True
+    return "/" not in name and any(path.name == name for path in files)
+
+
+def test_contributing_names_only_files_that_exist() -> None:
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    files = _repository_files()
+    missing = sorted({n for n in _NAMED_FILE.findall(text) if not _named_exists(n, files)})
+    assert not missing, f"CONTRIBUTING.md names files that do not exist: {missing}"
+
+
+def test_contributing_names_only_make_targets_that_exist() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8").replace("$(VENV)", ".venv")
+    targets = set(re.findall(r"^([\w./-]+):", makefile, re.MULTILINE))
+    named = set(re.findall(r"`make ([\w./-]+)", (ROOT / "CONTRIBUTING.md").read_text("utf-8")))
+    assert named and not named - targets, f"not in the Makefile: {sorted(named - targets)}"
