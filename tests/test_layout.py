@@ -68,6 +68,7 @@ IMPURE_NAMES: dict[str, frozenset[str]] = {
     "pathlib": frozenset({"Path", "PosixPath", "WindowsPath"}),
 }
 IMPURE_BUILTINS = frozenset({"open", "print", "input", "exec", "eval", "compile", "__import__"})
+PASSED_BUILTINS = frozenset({"open", "__import__"})  # refused even when handed on, not called
 
 
 @dataclass(frozen=True)
@@ -178,9 +179,13 @@ def purity_findings(path: Path, tree: ast.AST) -> list[Finding]:
                     found.append(
                         Finding(located(path, node.lineno), f"core imports {top}.{alias.name}")
                     )
+    calls = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
     for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and node.id in IMPURE_BUILTINS:
-            found.append(Finding(located(path, node.lineno), f"core calls {node.id}()"))
+        called = node.func if isinstance(node, ast.Call) else None
+        if isinstance(called, ast.Name) and called.id in IMPURE_BUILTINS:
+            found.append(Finding(located(path, node.lineno), f"core calls {called.id}()"))
+        elif isinstance(node, ast.Name) and node.id in PASSED_BUILTINS and id(node) not in calls:
+            found.append(Finding(located(path, node.lineno), f"core uses {node.id}"))
         elif isinstance(node, ast.Attribute) and node.attr in IMPURE_NAMES.get(
             bound.get(_base_name(node), ""), ()
         ):
@@ -445,6 +450,8 @@ FAKE_CORE = SRC / "core" / "fake.py"
         ("from datetime import date\nx = date.today()", "core uses date.today"),
         ("import datetime as dt\nx = dt.datetime.now()", "core uses dt.datetime.now"),
         ("x = open('f')", "core calls open()"),
+        ("read = open", "core uses open"),
+        ("print('hi')", "core calls print()"),
         ("import random", "core imports random"),
     ],
 )
