@@ -183,7 +183,7 @@ def purity_findings(path: Path, tree: ast.AST) -> list[Finding]:
     for node in ast.walk(tree):
         called = node.func if isinstance(node, ast.Call) else None
         if isinstance(called, ast.Name) and called.id in IMPURE_BUILTINS:
-            found.append(Finding(located(path, node.lineno), f"core calls {called.id}()"))
+            found.append(Finding(located(path, called.lineno), f"core calls {called.id}()"))
         elif isinstance(node, ast.Name) and node.id in PASSED_BUILTINS and id(node) not in calls:
             found.append(Finding(located(path, node.lineno), f"core uses {node.id}"))
         elif isinstance(node, ast.Attribute) and node.attr in IMPURE_NAMES.get(
