@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from selfassess.core.errors import Problem, format_location
 from selfassess.core.model import RuleViolations, ScaleOption
+from selfassess.core.question_types import UnknownQuestionType
 from selfassess.inputs.yaml_text import COMMA_HINT, LineMap, Loc, yaml_type
 
 ErrorDetails = Mapping[str, Any]  # one of ValidationError.errors(): loc, type, msg, input, ctx
@@ -62,6 +63,10 @@ def problems_from_validation(
         if isinstance(original, RuleViolations):
             for loc, message in original.problems:
                 add((*tuple(error["loc"]), *loc), message)
+            continue
+        if isinstance(original, UnknownQuestionType):
+            hint = did_you_mean(original.name, original.known, otherwise="allowed")
+            add(tuple(error["loc"]), f"unknown question type '{original.name}'{hint}")
             continue
         described = rewrite(error) if rewrite is not None else None
         add(*(described or describe_error(error, model_of, listing)))
