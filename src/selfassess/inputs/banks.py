@@ -18,12 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from selfassess.core.errors import SelfassessError
 from selfassess.core.model import MODEL_BY_PARENT_KEY, Questionnaire
-from selfassess.inputs.files import (
-    check_text_bytes,
-    decode_text,
-    read_checked_bytes,
-    read_text_file,
-)
+from selfassess.inputs.files import check_text_bytes, decode_text, read_checked_bytes
 from selfassess.inputs.messages import did_you_mean, problems_from_validation
 from selfassess.inputs.yaml_text import MAX_BANK_BYTES, Loc, parse_yaml, yaml_type
 
@@ -32,9 +27,6 @@ def _model_for(parent_loc: Loc) -> type[BaseModel] | None:
     """The bank's model that holds a key at `parent_loc`: the one its near misses are checked against."""
     keys = [part for part in parent_loc if isinstance(part, str)]
     return MODEL_BY_PARENT_KEY.get(keys[-1] if keys else "")
-
-
-# ---------------------------------------------------------------- banks
 
 
 def parse_questionnaire(text: str, file: str) -> Questionnaire:
@@ -52,7 +44,8 @@ def parse_questionnaire(text: str, file: str) -> Questionnaire:
 
 
 def load_questionnaire(path: Path) -> Questionnaire:
-    return parse_questionnaire(read_text_file(path, "question bank", MAX_BANK_BYTES), str(path))
+    """The bank in the file at `path` (read_bank, without the bytes)."""
+    return read_bank(path).questionnaire
 
 
 @dataclass(frozen=True)
