@@ -3,10 +3,13 @@ same way in a bank, an answer file and a theme.yaml."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import pytest
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from selfassess.inputs.messages import did_you_mean, problems_from_validation
+from selfassess.inputs.messages import ModelOf, Rewrite, did_you_mean, problems_from_validation
 from selfassess.inputs.yaml_text import parse_yaml
 
 
@@ -32,11 +35,16 @@ class Settings(BaseModel):
     size: int = 1
 
 
-def problems_for(text: str, **options: object) -> list[str]:
+def problems_for(
+    text: str, model_of: ModelOf | None = None, rewrite: Rewrite | None = None
+) -> list[str]:
     data, lines = parse_yaml(text, "f.yaml")
     with pytest.raises(ValidationError) as caught:
         Settings.model_validate(data)
-    return [str(p) for p in problems_from_validation(caught.value, "f.yaml", lines, **options)]  # type: ignore[arg-type]
+    found = problems_from_validation(
+        caught.value, "f.yaml", lines, model_of=model_of or (lambda parent: None), rewrite=rewrite
+    )
+    return [str(p) for p in found]
 
 
 def test_an_unknown_key_is_located_with_its_near_miss() -> None:
@@ -60,7 +68,7 @@ def test_a_missing_key_is_named() -> None:
 
 
 def test_a_rewrite_gives_one_kind_of_error_words_of_its_own() -> None:
-    def words(error: object) -> tuple[tuple[str | int, ...], str] | None:
+    def words(error: Mapping[str, Any]) -> tuple[tuple[str | int, ...], str] | None:
         return ("size",), "a size is a whole number"
 
     assert problems_for("name: a\nsize: big\n", rewrite=words) == [

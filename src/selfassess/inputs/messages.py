@@ -21,8 +21,8 @@ from selfassess.core.question_types import UnknownQuestionType
 from selfassess.inputs.yaml_text import COMMA_HINT, LineMap, Loc, yaml_type
 
 ErrorDetails = Mapping[str, Any]  # one of ValidationError.errors(): loc, type, msg, input, ctx
-Rewrite = Callable[[ErrorDetails], "tuple[Loc, str] | None"]
-ModelOf = Callable[[Loc], "type[BaseModel] | None"]
+Rewrite = Callable[[ErrorDetails], tuple[Loc, str] | None]
+ModelOf = Callable[[Loc], type[BaseModel] | None]
 MAX_SHOWN = 60  # a found value is quoted up to this many characters
 
 
