@@ -16,18 +16,14 @@ from selfassess.core.rounding import round_half_up, shown
 from selfassess.core.scoring import Scores, score_all
 from selfassess.inputs.banks import expand_input_paths
 from selfassess.inputs.responses import LoadedResponses, bank_for_responses, load_responses
+from selfassess.scorecard.baseline import change
+from selfassess.scorecard.build import build_scorecard
 from selfassess.scorecard.charts import HeatMap
-from selfassess.scorecard.view import (
-    MAX_COMMENT_CHARS,
-    PrivacyView,
-    ScorecardOptions,
-    ScorecardView,
-    agreement_sentence,
-    build_scorecard,
-    change,
-    collection_period,
-    long_date,
-)
+from selfassess.scorecard.comments import MAX_COMMENT_CHARS
+from selfassess.scorecard.options import ScorecardOptions
+from selfassess.scorecard.summary import collection_period
+from selfassess.scorecard.views import PrivacyView, ScorecardView
+from selfassess.scorecard.wording import agreement_sentence, long_date
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 Example = tuple[Questionnaire, LoadedResponses, Scores]
