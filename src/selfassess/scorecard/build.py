@@ -83,10 +83,13 @@ def build_scorecard(
 
 def _privacy_view(ctx: BuildContext, comments_withheld: dict[str, int]) -> PrivacyView:
     """The anonymity rules applied, and how much they withheld, for the method appendix."""
+    cells = sum(g.hidden_count for g in ctx.grids.values())
+    comments = sum(comments_withheld.values())
     return PrivacyView(
         min_group_size=ctx.privacy.min_group_size,
         min_organisation_size=ctx.threshold,
         anonymised=ctx.privacy.anonymised,
-        hidden_cells=sum(g.hidden_count for g in ctx.grids.values()),
-        hidden_comments=sum(comments_withheld.values()),
+        hidden_cells=cells,
+        hidden_comments=comments,
+        hidden=wording.privacy_hidden(cells, comments),
     )

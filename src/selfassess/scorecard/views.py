@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from selfassess.scorecard import wording
 from selfassess.scorecard.charts import HeatMap, Tone
 
 
@@ -202,11 +201,7 @@ class PrivacyView:
     anonymised: bool
     hidden_cells: int  # heat-map cells withheld, over every principle
     hidden_comments: int
-
-    @property
-    def hidden(self) -> str:
-        """ "In this report 12 heat-map cells and 1 comment are hidden.", or ""."""
-        return wording.privacy_hidden(self.hidden_cells, self.hidden_comments)
+    hidden: str = ""  # "In this report 12 heat-map cells and 1 comment are hidden.", or ""
 
 
 @dataclass(frozen=True)
