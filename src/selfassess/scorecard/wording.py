@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from babel.dates import format_date
-
 from selfassess.core.i18n import _, ngettext
 
 # The language dates are printed in; British English whatever the machine's locale.
@@ -259,9 +257,17 @@ def principle_movement(title: str, delta: str) -> str:
 # ---------------------------------------------------------------- dates
 
 
+def _format_date(day: date, pattern: str, locale: str) -> str:
+    """Babel's date in `pattern`; imported here, as only a scorecard prints dates (`build` and
+    `score` start faster without it)."""
+    from babel.dates import format_date
+
+    return format_date(day, pattern, locale=locale)
+
+
 def long_date(day: date, locale: str = DATE_LOCALE) -> str:
     """29 November 2026: the way a British report prints a date, whatever the machine's locale."""
-    return format_date(day, "d MMMM y", locale=locale)
+    return _format_date(day, "d MMMM y", locale)
 
 
 def date_range(first: date, last: date, locale: str = DATE_LOCALE) -> str:
@@ -269,9 +275,9 @@ def date_range(first: date, last: date, locale: str = DATE_LOCALE) -> str:
     if first == last:
         return long_date(first, locale)
     if (first.year, first.month) == (last.year, last.month):
-        start = format_date(first, "d", locale=locale)
+        start = _format_date(first, "d", locale)
     elif first.year == last.year:
-        start = format_date(first, "d MMMM", locale=locale)
+        start = _format_date(first, "d MMMM", locale)
     else:
         start = long_date(first, locale)
     return _("{first} to {last}").format(first=start, last=long_date(last, locale))
