@@ -19,7 +19,6 @@ VIEWS = [
 
 def test_every_view_of_the_scorecard_is_listed() -> None:
     assert {cls.__name__ for cls in VIEWS} >= {"ScorecardView", "PrincipleSection", "MethodView"}
-    assert len(VIEWS) == 18
 
 
 @pytest.mark.parametrize("cls", [*VIEWS, ScorecardOptions], ids=lambda cls: cls.__name__)
