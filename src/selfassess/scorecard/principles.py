@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import fields
 
-from selfassess.core.model import Principle
 from selfassess.core.privacy import GUARD
 from selfassess.core.rounding import shown
 from selfassess.core.scoring import OrganisationScores, Score, mean
@@ -39,9 +38,9 @@ def principle_section(
     comments_withheld: int,
 ) -> PrincipleSection:
     """A principle's pages, around its row of the summary table."""
-    principle = ctx.grids[row.id].principle
     grid = ctx.grids[row.id]
-    consensus = ctx.scores.partnership.principles[row.id].consensus
+    result = ctx.scores.partnership.principles[row.id]
+    consensus = result.consensus
     disagreements = _disagreements(ctx, grid, pv)
     disagreement_of = {d.label: d for d in disagreements}
     questions = [
@@ -53,7 +52,6 @@ def principle_section(
         )
         for q in pv.questions
     ]
-    level = ctx.scores.partnership.principles[row.id].level
     return PrincipleSection(
         **{f.name: getattr(row, f.name) for f in fields(row)},
         summary_html=pv.summary_html,
@@ -61,7 +59,7 @@ def principle_section(
         agreement=wording.agreement_sentence(
             row.divergent,
             consensus.split,
-            sum(o.principles[principle.id] is not None for o in ctx.organisations),
+            sum(o.principles[row.id] is not None for o in ctx.organisations),
             consensus.n,
             ctx.bank.consensus,
             shown=len(grid.visible(grid.score_column)),
@@ -73,7 +71,7 @@ def principle_section(
         questions=questions,
         has_reverse=any(q.reverse for q in questions),
         disagreements=disagreements,
-        advice_html=pv.advice_html.get(level or "", ""),
+        advice_html=pv.advice_html.get(result.level or "", ""),
         comments=comments,
         comments_hidden_note=wording.comments_hidden_note(
             comments_withheld, ctx.privacy.min_group_size
@@ -83,7 +81,7 @@ def principle_section(
 
 def _heat_map(ctx: BuildContext, grid: Grid, questions: list[QuestionRow]) -> HeatMap:
     """The principle's heat map: organisations by question, then the partnership's row."""
-    principle: Principle = grid.principle
+    principle = grid.principle
     columns = range(grid.score_column + 1)
     rows = [
         HeatRow(ctx.names(o.name), [grid.cell(o, j) for j in columns]) for o in ctx.organisations
