@@ -30,7 +30,7 @@ from selfassess.report.pipeline import (
     theme_url_fetcher,
     write_report,
 )
-from selfassess.scorecard.view import ScorecardOptions
+from selfassess.scorecard.options import ScorecardOptions
 
 ROOT = Path(__file__).parent.parent
 RESPONSES = ROOT / "examples" / "responses"

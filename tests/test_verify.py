@@ -19,12 +19,13 @@ from pdf_support import (
     with_attachments,
 )
 
+from selfassess.core.scoring import score_all
 from selfassess.inputs.paths import expand_input_paths
 from selfassess.inputs.responses import bank_for_responses, load_responses
 from selfassess.report.page_comparison import page_problems
-from selfassess.report.pipeline import scorecard_view
 from selfassess.report.verify import GUARANTEE, GUARANTEE_SCORES_ONLY
-from selfassess.scorecard.view import ScorecardOptions
+from selfassess.scorecard.build import build_scorecard
+from selfassess.scorecard.options import ScorecardOptions
 
 RIVERSIDE = "riverside-care-homes-group-2026-11-04-care-home-manager-willow-court.json"
 
@@ -216,7 +217,10 @@ def test_every_place_the_summary_page_prints_a_score_is_checked() -> None:
     """The weakest-link box repeats its principle's score: editing one copy is caught."""
     paths = expand_input_paths([str(RESPONSES)])
     bank = bank_for_responses(paths).questionnaire
-    view = scorecard_view(bank, load_responses(paths, bank), ScorecardOptions())
+    loaded = load_responses(paths, bank)
+    view = build_scorecard(
+        bank, score_all(bank, loaded.responses), loaded.responses, ScorecardOptions()
+    )
     table = " ".join(f"{row.number}. {row.title} {row.score} Developing" for row in view.principles)
     summary = f"SUMMARY OVERALL SCORE {view.overall}/100 {{box}} PRINCIPLE SCORE LEVEL {table}"
     baseline = "4. Putting hierarchies aside 43 42 ▼ −1"  # another page: not the summary

@@ -49,7 +49,7 @@ from selfassess.report.pipeline import (
     write_report,
 )
 from selfassess.report.score_formats import scores_to_csv, scores_to_json, scores_to_table
-from selfassess.scorecard.view import ScorecardOptions
+from selfassess.scorecard.options import ScorecardOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 

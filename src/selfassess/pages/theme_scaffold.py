@@ -79,7 +79,7 @@ Inside the loops of `form.html.j2` and its partials: `principle`, `question`, `o
 
 | Variable | What it holds |
 |---|---|
-| `view` | the scorecard: `title`, `partnership`, `date`, `respondents`, `organisations`, `overall`, `level`, `levels`, `tones` (the heat maps' fills, one CSS class each), `radar_svg`, `principles`, `weakest_link`, `sections`, `baseline`, `method` ... (`selfassess.scorecard.view.ScorecardView`) |
+| `view` | the scorecard: `title`, `partnership`, `date`, `respondents`, `organisations`, `overall`, `level`, `levels`, `tones` (the heat maps' fills, one CSS class each), `radar_svg`, `principles`, `weakest_link`, `sections`, `baseline`, `method` ... (`selfassess.scorecard.views.ScorecardView`) |
 | `css` | the scorecard's CSS, already in `scorecard.html.j2` |
 | `brand` | as `page.brand` above |
 """

@@ -32,7 +32,7 @@ from selfassess.core.scoring import organisation_of
 from selfassess.inputs.banks import BankSource
 from selfassess.inputs.response_csv import csv_delimiter, decode_csv
 from selfassess.inputs.responses import InputFile, LoadedResponses
-from selfassess.scorecard.view import Change, OrganisationScore, ScorecardView
+from selfassess.scorecard.views import Change, OrganisationScore, ScorecardView
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = "selfassess-scorecard-manifest/1"

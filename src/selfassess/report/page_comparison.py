@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from selfassess.report.pdf_text import DOCUMENT_PROPERTIES
-from selfassess.scorecard.view import ScorecardView
+from selfassess.scorecard.views import ScorecardView
 
 
 def html_text(html: str) -> str:

@@ -31,7 +31,10 @@ from selfassess.pages.writing import check_output_file, write_atomic
 from selfassess.report.audit import Attachment, AuditTrail, audit_trail, without_absolute_folders
 from selfassess.report.pdf_tags import complete_tags
 from selfassess.report.weasy import import_weasyprint
-from selfassess.scorecard.view import ScorecardOptions, ScorecardView, build_scorecard
+from selfassess.scorecard.build import build_scorecard
+from selfassess.scorecard.options import ScorecardOptions
+from selfassess.scorecard.views import ScorecardView
+from selfassess.scorecard.wording import from_baseline
 
 if TYPE_CHECKING:
     from weasyprint.urls import URLFetcher
@@ -95,24 +98,28 @@ def privacy_options(
     )
 
 
-def scorecard_view(
+@dataclass(frozen=True)
+class ScoredRounds:
+    """This round and the baseline scored, with the privacy rules (pseudonyms drawn) for both."""
+
+    scores: Scores
+    baseline: Scores | None
+    options: ScorecardOptions  # its privacy is always set
+
+
+def score_rounds(
     bank: Questionnaire,
     responses: LoadedResponses,
     options: ScorecardOptions,
     baseline: LoadedResponses | None = None,
-    step: Callable[[str], None] = lambda _: None,
     *,
     min_group_size: int | None = None,
     anonymise_organisations: bool = False,
-    skipped: Sequence[str] | None = None,
-    notes: Sequence[str] | None = None,
-) -> ScorecardView:
-    """Score this round (and the baseline), then build the view every output shares.
+) -> ScoredRounds:
+    """Score this round (and the baseline), and settle the privacy rules `build_scorecard` needs.
 
-    `skipped` and `notes` replace what the loaders found: `verify` passes the manifest's, since
-    the files they describe are not attached.
+    Options that already carry privacy rules (`verify` passes the manifest's) keep them.
     """
-    step("Scoring")
     scores = score_all(bank, responses.responses)
     baseline_scores = score_all(bank, baseline.responses) if baseline is not None else None
     if options.privacy is None:
@@ -121,30 +128,20 @@ def scorecard_view(
             options,
             privacy=privacy_options(bank, min_group_size, anonymise_organisations, rounds),
         )
-    step("Drawing charts")
-    return build_scorecard(
-        bank,
-        scores,
-        responses.responses,
-        options,
-        baseline=baseline_scores,
-        baseline_responses=baseline.responses if baseline is not None else (),
-        skipped=skipped_lines(responses, baseline) if skipped is None else skipped,
-        notes=note_lines(responses, baseline) if notes is None else notes,
-    )
+    return ScoredRounds(scores, baseline_scores, options)
 
 
 def skipped_lines(responses: LoadedResponses, baseline: LoadedResponses | None) -> list[str]:
     """The files skipped, as the scorecard and its manifest list them."""
     lines = [str(p) for p in responses.skipped]
-    lines += [f"{p} (baseline)" for p in baseline.skipped] if baseline else []
+    lines += [from_baseline(str(p)) for p in baseline.skipped] if baseline else []
     return [without_absolute_folders(line) for line in lines]
 
 
 def note_lines(responses: LoadedResponses, baseline: LoadedResponses | None) -> list[str]:
     """The loaders' notes on the files, as the scorecard and its manifest list them."""
     lines = list(responses.warnings)
-    lines += [f"{w} (baseline)" for w in baseline.warnings] if baseline else []
+    lines += [from_baseline(w) for w in baseline.warnings] if baseline else []
     return [without_absolute_folders(line) for line in lines]
 
 
@@ -334,14 +331,25 @@ def write_report(request: ReportRequest, step: Callable[[str], None] = lambda _:
         font_family=theme.fonts.get("body", request.options.font_family),
         highlight=theme.colours.get("text", request.options.highlight),
     )
-    view = scorecard_view(
+    step("Scoring")
+    rounds = score_rounds(
         request.bank,
         request.responses,
         options,
         request.baseline,
-        step=step,
         min_group_size=request.min_group_size,
         anonymise_organisations=request.anonymise_organisations,
+    )
+    step("Drawing charts")
+    view = build_scorecard(
+        request.bank,
+        rounds.scores,
+        request.responses.responses,
+        rounds.options,
+        baseline=rounds.baseline,
+        baseline_responses=request.baseline.responses if request.baseline is not None else (),
+        skipped=skipped_lines(request.responses, request.baseline),
+        notes=note_lines(request.responses, request.baseline),
     )
     step("Writing HTML")
     html = render_scorecard_html(view, theme)

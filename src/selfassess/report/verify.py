@@ -33,6 +33,7 @@ from typing import Any
 from selfassess.core.errors import SelfassessError
 from selfassess.core.model import Questionnaire
 from selfassess.core.privacy import PrivacyOptions
+from selfassess.core.scoring import score_all
 from selfassess.inputs.banks import parse_bank_bytes
 from selfassess.inputs.branding import Branding
 from selfassess.inputs.responses import LoadedResponses, load_response_data
@@ -59,9 +60,10 @@ from selfassess.report.pipeline import (
     PDF_VARIANTS,
     render_scorecard_html,
     render_scorecard_reading,
-    scorecard_view,
 )
-from selfassess.scorecard.view import ScorecardOptions, ScorecardView
+from selfassess.scorecard.build import build_scorecard
+from selfassess.scorecard.options import ScorecardOptions
+from selfassess.scorecard.views import ScorecardView
 
 MAX_LISTED = 12  # differences named one by one; the rest are counted
 GUARANTEE = (
@@ -347,11 +349,14 @@ def _derive(
             highlight=theme.colours.get("text", view_options.highlight),
         )
     try:
-        return scorecard_view(
+        # The manifest's privacy rules (and no pseudonyms) stand: nothing is drawn again.
+        return build_scorecard(
             bank,
-            loaded,
+            score_all(bank, loaded.responses),
+            loaded.responses,
             view_options,
-            baseline,
+            baseline=score_all(bank, baseline.responses) if baseline is not None else None,
+            baseline_responses=baseline.responses if baseline is not None else (),
             skipped=manifest.get("skipped") or [],
             notes=manifest.get("notes") or [],
         )

@@ -1,0 +1,95 @@
+"""Scores -> the scorecard's view-model: the one entry point that puts the sections together.
+
+Design note: pure, no files, no clock, no randomness; the caller passes the date to print and,
+to anonymise, the pseudonyms (in `ScorecardOptions.privacy`). The HTML and PDF scorecards, the
+audit trail and `verify` all start from what this returns. Privacy is applied once, in
+`context.build_context`; each section is built by its own module and worded by `wording`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from selfassess.core.model import Questionnaire, SourcedResponse
+from selfassess.core.rounding import shown
+from selfassess.core.scoring import Scores
+from selfassess.scorecard import wording
+from selfassess.scorecard.baseline import baseline_view
+from selfassess.scorecard.charts import heat_tones
+from selfassess.scorecard.comments import comments_by_principle
+from selfassess.scorecard.context import BuildContext, build_context
+from selfassess.scorecard.method import method_view
+from selfassess.scorecard.options import ScorecardOptions
+from selfassess.scorecard.principles import principle_section
+from selfassess.scorecard.summary import collection_period, principle_row, radar, weakest_link
+from selfassess.scorecard.views import PrivacyView, ScorecardView
+
+
+def build_scorecard(
+    bank: Questionnaire,
+    scores: Scores,
+    responses: Sequence[SourcedResponse],
+    options: ScorecardOptions,
+    *,
+    baseline: Scores | None = None,
+    baseline_responses: Sequence[SourcedResponse] = (),
+    skipped: Sequence[str] = (),
+    notes: Sequence[str] = (),
+) -> ScorecardView:
+    """Everything the scorecard shows, ready to lay out."""
+    ctx = build_context(bank, scores, options)
+    comments, withheld = comments_by_principle(ctx, responses, options.show_names)
+    rows = [
+        principle_row(ctx, principle, pv.number)
+        for principle, pv in zip(bank.principles, ctx.bank_view.principles, strict=True)
+    ]
+    sections = [
+        principle_section(ctx, pv, row, comments.get(row.id, []), withheld.get(row.id, 0))
+        for row, pv in zip(rows, ctx.bank_view.principles, strict=True)
+    ]
+    hidden_scores = sum(row.hidden_organisations for row in rows)
+    title = options.title or wording.default_title()
+    p = scores.partnership
+    return ScorecardView(
+        title=title,
+        partnership=options.partnership,
+        running_header=options.partnership or title,
+        language=bank.language,
+        questionnaire_title=bank.title,
+        questionnaire_id=bank.id,
+        questionnaire_version=bank.version,
+        date=wording.long_date(options.date) if options.date else "",
+        collected=collection_period(responses),
+        respondents=p.n_respondents,
+        organisations=p.n_organisations,
+        overall=shown(p.overall),
+        level=ctx.level(p.level),
+        levels=list(ctx.levels.values()),
+        tones=heat_tones(len(bank.levels)),
+        radar_svg=radar(ctx, options),
+        radar_note=wording.radar_note(hidden_scores),
+        principles=rows,
+        summary_note=wording.summary_note(hidden_scores),
+        weakest_link=weakest_link(rows),
+        sections=sections,
+        baseline=(
+            baseline_view(ctx, baseline, baseline_responses) if baseline is not None else None
+        ),
+        method=method_view(ctx, baseline, skipped, notes, _privacy_view(ctx, withheld)),
+        show_names=options.show_names,
+        anonymised=ctx.privacy.anonymised,
+    )
+
+
+def _privacy_view(ctx: BuildContext, comments_withheld: dict[str, int]) -> PrivacyView:
+    """The anonymity rules applied, and how much they withheld, for the method appendix."""
+    cells = sum(g.hidden_count for g in ctx.grids.values())
+    comments = sum(comments_withheld.values())
+    return PrivacyView(
+        min_group_size=ctx.privacy.min_group_size,
+        min_organisation_size=ctx.threshold,
+        anonymised=ctx.privacy.anonymised,
+        hidden_cells=cells,
+        hidden_comments=comments,
+        hidden=wording.privacy_hidden(cells, comments),
+    )

@@ -1,0 +1,82 @@
+"""What every section builder of the scorecard needs, worked out once per scorecard.
+
+Design note: the sections (summary, principle pages, baseline, method, comments) share the
+bank, its view, the printed names, the levels and the privacy grids. Building them once here,
+before any section, keeps each builder a plain function of this context and keeps privacy in
+one place: a builder sees organisations only through `names` and `grids`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from selfassess.core.errors import SelfassessError
+from selfassess.core.model import Questionnaire
+from selfassess.core.privacy import PrivacyOptions
+from selfassess.core.scoring import OrganisationScores, Scores
+from selfassess.pages.bank_view import BankView, bank_view
+from selfassess.scorecard.charts import Hidden, band_colours
+from selfassess.scorecard.options import ScorecardOptions
+from selfassess.scorecard.views import LevelRef
+from selfassess.scorecard.withholding import Grid, Names, hidden_marks, principle_grids
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    """One round's scores with the bank, the printed names and the privacy grids around them."""
+
+    bank: Questionnaire
+    bank_view: BankView
+    scores: Scores
+    privacy: PrivacyOptions
+    names: Names
+    organisations: list[OrganisationScores]  # in printed order
+    levels: dict[str, LevelRef]
+    marks: dict[str, Hidden]
+    grids: dict[str, Grid]
+    question_labels: dict[str, str]  # question id -> "Q7"
+
+    @property
+    def threshold(self) -> int:
+        """The fewest respondents an organisation figure may stand for."""
+        return self.privacy.min_organisation_size
+
+    def level(self, level_id: str | None) -> LevelRef | None:
+        """The level a score reached, or None when it has none."""
+        return self.levels.get(level_id) if level_id else None
+
+    def printed_order(self, scores: Scores) -> list[OrganisationScores]:
+        """A round's organisations in the order of the names people read."""
+        # Pseudonyms must not follow real names, so sort on what is printed.
+        return sorted(scores.organisations.values(), key=lambda o: self.names(o.name))
+
+
+def build_context(bank: Questionnaire, scores: Scores, options: ScorecardOptions) -> BuildContext:
+    """The shared context, once the privacy options are known to make sense together."""
+    privacy = options.privacy or PrivacyOptions(min_group_size=bank.privacy.min_group_size)
+    if privacy.anonymised and options.show_names:
+        raise SelfassessError.at(
+            "--show-names",
+            "cannot be combined with --anonymise-organisations: names identify organisations",
+        )
+    names = Names(dict(privacy.pseudonyms) if privacy.pseudonyms is not None else None)
+    bv = bank_view(bank)
+    levels = {
+        lv.id: LevelRef(lv.id, lv.label, lv.description, colour)
+        for lv, colour in zip(bv.levels, band_colours(len(bv.levels)), strict=True)
+    }
+    organisations = sorted(scores.organisations.values(), key=lambda o: names(o.name))
+    threshold = privacy.min_organisation_size
+    marks = hidden_marks(threshold)
+    return BuildContext(
+        bank=bank,
+        bank_view=bv,
+        scores=scores,
+        privacy=privacy,
+        names=names,
+        organisations=organisations,
+        levels=levels,
+        marks=marks,
+        grids=principle_grids(bank, scores, organisations, threshold, marks),
+        question_labels={q.id: f"Q{q.number}" for pv in bv.principles for q in pv.questions},
+    )

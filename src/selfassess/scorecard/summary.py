@@ -1,0 +1,120 @@
+"""The scorecard's opening pages: the summary table's rows, the weakest link, the radar, the dates.
+
+Design note: these builders return facts (rounded scores, levels, flags, counts) into the view
+dataclasses; the sentences under the table and the radar come from `wording`. Spread and
+divergence are computed over the printed scores only, so a withheld lowest score is never one
+subtraction away from the highest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from selfassess.core.model import Principle, SourcedResponse
+from selfassess.core.rounding import shown
+from selfassess.scorecard import wording
+from selfassess.scorecard.charts import RadarSeries, radar_chart
+from selfassess.scorecard.context import BuildContext
+from selfassess.scorecard.options import ScorecardOptions
+from selfassess.scorecard.views import OrganisationScore, PrincipleRow, WeakestLink
+from selfassess.scorecard.withholding import Grid
+
+
+def extreme(ctx: BuildContext, grid: Grid, lowest: bool) -> OrganisationScore | None:
+    """The lowest (or highest) printed organisation score on a principle."""
+    scored = [(s, ctx.names(o.name)) for s, o in grid.visible(grid.score_column)]
+    if not scored:
+        return None
+    # Ties go to the first name alphabetically, as the weakest organisation's do.
+    s, name = min(scored) if lowest else min(scored, key=lambda pair: (-pair[0], pair[1]))
+    return OrganisationScore(name, shown(s))
+
+
+def principle_row(ctx: BuildContext, principle: Principle, number: int) -> PrincipleRow:
+    """One principle's line of the summary table."""
+    r = ctx.scores.partnership.principles[principle.id]
+    grid = ctx.grids[principle.id]
+    visible_scores = [s for s, _ in grid.visible(grid.score_column)]
+    spread = max(visible_scores) - min(visible_scores) if visible_scores else None
+    return PrincipleRow(
+        number=number,
+        id=principle.id,
+        anchor=f"principle-{principle.id}",
+        title=principle.title,
+        score=shown(r.score),
+        level=ctx.level(r.level),
+        lowest=extreme(ctx, grid, lowest=True),
+        highest=extreme(ctx, grid, lowest=False),
+        spread=shown(spread),
+        divergent=len(visible_scores) >= 2 and (spread or 0) >= ctx.bank.divergence_threshold,
+        weakest_link=principle.id == ctx.scores.partnership.weakest_principle,
+        median=shown(r.consensus.median),
+        iqr=shown(r.consensus.iqr),
+        split=r.consensus.split,
+        hidden_organisations=grid.hidden_rows(grid.score_column),
+    )
+
+
+def weakest_link(rows: Sequence[PrincipleRow]) -> WeakestLink | None:
+    """The call-out for the partnership's weakest principle, when it has one."""
+    row = next((row for row in rows if row.weakest_link), None)
+    if row is None:
+        return None
+    return WeakestLink(
+        number=row.number,
+        anchor=row.anchor,
+        title=row.title,
+        score=row.score,
+        level=row.level,
+        organisation=row.lowest,
+        divergent=row.divergent,
+        spread=row.spread,
+    )
+
+
+def radar(ctx: BuildContext, options: ScorecardOptions) -> str:
+    """The radar of every principle's score, for the partnership and each organisation."""
+    bank, grids = ctx.bank, ctx.grids
+    series = [
+        RadarSeries(
+            ctx.names(o.name),
+            [grids[pr.id].cell(o, grids[pr.id].score_column) for pr in bank.principles],
+        )
+        for o in ctx.organisations
+    ]
+    partnership = ctx.scores.partnership
+    return radar_chart(
+        [f"{pv.number}. {pv.title}" for pv in ctx.bank_view.principles],
+        series,
+        partnership=RadarSeries(
+            wording.partnership_label(),
+            [partnership.principles[pr.id].score for pr in bank.principles],
+        ),
+        rings=sorted({*(lv.min for lv in bank.levels if lv.min > 0), 100.0}),
+        title=wording.radar_title(),
+        id_prefix="radar",
+        font_family=options.font_family,
+        highlight=options.highlight,
+    )
+
+
+def collection_days(responses: Sequence[SourcedResponse]) -> list[date]:
+    """The days the answers were given, from the files' completed_at dates."""
+    days = []
+    for sourced in responses:
+        stamp = sourced.response.completed_at or ""
+        match = re.match(r"(\d{4})-(\d{2})-(\d{2})", stamp)
+        if match:
+            try:
+                days.append(date(int(match[1]), int(match[2]), int(match[3])))
+            except ValueError:
+                continue
+    return days
+
+
+def collection_period(responses: Sequence[SourcedResponse]) -> str:
+    """When the answers were given, as "5 to 9 March 2026"; "" when no file says."""
+    days = collection_days(responses)
+    return wording.date_range(min(days), max(days)) if days else ""

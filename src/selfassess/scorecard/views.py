@@ -1,0 +1,255 @@
+"""The scorecard's view-model: the frozen dataclasses its templates (and themes) lay out.
+
+Design note: these are the template context a theme may rely on, so they hold only facts and
+printed strings, ready to place: numbers already rounded (`shown`), labels looked up, sentences
+composed by `wording`, charts drawn as SVG. The section builders (`summary`, `principles`,
+`baseline`, `method`, `comments`) fill them and `build.build_scorecard` puts them together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from selfassess.scorecard.charts import HeatMap, Tone
+
+
+@dataclass(frozen=True)
+class LevelRef:
+    """A level as the scorecard prints it: label, description and heat-map fill."""
+
+    id: str
+    label: str
+    description: str
+    colour: str  # the level's fill, as in the heat maps
+
+
+@dataclass(frozen=True)
+class OrganisationScore:
+    """An organisation beside one of its printed scores."""
+
+    name: str
+    score: str
+
+
+@dataclass(frozen=True)
+class PrincipleRow:
+    """One line of the summary table."""
+
+    number: int
+    id: str
+    anchor: str
+    title: str
+    score: str
+    level: LevelRef | None
+    lowest: OrganisationScore | None  # among the organisations whose score is shown
+    highest: OrganisationScore | None
+    spread: str
+    divergent: bool
+    weakest_link: bool
+    median: str  # of respondents' scores, not organisations'
+    iqr: str
+    split: bool
+    hidden_organisations: int  # organisations whose score on it is withheld
+
+
+@dataclass(frozen=True)
+class WeakestLink:
+    """The call-out for the lowest-scoring principle: a chain is as strong as it."""
+
+    number: int
+    anchor: str
+    title: str
+    score: str
+    level: LevelRef | None
+    organisation: OrganisationScore | None
+    divergent: bool
+    spread: str
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A question on which organisations' mean answers lie furthest apart."""
+
+    label: str
+    text_html: str
+    spread: str
+    lowest: OrganisationScore
+    highest: OrganisationScore
+    divergent: bool
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    """One question of a principle's pages, with its disagreement when it is among the widest."""
+
+    label: str  # "Q7"
+    text_html: str
+    reverse: bool
+    disagreement: Disagreement | None  # set on the principle's most disagreed questions
+
+
+@dataclass(frozen=True)
+class CommentView:
+    """One comment as printed: scrubbed, perhaps shortened, named only as allowed."""
+
+    text: str
+    organisation: str
+    role: str | None  # only when enough people share it, and never when anonymised
+    name: str | None  # only with show_names
+    about: str  # "Q7", or "" for a comment on the whole principle
+    shortened_note: str = ""  # "" unless only the start of a long comment is printed
+
+
+@dataclass(frozen=True)
+class PrincipleSection(PrincipleRow):
+    """A principle's pages: its summary-table figures, and what only its section shows."""
+
+    summary_html: str
+    respondents: int  # respondents with a score on this principle
+    agreement: str  # one sentence: do organisations differ, do people differ, or both?
+    heat_map: HeatMap
+    hidden_note: str  # "" unless cells of the heat map are withheld
+    questions: list[QuestionRow]
+    has_reverse: bool
+    disagreements: list[Disagreement]
+    advice_html: str
+    comments: list[CommentView]
+    comments_hidden_note: str  # "" unless comments from small groups are withheld
+
+
+@dataclass(frozen=True)
+class Change:
+    """A movement between rounds, on the whole numbers people read."""
+
+    before: str
+    now: str
+    delta: str  # "+5", "−3", "0", or "–" when either side has no score
+    direction: str  # "up", "down", "same", "none"
+    arrow: str
+
+
+@dataclass(frozen=True)
+class PrincipleChange:
+    """One principle's partnership score then and now."""
+
+    number: int
+    title: str
+    change: Change
+    level_before: str
+    level_now: str
+
+
+@dataclass(frozen=True)
+class OrganisationChange:
+    """One organisation's overall score then and now, or why it is withheld."""
+
+    name: str
+    change: Change
+    largest_principle: str  # the principle that moved most, with its delta; "" when none did
+    hidden: str = ""  # why its figures are withheld; "" when they are shown
+
+
+@dataclass(frozen=True)
+class BaselineView:
+    """The changes since the earlier round (the baseline)."""
+
+    respondents: int
+    organisations: int
+    collected: str
+    overall: Change
+    level_before: str
+    level_now: str
+    principles: list[PrincipleChange]
+    organisation_changes: list[OrganisationChange]  # biggest movement first, withheld last
+    moved_most: list[OrganisationChange]
+    joined: list[str]
+    left: list[str]
+
+
+@dataclass(frozen=True)
+class ScalePoint:
+    """An answer option and the score it counts as, for the method appendix."""
+
+    label: str
+    score: str
+
+
+@dataclass(frozen=True)
+class LevelRange:
+    """A level and the scores it covers, for the method appendix."""
+
+    label: str
+    range: str
+
+
+@dataclass(frozen=True)
+class OrganisationCount:
+    """An organisation's respondents in each round, for the method appendix."""
+
+    name: str
+    respondents: int
+    answered: str  # share of questions answered, as "87%"; "hidden" for a small organisation
+    baseline_respondents: int | None
+
+
+@dataclass(frozen=True)
+class PrivacyView:
+    """The anonymity rules applied, for the method appendix."""
+
+    min_group_size: int
+    min_organisation_size: int
+    anonymised: bool
+    hidden_cells: int  # heat-map cells withheld, over every principle
+    hidden_comments: int
+    hidden: str = ""  # "In this report 12 heat-map cells and 1 comment are hidden.", or ""
+
+
+@dataclass(frozen=True)
+class MethodView:
+    """The method appendix: how the figures were worked out, and what was left out."""
+
+    scale: list[ScalePoint]
+    unscored: list[str]
+    own_scales: bool
+    reverse_questions: int
+    min_answered: str
+    divergence_threshold: str
+    consensus_threshold: str
+    equal_principle_weights: bool
+    equal_question_weights: bool
+    levels: list[LevelRange]
+    organisations: list[OrganisationCount]
+    skipped: list[str]
+    notes: list[str]
+    privacy: PrivacyView
+
+
+@dataclass(frozen=True)
+class ScorecardView:
+    """Everything the scorecard shows, ready to lay out: the context of its templates."""
+
+    title: str
+    partnership: str | None
+    running_header: str
+    language: str
+    questionnaire_title: str
+    questionnaire_id: str
+    questionnaire_version: str
+    date: str
+    collected: str
+    respondents: int
+    organisations: int
+    overall: str
+    level: LevelRef | None
+    levels: list[LevelRef]
+    tones: list[Tone]  # the heat maps' fills, one CSS class each
+    radar_svg: str
+    radar_note: str  # "" unless some organisation's line has a withheld value
+    principles: list[PrincipleRow]
+    summary_note: str  # "" unless organisation scores are withheld
+    weakest_link: WeakestLink | None
+    sections: list[PrincipleSection]
+    baseline: BaselineView | None
+    method: MethodView
+    show_names: bool
+    anonymised: bool

@@ -1,0 +1,283 @@
+"""Every sentence the scorecard composes in Python, in one place, through the one i18n door.
+
+Design note: the section builders (summary, principles, baseline, method, comments) work out
+facts (counts, thresholds, flags, titles); the functions here turn those facts into the words a
+reader sees. Each sentence goes through `_`, or `ngettext` wherever a count stands in it, so a
+translation later touches a catalogue, not the builders. The English is byte for byte what the
+builders used to compose inline: where today's English does not inflect a counted noun ("fewer
+than 1 responses", "file(s)"), both forms of the `ngettext` pair are the same, so the page does
+not change while a translator still gets the plural slot. Dates are formatted by Babel in
+`DATE_LOCALE`, the one place a later language is passed in. Chart alt texts live with the charts.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from selfassess.core.i18n import _, ngettext
+
+# The language dates are printed in; British English whatever the machine's locale.
+DATE_LOCALE = "en_GB"
+# Printed where a figure has no value (no score, no level, no earlier round).
+NO_VALUE = "–"
+
+
+def default_title() -> str:
+    """The cover's title when the report was given none."""
+    return _("Partnership scorecard")
+
+
+def partnership_label() -> str:
+    """The name of the partnership's own line on the radar and row in each heat map."""
+    return _("Partnership")
+
+
+def score_column_label() -> str:
+    """The heading of a heat map's last column, the principle score."""
+    return _("Score")
+
+
+def heat_map_title(principle: str) -> str:
+    """The title of one principle's heat map (its accessible name)."""
+    return _("Heat map: {principle}, by organisation and question").format(principle=principle)
+
+
+def radar_title() -> str:
+    """The title of the summary's radar chart (its accessible name)."""
+    return _("Radar chart: each principle's score, for the partnership and each organisation")
+
+
+# ---------------------------------------------------------------- withheld figures
+
+
+def few_responses(threshold: int) -> str:
+    """Why a cell is withheld when too few people stand behind it."""
+    return ngettext("fewer than {n} responses", "fewer than {n} responses", threshold).format(
+        n=threshold
+    )
+
+
+def hidden_because(reason: str) -> str:
+    """A withheld cell's label, with its reason in brackets."""
+    return _("hidden ({reason})").format(reason=reason)
+
+
+def guard_label() -> str:
+    """The label of a cell withheld so that another withheld value cannot be worked out."""
+    return _("hidden (so that another hidden value cannot be worked out)")
+
+
+def guard_description() -> str:
+    """The description of a cell withheld so that another cannot be worked out."""
+    return _("hidden so that another hidden value cannot be worked out")
+
+
+def heat_map_hidden_note(cells: int, threshold: int, guard_mark: str, scores_hidden: bool) -> str:
+    """Said under a heat map with withheld cells, so nobody mistakes them for missing data."""
+    if not cells:
+        return ""
+    note = ngettext(
+        "{cells} cell of this heat map is hidden to protect small groups: <{threshold} marks "
+        "fewer than {threshold} responses, {guard} a value hidden so that another cannot be "
+        "worked out from the averages.",
+        "{cells} cells of this heat map are hidden to protect small groups: <{threshold} marks "
+        "fewer than {threshold} responses, {guard} a value hidden so that another cannot be "
+        "worked out from the averages.",
+        cells,
+    ).format(cells=cells, threshold=threshold, guard=guard_mark)
+    if scores_hidden:
+        note += " " + _(
+            "Lowest, highest and spread cover only the organisations whose score is shown."
+        )
+    return note
+
+
+def comments_hidden_note(withheld: int, min_group_size: int) -> str:
+    """Said under a principle's comments when some are withheld; "" when none are."""
+    if not withheld:
+        return ""
+    return ngettext(
+        "{n} comment not shown: it comes from organisations with fewer than {size} responses.",
+        "{n} comments not shown: they come from organisations with fewer than {size} responses.",
+        withheld,
+    ).format(n=withheld, size=min_group_size)
+
+
+def radar_note(hidden_scores: int) -> str:
+    """Said under the radar when some organisation's line has a gap; "" when none has."""
+    if not hidden_scores:
+        return ""
+    return _("A line has a gap where that organisation's score is hidden to protect small groups.")
+
+
+def summary_note(hidden_scores: int) -> str:
+    """Said under the summary table when organisation scores are withheld; "" when none are."""
+    if not hidden_scores:
+        return ""
+    return ngettext(
+        "{n} organisation score is hidden to protect small groups; lowest, highest and spread "
+        "cover the organisations whose score is shown.",
+        "{n} organisation scores are hidden to protect small groups; lowest, highest and spread "
+        "cover the organisations whose score is shown.",
+        hidden_scores,
+    ).format(n=hidden_scores)
+
+
+def baseline_withheld_reason() -> str:
+    """Why an organisation's changes since the earlier round are not printed."""
+    return _("at least one of its principle scores is withheld to protect small groups")
+
+
+def privacy_hidden(hidden_cells: int, hidden_comments: int) -> str:
+    """ "In this report 12 heat-map cells and 1 comment are hidden.", or "" when nothing is."""
+    cells = ngettext("{n} heat-map cell", "{n} heat-map cells", hidden_cells)
+    comments = ngettext("{n} comment", "{n} comments", hidden_comments)
+    if hidden_cells and hidden_comments:
+        return _("In this report {cells} and {comments} are hidden.").format(
+            cells=cells.format(n=hidden_cells), comments=comments.format(n=hidden_comments)
+        )
+    if hidden_cells or hidden_comments:
+        what = cells.format(n=hidden_cells) if hidden_cells else comments.format(n=hidden_comments)
+        return ngettext(
+            "In this report {what} is hidden.",
+            "In this report {what} are hidden.",
+            hidden_cells or hidden_comments,
+        ).format(what=what)
+    return ""
+
+
+def comment_shortened(printed: int, total: int) -> str:
+    """The note under a comment of which only the start is printed."""
+    return _(
+        "Comment shortened: the first {printed} of its {total} characters are printed; the "
+        "whole comment is in the respondent's answer file."
+    ).format(printed=f"{printed:,}", total=f"{total:,}")
+
+
+def files_withheld(count: int) -> str:
+    """The one line listing skipped files when their names would name organisations."""
+    return ngettext(
+        "{n} file(s); names withheld to keep organisations anonymous",
+        "{n} file(s); names withheld to keep organisations anonymous",
+        count,
+    ).format(n=count)
+
+
+def notes_withheld(count: int) -> str:
+    """The one line standing for the loaders' notes when file names are withheld."""
+    return ngettext(
+        "{n} note(s) on the files; withheld with the file names",
+        "{n} note(s) on the files; withheld with the file names",
+        count,
+    ).format(n=count)
+
+
+def from_baseline(line: str) -> str:
+    """A skipped file or note from the earlier round, marked as such."""
+    return _("{line} (baseline)").format(line=line)
+
+
+# ---------------------------------------------------------------- principles and method
+
+
+def agreement_sentence(
+    divergent: bool,
+    split: bool,
+    organisations: int,
+    respondents: int,
+    threshold: float,
+    *,
+    shown: int | None = None,
+) -> str:
+    """What the spread between organisations and the spread between people say together.
+
+    `organisations` scored the principle; `shown` of them have their score printed (all,
+    unless small groups are hidden).
+    """
+    if respondents == 0:
+        return ""
+    far = _(
+        "at least a third of respondents are more than {threshold} points from the median"
+    ).format(threshold=f"{threshold:g}")
+    people = (
+        _("people are split: {far}.").format(far=far)
+        if split
+        else _("most respondents sit near the median.")
+    )
+    if organisations < 2:
+        return _(
+            "Only one organisation scored this principle, so there is no spread between "
+            "organisations; {people}"
+        ).format(people=people)
+    if (organisations if shown is None else shown) < 2:
+        return _(
+            "Too few organisations' scores are shown to compare organisations; {people}"
+        ).format(people=people)
+    if divergent and split:
+        return _(
+            "Organisations see this principle differently, and so do people: {far}. "
+            "Worth a conversation before any action plan."
+        ).format(far=far)
+    if divergent:
+        return _(
+            "Organisations see this principle differently, while most respondents sit near the "
+            "median: the gap lies between organisations more than between people."
+        )
+    if split:
+        return _(
+            "Organisations' averages are close, but people are split: {far}. "
+            "The averages hide a disagreement that runs through organisations."
+        ).format(far=far)
+    return _("Organisations' averages are close and most respondents sit near the median.")
+
+
+def level_range(starts: list[float], index: int) -> str:
+    """The scores a level covers, for the method appendix: "40 to under 60"."""
+    if len(starts) == 1:
+        return _("every score")
+    if index == 0:
+        return _("below {next}").format(next=f"{starts[1]:g}")
+    if index == len(starts) - 1:
+        return _("{start} and above").format(start=f"{starts[index]:g}")
+    return _("{start} to under {next}").format(
+        start=f"{starts[index]:g}", next=f"{starts[index + 1]:g}"
+    )
+
+
+def answered_hidden() -> str:
+    """Printed instead of a small organisation's share of questions answered."""
+    return _("hidden")
+
+
+def principle_movement(title: str, delta: str) -> str:
+    """The principle an organisation moved most on, with its delta: "Shared purpose +5"."""
+    return _("{title} {delta}").format(title=title, delta=delta)
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _format_date(day: date, pattern: str, locale: str) -> str:
+    """Babel's date in `pattern`; imported here, as only a scorecard prints dates (`build` and
+    `score` start faster without it)."""
+    from babel.dates import format_date
+
+    return format_date(day, pattern, locale=locale)
+
+
+def long_date(day: date, locale: str = DATE_LOCALE) -> str:
+    """29 November 2026: the way a British report prints a date, whatever the machine's locale."""
+    return _format_date(day, "d MMMM y", locale)
+
+
+def date_range(first: date, last: date, locale: str = DATE_LOCALE) -> str:
+    """A span of days, saying the month and year once where they are shared: "5 to 9 March 2026"."""
+    if first == last:
+        return long_date(first, locale)
+    if (first.year, first.month) == (last.year, last.month):
+        start = _format_date(first, "d", locale)
+    elif first.year == last.year:
+        start = _format_date(first, "d MMMM", locale)
+    else:
+        start = long_date(first, locale)
+    return _("{first} to {last}").format(first=start, last=long_date(last, locale))
