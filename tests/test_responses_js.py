@@ -22,7 +22,7 @@ from selfassess.inputs.responses import load_responses
 from selfassess.pages.bank_view import bank_scoring_data
 
 ROOT = Path(__file__).parent.parent
-JS = ROOT / "src" / "selfassess" / "themes" / "default" / "js"
+JS = ROOT / "src" / "selfassess" / "web"
 VECTORS = ROOT / "tests" / "vectors"
 
 # Loads scoring.js and responses.js as the page does, then answers each case on stdout.

@@ -1,4 +1,4 @@
-// Unit tests for themes/default/js/charts.js: the radar chart is a pure SVG string.
+// Unit tests for src/selfassess/web/charts.js: the radar chart is a pure SVG string.
 "use strict";
 
 const test = require("node:test");

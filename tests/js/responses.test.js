@@ -1,5 +1,5 @@
-// Unit tests for themes/default/js/responses.js (reading answer files in the partnership page)
-// and js/heatmap.js. Run by `node --test tests/js/`; tests/test_responses_js.py also checks,
+// Unit tests for src/selfassess/web/responses.js (reading answer files in the partnership page)
+// and web/heatmap.js. Run by `node --test tests/js/`; tests/test_responses_js.py also checks,
 // case by case, that responses.js and load.py accept, refuse and word things identically.
 "use strict";
 
