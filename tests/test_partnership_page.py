@@ -125,7 +125,7 @@ def test_every_principle_has_a_row_and_a_heat_map_with_its_questions(
         assert f'<tr data-principle="{principle.id}">' in html
         assert f'<table class="heat" id="heat-{principle.id}">' in html
         for question in principle.questions:
-            assert f'<tr data-question="{question.id}">' in html
+            assert f'<th scope="col" data-question="{question.id}">' in html
 
 
 def test_the_page_is_one_file_of_a_reasonable_size(html: str) -> None:

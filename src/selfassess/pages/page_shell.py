@@ -16,6 +16,7 @@ from markupsafe import Markup
 from selfassess import __version__
 from selfassess.core.errors import SelfassessError
 from selfassess.core.model import Questionnaire
+from selfassess.core.palette import level_colours, palette_data
 from selfassess.inputs.branding import Branding
 from selfassess.pages.bank_view import bank_scoring_data, text_direction
 from selfassess.pages.packing import pack_script, pack_style
@@ -65,9 +66,13 @@ def inline_assets(
     styles: Sequence[str],
     scripts: Sequence[str],
     computing: Sequence[str] = (),
+    generated_css: str = "",
 ) -> InlineAssets:
     """A page's packed CSS and script: the package's computing scripts first, then the theme's."""
-    css = "\n".join([theme.read_file(name) for name in styles] + theme.read_each(THEME_STYLES))
+    generated = [generated_css] if generated_css else []
+    css = "\n".join(
+        [theme.read_file(name) for name in styles] + generated + theme.read_each(THEME_STYLES)
+    )
     style = pack_style(theme.css_variables() + "\n" + css)
     sources = [web_script(name) for name in computing] + [theme.read_file(n) for n in scripts]
     script = "\n".join(pack_script(source) for source in sources)
@@ -103,6 +108,18 @@ def page_bank_data(bank: Questionnaire) -> dict[str, Any]:
             if question["scale"] == shared:
                 del question["scale"]
     return data
+
+
+def level_tone_css(level_count: int) -> str:
+    """The heat map's level fills (tone-<index>) as CSS rules, from the palette the PDF uses."""
+    return "".join(
+        f".tone-{i}{{background:{colour}}}" for i, colour in enumerate(level_colours(level_count))
+    )
+
+
+def page_palette_data(bank: Questionnaire) -> dict[str, Any]:
+    """page_bank_data plus the palette (core/palette.py), for a page that draws organisations."""
+    return {**page_bank_data(bank), "palette": palette_data(len(bank.levels))}
 
 
 def page_context(assets: InlineAssets, lang: str, title: str) -> dict[str, Any]:

@@ -16,7 +16,12 @@ from selfassess.core.errors import SelfassessError
 from selfassess.core.model import Questionnaire
 from selfassess.inputs.responses import MAX_RESPONSE_BYTES
 from selfassess.pages.bank_view import bank_view
-from selfassess.pages.page_shell import inline_assets, json_for_html, page_bank_data, page_context
+from selfassess.pages.page_shell import (
+    inline_assets,
+    json_for_html,
+    page_context,
+    page_palette_data,
+)
 from selfassess.pages.theme_rendering import render_template, template_environment
 from selfassess.pages.themes import Theme
 
@@ -52,7 +57,7 @@ def render_partnership_page(
     context = {
         "page": page_context(assets, view.language, f"{view.title}: the partnership's results"),
         "bank": view,
-        "bank_json": json_for_html(page_bank_data(bank)),
+        "bank_json": json_for_html(page_palette_data(bank)),
         "index_href": index_href,
         "form_href": form_href,
         "divergence_threshold": f"{bank.divergence_threshold:g}",
