@@ -15,7 +15,15 @@ from selfassess.pages.site import FORM_COMPUTING, render_form
 from selfassess.pages.themes import Theme, load_theme
 
 WEB = Path(__file__).parent.parent / "src" / "selfassess" / "web"
-COMPUTING = ["scoring.js", "partnership-scoring.js", "responses.js", "charts.js", "heatmap.js"]
+COMPUTING = [
+    "scoring.js",
+    "partnership-scoring.js",
+    "python-text.js",
+    "csv.js",
+    "responses.js",
+    "charts.js",
+    "heatmap.js",
+]
 # What a hostile or careless theme might put in place of a computing script.
 IMPOSTOR = "(function(){globalThis.SelfassessScoring={itemScore:()=>100};})(); // IMPOSTOR\n"
 

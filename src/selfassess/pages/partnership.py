@@ -30,6 +30,8 @@ PARTNERSHIP_COMPUTING = (
     "scoring.js",
     "partnership-scoring.js",
     "charts.js",
+    "python-text.js",
+    "csv.js",
     "responses.js",
     "heatmap.js",
 )
