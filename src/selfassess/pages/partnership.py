@@ -19,6 +19,7 @@ from selfassess.pages.bank_view import bank_view
 from selfassess.pages.page_shell import (
     inline_assets,
     json_for_html,
+    level_tone_css,
     page_context,
     page_palette_data,
 )
@@ -54,7 +55,13 @@ def render_partnership_page(
 ) -> str:
     """The partnership page of one bank: pick answer files, see the partnership's results."""
     env = env or template_environment(theme)
-    assets = inline_assets(theme, PARTNERSHIP_STYLES, PARTNERSHIP_SCRIPTS, PARTNERSHIP_COMPUTING)
+    assets = inline_assets(
+        theme,
+        PARTNERSHIP_STYLES,
+        PARTNERSHIP_SCRIPTS,
+        PARTNERSHIP_COMPUTING,
+        generated_css=level_tone_css(len(bank.levels)),  # the heat map's level fills
+    )
     view = bank_view(bank)
     context = {
         "page": page_context(assets, view.language, f"{view.title}: the partnership's results"),
