@@ -8,6 +8,7 @@ in every cell.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -66,6 +67,16 @@ def band_index(bands: Sequence[Band], value: float | None) -> int | None:
         if band.min <= value:
             found = index
     return found
+
+
+def radar_point(
+    n: int, axis: int, value: float, centre: tuple[float, float], radius: float
+) -> tuple[float, float]:
+    """Where `value` sits on axis `axis` of `n` (the first straight up, then clockwise), 100
+    being `radius` from `centre`; web/charts.js's radarPoint is its twin (tests/vectors/charts)."""
+    angle = -math.pi / 2 + 2 * math.pi * axis / n
+    r = radius * value / 100
+    return centre[0] + r * math.cos(angle), centre[1] + r * math.sin(angle)
 
 
 def wrap_text(text: str, max_chars: int, max_lines: int) -> list[str]:

@@ -31,6 +31,7 @@ from selfassess.scorecard.chart_parts import (
     escape_text,
     number_of,
     point_text,
+    radar_point,
     said,
     svg_open,
     wrap_text,
@@ -63,9 +64,7 @@ def radar_chart(
     height = max(cy + radius + 52, 20 + legend_height + 10)
 
     def point(axis: int, value: float) -> tuple[float, float]:
-        angle = -math.pi / 2 + 2 * math.pi * axis / n
-        r = radius * max(0.0, min(100.0, value)) / 100
-        return cx + r * math.cos(angle), cy + r * math.sin(angle)
+        return radar_point(n, axis, max(0.0, min(100.0, value)), (cx, cy), radius)
 
     out = [
         svg_open(
@@ -156,7 +155,7 @@ def _legend(rows: Sequence[RadarSeries], partnership_line: SeriesStyle, legend_x
             f'x2="{coordinate(legend_x + 30)}" y2="{coordinate(y)}" '
             f'stroke="{style.colour}" stroke-width="{weight}"{dash_attribute(style.dash)}/>'
         )
-        out.append(_markers(style, [(legend_x + 15, y)], 4.2 if index == 0 else 3.4))
+        out.append(markers_path(style, [(legend_x + 15, y)], 4.2 if index == 0 else 3.4))
         lines = wrap_text(s.label, LEGEND_CHARS, 2)
         bold = ' font-weight="bold"' if index == 0 else ""
         out.append(_text_lines(lines, legend_x + 38, y + 3.5, 10.5, 12.5, "start", bold))
@@ -198,11 +197,11 @@ def _radar_line(
                     f'stroke="{style.colour}" stroke-width="{stroke_width}" stroke-linejoin="round"'
                     f"{dash_attribute(style.dash)}/>"
                 )
-    parts.append(_markers(style, present, marker_size))
+    parts.append(markers_path(style, present, marker_size))
     return "".join(parts)
 
 
-def _markers(style: SeriesStyle, points: Sequence[tuple[float, float]], size: float) -> str:
+def markers_path(style: SeriesStyle, points: Sequence[tuple[float, float]], size: float) -> str:
     """All of a line's markers as one path (one SVG element is far cheaper than five)."""
     if not points:
         return ""

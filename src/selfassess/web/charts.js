@@ -24,6 +24,13 @@
     return line ? lines.concat([line]) : lines;
   }
 
+  /** Where a value sits on axis i of n (the first straight up, then clockwise), 100 being
+      `radius` from centre c: chart_parts.radar_point's twin (tests/vectors/charts). */
+  function radarPoint(n, i, value, c, radius) {
+    const angle = -Math.PI / 2 + (2 * Math.PI * i) / n, r = (radius * value) / 100;
+    return [c[0] + r * Math.cos(angle), c[1] + r * Math.sin(angle)];
+  }
+
   /** A marker as core/palette.py draws it: a polygon from `corners`, "open-" ones hollow. */
   function marker(style, corners, x, y) {
     const r = 5, shape = style.marker.replace("open-", ""), paint = shape === style.marker ? "" : ' fill="#fff"';
@@ -47,10 +54,7 @@
     const axes = options.axes, n = axes.length, max = 100, radius = 165, cx = 320, cy = 250;
     const rings = options.rings || [20, 40, 60, 80, 100];
     const id = escapeXml(options.id || "radar");
-    const point = (i, value) => {
-      const angle = -Math.PI / 2 + (2 * Math.PI * i) / n, r = (radius * value) / max;
-      return [cx + r * Math.cos(angle), cy + r * Math.sin(angle)];
-    };
+    const point = (i, value) => radarPoint(n, i, value, [cx, cy], radius);
     const out = ['<svg xmlns="http://www.w3.org/2000/svg" class="radar" viewBox="0 0 640 490" role="img" aria-labelledby="' +
       id + '-title ' + id + '-desc" font-size="15" fill="currentColor"><title id="' + id + '-title">' +
       escapeXml(options.title || "Radar chart") + '</title><desc id="' + id + '-desc">' + escapeXml(options.description || "") +
@@ -89,5 +93,5 @@
       '" fill="' + c + '" stroke-width="2.5"><path d="M2,8L38,8"' + dashOf(style) + "/>" + marker(style, corners, 20, 8) + "</svg>";
   }
 
-  root.SelfassessCharts = { radar, legendSwatch, escapeXml };
+  root.SelfassessCharts = { radar, radarPoint, marker, legendSwatch, escapeXml };
 })(globalThis);
