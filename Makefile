@@ -30,7 +30,8 @@ lint: $(VENV)/.installed
 	  node_modules/.bin/eslint src/selfassess/web src/selfassess/themes; \
 	else echo "note: no npm; ESLint of the page scripts skipped (make browser-tools installs it)"; fi
 
-test: $(VENV)/.installed lint browser-tools
+# browser-tools first, so that lint finds npm (and ESLint) on a fresh machine.
+test: $(VENV)/.installed browser-tools lint
 	$(BIN)/pytest -q
 
 # What the browser tests need: axe-core (and ESLint, for lint) from npm, Node for the scoring.js tests, Debian's
