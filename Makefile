@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench clean browser-tools
+.PHONY: demo test lint golden bench clean browser-tools
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,13 @@ lint: $(VENV)/.installed
 	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory node_modules/.installed && \
 	  node_modules/.bin/eslint src/selfassess/web src/selfassess/themes; \
 	else echo "note: no npm; ESLint of the page scripts skipped (make browser-tools installs it)"; fi
+
+# Rewrite tests/golden/ (printed figures, HTML scorecard, form page) and the generated
+# docs/template-context.md from what the code does now; review the diff before committing.
+# tests/test_golden.py and tests/test_template_context.py fail until they agree.
+golden: $(VENV)/.installed
+	$(PY) tests/golden/regenerate.py
+	$(PY) docs/template_context.py
 
 # browser-tools first, so that lint finds npm (and ESLint) on a fresh machine.
 test: $(VENV)/.installed browser-tools lint
