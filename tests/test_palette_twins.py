@@ -21,7 +21,7 @@ from selfassess.core.palette import (
     level_colours,
     organisation_style,
 )
-from selfassess.inputs.banks import expand_input_paths
+from selfassess.inputs.paths import expand_input_paths
 from selfassess.inputs.responses import bank_for_responses, load_responses
 from selfassess.pages.partnership import render_partnership_page
 from selfassess.pages.themes import load_theme
