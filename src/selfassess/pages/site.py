@@ -35,7 +35,8 @@ except ImportError:  # pragma: no cover - Windows
 
 MARKER = ".selfassess-site"
 KEPT = "kept: "  # a marker line naming a file someone else put in the site, carried over
-FORM_SCRIPTS = ("js/scoring.js", "js/charts.js", "js/form.js")
+FORM_COMPUTING = ("scoring.js", "charts.js")  # from selfassess.web, never from the theme
+FORM_SCRIPTS = ("js/form.js",)
 FORM_STYLES = ("css/form.css",)
 
 
@@ -53,7 +54,7 @@ def render_form(
 ) -> str:
     """The standalone form page of one bank: questions, results, import and export."""
     env = env or template_environment(theme)
-    assets = inline_assets(theme, FORM_STYLES, FORM_SCRIPTS)
+    assets = inline_assets(theme, FORM_STYLES, FORM_SCRIPTS, FORM_COMPUTING)
     view = bank_view(bank)
     context = {
         "page": page_context(assets, view.language, view.title),
