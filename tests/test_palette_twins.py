@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from browser_support import RequestLog
 from chromium import wait_until
+from selfassess.scorecard.view import ScorecardOptions, ScorecardView
 from test_browser_partnership import pick
 
 from selfassess.core.model import Questionnaire
@@ -26,7 +27,6 @@ from selfassess.inputs.responses import bank_for_responses, load_responses
 from selfassess.pages.partnership import render_partnership_page
 from selfassess.pages.themes import load_theme
 from selfassess.report.pipeline import render_scorecard_html, scorecard_view
-from selfassess.scorecard.view import ScorecardOptions, ScorecardView
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "responses"
 SVG = "{http://www.w3.org/2000/svg}"
