@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from functools import wraps
 from pathlib import Path
@@ -49,7 +49,7 @@ from selfassess.report.pipeline import (
     ReportRequest,
     write_report,
 )
-from selfassess.report.score_formats import scores_to_csv, scores_to_json, scores_to_table
+from selfassess.report.score_formats import DEFAULT_SCORE_FORMAT, SCORE_FORMATS, format_scores
 from selfassess.scorecard.view import ScorecardOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -145,6 +145,22 @@ def list_banks() -> None:
         echo(f"{q.id:<28} {q.version:<6} {q.question_count:>3} questions  {q.title}")
 
 
+class RegistryChoice(click.Choice[str]):
+    """A choice among a registry's names, read when used: an entry added later is offered too."""
+
+    def __init__(self, registry: Mapping[str, object]) -> None:
+        self.registry = registry
+        super().__init__(list(registry))
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return tuple(self.registry)
+
+    @choices.setter
+    def choices(self, _: object) -> None:
+        """Click sets the choices once; the registry stays the source."""
+
+
 theme_option = click.option(
     "--theme",
     metavar="NAME|PATH",
@@ -238,8 +254,8 @@ skip_invalid_option = click.option(
     "--format",
     "-f",
     "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
+    type=RegistryChoice(SCORE_FORMATS),
+    default=DEFAULT_SCORE_FORMAT,
     show_default=True,
 )
 @skip_invalid_option
@@ -248,12 +264,7 @@ def score(files: tuple[str, ...], questionnaire: str | None, fmt: str, skip_inva
     """Score response files (JSON or CSV; folders and globs too) against their bank."""
     bank, loaded = load_inputs(files, questionnaire, skip_invalid)
     scores = score_all(bank.questionnaire, loaded.responses)
-    if fmt == "json":
-        echo(json.dumps(scores_to_json(scores), indent=2, ensure_ascii=False), lines=True)
-    elif fmt == "csv":
-        echo(scores_to_csv(bank.questionnaire, scores), lines=True, nl=False)
-    else:
-        echo(scores_to_table(bank.questionnaire, scores), lines=True, nl=False)
+    echo(format_scores(fmt, bank.questionnaire, scores), lines=True, nl=False)
 
 
 class ProgressPaths(list[Path]):
