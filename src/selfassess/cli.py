@@ -21,6 +21,7 @@ import click
 from selfassess import __version__
 from selfassess.core.errors import SelfassessError
 from selfassess.core.model import questionnaire_json_schema, response_json_schema
+from selfassess.core.privacy import refuse_names_with_pseudonyms
 from selfassess.core.scoring import score_all
 from selfassess.inputs.banks import (
     BankSource,
@@ -389,11 +390,10 @@ def report(
     """Write the partnership scorecard (PDF and/or HTML) from response files."""
     if pdf is None and html is None:
         raise click.UsageError("give -o FILE.pdf, --html FILE.html, or both")
-    if show_names and anonymise_organisations:
-        raise click.UsageError(
-            "--show-names and --anonymise-organisations cannot be combined: "
-            "names would identify the organisations"
-        )
+    try:
+        refuse_names_with_pseudonyms(show_names, anonymise_organisations)
+    except SelfassessError as exc:
+        raise click.UsageError(str(exc)) from None
     branding = make_branding(brand_name, logo, primary_colour)
     progress = shows_progress(quiet)
     bank, loaded = load_inputs(files, questionnaire, skip_invalid, progress=progress)
