@@ -43,13 +43,8 @@ from selfassess.pages.site import build_site
 from selfassess.pages.theme_scaffold import write_new_theme
 from selfassess.pages.themes import bundled_theme_names, bundled_themes, load_theme
 from selfassess.pages.writing import write_new_bank
-from selfassess.report.pipeline import (
-    DEFAULT_PDF_VARIANT,
-    PDF_VARIANTS,
-    REPORT_STEPS,
-    ReportRequest,
-    write_report,
-)
+from selfassess.report.pdf import DEFAULT_PDF_VARIANT, PDF_VARIANTS
+from selfassess.report.pipeline import REPORT_STEPS, ReportRequest, write_report
 from selfassess.report.score_formats import DEFAULT_SCORE_FORMAT, SCORE_FORMATS, format_scores
 from selfassess.scorecard.view import ScorecardOptions
 
@@ -407,8 +402,7 @@ def report(
         ),
         theme=theme,
         branding=branding,
-        pdf=pdf,
-        html=html,
+        outputs={name: path for name, path in (("pdf", pdf), ("html", html)) if path is not None},
         pdf_variant=pdf_variant,
         min_group_size=min_group_size,
         anonymise_organisations=anonymise_organisations,

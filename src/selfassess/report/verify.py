@@ -53,12 +53,10 @@ from selfassess.report.page_comparison import (
     page_problems,
     viewer_differences,
 )
+from selfassess.report.pdf import DEFAULT_PDF_VARIANT, PDF_VARIANTS, render_scorecard_reading
 from selfassess.report.pdf_text import read_pages, read_pdf
 from selfassess.report.pipeline import (
-    DEFAULT_PDF_VARIANT,
-    PDF_VARIANTS,
     render_scorecard_html,
-    render_scorecard_reading,
     scorecard_view,
 )
 from selfassess.scorecard.view import ScorecardOptions, ScorecardView
