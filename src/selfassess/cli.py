@@ -24,7 +24,6 @@ from selfassess.core.model import questionnaire_json_schema, response_json_schem
 from selfassess.core.privacy import refuse_names_with_pseudonyms
 from selfassess.core.scoring import score_all
 from selfassess.inputs.banks import (
-    BankSource,
     bundled_bank_files,
     bundled_banks,
     expand_bank_paths,
@@ -33,20 +32,16 @@ from selfassess.inputs.banks import (
     validate_files,
 )
 from selfassess.inputs.branding import make_branding
-from selfassess.inputs.responses import (
-    LoadedResponses,
-    bank_for_responses,
-    load_responses,
-    read_input,
-)
+from selfassess.inputs.responses import LoadedResponses, read_input
+from selfassess.inputs.rounds import Watch, load_answers, unwatched
 from selfassess.pages.site import build_site
 from selfassess.pages.theme_scaffold import write_new_theme
 from selfassess.pages.themes import bundled_theme_names, bundled_themes, load_theme
 from selfassess.pages.writing import write_new_bank
 from selfassess.report.pdf import DEFAULT_PDF_VARIANT, PDF_VARIANTS
 from selfassess.report.pipeline import REPORT_STEPS, ReportRequest, write_report
+from selfassess.report.request import ReportOptions, prepare_report
 from selfassess.report.score_formats import DEFAULT_SCORE_FORMAT, SCORE_FORMATS, format_scores
-from selfassess.scorecard.view import ScorecardOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -217,21 +212,6 @@ def build(
     echo(f"wrote {len(pages)} pages; open {pages[0].resolve()}")
 
 
-def load_inputs(
-    files: tuple[str, ...],
-    questionnaire: str | None,
-    skip_invalid: bool,
-    *,
-    progress: bool = False,
-) -> tuple[BankSource, LoadedResponses]:
-    """The bank and the responses named on the command line; warnings and skips on stderr."""
-    paths = expand_input_paths(files)
-    if not paths:
-        raise SelfassessError.at(" ".join(files), "no *.json or *.csv response files found")
-    bank = resolve_bank(questionnaire) if questionnaire else bank_for_responses(paths)
-    return bank, _load_telling(paths, bank, skip_invalid, progress, "answers")
-
-
 questionnaire_option = click.option(
     "--questionnaire",
     "-q",
@@ -258,7 +238,8 @@ skip_invalid_option = click.option(
 @reports_errors
 def score(files: tuple[str, ...], questionnaire: str | None, fmt: str, skip_invalid: bool) -> None:
     """Score response files (JSON or CSV; folders and globs too) against their bank."""
-    bank, loaded = load_inputs(files, questionnaire, skip_invalid)
+    bank, loaded = load_answers(files, questionnaire, skip_invalid)
+    tell_notes(loaded, "answers")
     scores = score_all(bank.questionnaire, loaded.responses)
     echo(format_scores(fmt, bank.questionnaire, scores), lines=True, nl=False)
 
@@ -282,29 +263,20 @@ def shows_progress(quiet: bool) -> bool:
     return not quiet and sys.stderr.isatty()
 
 
-def load_baseline(
-    args: tuple[str, ...], bank: BankSource, skip_invalid: bool, progress: bool
-) -> LoadedResponses:
-    """The earlier round's answers, read against the current round's bank."""
-    paths = expand_input_paths(args)
-    if not paths:
-        raise SelfassessError.at(" ".join(args), "no *.json or *.csv baseline files found")
-    return _load_telling(paths, bank, skip_invalid, progress, "baseline")
-
-
-def _load_telling(
-    paths: list[Path], bank: BankSource, skip_invalid: bool, progress: bool, what: str
-) -> LoadedResponses:
-    """Load `paths` against the bank; each warning and skipped file a line on stderr (marked
-    "(baseline)" for the earlier round)."""
-    to_load = ProgressPaths(paths, f"Loading {what}") if progress else paths
-    loaded = load_responses(to_load, bank.questionnaire, skip_invalid=skip_invalid)
+def tell_notes(loaded: LoadedResponses, what: str) -> None:
+    """Each warning and skipped file a line on stderr ("(baseline)" for the earlier round)."""
     mark = " (baseline)" if what == "baseline" else ""
     for warning in loaded.warnings:
         echo(f"warning: {warning}{mark}", err=True)
     for problem in loaded.skipped:
         echo(f"skipped: {problem}{mark}", err=True)
-    return loaded
+
+
+def watch_progress(quiet: bool) -> Watch:
+    """A progress bar over the files being loaded, when one should show (shows_progress)."""
+    if not shows_progress(quiet):
+        return unwatched
+    return lambda paths, what: ProgressPaths(paths, f"Loading {what}")
 
 
 @cli.command()
@@ -362,72 +334,30 @@ def _load_telling(
 @skip_invalid_option
 @click.option("--quiet", is_flag=True, help="No progress bars and no summary line.")
 @reports_errors
-def report(
-    files: tuple[str, ...],
-    questionnaire: str | None,
-    pdf: Path | None,
-    html: Path | None,
-    title: str | None,
-    partnership: str | None,
-    baseline: tuple[str, ...],
-    theme: str | None,
-    brand_name: str | None,
-    logo: Path | None,
-    primary_colour: str | None,
-    show_names: bool,
-    min_group_size: int | None,
-    anonymise_organisations: bool,
-    no_attach: bool,
-    pdf_variant: str,
-    skip_invalid: bool,
-    quiet: bool,
-) -> None:
+def report(**given: Any) -> None:
     """Write the partnership scorecard (PDF and/or HTML) from response files."""
-    if pdf is None and html is None:
+    options = ReportOptions(**given)
+    if not options.outputs:
         raise click.UsageError("give -o FILE.pdf, --html FILE.html, or both")
     try:
-        refuse_names_with_pseudonyms(show_names, anonymise_organisations)
+        refuse_names_with_pseudonyms(options.show_names, options.anonymise_organisations)
     except SelfassessError as exc:
         raise click.UsageError(str(exc)) from None
-    branding = make_branding(brand_name, logo, primary_colour)
-    progress = shows_progress(quiet)
-    bank, loaded = load_inputs(files, questionnaire, skip_invalid, progress=progress)
-    earlier = load_baseline(baseline, bank, skip_invalid, progress) if baseline else None
-    request = ReportRequest(
-        bank=bank.questionnaire,
-        responses=loaded,
-        baseline=earlier,
-        options=ScorecardOptions(
-            title=title, partnership=partnership, show_names=show_names, date=date.today()
-        ),
-        theme=theme,
-        branding=branding,
-        outputs={name: path for name, path in (("pdf", pdf), ("html", html)) if path is not None},
-        pdf_variant=pdf_variant,
-        min_group_size=min_group_size,
-        anonymise_organisations=anonymise_organisations,
-        bank_source=bank,
-        attach_inputs=not no_attach,
-        command_options=options_as_given(anonymise_organisations),
+    request = prepare_report(
+        options,
+        given=click.get_current_context().params,
+        today=date.today(),
+        watch=watch_progress(options.quiet),
+        tell=tell_notes,
     )
-    if progress:
-        width = max(len(name) for name in REPORT_STEPS)
-        with click.progressbar(
-            length=len(REPORT_STEPS), label="Starting".ljust(width), file=sys.stderr
-        ) as bar:
-
-            def step(name: str) -> None:
-                bar.label = name.ljust(width)  # what is running now
-                bar.update(1)
-
-            withheld = write_report(request, step=step)
+    if shows_progress(options.quiet):
+        withheld = write_report_showing_steps(request)
     else:
         withheld = write_report(request)
-    if not quiet:
-        for path in (pdf, html):
-            if path is not None:
-                echo(f"wrote {path}")
-        if pdf is not None and anonymise_organisations and not no_attach:
+    if not options.quiet:
+        for path in options.outputs.values():
+            echo(f"wrote {path}")
+        if options.withholds_answer_files:
             echo(
                 "note: the answer files are not attached (they name the organisations); "
                 "the questionnaire and the manifest are",
@@ -437,18 +367,18 @@ def report(
             echo(withheld, err=True)
 
 
-def options_as_given(anonymised: bool) -> dict[str, Any]:
-    """The report command's options as the user gave them, for the scorecard's manifest."""
-    given = {
-        name: [str(v) for v in value] if isinstance(value, tuple) else value
-        for name, value in click.get_current_context().params.items()
-    }
-    given = {k: str(v) if isinstance(v, Path) else v for k, v in given.items()}
-    if anonymised:  # paths and globs usually name the organisations
-        for name in ("files", "baseline"):
-            if given.get(name):
-                given[name] = f"{len(given[name])} argument(s), withheld"
-    return given
+def write_report_showing_steps(request: ReportRequest) -> str:
+    """write_report with a progress bar on stderr naming the step that is running."""
+    width = max(len(name) for name in REPORT_STEPS)
+    with click.progressbar(
+        length=len(REPORT_STEPS), label="Starting".ljust(width), file=sys.stderr
+    ) as bar:
+
+        def step(name: str) -> None:
+            bar.label = name.ljust(width)  # what is running now
+            bar.update(1)
+
+        return write_report(request, step=step)
 
 
 @cli.command()
