@@ -1,16 +1,14 @@
 """The command line: parse options, call one library function, print, map errors to exit codes.
 
-Everything it prints goes through `echo`, which shows control characters escaped: organisation
-names, comment keys, file names and the like come from files we did not write, and a raw escape
-sequence in one could clear the screen, retitle the window or hide text from the reader.
+Everything it prints goes through `echo`, which shows control characters escaped (text from
+files we did not write could otherwise drive the terminal: see report/terminal.py).
 """
 
 from __future__ import annotations
 
 import json
-import re
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from datetime import date
 from functools import wraps
 from pathlib import Path
@@ -42,28 +40,9 @@ from selfassess.report.pdf import DEFAULT_PDF_VARIANT, PDF_VARIANTS
 from selfassess.report.pipeline import REPORT_STEPS, ReportRequest, write_report
 from selfassess.report.request import ReportOptions, prepare_report
 from selfassess.report.score_formats import DEFAULT_SCORE_FORMAT, SCORE_FORMATS, format_scores
+from selfassess.report.terminal import ProgressPaths, RegistryChoice, escape_controls
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-# C0 controls, DEL, C1 controls, and the bidirectional embeddings, overrides and isolates that
-# can make a line read differently from the characters in it.
-CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-LINE_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def escape_controls(text: str, *, lines: bool = False) -> str:
-    """`text` with every control character written as an escape: C0 as `\\x1b`, the rest as
-    `\\u202e` (JSON's own escape, so a JSON document printed this way stays valid JSON).
-
-    With `lines`, newlines are kept: for output of several lines that we laid out (tables,
-    CSV, JSON); a message is one line, so a newline in it is escaped too.
-    """
-
-    def escaped(match: re.Match[str]) -> str:
-        code = ord(match.group())
-        return f"\\x{code:02x}" if code < 0x20 else f"\\u{code:04x}"
-
-    return (LINE_CONTROLS if lines else CONTROLS).sub(escaped, text)
 
 
 def echo(text: str, *, err: bool = False, lines: bool = False, nl: bool = True) -> None:
@@ -134,22 +113,6 @@ def list_banks() -> None:
     for bank in bundled_banks():
         q = bank.questionnaire
         echo(f"{q.id:<28} {q.version:<6} {q.question_count:>3} questions  {q.title}")
-
-
-class RegistryChoice(click.Choice[str]):
-    """A choice among a registry's names, read when used: an entry added later is offered too."""
-
-    def __init__(self, registry: Mapping[str, object]) -> None:
-        self.registry = registry
-        super().__init__(list(registry))
-
-    @property
-    def choices(self) -> tuple[str, ...]:
-        return tuple(self.registry)
-
-    @choices.setter
-    def choices(self, _: object) -> None:
-        """Click sets the choices once; the registry stays the source."""
 
 
 theme_option = click.option(
@@ -242,20 +205,6 @@ def score(files: tuple[str, ...], questionnaire: str | None, fmt: str, skip_inva
     tell_notes(loaded, "answers")
     scores = score_all(bank.questionnaire, loaded.responses)
     echo(format_scores(fmt, bank.questionnaire, scores), lines=True, nl=False)
-
-
-class ProgressPaths(list[Path]):
-    """Paths that move a progress bar on stderr while the loader walks through them."""
-
-    def __init__(self, paths: list[Path], label: str) -> None:
-        super().__init__(paths)
-        self.label = label
-
-    def __iter__(self) -> Iterator[Path]:
-        with click.progressbar(length=len(self), label=self.label, file=sys.stderr) as bar:
-            for path in super().__iter__():
-                yield path
-                bar.update(1)
 
 
 def shows_progress(quiet: bool) -> bool:
