@@ -19,7 +19,7 @@ from pdf_support import (
 )
 
 from selfassess import __version__
-from selfassess.inputs.banks import expand_input_paths
+from selfassess.inputs.paths import expand_input_paths
 from selfassess.report.attached_copies import WITHHELD_COMMENT
 from selfassess.report.audit import differences, unique_name
 

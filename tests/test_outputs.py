@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from selfassess.core.errors import SelfassessError
-from selfassess.inputs.banks import expand_input_paths
+from selfassess.inputs.paths import expand_input_paths
 from selfassess.inputs.responses import bank_for_responses, load_responses
 from selfassess.report.outputs import (
     OUTPUTS,

@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from selfassess.core.errors import SelfassessError
-from selfassess.inputs.banks import BankSource, expand_input_paths, resolve_bank
+from selfassess.inputs.banks import BankSource, resolve_bank
+from selfassess.inputs.paths import expand_input_paths
 from selfassess.inputs.responses import LoadedResponses, bank_for_responses, load_responses
 
 # (paths, "answers" or "baseline") -> the same paths, perhaps moving a progress bar when read

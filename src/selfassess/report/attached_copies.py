@@ -14,7 +14,8 @@ from collections.abc import Collection
 
 from selfassess.core.model import QuestionnaireRef, Respondent, Response
 from selfassess.core.scoring import organisation_of
-from selfassess.inputs.responses import InputFile, LoadedResponses, csv_delimiter, decode_csv
+from selfassess.inputs.response_csv import csv_delimiter, decode_csv
+from selfassess.inputs.responses import InputFile, LoadedResponses
 
 
 def small_organisation_files(loaded: LoadedResponses, threshold: int) -> set[str]:
