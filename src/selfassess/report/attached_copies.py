@@ -15,6 +15,7 @@ from collections.abc import Collection
 from selfassess.core.model import QuestionnaireRef, Respondent, Response
 from selfassess.core.scoring import organisation_of
 from selfassess.inputs.response_csv import csv_delimiter, decode_csv
+from selfassess.inputs.response_formats import CSV_FORMAT, format_for
 from selfassess.inputs.responses import InputFile, LoadedResponses
 
 
@@ -43,7 +44,7 @@ def with_comments_withheld(data: bytes, name: str) -> bytes:
     """An answer file with each comment's text replaced by WITHHELD_COMMENT: for comments the
     page withholds. Keys stay, so the scorecard rebuilt from it counts the same withheld
     comments; a CSV holds no comments."""
-    if name.lower().endswith(".csv"):
+    if format_for(name) is CSV_FORMAT:
         return data
     answers = json.loads(data.decode("utf-8-sig"))
     comments = answers.get("comments") if isinstance(answers, dict) else None
@@ -85,7 +86,7 @@ def without_names(
     question columns. A CSV is read as the loader reads it (UTF-8 or Windows-1252, comma or
     semicolon) and attached as UTF-8 with commas, so the rebuilt scorecard reads the same
     answers."""
-    if file.name.lower().endswith(".csv"):
+    if format_for(file.name) is CSV_FORMAT:
         return _csv_without_names(file, question_ids, roles)
     answers = json.loads(file.data.decode("utf-8-sig"))
     if not isinstance(answers, dict):
