@@ -20,7 +20,8 @@ from pdf_support import (
 
 from selfassess import __version__
 from selfassess.inputs.paths import expand_input_paths
-from selfassess.report.audit import WITHHELD_COMMENT, differences, unique_name
+from selfassess.report.attached_copies import WITHHELD_COMMENT
+from selfassess.report.audit import differences, unique_name
 
 BANK_FILE = ROOT / "src" / "selfassess" / "questionnaires" / "collaboration-maturity.yaml"
 ORGANISATIONS = (

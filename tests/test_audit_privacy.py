@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 from pdf_support import BASELINE, PARTNERSHIP, RESPONSES, attachments_of, invoke, report
 
-from selfassess.report.audit import WITHHELD_COMMENT, without_absolute_folders
+from selfassess.report.attached_copies import WITHHELD_COMMENT
+from selfassess.report.audit import without_absolute_folders
 
 SCHOOLS = RESPONSES / "schools-survey-export.csv"
 POLICE = "northshire-police-"  # two respondents: hidden with --min-group-size 3

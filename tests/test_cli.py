@@ -6,14 +6,18 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from selfassess import __version__
-from selfassess.cli import cli, escape_controls
-from selfassess.report.score_formats import csv_field
+from selfassess.cli import cli
+from selfassess.core.model import Questionnaire
+from selfassess.core.scoring import Scores
+from selfassess.report.score_formats import SCORE_FORMATS, csv_field, register_score_format
+from selfassess.report.terminal import escape_controls
 
 RESPONSES = Path(__file__).parent.parent / "examples" / "responses"
 
@@ -144,6 +148,32 @@ def test_score_json_has_the_documented_keys() -> None:
         "consensus",
     } == set(data["partnership"]["principles"]["parity"])
     assert any(r["source"].endswith(".csv#1") for r in data["respondents"])
+
+
+@pytest.fixture
+def names_format() -> Iterator[str]:
+    """A toy `score -f names` format, registered the way a new one would be, removed after."""
+
+    def names_only(bank: Questionnaire, scores: Scores) -> str:
+        return f"{bank.id}: " + ", ".join(sorted(scores.organisations)) + "\n"
+
+    register_score_format("names", names_only)
+    yield "names"
+    del SCORE_FORMATS["names"]
+
+
+def test_score_offers_a_format_registered_after_import(names_format: str) -> None:
+    code, out, _ = run("score", str(EXAMPLES), "-f", names_format)
+    assert code == 0
+    assert out.startswith("collaboration-maturity: ") and "Riverside Care Homes Group" in out
+    _, help_text, _ = run("score", "--help")
+    assert "[table|json|csv|names]" in help_text
+
+
+def test_score_refuses_a_format_not_in_the_table() -> None:
+    code, _, err = run("score", str(EXAMPLES), "-f", "xml")
+    assert code == 2
+    assert "'xml' is not one of 'table', 'json', 'csv'" in err
 
 
 def test_score_csv_has_one_row_per_respondent() -> None:

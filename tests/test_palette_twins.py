@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 from browser_support import RequestLog
 from chromium import wait_until
-from selfassess.scorecard.view import ScorecardOptions, ScorecardView
 from test_browser_partnership import pick
 
 from selfassess.core.model import Questionnaire
@@ -22,11 +21,15 @@ from selfassess.core.palette import (
     level_colours,
     organisation_style,
 )
+from selfassess.core.scoring import score_all
 from selfassess.inputs.paths import expand_input_paths
 from selfassess.inputs.responses import bank_for_responses, load_responses
 from selfassess.pages.partnership import render_partnership_page
 from selfassess.pages.themes import load_theme
-from selfassess.report.pipeline import render_scorecard_html, scorecard_view
+from selfassess.report.pipeline import render_scorecard_html
+from selfassess.scorecard.build import build_scorecard
+from selfassess.scorecard.options import ScorecardOptions
+from selfassess.scorecard.views import ScorecardView
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "responses"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -41,7 +44,8 @@ def bank() -> Questionnaire:
 @pytest.fixture(scope="module")
 def view(bank: Questionnaire) -> ScorecardView:
     loaded = load_responses(expand_input_paths([str(EXAMPLES)]), bank)
-    return scorecard_view(bank, loaded, ScorecardOptions())
+    scores = score_all(bank, loaded.responses)
+    return build_scorecard(bank, scores, loaded.responses, ScorecardOptions())
 
 
 def corners(d: str) -> int:

@@ -24,12 +24,8 @@ from selfassess.core.scoring import score_all
 from selfassess.inputs.paths import expand_input_paths
 from selfassess.inputs.responses import bank_for_responses, load_responses
 from selfassess.pages.themes import load_theme
-from selfassess.report.pipeline import (
-    ReportRequest,
-    render_scorecard_pdf,
-    theme_url_fetcher,
-    write_report,
-)
+from selfassess.report.pdf import render_scorecard_pdf, theme_url_fetcher
+from selfassess.report.pipeline import ReportRequest, write_report
 from selfassess.scorecard.options import ScorecardOptions
 
 ROOT = Path(__file__).parent.parent
@@ -340,17 +336,19 @@ def test_a_bank_that_tries_to_pull_in_files_embeds_nothing(tmp_path: Path) -> No
 # ---------------------------------------------------------------- writing safely
 
 
-def request_for(tmp_path: Path, **changes: object) -> ReportRequest:
+def request_for(
+    tmp_path: Path, pdf: str | None = "scorecard.pdf", html: Path | None = None
+) -> ReportRequest:
     paths = expand_input_paths([str(RESPONSES)])
     bank = bank_for_responses(paths).questionnaire
-    fields: dict[str, object] = {
-        "bank": bank,
-        "responses": load_responses(paths, bank),
-        "options": ScorecardOptions(partnership=PARTNERSHIP),
-        "pdf": tmp_path / "scorecard.pdf",
-    }
-    fields.update(changes)
-    return ReportRequest(**fields)  # type: ignore[arg-type]
+    outputs = {"pdf": tmp_path / pdf} if pdf is not None else {}
+    outputs |= {"html": html} if html is not None else {}
+    return ReportRequest(
+        bank=bank,
+        responses=load_responses(paths, bank),
+        options=ScorecardOptions(partnership=PARTNERSHIP),
+        outputs=outputs,
+    )
 
 
 @pytest.mark.parametrize("failure", [RuntimeError("layout broke"), KeyboardInterrupt()])
@@ -363,7 +361,7 @@ def test_a_render_that_fails_keeps_the_earlier_scorecard(
     def broken(*args: object, **kwargs: object) -> bytes:
         raise failure
 
-    monkeypatch.setattr("selfassess.report.pipeline.render_scorecard_pdf", broken)
+    monkeypatch.setattr("selfassess.report.outputs.render_scorecard_pdf", broken)
     with pytest.raises(type(failure)):
         write_report(request_for(tmp_path, html=tmp_path / "scorecard.html"))
     assert old.read_bytes() == b"%PDF- the scorecard from last month"
@@ -381,7 +379,7 @@ def test_a_failing_write_keeps_the_earlier_scorecard(
 
     monkeypatch.setattr("selfassess.pages.writing.os.fsync", no_space)
     monkeypatch.setattr(
-        "selfassess.report.pipeline.render_scorecard_pdf", lambda *a, **k: b"%PDF- new and long"
+        "selfassess.report.outputs.render_scorecard_pdf", lambda *a, **k: b"%PDF- new and long"
     )
     with pytest.raises(SelfassessError, match=r"scorecard\.pdf: cannot be written: No space left"):
         write_report(request_for(tmp_path))  # one line for the user, not a traceback

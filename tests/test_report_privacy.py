@@ -24,6 +24,8 @@ from pdf_support import (
 )
 from pypdf import PdfReader
 
+from selfassess.core.errors import SelfassessError
+from selfassess.core.privacy import refuse_names_with_pseudonyms
 from selfassess.core.scoring import score_all
 from selfassess.inputs.paths import expand_input_paths
 from selfassess.inputs.responses import bank_for_responses, load_responses
@@ -259,3 +261,20 @@ def test_bad_privacy_options_are_usage_errors(
     assert code == 2
     assert message in err
     assert not (tmp_path / "s.pdf").exists()
+
+
+def test_names_with_pseudonyms_are_refused_by_one_rule_in_one_wording(tmp_path: Path) -> None:
+    refuse_names_with_pseudonyms(True, False)
+    refuse_names_with_pseudonyms(False, True)
+    with pytest.raises(SelfassessError) as refused:
+        refuse_names_with_pseudonyms(True, True)
+    code, _, err = invoke(
+        "report",
+        str(RESPONSES),
+        "--html",
+        str(tmp_path / "s.html"),
+        "--show-names",
+        "--anonymise-organisations",
+    )
+    assert code == 2
+    assert f"Error: {refused.value}" in err

@@ -24,7 +24,7 @@ from pypdf.generic import NameObject, TextStringObject
 
 from selfassess.pages.themes import load_theme
 from selfassess.report.page_comparison import page_differences
-from selfassess.report.pipeline import render_scorecard_pdf
+from selfassess.report.pdf import render_scorecard_pdf
 
 SENTENCE = (
     "It is weakest at <strong>Riverside Care Homes Group</strong> (19). Partners see it very "

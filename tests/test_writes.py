@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -14,6 +15,23 @@ from click.testing import CliRunner, Result
 from selfassess.cli import cli
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "responses"
+SOURCE = Path(__file__).parent.parent / "src" / "selfassess"
+
+# What writing a file by hand looks like: only pages/writing.py may do it.
+HAND_WRITTEN = re.compile(
+    r"\bfsync\(|os\.replace\(|mkstemp\(|\.write_(?:bytes|text)\(|open\([^)]*[\"'][wax]b?[\"']"
+)
+
+
+def test_every_output_file_is_written_by_the_one_writer() -> None:
+    found = [
+        f"{path.relative_to(SOURCE)}:{number}: {line.strip()}"
+        for path in sorted(SOURCE.rglob("*.py"))
+        if path != SOURCE / "pages" / "writing.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if HAND_WRITTEN.search(line)
+    ]
+    assert found == []
 
 
 def snapshot(folder: Path) -> set[str]:

@@ -1,16 +1,14 @@
 """The command line: parse options, call one library function, print, map errors to exit codes.
 
-Everything it prints goes through `echo`, which shows control characters escaped: organisation
-names, comment keys, file names and the like come from files we did not write, and a raw escape
-sequence in one could clear the screen, retitle the window or hide text from the reader.
+Everything it prints goes through `echo`, which shows control characters escaped (text from
+files we did not write could otherwise drive the terminal: see report/terminal.py).
 """
 
 from __future__ import annotations
 
 import json
-import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from functools import wraps
 from pathlib import Path
@@ -21,9 +19,9 @@ import click
 from selfassess import __version__
 from selfassess.core.errors import SelfassessError
 from selfassess.core.model import questionnaire_json_schema, response_json_schema
+from selfassess.core.privacy import refuse_names_with_pseudonyms
 from selfassess.core.scoring import score_all
 from selfassess.inputs.banks import (
-    BankSource,
     bundled_bank_files,
     bundled_banks,
     resolve_bank,
@@ -31,47 +29,19 @@ from selfassess.inputs.banks import (
 )
 from selfassess.inputs.branding import make_branding
 from selfassess.inputs.paths import expand_bank_paths, expand_input_paths
-from selfassess.inputs.responses import (
-    LoadedResponses,
-    bank_for_responses,
-    load_responses,
-    read_response_file,
-)
+from selfassess.inputs.responses import LoadedResponses, read_response_file
+from selfassess.inputs.rounds import Watch, load_answers, unwatched
 from selfassess.pages.site import build_site
 from selfassess.pages.theme_scaffold import write_new_theme
 from selfassess.pages.themes import bundled_theme_names, bundled_themes, load_theme
 from selfassess.pages.writing import write_new_bank
-from selfassess.report.pipeline import (
-    DEFAULT_PDF_VARIANT,
-    PDF_VARIANTS,
-    REPORT_STEPS,
-    ReportRequest,
-    write_report,
-)
-from selfassess.report.score_formats import scores_to_csv, scores_to_json, scores_to_table
-from selfassess.scorecard.options import ScorecardOptions
+from selfassess.report.pdf import DEFAULT_PDF_VARIANT, PDF_VARIANTS
+from selfassess.report.pipeline import REPORT_STEPS, ReportRequest, write_report
+from selfassess.report.request import ReportOptions, prepare_report
+from selfassess.report.score_formats import DEFAULT_SCORE_FORMAT, SCORE_FORMATS, format_scores
+from selfassess.report.terminal import ProgressPaths, RegistryChoice, escape_controls
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-# C0 controls, DEL, C1 controls, and the bidirectional embeddings, overrides and isolates that
-# can make a line read differently from the characters in it.
-CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-LINE_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def escape_controls(text: str, *, lines: bool = False) -> str:
-    """`text` with every control character written as an escape: C0 as `\\x1b`, the rest as
-    `\\u202e` (JSON's own escape, so a JSON document printed this way stays valid JSON).
-
-    With `lines`, newlines are kept: for output of several lines that we laid out (tables,
-    CSV, JSON); a message is one line, so a newline in it is escaped too.
-    """
-
-    def escaped(match: re.Match[str]) -> str:
-        code = ord(match.group())
-        return f"\\x{code:02x}" if code < 0x20 else f"\\u{code:04x}"
-
-    return (LINE_CONTROLS if lines else CONTROLS).sub(escaped, text)
 
 
 def echo(text: str, *, err: bool = False, lines: bool = False, nl: bool = True) -> None:
@@ -204,21 +174,6 @@ def build(
     echo(f"wrote {len(pages)} pages; open {pages[0].resolve()}")
 
 
-def load_inputs(
-    files: tuple[str, ...],
-    questionnaire: str | None,
-    skip_invalid: bool,
-    *,
-    progress: bool = False,
-) -> tuple[BankSource, LoadedResponses]:
-    """The bank and the responses named on the command line; warnings and skips on stderr."""
-    paths = expand_input_paths(files)
-    if not paths:
-        raise SelfassessError.at(" ".join(files), "no *.json or *.csv response files found")
-    bank = resolve_bank(questionnaire) if questionnaire else bank_for_responses(paths)
-    return bank, _load_telling(paths, bank, skip_invalid, progress, "answers")
-
-
 questionnaire_option = click.option(
     "--questionnaire",
     "-q",
@@ -237,36 +192,18 @@ skip_invalid_option = click.option(
     "--format",
     "-f",
     "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
+    type=RegistryChoice(SCORE_FORMATS),
+    default=DEFAULT_SCORE_FORMAT,
     show_default=True,
 )
 @skip_invalid_option
 @reports_errors
 def score(files: tuple[str, ...], questionnaire: str | None, fmt: str, skip_invalid: bool) -> None:
     """Score response files (JSON or CSV; folders and globs too) against their bank."""
-    bank, loaded = load_inputs(files, questionnaire, skip_invalid)
+    bank, loaded = load_answers(files, questionnaire, skip_invalid)
+    tell_notes(loaded, "answers")
     scores = score_all(bank.questionnaire, loaded.responses)
-    if fmt == "json":
-        echo(json.dumps(scores_to_json(scores), indent=2, ensure_ascii=False), lines=True)
-    elif fmt == "csv":
-        echo(scores_to_csv(bank.questionnaire, scores), lines=True, nl=False)
-    else:
-        echo(scores_to_table(bank.questionnaire, scores), lines=True, nl=False)
-
-
-class ProgressPaths(list[Path]):
-    """Paths that move a progress bar on stderr while the loader walks through them."""
-
-    def __init__(self, paths: list[Path], label: str) -> None:
-        super().__init__(paths)
-        self.label = label
-
-    def __iter__(self) -> Iterator[Path]:
-        with click.progressbar(length=len(self), label=self.label, file=sys.stderr) as bar:
-            for path in super().__iter__():
-                yield path
-                bar.update(1)
+    echo(format_scores(fmt, bank.questionnaire, scores), lines=True, nl=False)
 
 
 def shows_progress(quiet: bool) -> bool:
@@ -274,29 +211,20 @@ def shows_progress(quiet: bool) -> bool:
     return not quiet and sys.stderr.isatty()
 
 
-def load_baseline(
-    args: tuple[str, ...], bank: BankSource, skip_invalid: bool, progress: bool
-) -> LoadedResponses:
-    """The earlier round's answers, read against the current round's bank."""
-    paths = expand_input_paths(args)
-    if not paths:
-        raise SelfassessError.at(" ".join(args), "no *.json or *.csv baseline files found")
-    return _load_telling(paths, bank, skip_invalid, progress, "baseline")
-
-
-def _load_telling(
-    paths: list[Path], bank: BankSource, skip_invalid: bool, progress: bool, what: str
-) -> LoadedResponses:
-    """Load `paths` against the bank; each warning and skipped file a line on stderr (marked
-    "(baseline)" for the earlier round)."""
-    to_load = ProgressPaths(paths, f"Loading {what}") if progress else paths
-    loaded = load_responses(to_load, bank.questionnaire, skip_invalid=skip_invalid)
+def tell_notes(loaded: LoadedResponses, what: str) -> None:
+    """Each warning and skipped file a line on stderr ("(baseline)" for the earlier round)."""
     mark = " (baseline)" if what == "baseline" else ""
     for warning in loaded.warnings:
         echo(f"warning: {warning}{mark}", err=True)
     for problem in loaded.skipped:
         echo(f"skipped: {problem}{mark}", err=True)
-    return loaded
+
+
+def watch_progress(quiet: bool) -> Watch:
+    """A progress bar over the files being loaded, when one should show (shows_progress)."""
+    if not shows_progress(quiet):
+        return unwatched
+    return lambda paths, what: ProgressPaths(paths, f"Loading {what}")
 
 
 @cli.command()
@@ -354,74 +282,30 @@ def _load_telling(
 @skip_invalid_option
 @click.option("--quiet", is_flag=True, help="No progress bars and no summary line.")
 @reports_errors
-def report(
-    files: tuple[str, ...],
-    questionnaire: str | None,
-    pdf: Path | None,
-    html: Path | None,
-    title: str | None,
-    partnership: str | None,
-    baseline: tuple[str, ...],
-    theme: str | None,
-    brand_name: str | None,
-    logo: Path | None,
-    primary_colour: str | None,
-    show_names: bool,
-    min_group_size: int | None,
-    anonymise_organisations: bool,
-    no_attach: bool,
-    pdf_variant: str,
-    skip_invalid: bool,
-    quiet: bool,
-) -> None:
+def report(**given: Any) -> None:
     """Write the partnership scorecard (PDF and/or HTML) from response files."""
-    if pdf is None and html is None:
+    options = ReportOptions(**given)
+    if not options.outputs:
         raise click.UsageError("give -o FILE.pdf, --html FILE.html, or both")
-    if show_names and anonymise_organisations:
-        raise click.UsageError(
-            "--show-names and --anonymise-organisations cannot be combined: "
-            "names would identify the organisations"
-        )
-    branding = make_branding(brand_name, logo, primary_colour)
-    progress = shows_progress(quiet)
-    bank, loaded = load_inputs(files, questionnaire, skip_invalid, progress=progress)
-    earlier = load_baseline(baseline, bank, skip_invalid, progress) if baseline else None
-    request = ReportRequest(
-        bank=bank.questionnaire,
-        responses=loaded,
-        baseline=earlier,
-        options=ScorecardOptions(
-            title=title, partnership=partnership, show_names=show_names, date=date.today()
-        ),
-        theme=theme,
-        branding=branding,
-        pdf=pdf,
-        html=html,
-        pdf_variant=pdf_variant,
-        min_group_size=min_group_size,
-        anonymise_organisations=anonymise_organisations,
-        bank_source=bank,
-        attach_inputs=not no_attach,
-        command_options=options_as_given(anonymise_organisations),
+    try:
+        refuse_names_with_pseudonyms(options.show_names, options.anonymise_organisations)
+    except SelfassessError as exc:
+        raise click.UsageError(str(exc)) from None
+    request = prepare_report(
+        options,
+        given=click.get_current_context().params,
+        today=date.today(),
+        watch=watch_progress(options.quiet),
+        tell=tell_notes,
     )
-    if progress:
-        width = max(len(name) for name in REPORT_STEPS)
-        with click.progressbar(
-            length=len(REPORT_STEPS), label="Starting".ljust(width), file=sys.stderr
-        ) as bar:
-
-            def step(name: str) -> None:
-                bar.label = name.ljust(width)  # what is running now
-                bar.update(1)
-
-            withheld = write_report(request, step=step)
+    if shows_progress(options.quiet):
+        withheld = write_report_showing_steps(request)
     else:
         withheld = write_report(request)
-    if not quiet:
-        for path in (pdf, html):
-            if path is not None:
-                echo(f"wrote {path}")
-        if pdf is not None and anonymise_organisations and not no_attach:
+    if not options.quiet:
+        for path in options.outputs.values():
+            echo(f"wrote {path}")
+        if options.withholds_answer_files:
             echo(
                 "note: the answer files are not attached (they name the organisations); "
                 "the questionnaire and the manifest are",
@@ -431,18 +315,18 @@ def report(
             echo(withheld, err=True)
 
 
-def options_as_given(anonymised: bool) -> dict[str, Any]:
-    """The report command's options as the user gave them, for the scorecard's manifest."""
-    given = {
-        name: [str(v) for v in value] if isinstance(value, tuple) else value
-        for name, value in click.get_current_context().params.items()
-    }
-    given = {k: str(v) if isinstance(v, Path) else v for k, v in given.items()}
-    if anonymised:  # paths and globs usually name the organisations
-        for name in ("files", "baseline"):
-            if given.get(name):
-                given[name] = f"{len(given[name])} argument(s), withheld"
-    return given
+def write_report_showing_steps(request: ReportRequest) -> str:
+    """write_report with a progress bar on stderr naming the step that is running."""
+    width = max(len(name) for name in REPORT_STEPS)
+    with click.progressbar(
+        length=len(REPORT_STEPS), label="Starting".ljust(width), file=sys.stderr
+    ) as bar:
+
+        def step(name: str) -> None:
+            bar.label = name.ljust(width)  # what is running now
+            bar.update(1)
+
+        return write_report(request, step=step)
 
 
 @cli.command()

@@ -19,6 +19,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from selfassess.core.errors import Problem, SelfassessError
+
 FEW = "few"  # fewer respondents than the threshold: the primary reason to hide a cell
 GUARD = "guard"  # hidden only so that another hidden cell cannot be worked out
 
@@ -41,6 +43,21 @@ class PrivacyOptions:
     @property
     def anonymised(self) -> bool:
         return self.pseudonyms is not None
+
+
+def refuse_names_with_pseudonyms(show_names: bool, anonymised: bool) -> None:
+    """The one rule for --show-names with --anonymise-organisations: a name printed beside a
+    comment says which organisation "Partner C" is, so the two cannot be combined."""
+    if show_names and anonymised:
+        raise SelfassessError(
+            [
+                Problem(
+                    "--show-names",
+                    "cannot be combined with --anonymise-organisations: "
+                    "names would identify the organisations",
+                )
+            ]
+        )
 
 
 @dataclass(frozen=True)

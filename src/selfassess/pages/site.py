@@ -26,7 +26,7 @@ from selfassess.pages.page_shell import inline_assets, json_for_html, page_bank_
 from selfassess.pages.partnership import partnership_page_name, render_partnership_pages
 from selfassess.pages.theme_rendering import render_template, template_environment
 from selfassess.pages.themes import Theme
-from selfassess.pages.writing import mode_for
+from selfassess.pages.writing import mode_for, write_synced
 
 try:
     import fcntl
@@ -293,10 +293,8 @@ def _lock(folder: Path) -> Iterator[None]:
 
 
 def _write_file(path: Path, data: bytes) -> None:
-    with open(path, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+    """One page into the folder being built (tests cut a build short here)."""
+    write_synced(path, data)
 
 
 def build_site(banks: Sequence[Questionnaire], out_dir: Path, theme: Theme) -> list[Path]:

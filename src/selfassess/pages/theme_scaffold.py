@@ -14,6 +14,7 @@ from pathlib import Path
 
 from selfassess.core.errors import SelfassessError
 from selfassess.pages.themes import COLOURS, FONTS, load_theme
+from selfassess.pages.writing import write_synced
 
 HEADER_PARTIAL = "templates/partials/header.html.j2"
 
@@ -178,10 +179,7 @@ def write_new_theme(path: Path, parent: str) -> list[Path]:
         for relative, text in files.items():
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            with open(target, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
+            write_synced(target, text.encode("utf-8"))
         staging.chmod(0o755)
         os.rename(staging, path)  # replaces only an empty folder; fails on anything else
     except OSError as exc:

@@ -1,4 +1,10 @@
-"""Atomic writes: a temporary sibling, fsync, then rename; nothing half-written is ever seen."""
+"""Atomic writes: a temporary sibling, fsync, then rename; nothing half-written is ever seen.
+
+The one writer of output files. A file goes through `write_atomic`; a folder (the site, a new
+theme) is built beside its place and renamed in, and each file inside it goes through
+`write_synced`, the same write-and-fsync step without a rename of its own (the folder's rename
+is the atomic step).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import re
 import stat
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from selfassess.core.errors import SelfassessError
 from selfassess.pages.starter_bank import STARTER_BANK
@@ -61,9 +68,7 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     try:
         os.fchmod(fd, mode_for(path))  # mkstemp's 0600 would hide a shared report from others
         with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
+            _write_and_sync(tmp, data)
         if overwrite:
             check_output_file(path)  # once more, just before: it may have changed meanwhile
             os.replace(tmp_name, path)
@@ -79,6 +84,21 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     except BaseException:
         _remove_quietly(tmp_name)
         raise
+
+
+def write_synced(path: Path, data: bytes) -> None:
+    """Write a file inside a folder being built, on disk before the folder is swapped in.
+
+    Errors stay `OSError`: the caller knows which folder it was building and says so.
+    """
+    with open(path, "wb") as handle:
+        _write_and_sync(handle, data)
+
+
+def _write_and_sync(handle: BinaryIO, data: bytes) -> None:
+    handle.write(data)
+    handle.flush()
+    os.fsync(handle.fileno())
 
 
 def _remove_quietly(name: str) -> None:
@@ -98,6 +118,7 @@ def mode_for(path: Path, fresh: int = 0o666) -> int:
 
 
 def write_new_bank(path: Path) -> None:
+    """`selfassess new`: the starter bank, its id from the file name, never over a file."""
     if path.exists():
         raise SelfassessError.at(path, "already exists; not overwriting it")
     bank_id = re.sub(r"[^a-z0-9-]+", "-", path.stem.lower()).strip("-") or "my-bank"

@@ -15,23 +15,24 @@ written into the manifest (a folder's name says who ran the report, and where).
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import re
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePath, PureWindowsPath
 from typing import Any
 
 from selfassess import __version__
-from selfassess.core.model import QuestionnaireRef, Respondent, Response
-from selfassess.core.scoring import organisation_of
 from selfassess.inputs.banks import BankSource
-from selfassess.inputs.response_csv import csv_delimiter, decode_csv
 from selfassess.inputs.responses import InputFile, LoadedResponses
+from selfassess.report.attached_copies import (
+    shown_roles,
+    small_organisation_files,
+    with_comments_withheld,
+    without_names,
+)
 from selfassess.scorecard.views import Change, OrganisationScore, ScorecardView
 
 MANIFEST_NAME = "manifest.json"
@@ -77,73 +78,13 @@ def audit_trail(
     the organisations), less what the page may not show (see the module docstring); the
     manifest still lists each file's SHA-256, so files someone holds can be checked against it.
     """
-    anonymous = view.anonymised
     used: set[str] = {MANIFEST_NAME}
     bank_name = unique_name(PurePath(bank.name).name or "questionnaire.yaml", used)
-    attachments = [
-        Attachment(
-            bank_name,
-            bank.content,
-            f"The questionnaire {bank.questionnaire.id} {bank.questionnaire.version}, as read",
-            "Source",
-        )
-    ]
-    inputs = []
-    threshold = view.method.privacy.min_organisation_size
-    hidden_files = 0
-    unnamed_files = 0
-    unroled_files = 0
-    silenced_files = 0
-    rounds = [(THIS_ROUND, responses)] + ([(BASELINE_ROUND, baseline)] if baseline else [])
-    for round_name, loaded in rounds:
-        small = small_organisation_files(loaded, threshold)
-        # A role is printed beside a comment only when enough people share it; an earlier
-        # round's comments are never printed, so neither are its roles.
-        roles = (
-            set()
-            if round_name == BASELINE_ROUND
-            else shown_roles(loaded, view.method.privacy.min_group_size)
-        )
-        # Comments the page withholds (organisations of fewer than min_group_size respondents)
-        # are not attached either; an earlier round's comments are never printed at all.
-        quiet = (
-            {file.name for file in loaded.files}
-            if round_name == BASELINE_ROUND
-            else small_organisation_files(loaded, view.method.privacy.min_group_size)
-        )
-        question_ids = {question.id for _, question in bank.questionnaire.questions()}
-        for number, file in enumerate(loaded.files, start=1):
-            entry = _input_entry(file, round_name, number, anonymous)
-            inputs.append(entry)
-            if not attach_inputs:
-                continue
-            if file.name in small:
-                entry["withheld"] = (
-                    f"answers from an organisation of fewer than {threshold} respondents, "
-                    "which the scorecard hides"
-                )
-                hidden_files += 1
-                continue
-            nameless = file.data if show_names else without_names(file, question_ids)
-            unnamed = file.data if show_names else without_names(file, question_ids, roles)
-            data = with_comments_withheld(unnamed, file.name) if file.name in quiet else unnamed
-            if data != file.data:
-                entry["attached_sha256"] = hashlib.sha256(data).hexdigest()
-            unnamed_files += nameless != file.data
-            unroled_files += unnamed != nameless
-            silenced_files += data != unnamed
-            prefix = "baseline-" if round_name == BASELINE_ROUND else ""
-            entry["attachment"] = unique_name(prefix + PurePath(file.name).name, used)
-            attachments.append(
-                Attachment(
-                    entry["attachment"],
-                    data,
-                    f"Answer file {entry['file']}"
-                    + (" (baseline round)" if round_name == BASELINE_ROUND else "")
-                    + ("" if data == file.data else ", with what the scorecard withholds removed"),
-                    "Source",
-                )
-            )
+    question_ids = {question.id for _, question in bank.questionnaire.questions()}
+    files = _AttachedFiles(view, question_ids, attach_inputs, show_names, used)
+    files.add_round(THIS_ROUND, responses)
+    if baseline:
+        files.add_round(BASELINE_ROUND, baseline)
     manifest: dict[str, Any] = {
         "format": MANIFEST_FORMAT,
         "tool": {"name": "selfassess", "version": __version__},
@@ -158,34 +99,120 @@ def audit_trail(
         },
         "inputs_attached": attach_inputs,
         "inputs_withheld_because": "" if attach_inputs else withheld_because,
-        "inputs": inputs,
+        "inputs": files.inputs,
         "skipped": list(view.method.skipped),
         "notes": list(view.method.notes),
         "options": without_folders(options),
         "privacy": {
             "min_group_size": view.method.privacy.min_group_size,
             "min_organisation_size": view.method.privacy.min_organisation_size,
-            "anonymised": anonymous,
+            "anonymised": view.anonymised,
         },
         "printed": printed_figures(view),
     }
     data = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    attachments.append(
-        Attachment(
-            MANIFEST_NAME,
-            data,
-            "How this scorecard was made: tool, questionnaire, inputs (SHA-256), options and "
-            "the figures printed. Check it with: selfassess verify",
-            "Supplement",
+    questionnaire = Attachment(
+        bank_name,
+        bank.content,
+        f"The questionnaire {bank.questionnaire.id} {bank.questionnaire.version}, as read",
+        "Source",
+    )
+    described = Attachment(
+        MANIFEST_NAME,
+        data,
+        "How this scorecard was made: tool, questionnaire, inputs (SHA-256), options and "
+        "the figures printed. Check it with: selfassess verify",
+        "Supplement",
+    )
+    return AuditTrail(manifest, [questionnaire, *files.attachments, described], files.withheld())
+
+
+@dataclass
+class _AttachedFiles:
+    """The answer files' manifest entries and attachments, built up round after round."""
+
+    view: ScorecardView
+    question_ids: set[str]
+    attach: bool
+    show_names: bool
+    used: set[str]  # attachment names taken so far
+    inputs: list[dict[str, Any]] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    hidden: int = 0  # files not attached: their organisation is too small to be shown
+    unnamed: int = 0  # files attached without respondents' names
+    unroled: int = 0  # ... and without roles the page does not print
+    silenced: int = 0  # ... and without the comments it withholds
+
+    @property
+    def threshold(self) -> int:
+        return self.view.method.privacy.min_organisation_size
+
+    def add_round(self, round_name: str, loaded: LoadedResponses) -> None:
+        """Each file of one round: its manifest entry, and its copy attached (if any)."""
+        privacy = self.view.method.privacy
+        small = small_organisation_files(loaded, self.threshold)
+        earlier = round_name == BASELINE_ROUND
+        # A role is printed beside a comment only when enough people share it; an earlier
+        # round's comments are never printed, so neither are its roles.
+        roles = set() if earlier else shown_roles(loaded, privacy.min_group_size)
+        # Comments the page withholds (organisations of fewer than min_group_size respondents)
+        # are not attached either; an earlier round's comments are never printed at all.
+        quiet = (
+            {file.name for file in loaded.files}
+            if earlier
+            else small_organisation_files(loaded, privacy.min_group_size)
         )
-    )
-    return AuditTrail(
-        manifest,
-        attachments,
-        withheld_line(
-            len(inputs), hidden_files, unnamed_files, silenced_files, threshold, unroled_files
-        ),
-    )
+        for number, file in enumerate(loaded.files, start=1):
+            entry = _input_entry(file, round_name, number, self.view.anonymised)
+            self.inputs.append(entry)
+            if not self.attach:
+                continue
+            if file.name in small:
+                entry["withheld"] = (
+                    f"answers from an organisation of fewer than {self.threshold} respondents, "
+                    "which the scorecard hides"
+                )
+                self.hidden += 1
+                continue
+            self._attach(file, entry, earlier, roles, file.name in quiet)
+
+    def _attach(
+        self,
+        file: InputFile,
+        entry: dict[str, Any],
+        earlier: bool,
+        roles: set[tuple[str, str]],
+        quiet: bool,
+    ) -> None:
+        """Attach the copy of one file the page allows, and record what was taken out."""
+        ids = self.question_ids
+        nameless = file.data if self.show_names else without_names(file, ids)
+        unnamed = file.data if self.show_names else without_names(file, ids, roles)
+        data = with_comments_withheld(unnamed, file.name) if quiet else unnamed
+        if data != file.data:
+            entry["attached_sha256"] = hashlib.sha256(data).hexdigest()
+        self.unnamed += nameless != file.data
+        self.unroled += unnamed != nameless
+        self.silenced += data != unnamed
+        prefix = "baseline-" if earlier else ""
+        entry["attachment"] = unique_name(prefix + PurePath(file.name).name, self.used)
+        description = (
+            f"Answer file {entry['file']}"
+            + (" (baseline round)" if earlier else "")
+            + ("" if data == file.data else ", with what the scorecard withholds removed")
+        )
+        self.attachments.append(Attachment(entry["attachment"], data, description, "Source"))
+
+    def withheld(self) -> str:
+        """The one line on what the attachments leave out."""
+        return withheld_line(
+            len(self.inputs),
+            self.hidden,
+            self.unnamed,
+            self.silenced,
+            self.threshold,
+            self.unroled,
+        )
 
 
 def withheld_line(
@@ -206,133 +233,6 @@ def withheld_line(
             "manifest, so verify needs them given with --inputs)"
         )
     return "note: " + "; ".join(parts) if parts else ""
-
-
-def small_organisation_files(loaded: LoadedResponses, threshold: int) -> set[str]:
-    """The files holding any answer from an organisation the scorecard hides (fewer than
-    `threshold` respondents in this round)."""
-    counts: dict[str, int] = {}
-    for sourced in loaded.responses:
-        name = organisation_of(sourced.response.respondent.organisation)
-        counts[name] = counts.get(name, 0) + 1
-    names = {file.name for file in loaded.files}
-    small = set()
-    for sourced in loaded.responses:
-        if counts[organisation_of(sourced.response.respondent.organisation)] < threshold:
-            # a CSV row's source is "file#row"
-            small.add(
-                sourced.source if sourced.source in names else sourced.source.rsplit("#", 1)[0]
-            )
-    return small
-
-
-WITHHELD_COMMENT = "(withheld: the scorecard does not print this comment)"
-
-
-def with_comments_withheld(data: bytes, name: str) -> bytes:
-    """An answer file with each comment's text replaced by WITHHELD_COMMENT: for comments the
-    page withholds. Keys stay, so the scorecard rebuilt from it counts the same withheld
-    comments; a CSV holds no comments."""
-    if name.lower().endswith(".csv"):
-        return data
-    answers = json.loads(data.decode("utf-8-sig"))
-    comments = answers.get("comments") if isinstance(answers, dict) else None
-    if not isinstance(comments, dict) or not any(
-        isinstance(text, str) and text.strip() for text in comments.values()
-    ):
-        return data
-    answers["comments"] = {
-        key: WITHHELD_COMMENT if isinstance(text, str) and text.strip() else text
-        for key, text in comments.items()
-    }
-    return (json.dumps(answers, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def shown_roles(loaded: LoadedResponses, threshold: int) -> set[tuple[str, str]]:
-    """The (organisation, role casefolded) pairs the page may print: those that at least
-    `threshold` of the organisation's respondents gave, as the comments section counts them."""
-    counts: dict[tuple[str, str], int] = {}
-    for sourced in loaded.responses:
-        key = _role_key(sourced.response.respondent.organisation, sourced.response.respondent.role)
-        if key is not None:
-            counts[key] = counts.get(key, 0) + 1
-    return {key for key, count in counts.items() if count >= threshold}
-
-
-def _role_key(organisation: str | None, role: str | None) -> tuple[str, str] | None:
-    role = (role or "").strip()
-    return (organisation_of(organisation), role.casefold()) if role else None
-
-
-def without_names(
-    file: InputFile, question_ids: Collection[str], roles: set[tuple[str, str]] | None = None
-) -> bytes:
-    """The answer file as attached without --show-names: only what the reader uses, less the
-    respondents' `name` and, when `roles` is given, each `role` the page may not print.
-
-    JSON keeps the keys of the response model (an `email` beside the name, or a `contact` at
-    the top, would otherwise ride along into the PDF); a CSV keeps its organisation, role and
-    question columns. A CSV is read as the loader reads it (UTF-8 or Windows-1252, comma or
-    semicolon) and attached as UTF-8 with commas, so the rebuilt scorecard reads the same
-    answers."""
-    if file.name.lower().endswith(".csv"):
-        return _csv_without_names(file, question_ids, roles)
-    answers = json.loads(file.data.decode("utf-8-sig"))
-    if not isinstance(answers, dict):
-        return file.data
-    kept = {key: value for key, value in answers.items() if key in Response.model_fields}
-    for key, model, drop in (
-        ("respondent", Respondent, {"name"}),
-        ("questionnaire", QuestionnaireRef, set()),
-    ):
-        if isinstance(kept.get(key), dict):
-            kept[key] = {
-                k: v for k, v in kept[key].items() if k in model.model_fields and k not in drop
-            }
-    respondent = kept.get("respondent")
-    if (
-        roles is not None
-        and isinstance(respondent, dict)
-        and isinstance(respondent.get("role"), str)
-    ):
-        organisation = respondent.get("organisation")
-        pair = _role_key(
-            organisation if isinstance(organisation, str) else None, respondent["role"]
-        )
-        if pair is not None and pair not in roles:
-            del respondent["role"]
-    if kept == answers:
-        return file.data
-    return (json.dumps(kept, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def _csv_without_names(
-    file: InputFile, question_ids: Collection[str], roles: set[tuple[str, str]] | None
-) -> bytes:
-    text = decode_csv(file.data, file.name, [])
-    delimiter = csv_delimiter(text)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    if not rows:
-        return file.data
-    header = [cell.strip() for cell in rows[0]]
-    used = {"organisation", "role", *question_ids}
-    keep = [i for i, cell in enumerate(header) if cell in used]
-    changed = len(keep) < len(header)
-    org = header.index("organisation") if "organisation" in header else None
-    role = header.index("role") if "role" in header else None
-    if roles is not None and role is not None:
-        for row in rows[1:]:
-            given = row[org] if org is not None and org < len(row) else None
-            key = _role_key(given, row[role] if role < len(row) else "")
-            if key is not None and key not in roles:
-                row[role] = ""
-                changed = True
-    if not changed and delimiter == "," and file.data == text.encode("utf-8"):
-        return file.data
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerows([[row[i] for i in keep if i < len(row)] for row in rows])
-    return out.getvalue().encode("utf-8")
 
 
 def shown_path(path: str) -> str:

@@ -1,9 +1,15 @@
-"""Scores as text: the `score --format json` contract, CSV rows, and the terminal table."""
+"""Scores as text: the `score --format json` contract, CSV rows, and the terminal table.
+
+`SCORE_FORMATS` is the table `selfassess score -f` chooses from (pelican's readers, datasette's
+output renderers): a name and a function from bank and scores to the text printed. A new format
+is one `register_score_format` call; the command line's choices are read from the table.
+"""
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from selfassess.core.model import Questionnaire
@@ -142,3 +148,30 @@ def scores_to_table(bank: Questionnaire, scores: Scores) -> str:
         cells = " ".join(f"{shown(org.principles[pr.id]):>8}" for pr in bank.principles)
         lines.append(f"{name[:40]:<40} {org.n:>3}  {cells} {shown(org.overall):>8}")
     return "\n".join(lines) + "\n"
+
+
+ScoreFormat = Callable[[Questionnaire, Scores], str]  # the text printed, ending in a newline
+
+
+def scores_as_json_text(bank: Questionnaire, scores: Scores) -> str:
+    """`score -f json`: the JSON contract, indented, non-ASCII kept as written."""
+    return json.dumps(scores_to_json(scores), indent=2, ensure_ascii=False) + "\n"
+
+
+# The first entry is the default. Order is the order `--help` lists them in.
+SCORE_FORMATS: dict[str, ScoreFormat] = {
+    "table": scores_to_table,
+    "json": scores_as_json_text,
+    "csv": scores_to_csv,
+}
+DEFAULT_SCORE_FORMAT = "table"
+
+
+def register_score_format(name: str, render: ScoreFormat) -> None:
+    """Add (or replace) a `score -f NAME` format: the one place a new format is declared."""
+    SCORE_FORMATS[name] = render
+
+
+def format_scores(name: str, bank: Questionnaire, scores: Scores) -> str:
+    """The scores as the named format prints them."""
+    return SCORE_FORMATS[name](bank, scores)

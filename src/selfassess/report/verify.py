@@ -39,7 +39,6 @@ from selfassess.inputs.branding import Branding
 from selfassess.inputs.responses import LoadedResponses, load_response_data
 from selfassess.pages.themes import Theme, bundled_theme_names, load_theme
 from selfassess.report.audit import (
-    BASELINE_ROUND,
     MANIFEST_FORMAT,
     MANIFEST_NAME,
     describe,
@@ -54,13 +53,12 @@ from selfassess.report.page_comparison import (
     page_problems,
     viewer_differences,
 )
+from selfassess.report.pdf import DEFAULT_PDF_VARIANT, PDF_VARIANTS, render_scorecard_reading
 from selfassess.report.pdf_text import read_pages, read_pdf
 from selfassess.report.pipeline import (
-    DEFAULT_PDF_VARIANT,
-    PDF_VARIANTS,
     render_scorecard_html,
-    render_scorecard_reading,
 )
+from selfassess.report.verify_inputs import Files, attached_inputs, given_inputs
 from selfassess.scorecard.build import build_scorecard
 from selfassess.scorecard.options import ScorecardOptions
 from selfassess.scorecard.views import ScorecardView
@@ -121,14 +119,14 @@ def verify_scorecard(path: Path, inputs: Sequence[tuple[str, bytes]] | None = No
     bank = _bank(manifest, attachments, result)
     entries: list[dict[str, Any]] = manifest["inputs"]
     if inputs is not None:
-        files = _given_inputs(entries, inputs, result)
+        files = given_inputs(entries, inputs, result.problems)
     elif not manifest["inputs_attached"]:
         why = manifest.get("inputs_withheld_because") or "--no-attach"
         result.summary = f"not verified: the answer files are not attached ({why})"
         result.problems.append(_PASS_INPUTS)
         return result
     else:
-        files = _attached_inputs(entries, attachments, manifest, result)
+        files = attached_inputs(entries, attachments, manifest, result.problems)
         withheld = [entry for entry in entries if entry.get("withheld")]
         if withheld:
             _say_withheld(withheld, len(entries), result)
@@ -239,81 +237,6 @@ def _bank(
     except SelfassessError as exc:
         result.problems.append(f"the attached questionnaire does not read: {exc.problems[0]}")
         return None
-
-
-Files = tuple[list[tuple[str, bytes]], list[tuple[str, bytes]]]  # this round, baseline
-
-
-def _attached_inputs(
-    entries: list[dict[str, Any]],
-    attachments: dict[str, bytes],
-    manifest: dict[str, Any],
-    result: Verification,
-) -> Files:
-    """The attached answer files, each checked against the SHA-256 of what was attached (names
-    removed, unless --show-names) or, for older manifests, of the file as read."""
-    files: Files = ([], [])
-    expected = {MANIFEST_NAME, manifest["questionnaire"]["attachment"]}
-    for entry in entries:
-        name = entry.get("attachment")
-        if name is None:
-            if not entry.get("withheld"):
-                result.problems.append(f"{entry['file']}: listed without an attachment")
-            continue
-        if name in expected:
-            result.problems.append(
-                f"{entry['file']}: its attachment {name} is listed for another file too"
-            )
-            continue
-        expected.add(name)
-        data = attachments.get(name)
-        if data is None:
-            result.problems.append(f"{entry['file']}: missing attachment {name}")
-            continue
-        if hashlib.sha256(data).hexdigest() != entry.get("attached_sha256", entry["sha256"]):
-            result.problems.append(
-                f"{entry['file']}: the attached file differs from the one the report was "
-                f"made from (SHA-256 mismatch in {name})"
-            )
-        _round_of(files, entry).append((name, data))
-    for name in sorted(set(attachments) - expected):
-        result.problems.append(f"an attachment the manifest does not list: {name}")
-    return files
-
-
-def _round_of(files: Files, entry: dict[str, Any]) -> list[tuple[str, bytes]]:
-    return files[1] if entry["round"] == BASELINE_ROUND else files[0]
-
-
-def _given_inputs(
-    entries: list[dict[str, Any]], inputs: Sequence[tuple[str, bytes]], result: Verification
-) -> Files:
-    """Files given with --inputs, matched to the manifest by their SHA-256 as read."""
-    by_hash = {hashlib.sha256(data).hexdigest(): (name, data) for name, data in inputs}
-    files: Files = ([], [])
-    missing = []
-    for entry in entries:
-        found = by_hash.pop(entry["sha256"], None)
-        if found is None:
-            missing.append(str(entry["file"]))
-            continue
-        _round_of(files, entry).append(found)  # its own name: .csv or .json decides the reader
-    if missing:
-        result.problems.append(
-            f"{len(missing)} of the files the report was made from are not among those given: "
-            + _some(missing)
-        )
-    if by_hash:
-        result.problems.append(
-            f"{len(by_hash)} of the files given are not among those the report was made from: "
-            + _some([name for name, _ in by_hash.values()])
-        )
-    return files
-
-
-def _some(names: list[str], shown: int = 3) -> str:
-    more = f" and {len(names) - shown} more" if len(names) > shown else ""
-    return ", ".join(names[:shown]) + more
 
 
 def _derive(

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from selfassess.core.errors import SelfassessError
 from selfassess.core.model import Questionnaire
-from selfassess.core.privacy import PrivacyOptions
+from selfassess.core.privacy import PrivacyOptions, refuse_names_with_pseudonyms
 from selfassess.core.scoring import OrganisationScores, Scores
 from selfassess.pages.bank_view import BankView, bank_view
 from selfassess.scorecard.charts import Hidden, band_colours
@@ -54,11 +53,7 @@ class BuildContext:
 def build_context(bank: Questionnaire, scores: Scores, options: ScorecardOptions) -> BuildContext:
     """The shared context, once the privacy options are known to make sense together."""
     privacy = options.privacy or PrivacyOptions(min_group_size=bank.privacy.min_group_size)
-    if privacy.anonymised and options.show_names:
-        raise SelfassessError.at(
-            "--show-names",
-            "cannot be combined with --anonymise-organisations: names identify organisations",
-        )
+    refuse_names_with_pseudonyms(options.show_names, privacy.anonymised)
     names = Names(dict(privacy.pseudonyms) if privacy.pseudonyms is not None else None)
     bv = bank_view(bank)
     levels = {

@@ -1,0 +1,146 @@
+"""The answer files as a scorecard attaches them: only what its pages may show.
+
+Respondents' names (unless --show-names), the roles the page does not print, and the text of
+the comments it withholds are taken out of the copy attached; which files belong to an
+organisation too small to be shown is worked out here too (audit.py leaves those out).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Collection
+
+from selfassess.core.model import QuestionnaireRef, Respondent, Response
+from selfassess.core.scoring import organisation_of
+from selfassess.inputs.response_csv import csv_delimiter, decode_csv
+from selfassess.inputs.response_formats import CSV_FORMAT, format_for
+from selfassess.inputs.responses import InputFile, LoadedResponses
+
+
+def small_organisation_files(loaded: LoadedResponses, threshold: int) -> set[str]:
+    """The files holding any answer from an organisation the scorecard hides (fewer than
+    `threshold` respondents in this round)."""
+    counts: dict[str, int] = {}
+    for sourced in loaded.responses:
+        name = organisation_of(sourced.response.respondent.organisation)
+        counts[name] = counts.get(name, 0) + 1
+    names = {file.name for file in loaded.files}
+    small = set()
+    for sourced in loaded.responses:
+        if counts[organisation_of(sourced.response.respondent.organisation)] < threshold:
+            # a CSV row's source is "file#row"
+            small.add(
+                sourced.source if sourced.source in names else sourced.source.rsplit("#", 1)[0]
+            )
+    return small
+
+
+WITHHELD_COMMENT = "(withheld: the scorecard does not print this comment)"
+
+
+def with_comments_withheld(data: bytes, name: str) -> bytes:
+    """An answer file with each comment's text replaced by WITHHELD_COMMENT: for comments the
+    page withholds. Keys stay, so the scorecard rebuilt from it counts the same withheld
+    comments; a CSV holds no comments."""
+    if format_for(name) is CSV_FORMAT:
+        return data
+    answers = json.loads(data.decode("utf-8-sig"))
+    comments = answers.get("comments") if isinstance(answers, dict) else None
+    if not isinstance(comments, dict) or not any(
+        isinstance(text, str) and text.strip() for text in comments.values()
+    ):
+        return data
+    answers["comments"] = {
+        key: WITHHELD_COMMENT if isinstance(text, str) and text.strip() else text
+        for key, text in comments.items()
+    }
+    return (json.dumps(answers, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def shown_roles(loaded: LoadedResponses, threshold: int) -> set[tuple[str, str]]:
+    """The (organisation, role casefolded) pairs the page may print: those that at least
+    `threshold` of the organisation's respondents gave, as the comments section counts them."""
+    counts: dict[tuple[str, str], int] = {}
+    for sourced in loaded.responses:
+        key = _role_key(sourced.response.respondent.organisation, sourced.response.respondent.role)
+        if key is not None:
+            counts[key] = counts.get(key, 0) + 1
+    return {key for key, count in counts.items() if count >= threshold}
+
+
+def _role_key(organisation: str | None, role: str | None) -> tuple[str, str] | None:
+    role = (role or "").strip()
+    return (organisation_of(organisation), role.casefold()) if role else None
+
+
+def without_names(
+    file: InputFile, question_ids: Collection[str], roles: set[tuple[str, str]] | None = None
+) -> bytes:
+    """The answer file as attached without --show-names: only what the reader uses, less the
+    respondents' `name` and, when `roles` is given, each `role` the page may not print.
+
+    JSON keeps the keys of the response model (an `email` beside the name, or a `contact` at
+    the top, would otherwise ride along into the PDF); a CSV keeps its organisation, role and
+    question columns. A CSV is read as the loader reads it (UTF-8 or Windows-1252, comma or
+    semicolon) and attached as UTF-8 with commas, so the rebuilt scorecard reads the same
+    answers."""
+    if format_for(file.name) is CSV_FORMAT:
+        return _csv_without_names(file, question_ids, roles)
+    answers = json.loads(file.data.decode("utf-8-sig"))
+    if not isinstance(answers, dict):
+        return file.data
+    kept = {key: value for key, value in answers.items() if key in Response.model_fields}
+    for key, model, drop in (
+        ("respondent", Respondent, {"name"}),
+        ("questionnaire", QuestionnaireRef, set()),
+    ):
+        if isinstance(kept.get(key), dict):
+            kept[key] = {
+                k: v for k, v in kept[key].items() if k in model.model_fields and k not in drop
+            }
+    respondent = kept.get("respondent")
+    if (
+        roles is not None
+        and isinstance(respondent, dict)
+        and isinstance(respondent.get("role"), str)
+    ):
+        organisation = respondent.get("organisation")
+        pair = _role_key(
+            organisation if isinstance(organisation, str) else None, respondent["role"]
+        )
+        if pair is not None and pair not in roles:
+            del respondent["role"]
+    if kept == answers:
+        return file.data
+    return (json.dumps(kept, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _csv_without_names(
+    file: InputFile, question_ids: Collection[str], roles: set[tuple[str, str]] | None
+) -> bytes:
+    text = decode_csv(file.data, file.name, [])
+    delimiter = csv_delimiter(text)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    if not rows:
+        return file.data
+    header = [cell.strip() for cell in rows[0]]
+    used = {"organisation", "role", *question_ids}
+    keep = [i for i, cell in enumerate(header) if cell in used]
+    changed = len(keep) < len(header)
+    org = header.index("organisation") if "organisation" in header else None
+    role = header.index("role") if "role" in header else None
+    if roles is not None and role is not None:
+        for row in rows[1:]:
+            given = row[org] if org is not None and org < len(row) else None
+            key = _role_key(given, row[role] if role < len(row) else "")
+            if key is not None and key not in roles:
+                row[role] = ""
+                changed = True
+    if not changed and delimiter == "," and file.data == text.encode("utf-8"):
+        return file.data
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerows([[row[i] for i in keep if i < len(row)] for row in rows])
+    return out.getvalue().encode("utf-8")
