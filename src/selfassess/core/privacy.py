@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from selfassess.core.errors import Problem, SelfassessError
+from selfassess.core.i18n import _
 
 FEW = "few"  # fewer respondents than the threshold: the primary reason to hide a cell
 GUARD = "guard"  # hidden only so that another hidden cell cannot be worked out
@@ -275,4 +276,7 @@ def pseudonyms(order: Sequence[str]) -> dict[str, str]:
     The order must not be alphabetical, nor follow the files (which are usually named after the
     organisation): anyone who knows the list of partners could undo either. report.py shuffles.
     """
-    return {name: f"Partner {letters(index)}" for index, name in enumerate(order)}
+    return {
+        name: _("Partner {letter}").format(letter=letters(index))
+        for index, name in enumerate(order)
+    }
