@@ -1,7 +1,7 @@
 // ESLint (flat config) for the page scripts: src/selfassess/web (the JavaScript that computes)
 // and the themes' presentational scripts. One dialect everywhere: classic scripts (pages inline
 // them, so no modules), each a strict-mode IIFE, const/let and never var. The size rules are the
-// ones tests/test_size.py holds Python to: no file over 400 lines, no function over 80.
+// ones tests/test_layout.py holds Python and JavaScript to: no file over 400 lines, no function over 80.
 "use strict";
 
 module.exports = [
