@@ -15,7 +15,7 @@ import jinja2
 import jinja2.sandbox
 
 from selfassess.core.errors import SelfassessError
-from selfassess.pages.themes import Theme, ThemeLoader
+from selfassess.pages.themes import Theme, ThemeChainLoader
 
 # A theme lays out a page of a few hundred kilobytes: nothing it computes needs to be bigger
 # than this, and no page takes long to render. Beyond either, it is stuck or hostile.
@@ -85,13 +85,13 @@ def _bounded_filter(name: str, width_arg: str) -> Callable[..., Any]:
 
 
 def template_environment(theme: Theme) -> jinja2.Environment:
-    """Jinja over the theme chain; a user's theme overrides single templates of its parents.
+    """Jinja over the theme chain; a user's theme overrides single templates of its parents,
+    or extends one (`{% extends "!default/form.html.j2" %}`) and overrides a block of it.
 
     Sandboxed (see the module docstring); a name the view-model lacks is an error, not a blank.
     """
-    loader = jinja2.ChoiceLoader([ThemeLoader(folder) for folder in theme.folders()])
     env = ThemeEnvironment(
-        loader=loader,
+        loader=ThemeChainLoader(theme.chain),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -196,6 +196,41 @@ class ThemeLoader(jinja2.FileSystemLoader):
         return source, str(path), lambda: path.is_file() and path.stat().st_mtime == mtime
 
 
+PARENT_PREFIX = "!"  # `{% extends "!default/form.html.j2" %}`: that template of the theme named
+
+
+class ThemeChainLoader(jinja2.BaseLoader):
+    """The templates of a theme chain: a plain name from the most specific theme that has it,
+    `!NAME/name` from the theme called NAME in the chain (or the first of its parents that has
+    it), so a theme can extend its parent's template and override one block (pelican's `!simple/`).
+    """
+
+    def __init__(self, chain: tuple[ThemeFolder, ...]) -> None:
+        self.names = [folder.settings.name for folder in chain]
+        self.loaders = [ThemeLoader(folder.path) for folder in chain]
+
+    def _start(self, template: str) -> tuple[int, str]:
+        """Where in the chain to look for `template`, and its name within a theme."""
+        if not template.startswith(PARENT_PREFIX):
+            return 0, template
+        name, _, rest = template[len(PARENT_PREFIX) :].partition("/")
+        if name not in self.names or not rest:
+            raise jinja2.TemplateNotFound(template)
+        # The last of that name: a user's theme called `default` still reaches the bundled one.
+        return len(self.names) - 1 - self.names[::-1].index(name), rest
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        start, name = self._start(template)
+        for loader in self.loaders[start:]:
+            try:
+                return loader.get_source(environment, name)
+            except jinja2.TemplateNotFound:
+                continue
+        raise jinja2.TemplateNotFound(template)
+
+
 def bundled_themes_folder() -> Path:
     return Path(str(resources.files("selfassess") / "themes"))
 
