@@ -1,6 +1,10 @@
 """Rendering a theme's templates: Jinja's immutable sandbox over the theme chain, with bounds
 on what one expression may build, on a page's size and on its rendering time, and every failure
-one line naming the template file and its line. A theme lays pages out; it never runs code."""
+one line naming the template file and its line. A theme lays pages out; it never runs code.
+
+Interface text in templates goes through Jinja's i18n extension (`{% trans %}`, `_()`), wired
+to core.i18n's gettext so templates and Python speak the language active when a page renders.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from typing import Any
 import jinja2
 import jinja2.sandbox
 
+from selfassess.core import i18n
 from selfassess.core.errors import SelfassessError
 from selfassess.pages.themes import Theme, ThemeChainLoader
 
@@ -97,6 +102,12 @@ def template_environment(theme: Theme) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    # core.i18n's functions rather than one catalogue object: they read the active translations
+    # (core.i18n.active_translations) at render time, so an environment built once serves any.
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=i18n.gettext, ngettext=i18n.ngettext, newstyle=True
     )
     for name, width_arg in (("center", "width"), ("indent", "width"), ("format", "")):
         env.filters[name] = _bounded_filter(name, width_arg)
