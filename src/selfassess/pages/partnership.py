@@ -3,7 +3,7 @@
 The page reads the partners' response files (JSON, and CSV as `selfassess score` reads them) in
 the browser, scores them with the same scoring.js as the form and shows the partnership's
 results; nothing is uploaded. Its shell (inline assets, hashed Content-Security-Policy) is the
-form's, from site.py.
+form's, from page_shell.py.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import jinja2
 
 from selfassess.core.errors import SelfassessError
+from selfassess.core.i18n import _
 from selfassess.core.model import Questionnaire
 from selfassess.inputs.responses import MAX_RESPONSE_BYTES
 from selfassess.pages.bank_view import bank_view
@@ -49,7 +50,9 @@ def render_partnership_page(
     assets = inline_assets(theme, PARTNERSHIP_STYLES, PARTNERSHIP_SCRIPTS)
     view = bank_view(bank)
     context = {
-        "page": page_context(assets, view.language, f"{view.title}: the partnership's results"),
+        "page": page_context(
+            assets, view.language, _("%(title)s: the partnership's results") % {"title": view.title}
+        ),
         "bank": view,
         "bank_json": json_for_html(page_bank_data(bank)),
         "index_href": index_href,

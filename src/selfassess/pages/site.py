@@ -21,6 +21,7 @@ import jinja2
 
 from selfassess import __version__
 from selfassess.core.errors import SelfassessError
+from selfassess.core.i18n import _
 from selfassess.core.model import Questionnaire
 from selfassess.pages.bank_view import bank_view
 from selfassess.pages.form import FORM_STYLES, render_form
@@ -49,7 +50,7 @@ def render_index(
     languages = {v.language for v in views}
     context = {
         "page": page_context(
-            assets, languages.pop() if len(languages) == 1 else "en", "Questionnaires"
+            assets, languages.pop() if len(languages) == 1 else "en", _("Questionnaires")
         ),
         "banks": [
             {"view": v, "href": f"{v.id}.html", "partnership_href": partnership_page_name(v.id)}
