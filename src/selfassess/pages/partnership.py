@@ -17,11 +17,13 @@ from selfassess.core.i18n import _
 from selfassess.core.model import Questionnaire
 from selfassess.inputs.responses import MAX_RESPONSE_BYTES
 from selfassess.pages.bank_view import bank_view
+from selfassess.pages.page_messages import PARTNERSHIP_MESSAGES, page_messages
 from selfassess.pages.page_shell import inline_assets, json_for_html, page_bank_data, page_context
 from selfassess.pages.theme_rendering import render_template, template_environment
 from selfassess.pages.themes import Theme
 
 PARTNERSHIP_SCRIPTS = (
+    "js/messages.js",
     "js/scoring.js",
     "js/partnership-scoring.js",
     "js/charts.js",
@@ -55,6 +57,7 @@ def render_partnership_page(
         ),
         "bank": view,
         "bank_json": json_for_html(page_bank_data(bank)),
+        "messages_json": json_for_html(page_messages(PARTNERSHIP_MESSAGES, view.language)),
         "index_href": index_href,
         "form_href": form_href,
         "divergence_threshold": f"{bank.divergence_threshold:g}",

@@ -58,6 +58,7 @@ Text is escaped unless the name ends in `_html` (Markdown rendered at build time
 | `bank.principles` | each with `id`, `number`, `title`, `summary_html`, `questions`, `advice_html` (level id -> HTML) |
 | `principle.questions` | each with `id`, `number`, `text_html`, `help_html`, `reverse`, `options` (`value`, `label`) |
 | `bank_json` | the bank's scoring data for the script; keep it |
+| `messages_json` | the words the page's script shows, by key (`base.html.j2` puts it in the page); keep it |
 | `answers_needed` | principle id -> answers needed for a score |
 | `index_href`, `partnership_href` | links to the landing and partnership pages (empty for a lone page) |
 
@@ -72,7 +73,7 @@ Inside the loops of `form.html.j2` and its partials: `principle`, `question`, `o
 
 ### The partnership page (`partnership.html.j2`)
 
-`bank`, `bank_json`, `index_href` as on the form page, and `form_href`, `divergence_threshold`,
+`bank`, `bank_json`, `messages_json`, `index_href` as on the form page, and `form_href`, `divergence_threshold`,
 `max_megabytes`.
 
 ### The scorecard (`scorecard.html.j2`, `scorecard/*.html.j2`)
