@@ -48,7 +48,7 @@ node_modules/.installed: package.json package-lock.json
 
 # The interface text to translate (Python's _()/N_()/ngettext and the templates' {% trans %}),
 # into the catalogue template a translation starts from. Re-run after changing any wording;
-# tests/test_messages.py fails while the committed .pot misses a message. No header or line
+# tests/test_locales.py fails while the committed .pot misses a message. No header or line
 # numbers, so the file changes only when a message does.
 MESSAGES_POT := src/selfassess/locales/messages.pot
 messages: $(VENV)/.installed
