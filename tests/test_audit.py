@@ -19,7 +19,7 @@ from pdf_support import (
 )
 
 from selfassess import __version__
-from selfassess.inputs.banks import expand_input_paths
+from selfassess.inputs.paths import expand_input_paths
 from selfassess.report.audit import WITHHELD_COMMENT, differences, unique_name
 
 BANK_FILE = ROOT / "src" / "selfassess" / "questionnaires" / "collaboration-maturity.yaml"

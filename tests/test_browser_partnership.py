@@ -26,12 +26,8 @@ from test_site import XSS_BANK
 from selfassess.core.model import Questionnaire
 from selfassess.core.rounding import round_half_up
 from selfassess.core.scoring import score_all
-from selfassess.inputs.banks import (
-    bundled_banks,
-    expand_input_paths,
-    load_questionnaire,
-    parse_questionnaire,
-)
+from selfassess.inputs.banks import bundled_banks, load_questionnaire, parse_questionnaire
+from selfassess.inputs.paths import expand_input_paths
 from selfassess.inputs.responses import load_responses
 from selfassess.pages.partnership import render_partnership_page
 from selfassess.pages.themes import load_theme

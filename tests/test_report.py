@@ -21,7 +21,7 @@ from selfassess.cli import cli
 from selfassess.core.errors import SelfassessError
 from selfassess.core.rounding import shown
 from selfassess.core.scoring import score_all
-from selfassess.inputs.banks import expand_input_paths
+from selfassess.inputs.paths import expand_input_paths
 from selfassess.inputs.responses import bank_for_responses, load_responses
 from selfassess.pages.themes import load_theme
 from selfassess.report.pipeline import (

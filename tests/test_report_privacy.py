@@ -25,7 +25,7 @@ from pdf_support import (
 from pypdf import PdfReader
 
 from selfassess.core.scoring import score_all
-from selfassess.inputs.banks import expand_input_paths
+from selfassess.inputs.paths import expand_input_paths
 from selfassess.inputs.responses import bank_for_responses, load_responses
 from selfassess.report.pipeline import privacy_options
 

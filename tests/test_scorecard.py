@@ -14,7 +14,7 @@ from selfassess.core.model import Questionnaire, Respondent, Response, SourcedRe
 from selfassess.core.privacy import PrivacyOptions
 from selfassess.core.rounding import round_half_up, shown
 from selfassess.core.scoring import Scores, score_all
-from selfassess.inputs.banks import expand_input_paths
+from selfassess.inputs.paths import expand_input_paths
 from selfassess.inputs.responses import LoadedResponses, bank_for_responses, load_responses
 from selfassess.scorecard.charts import HeatMap
 from selfassess.scorecard.view import (

@@ -24,7 +24,8 @@ from selfassess.core.model import (
     SourcedResponse,
 )
 from selfassess.core.scoring import score_all
-from selfassess.inputs.banks import bundled_banks, expand_input_paths, load_questionnaire
+from selfassess.inputs.banks import bundled_banks, load_questionnaire
+from selfassess.inputs.paths import expand_input_paths
 from selfassess.inputs.responses import load_responses
 from selfassess.pages.bank_view import bank_scoring_data
 from selfassess.report.score_formats import scores_to_json

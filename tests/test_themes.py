@@ -20,8 +20,9 @@ from selfassess.core.errors import SelfassessError
 from selfassess.core.model import Questionnaire
 from selfassess.core.rounding import shown
 from selfassess.core.scoring import score_all
-from selfassess.inputs.banks import bundled_banks, expand_input_paths
+from selfassess.inputs.banks import bundled_banks
 from selfassess.inputs.branding import Branding, read_logo
+from selfassess.inputs.paths import expand_input_paths
 from selfassess.inputs.responses import bank_for_responses, load_responses
 from selfassess.pages import form, site, theme_rendering
 from selfassess.pages.form import render_form

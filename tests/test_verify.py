@@ -19,7 +19,7 @@ from pdf_support import (
     with_attachments,
 )
 
-from selfassess.inputs.banks import expand_input_paths
+from selfassess.inputs.paths import expand_input_paths
 from selfassess.inputs.responses import bank_for_responses, load_responses
 from selfassess.report.page_comparison import page_problems
 from selfassess.report.pipeline import scorecard_view

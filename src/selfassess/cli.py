@@ -26,17 +26,16 @@ from selfassess.inputs.banks import (
     BankSource,
     bundled_bank_files,
     bundled_banks,
-    expand_bank_paths,
-    expand_input_paths,
     resolve_bank,
     validate_files,
 )
 from selfassess.inputs.branding import make_branding
+from selfassess.inputs.paths import expand_bank_paths, expand_input_paths
 from selfassess.inputs.responses import (
     LoadedResponses,
     bank_for_responses,
     load_responses,
-    read_input,
+    read_response_file,
 )
 from selfassess.pages.site import build_site
 from selfassess.pages.theme_scaffold import write_new_theme
@@ -464,7 +463,7 @@ def verify(scorecard: Path, inputs: tuple[str, ...]) -> None:
 
     given = None
     if inputs:
-        given = [(str(p), read_input(p)) for p in expand_input_paths(inputs)]
+        given = [(str(p), read_response_file(p)) for p in expand_input_paths(inputs)]
     result = verify_scorecard(scorecard, given)
     for line in result.lines():
         echo(line)

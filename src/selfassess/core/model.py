@@ -15,6 +15,12 @@ from pydantic import (
 )
 from pydantic.functional_validators import AfterValidator
 
+from selfassess.core.question_types import (
+    DEFAULT_QUESTION_TYPE,
+    known_question_type,
+    question_type_schema,
+)
+
 RESERVED_COLUMNS = ("organisation", "role", "name")
 RESPONSE_FORMAT = "selfassess-response/1"
 
@@ -143,8 +149,17 @@ class Level(_Frozen):
     description: Text | None = None
 
 
+# A question's kind: one of the names registered in core/question_types.py.
+QuestionTypeName = Annotated[
+    str,
+    AfterValidator(known_question_type),
+    Field(json_schema_extra=question_type_schema),
+]
+
+
 class Question(_Frozen):
     id: Id
+    type: QuestionTypeName = DEFAULT_QUESTION_TYPE
     text: Text
     help: Text | None = None
     weight: Weight = 1.0

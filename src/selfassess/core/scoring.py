@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from selfassess.core.model import Level, Question, Questionnaire, ScaleOption, SourcedResponse
+from selfassess.core.question_types import is_scored
 
 UNSPECIFIED = "Unspecified"
 
@@ -133,7 +134,7 @@ def _items(bank: Questionnaire, answers: dict[str, float | None]) -> dict[str, f
     items: dict[str, float] = {}
     for _, question in bank.questions():
         value = answers.get(question.id)
-        if value is not None:
+        if value is not None and is_scored(question.type):
             items[question.id] = item_score(value, bank.scale_of(question), question.reverse)
     return items
 
@@ -141,8 +142,9 @@ def _items(bank: Questionnaire, answers: dict[str, float | None]) -> dict[str, f
 def _principle_score(
     bank: Questionnaire, questions: Sequence[Question], items: dict[str, float]
 ) -> Score:
-    answered = [q for q in questions if q.id in items]
-    if not answered or len(answered) / len(questions) < bank.min_answered:
+    scored = [q for q in questions if is_scored(q.type)]
+    answered = [q for q in scored if q.id in items]
+    if not answered or len(answered) / len(scored) < bank.min_answered:
         return None
     return weighted_mean((items[q.id], q.weight) for q in answered)
 
@@ -162,7 +164,7 @@ def score_respondent(bank: Questionnaire, sourced: SourcedResponse) -> Responden
         overall=overall,
         level=level_id(bank.levels, overall),
         answered=len(items),
-        total=bank.question_count,
+        total=sum(1 for _, q in bank.questions() if is_scored(q.type)),
         items=items,
     )
 

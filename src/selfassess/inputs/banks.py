@@ -1,109 +1,32 @@
-"""Files -> models: YAML banks, JSON and CSV responses; every failure becomes a located error."""
+"""Bank files -> questionnaires: a bank from a path, from bytes or by the name of a bundled
+bank, with the exact bytes it came from; every failure is a located error.
+
+Design: only banks live here. Reading a file is files.py's, YAML with its line map is
+yaml_text.py's, the words of pydantic's errors are messages.py's and expanding command-line
+arguments is paths.py's; this module puts them together for a question bank.
+"""
 
 from __future__ import annotations
 
-import difflib
-import glob
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from selfassess.core.errors import Problem, SelfassessError, format_location
-from selfassess.core.model import (
-    MODEL_BY_PARENT_KEY,
-    Questionnaire,
-    RuleViolations,
-)
-from selfassess.inputs.files import (
-    check_text_bytes,
-    decode_text,
-    read_checked_bytes,
-    read_text_file,
-)
-from selfassess.inputs.yaml_text import (
-    COMMA_HINT,
-    MAX_BANK_BYTES,
-    LineMap,
-    Loc,
-    parse_yaml,
-    yaml_type,
-)
-
-# ---------------------------------------------------------------- pydantic errors -> Problems
+from selfassess.core.errors import SelfassessError
+from selfassess.core.model import MODEL_BY_PARENT_KEY, Questionnaire
+from selfassess.inputs.files import check_text_bytes, decode_text, read_checked_bytes
+from selfassess.inputs.messages import did_you_mean, problems_from_validation
+from selfassess.inputs.yaml_text import MAX_BANK_BYTES, Loc, parse_yaml, yaml_type
 
 
 def _model_for(parent_loc: Loc) -> type[BaseModel] | None:
+    """The bank's model that holds a key at `parent_loc`: the one its near misses are checked against."""
     keys = [part for part in parent_loc if isinstance(part, str)]
     return MODEL_BY_PARENT_KEY.get(keys[-1] if keys else "")
-
-
-def _describe(error: Any) -> tuple[Loc, str]:
-    """A pydantic error dict -> (location, message a person can act on)."""
-    loc: Loc = tuple(error["loc"])
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        key = str(loc[-1])
-        message = f"unknown key '{key}'"
-        model = _model_for(loc[:-1])
-        if model is not None:
-            close = difflib.get_close_matches(key, list(model.model_fields), n=1, cutoff=0.6)
-            if close:
-                message += f"; did you mean '{close[0]}'?"
-            else:
-                message += f" (allowed: {', '.join(model.model_fields)})"
-        if error.get("input") is None:  # `{text: Partners, then others, agree}`: keys, no values
-            message += COMMA_HINT
-        return loc, message
-    if kind == "missing":
-        return loc, f"missing required key '{loc[-1]}'"
-    found = error.get("input")
-    shown = repr(found) if not isinstance(found, dict | list) else type(found).__name__
-    if len(shown) > 60:
-        shown = shown[:57] + "..."
-    if kind in ("model_type", "dict_type"):
-        return loc, f"expected a mapping (key: value), found {yaml_type(found)}"
-    if kind == "list_type":
-        return loc, f"expected a list, found {yaml_type(found)}"
-    if kind == "string_type" and isinstance(found, bool):
-        return (
-            loc,
-            f"expected text, found {str(found).lower()}; YAML reads yes/no/on/off as true/false, so put the text in quotes",
-        )
-    if kind == "string_pattern_mismatch" and loc[-1:] == ("language",):
-        return loc, f"{shown} is not a BCP 47 language tag (e.g. en, cy, pl, ar, en-GB)"
-    if kind == "string_pattern_mismatch":
-        pattern = error.get("ctx", {}).get("pattern", "")
-        return loc, f"{shown} is not a valid id (expected to match {pattern})"
-    message = str(error["msg"])
-    if message.startswith("Value error, "):  # our own rule: its message says it all
-        return loc, message.removeprefix("Value error, ")
-    message = message.replace("Input should be", "must be", 1)
-    message = f"{message[:1].lower()}{message[1:]}"
-    if not isinstance(found, dict | list):
-        message += f", found {shown}"
-    return loc, message
-
-
-def problems_from_validation(exc: ValidationError, file: str, lines: LineMap) -> list[Problem]:
-    problems: list[Problem] = []
-    for error in exc.errors():
-        original = error.get("ctx", {}).get("error")
-        if isinstance(original, RuleViolations):
-            for loc, message in original.problems:
-                full = (*tuple(error["loc"]), *loc)
-                problems.append(Problem(file, message, lines.line_of(full), format_location(full)))
-            continue
-        loc, message = _describe(error)
-        problems.append(Problem(file, message, lines.line_of(loc), format_location(loc)))
-    return problems
-
-
-# ---------------------------------------------------------------- banks
 
 
 def parse_questionnaire(text: str, file: str) -> Questionnaire:
@@ -116,11 +39,13 @@ def parse_questionnaire(text: str, file: str) -> Questionnaire:
     try:
         return Questionnaire.model_validate(data)
     except ValidationError as exc:
-        raise SelfassessError(problems_from_validation(exc, file, lines)) from None
+        problems = problems_from_validation(exc, file, lines, model_of=_model_for)
+        raise SelfassessError(problems) from None
 
 
 def load_questionnaire(path: Path) -> Questionnaire:
-    return parse_questionnaire(read_text_file(path, "question bank", MAX_BANK_BYTES), str(path))
+    """The bank in the file at `path` (read_bank, without the bytes)."""
+    return read_bank(path).questionnaire
 
 
 @dataclass(frozen=True)
@@ -173,24 +98,8 @@ def resolve_bank(name_or_path: str) -> BankSource:
         if bank_path.stem == name_or_path:
             return read_bank(bank_path)
     known = [p.stem for p in bundled_bank_files()]
-    close = difflib.get_close_matches(name_or_path, known, n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else f" (bundled: {', '.join(known)})"
+    hint = did_you_mean(name_or_path, known, otherwise="bundled")
     raise SelfassessError.at(name_or_path, f"no such file or bundled questionnaire{hint}")
-
-
-def expand_bank_paths(paths: Sequence[str]) -> list[Path]:
-    """Bank arguments: files, and folders meaning every *.yaml inside them."""
-    out: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
-            if not found:
-                raise SelfassessError.at(path, "folder holds no *.yaml question banks")
-            out.extend(found)
-        else:
-            out.append(path)
-    return out
 
 
 def validate_files(paths: Iterable[Path]) -> Iterator[tuple[Path, SelfassessError | None]]:
@@ -202,27 +111,3 @@ def validate_files(paths: Iterable[Path]) -> Iterator[tuple[Path, SelfassessErro
             yield path, exc
         else:
             yield path, None
-
-
-def expand_input_paths(
-    args: Sequence[str], suffixes: tuple[str, ...] = (".json", ".csv")
-) -> list[Path]:
-    """Response arguments: files, folders (every *.json/*.csv inside) and unexpanded globs."""
-    out: list[Path] = []
-    for raw in args:
-        path = Path(raw)
-        if path.is_dir():
-            # Not only regular files: a FIFO or a looping link named *.json is then refused
-            # by name (or skipped, saying so), not left out in silence. Sub-folders are not
-            # answer files.
-            out.extend(
-                sorted(p for p in path.iterdir() if p.suffix.lower() in suffixes and not p.is_dir())
-            )
-        elif not path.exists() and glob.has_magic(raw):
-            matches = sorted(Path(m) for m in glob.glob(raw, recursive=True))
-            if not matches:
-                raise SelfassessError.at(raw, "pattern matches no files")
-            out.extend(m for m in matches if not m.is_dir())
-        else:
-            out.append(path)
-    return out

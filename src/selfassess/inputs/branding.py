@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from selfassess.core.errors import SelfassessError
-from selfassess.inputs.files import require_regular_file
+from selfassess.inputs.files import read_file_bytes
 
 MIN_CONTRAST = 4.5  # WCAG 2.x AA for normal text
 MAX_LOGO_BYTES = 100 * 1024
@@ -124,22 +124,17 @@ def darker(colour: str) -> str:
 
 def read_logo(path: Path) -> Logo:
     """A PNG or SVG logo file, checked by its content (not its name) and its size."""
-    try:
-        if path.is_dir():
-            raise SelfassessError.at(path, "is a folder; give a PNG or SVG logo file")
-        require_regular_file(path)
-        size = path.stat().st_size
-        if size > MAX_LOGO_BYTES:
-            raise SelfassessError.at(
-                path,
-                f"is {size / 1024:.0f} KB; a logo may be at most {MAX_LOGO_BYTES // 1024} KB, "
-                "as every page carries it",
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SelfassessError.at(path, "no such logo file") from None
-    except OSError as exc:
-        raise SelfassessError.at(path, f"cannot be read: {exc.strerror or exc}") from None
+    data = read_file_bytes(
+        path,
+        "logo",
+        MAX_LOGO_BYTES,
+        missing="no such logo file",
+        folder="is a folder; give a PNG or SVG logo file",
+        too_large=lambda size: (
+            f"is {size / 1024:.0f} KB; a logo may be at most {MAX_LOGO_BYTES // 1024} KB, "
+            "as every page carries it"
+        ),
+    )
     if data.startswith(PNG_MAGIC):
         return Logo("image/png", data)
     return Logo("image/svg+xml", _checked_svg(path, data))

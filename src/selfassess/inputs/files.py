@@ -1,11 +1,17 @@
 """The one guarded file reader: a regular file's bytes within a size bound, UTF-8 text, and a
 one-line error naming the file for everything people actually pass instead (a folder, a FIFO,
-a device, a huge file, a binary or UTF-16 file, an empty one)."""
+a device, a huge file, a binary or UTF-16 file, an empty one).
+
+Design: every file a user names (banks, answer files, theme files, logos, scorecards to verify)
+is read by `read_file_bytes`; a caller chooses only the words (what the file is, the hint for a
+folder, the message for a size) and the bound, never the checks.
+"""
 
 from __future__ import annotations
 
 import math
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from selfassess.core.errors import SelfassessError
@@ -20,25 +26,39 @@ def read_checked_bytes(
 
 
 def read_file_bytes(
-    path: Path, what: str, max_bytes: int, *, folder_hint: str = "", missing: str = "no such file"
+    path: Path,
+    what: str,
+    max_bytes: int,
+    *,
+    folder_hint: str = "",
+    missing: str = "no such file",
+    folder: str = "",
+    too_large: Callable[[int], str] | None = None,
 ) -> bytes:
     """A file's bytes, or a one-line error: missing, a folder, not a regular file, too large,
-    unreadable. Never more than `max_bytes` are read, whatever the file does meanwhile."""
+    unreadable. Never more than `max_bytes` are read, whatever the file does meanwhile.
+    `folder` replaces the whole refusal of a folder, and `too_large` words the refusal of a
+    file of that many bytes (in megabytes by default)."""
     try:
         if path.is_dir():
-            raise SelfassessError.at(path, f"is a folder, not a {what}{folder_hint}")
+            raise SelfassessError.at(path, folder or f"is a folder, not a {what}{folder_hint}")
         require_regular_file(path)
         size = path.stat().st_size
         if size > max_bytes:
             raise SelfassessError.at(
                 path,
-                f"is {math.ceil(size / 1e6)} MB; a {what} may be at most {max_bytes / 1e6:.0f} MB",
+                too_large(size)
+                if too_large is not None
+                else f"is {math.ceil(size / 1e6)} MB; a {what} may be at most {max_bytes / 1e6:.0f} MB",
             )
         with path.open("rb") as stream:
             data = stream.read(max_bytes + 1)
         if len(data) > max_bytes:  # it grew after we looked
             raise SelfassessError.at(
-                path, f"is over {max_bytes / 1e6:.0f} MB; a {what} may be at most that"
+                path,
+                too_large(len(data))
+                if too_large is not None
+                else f"is over {max_bytes / 1e6:.0f} MB; a {what} may be at most that",
             )
     except FileNotFoundError:
         raise SelfassessError.at(path, missing) from None

@@ -8,7 +8,6 @@ can end the inline <style> block or add rules of its own.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Callable
@@ -24,7 +23,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from selfassess.core.errors import SelfassessError
 from selfassess.inputs.branding import Branding
 from selfassess.inputs.files import decode_utf8, read_file_bytes
-from selfassess.inputs.yaml_text import LineMap, parse_yaml_mapping
+from selfassess.inputs.messages import ErrorDetails, did_you_mean, problems_from_validation
+from selfassess.inputs.yaml_text import LineMap, Loc, parse_yaml_mapping
 
 DEFAULT_THEME = "default"
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
@@ -244,11 +244,6 @@ def bundled_themes() -> list[ThemeSettings]:
     return [_read_settings(bundled_themes_folder() / name) for name in bundled_theme_names()]
 
 
-def _did_you_mean(word: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(known)})"
-
-
 def _check_names(data: dict[str, Any], path: Path, lines: LineMap) -> None:
     """Refuse a colour or font name the CSS does not use (it would silently do nothing) and a
     font value that is more than a list of font names."""
@@ -260,7 +255,7 @@ def _check_names(data: dict[str, Any], path: Path, lines: LineMap) -> None:
             if key not in known:
                 raise SelfassessError.at(
                     path,
-                    f"unknown {section[:-1]} '{key}'{_did_you_mean(str(key), list(known))}",
+                    f"unknown {section[:-1]} '{key}'{did_you_mean(str(key), known, otherwise='known')}",
                     lines.line_of((section, key)),
                     f"{section}.{key}",
                 )
@@ -274,17 +269,16 @@ def _check_names(data: dict[str, Any], path: Path, lines: LineMap) -> None:
                 )
 
 
-def _settings_message(error: Any) -> str:
-    loc = tuple(error["loc"])
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        return f"unknown key '{loc[-1]}'{_did_you_mean(str(loc[-1]), list(ThemeSettings.model_fields))}"
-    if kind == "missing":
-        return f"missing required key '{loc[-1]}'"
-    if kind == "string_pattern_mismatch" and loc[:1] == ("colours",):
-        return f"{error.get('input')!r} is not a colour: expected #RRGGBB, such as #005EB8"
-    message = str(error["msg"]).replace("Input should be", "must be", 1)
-    return f"{message[:1].lower()}{message[1:]}, found {error.get('input')!r}"
+def _colour_words(error: ErrorDetails) -> tuple[Loc, str] | None:
+    """A colour that is not #RRGGBB, said with an example."""
+    loc: Loc = tuple(error["loc"])
+    if error["type"] == "string_pattern_mismatch" and loc[:1] == ("colours",):
+        return loc, f"{error.get('input')!r} is not a colour: expected #RRGGBB, such as #005EB8"
+    return None
+
+
+def _settings_model(parent: Loc) -> type[BaseModel] | None:
+    return ThemeSettings if not parent else None
 
 
 def _read_settings(folder: Path) -> ThemeSettings:
@@ -297,14 +291,10 @@ def _read_settings(folder: Path) -> ThemeSettings:
     try:
         settings = ThemeSettings.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        loc = tuple(error["loc"])
-        raise SelfassessError.at(
-            path,
-            _settings_message(error),
-            lines.line_of(loc),
-            ".".join(str(p) for p in loc),
-        ) from None
+        problems = problems_from_validation(
+            exc, str(path), lines, model_of=_settings_model, listing="known", rewrite=_colour_words
+        )
+        raise SelfassessError(problems[:1]) from None
     _check_names(data, path, lines)
     return settings
 
@@ -328,7 +318,7 @@ def _theme_folder(name_or_path: str) -> Path:
     raise SelfassessError.at(
         name_or_path,
         "no such theme folder or bundled theme"
-        + _did_you_mean(name_or_path, bundled_theme_names()).replace(" (known:", " (bundled:"),
+        + did_you_mean(name_or_path, bundled_theme_names(), otherwise="bundled"),
     )
 
 
@@ -342,7 +332,7 @@ def _parent_folder(parent: str, child: ThemeFolder) -> Path:
         return folder
     path = child.path / "theme.yaml"
     _, lines = parse_yaml_mapping(path, "theme.yaml")
-    hint = _did_you_mean(parent, bundled_theme_names()).replace(" (known:", " (bundled:")
+    hint = did_you_mean(parent, bundled_theme_names(), otherwise="bundled")
     raise SelfassessError.at(
         path,
         f"unknown parent '{parent}': not a bundled theme nor a folder beside this one{hint}",

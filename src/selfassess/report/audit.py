@@ -30,7 +30,8 @@ from selfassess import __version__
 from selfassess.core.model import QuestionnaireRef, Respondent, Response
 from selfassess.core.scoring import organisation_of
 from selfassess.inputs.banks import BankSource
-from selfassess.inputs.responses import InputFile, LoadedResponses, csv_delimiter, decode_csv
+from selfassess.inputs.response_csv import csv_delimiter, decode_csv
+from selfassess.inputs.responses import InputFile, LoadedResponses
 from selfassess.scorecard.view import Change, OrganisationScore, ScorecardView
 
 MANIFEST_NAME = "manifest.json"
