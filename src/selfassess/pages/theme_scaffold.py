@@ -32,6 +32,9 @@ million), an integer `**` of more than 4096 bits, a page of over 50 million char
 page that takes over 60 seconds to render (loops within loops). Every file a theme uses must lie in the theme's own folder: a template or
 CSS file that is a symbolic link out of it is refused, as it would copy that file into the pages.
 Text is escaped unless the name ends in `_html` (Markdown rendered at build time, raw HTML off) or `_svg`.
+Interface text goes through `{% trans %}...{% endtrans %}` or `_("...")` (Jinja's i18n extension), so
+it is translated with the bundled templates' own; a template can extend its parent's
+(`{% extends "!default/form.html.j2" %}`) and override one `{% block %}`.
 
 ### Every page (`base.html.j2` and every partial it includes)
 
