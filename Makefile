@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench clean browser-tools messages
+.PHONY: demo test lint golden bench clean browser-tools messages
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,13 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench docs
 	$(BIN)/ruff format --check src tests bench docs
 	$(BIN)/mypy src
+
+# Rewrite tests/golden/ (printed figures, HTML scorecard, form page) and the generated
+# docs/template-context.md from what the code does now; review the diff before committing.
+# tests/test_golden.py and tests/test_template_context.py fail until they agree.
+golden: $(VENV)/.installed
+	$(PY) tests/golden/regenerate.py
+	$(PY) docs/template_context.py
 
 test: $(VENV)/.installed lint browser-tools
 	$(BIN)/pytest -q

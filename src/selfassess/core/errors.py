@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import PurePath
 
 Location = Sequence[str | int]
 
@@ -56,6 +56,6 @@ class SelfassessError(Exception):
 
     @classmethod
     def at(
-        cls, file: str | Path, message: str, line: int | None = None, path: str = ""
+        cls, file: str | PurePath, message: str, line: int | None = None, path: str = ""
     ) -> SelfassessError:
         return cls([Problem(str(file), message, line, path)])

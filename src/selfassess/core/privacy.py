@@ -81,82 +81,98 @@ def hide_cells(
     one gives away, when a single organisation scored the principle, cannot be helped.
     """
     rows = list(order) if order is not None else sorted(counts)
-    rank = {row: index for index, row in enumerate(rows)}
     columns = max((len(c) for c in counts.values()), default=0)
-    hidden = HiddenCells()
+    grid = _Grid(counts, rows, columns, threshold, fixed_totals)
     if threshold <= 1:
-        return hidden
+        return grid.hidden
     for row in rows:
         for column, n in enumerate(counts[row]):
             if 0 < n < threshold:
-                hidden.cells[(row, column)] = FEW
-    if not hidden.cells:
-        return hidden
-
-    def present(row: str, column: int) -> bool:
-        return counts[row][column] > 0
-
-    def guard(candidates: list[tuple[str, int]]) -> bool:
-        if not candidates:
-            return False
-        cell = min(candidates, key=lambda rc: (counts[rc[0]][rc[1]], rank[rc[0]], rc[1]))
-        hidden.cells[cell] = GUARD
-        return True
-
-    def visible_in_column(column: int) -> list[tuple[str, int]]:
-        return [
-            (row, column)
-            for row in rows
-            if present(row, column) and (row, column) not in hidden.cells
-        ]
-
-    def visible_in_row(row: str) -> list[tuple[str, int]]:
-        return [
-            (row, column)
-            for column in range(columns)
-            if present(row, column) and (row, column) not in hidden.cells
-        ]
-
-    def local_rules() -> bool:
-        changed = False
-        for column in range(columns):
-            members = [row for row in rows if present(row, column)]
-            covered = [row for row in members if (row, column) in hidden.cells]
-            if not covered or column in hidden.totals:
-                continue
-            if len(covered) >= 2 and sum(counts[r][column] for r in covered) >= threshold:
-                continue
-            if guard(visible_in_column(column)):
-                changed = True
-            elif column not in fixed_totals:
-                hidden.totals.add(column)
-        for row in rows:
-            filled = [column for column in range(columns) if present(row, column)]
-            if sum((row, column) in hidden.cells for column in filled) == 1 and guard(
-                visible_in_row(row)
-            ):
-                changed = True
-        return changed
-
+                grid.hidden.cells[(row, column)] = FEW
+    if not grid.hidden.cells:
+        return grid.hidden
     unavoidable: set[tuple[str, int]] = set()
     while True:
-        while local_rules():
+        while grid.local_rules():
             pass
         exposed = [
             cell
-            for cell in solvable_cells(counts, hidden, rows, columns, weights)
+            for cell in solvable_cells(counts, grid.hidden, rows, columns, weights)
             if cell not in unavoidable
         ]
         if not exposed:
-            return hidden
+            return grid.hidden
         row, column = exposed[0]
-        if guard(visible_in_column(column)) or guard(visible_in_row(row)):
+        if grid.guard(grid.visible_in_column(column)) or grid.guard(grid.visible_in_row(row)):
             continue
+        hidden = grid.hidden
         printed = [c for c in range(columns) if c not in hidden.totals and c not in fixed_totals]
         if printed:
             hidden.totals.add(column if column in printed else printed[0])
             continue
         unavoidable.add((row, column))  # given away by the partnership's own printed score
+
+
+@dataclass
+class _Grid:
+    """The grid hide_cells works on, with the quick local rules of its docstring."""
+
+    counts: Mapping[str, Sequence[int]]
+    rows: list[str]
+    columns: int
+    threshold: int
+    fixed_totals: Sequence[int]
+    hidden: HiddenCells = field(default_factory=HiddenCells)
+
+    def present(self, row: str, column: int) -> bool:
+        return self.counts[row][column] > 0
+
+    def guard(self, candidates: list[tuple[str, int]]) -> bool:
+        """Hides the smallest candidate (ties in row order, then column): False if none."""
+        if not candidates:
+            return False
+        rank = {row: index for index, row in enumerate(self.rows)}
+        cell = min(candidates, key=lambda rc: (self.counts[rc[0]][rc[1]], rank[rc[0]], rc[1]))
+        self.hidden.cells[cell] = GUARD
+        return True
+
+    def visible_in_column(self, column: int) -> list[tuple[str, int]]:
+        return [
+            (row, column)
+            for row in self.rows
+            if self.present(row, column) and (row, column) not in self.hidden.cells
+        ]
+
+    def visible_in_row(self, row: str) -> list[tuple[str, int]]:
+        return [
+            (row, column)
+            for column in range(self.columns)
+            if self.present(row, column) and (row, column) not in self.hidden.cells
+        ]
+
+    def local_rules(self) -> bool:
+        """One pass of the column and row rules; True when it hid anything more."""
+        changed = False
+        hidden = self.hidden
+        for column in range(self.columns):
+            members = [row for row in self.rows if self.present(row, column)]
+            covered = [row for row in members if (row, column) in hidden.cells]
+            if not covered or column in hidden.totals:
+                continue
+            enough = sum(self.counts[r][column] for r in covered) >= self.threshold
+            if len(covered) >= 2 and enough:
+                continue
+            if self.guard(self.visible_in_column(column)):
+                changed = True
+            elif column not in self.fixed_totals:
+                hidden.totals.add(column)
+        for row in self.rows:
+            filled = [column for column in range(self.columns) if self.present(row, column)]
+            if sum((row, column) in hidden.cells for column in filled) == 1 and self.guard(
+                self.visible_in_row(row)
+            ):
+                changed = True
+        return changed
 
 
 def solvable_cells(
