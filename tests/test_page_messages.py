@@ -3,19 +3,18 @@ as inert JSON in its language and looked up by key (js/messages.js), never writt
 
 from __future__ import annotations
 
-import gettext
 import json
 import re
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
 from browser_support import require_node
 
-from selfassess.core.i18n import use_translations
 from selfassess.core.model import Questionnaire
-from selfassess.inputs.banks import bundled_banks
+from selfassess.inputs.banks import bundled_banks, load_questionnaire
+from selfassess.pages import translations
 from selfassess.pages.form import render_form
 from selfassess.pages.page_messages import (
     FORM_MESSAGES,
@@ -27,6 +26,7 @@ from selfassess.pages.partnership import render_partnership_page
 from selfassess.pages.themes import load_theme
 
 JS = Path(__file__).parent.parent / "src" / "selfassess" / "themes" / "default" / "js"
+DATA = Path(__file__).parent / "data"
 SCRIPTS = {"form.js": FORM_MESSAGES, "partnership.js": PARTNERSHIP_MESSAGES}
 MESSAGES_DATA = re.compile(
     r'<script type="application/json" id="selfassess-messages">(.*?)</script>'
@@ -83,34 +83,53 @@ def test_each_page_carries_its_messages_as_inert_json(
     )
 
 
-def _shout(message: str) -> str:
-    """The message in capitals but for its placeholders (`%(count)s`, `{count}`) and markup."""
-    pieces = re.split(r"(%\(\w+\)s|\{\w+\}|<[^>]*>)", message)
-    return "".join(p if i % 2 else p.upper() for i, p in enumerate(pieces))
+WELSH = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+
+msgid "Show my results"
+msgstr "Dangos fy nghanlyniadau"
+
+msgid "Your answers have been cleared"
+msgstr "Mae eich atebion wedi'u clirio"
+
+msgid "{count} file"
+msgid_plural "{count} files"
+msgstr[0] "{count} ffeil"
+msgstr[1] "{count} o ffeiliau"
+"""
 
 
-class _Shouting(gettext.NullTranslations):
-    """A stand-in translation: every message in capitals, so a translated one shows."""
+@pytest.fixture
+def welsh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Questionnaire]:
+    """A Welsh catalogue in a stand-in locales folder, and a bank in Welsh."""
+    folder = tmp_path / "locales" / "cy" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "messages.po").write_text(WELSH, encoding="utf-8")
+    monkeypatch.setattr(translations, "locales_folder", lambda: tmp_path / "locales")
+    translations.translations_for.cache_clear()
+    yield load_questionnaire(DATA / "unicode-bank.yaml")
+    translations.translations_for.cache_clear()
 
-    def gettext(self, message: str) -> str:
-        return _shout(message)
 
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return _shout(singular if n == 1 else plural)
-
-
-def test_the_messages_are_in_the_language_active_when_the_page_renders(
-    bank: Questionnaire,
+def test_a_page_speaks_its_banks_language_where_selfassess_has_its_catalogue(
+    welsh: Questionnaire,
 ) -> None:
-    with use_translations(_Shouting()):
-        html = render_form(bank, load_theme())
-    data = _page_data(html)
-    assert data["cleared"] == "YOUR ANSWERS HAVE BEEN CLEARED"
-    assert data["leftOut"] == {
-        "one": "{count} OF THEM DID NOT FIT THIS VERSION AND WERE LEFT OUT.",
-        "other": "{count} OF THEM DID NOT FIT THIS VERSION AND WERE LEFT OUT.",
-    }
-    assert ">SHOW MY RESULTS</button>" in html  # the template's {% trans %} too
+    assert welsh.language == "cy"
+    form = render_form(welsh, load_theme())
+    assert ">Dangos fy nghanlyniadau</button>" in form  # the template's {% trans %}
+    assert _page_data(form)["cleared"] == "Mae eich atebion wedi'u clirio"  # the script's
+    assert _page_data(form)["progress"] == "{answered} of {total} answered"  # untranslated: English
+    files = _page_data(render_partnership_page(welsh, load_theme()))["files"]
+    assert isinstance(files, dict) and files["one"] == "{count} ffeil"
+    assert files["other"] == "{count} o ffeiliau"
+
+
+def test_a_language_without_a_catalogue_stays_english(welsh: Questionnaire) -> None:
+    english = next(b.questionnaire for b in bundled_banks() if b.questionnaire.language == "en")
+    assert ">Show my results</button>" in render_form(english, load_theme())
 
 
 @pytest.mark.parametrize(

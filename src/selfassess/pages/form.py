@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import jinja2
 
+from selfassess.core.i18n import use_translations
 from selfassess.core.model import Questionnaire
 from selfassess.pages.bank_view import bank_content_hash, bank_view
 from selfassess.pages.page_messages import FORM_MESSAGES, page_messages
 from selfassess.pages.page_shell import inline_assets, json_for_html, page_bank_data, page_context
 from selfassess.pages.theme_rendering import render_template, template_environment
 from selfassess.pages.themes import Theme
+from selfassess.pages.translations import translations_for
 
 FORM_SCRIPTS = ("js/messages.js", "js/scoring.js", "js/charts.js", "js/form.js")
 FORM_STYLES = ("css/form.css",)
@@ -36,14 +38,19 @@ def render_form(
     env = env or template_environment(theme)
     assets = inline_assets(theme, FORM_STYLES, FORM_SCRIPTS)
     view = bank_view(bank)
-    context = {
-        "page": page_context(assets, view.language, view.title),
-        "bank": view,
-        # `content` keys the answers the form saves in the browser (form.js).
-        "bank_json": json_for_html({**page_bank_data(bank), "content": bank_content_hash(bank)}),
-        "messages_json": json_for_html(page_messages(FORM_MESSAGES, view.language)),
-        "answers_needed": {p.id: answers_needed(len(p.questions), bank) for p in bank.principles},
-        "index_href": index_href,
-        "partnership_href": partnership_href,
-    }
-    return render_template(env, "form.html.j2", context)
+    with use_translations(translations_for(view.language)):  # the page's words, its script's too
+        context = {
+            "page": page_context(assets, view.language, view.title),
+            "bank": view,
+            # `content` keys the answers the form saves in the browser (form.js).
+            "bank_json": json_for_html(
+                {**page_bank_data(bank), "content": bank_content_hash(bank)}
+            ),
+            "messages_json": json_for_html(page_messages(FORM_MESSAGES, view.language)),
+            "answers_needed": {
+                p.id: answers_needed(len(p.questions), bank) for p in bank.principles
+            },
+            "index_href": index_href,
+            "partnership_href": partnership_href,
+        }
+        return render_template(env, "form.html.j2", context)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import jinja2
 
 from selfassess.core.errors import SelfassessError
-from selfassess.core.i18n import _
+from selfassess.core.i18n import _, use_translations
 from selfassess.core.model import Questionnaire
 from selfassess.inputs.responses import MAX_RESPONSE_BYTES
 from selfassess.pages.bank_view import bank_view
@@ -21,6 +21,7 @@ from selfassess.pages.page_messages import PARTNERSHIP_MESSAGES, page_messages
 from selfassess.pages.page_shell import inline_assets, json_for_html, page_bank_data, page_context
 from selfassess.pages.theme_rendering import render_template, template_environment
 from selfassess.pages.themes import Theme
+from selfassess.pages.translations import translations_for
 
 PARTNERSHIP_SCRIPTS = (
     "js/messages.js",
@@ -51,19 +52,22 @@ def render_partnership_page(
     env = env or template_environment(theme)
     assets = inline_assets(theme, PARTNERSHIP_STYLES, PARTNERSHIP_SCRIPTS)
     view = bank_view(bank)
-    context = {
-        "page": page_context(
-            assets, view.language, _("%(title)s: the partnership's results") % {"title": view.title}
-        ),
-        "bank": view,
-        "bank_json": json_for_html(page_bank_data(bank)),
-        "messages_json": json_for_html(page_messages(PARTNERSHIP_MESSAGES, view.language)),
-        "index_href": index_href,
-        "form_href": form_href,
-        "divergence_threshold": f"{bank.divergence_threshold:g}",
-        "max_megabytes": MAX_RESPONSE_BYTES // (1024 * 1024),
-    }
-    return render_template(env, "partnership.html.j2", context)
+    with use_translations(translations_for(view.language)):  # the page's words, its script's too
+        context = {
+            "page": page_context(
+                assets,
+                view.language,
+                _("%(title)s: the partnership's results") % {"title": view.title},
+            ),
+            "bank": view,
+            "bank_json": json_for_html(page_bank_data(bank)),
+            "messages_json": json_for_html(page_messages(PARTNERSHIP_MESSAGES, view.language)),
+            "index_href": index_href,
+            "form_href": form_href,
+            "divergence_threshold": f"{bank.divergence_threshold:g}",
+            "max_megabytes": MAX_RESPONSE_BYTES // (1024 * 1024),
+        }
+        return render_template(env, "partnership.html.j2", context)
 
 
 def render_partnership_pages(

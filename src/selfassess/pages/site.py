@@ -21,7 +21,7 @@ import jinja2
 
 from selfassess import __version__
 from selfassess.core.errors import SelfassessError
-from selfassess.core.i18n import _
+from selfassess.core.i18n import _, use_translations
 from selfassess.core.model import Questionnaire
 from selfassess.pages.bank_view import bank_view
 from selfassess.pages.form import FORM_STYLES, render_form
@@ -29,6 +29,7 @@ from selfassess.pages.page_shell import inline_assets, page_context
 from selfassess.pages.partnership import partnership_page_name, render_partnership_pages
 from selfassess.pages.theme_rendering import render_template, template_environment
 from selfassess.pages.themes import Theme
+from selfassess.pages.translations import translations_for
 from selfassess.pages.writing import mode_for
 
 try:
@@ -48,16 +49,16 @@ def render_index(
     assets = inline_assets(theme, FORM_STYLES, ())
     views = [bank_view(bank) for bank in banks]
     languages = {v.language for v in views}
-    context = {
-        "page": page_context(
-            assets, languages.pop() if len(languages) == 1 else "en", _("Questionnaires")
-        ),
-        "banks": [
-            {"view": v, "href": f"{v.id}.html", "partnership_href": partnership_page_name(v.id)}
-            for v in views
-        ],
-    }
-    return render_template(env, "index.html.j2", context)
+    language = languages.pop() if len(languages) == 1 else "en"
+    with use_translations(translations_for(language)):
+        context = {
+            "page": page_context(assets, language, _("Questionnaires")),
+            "banks": [
+                {"view": v, "href": f"{v.id}.html", "partnership_href": partnership_page_name(v.id)}
+                for v in views
+            ],
+        }
+        return render_template(env, "index.html.j2", context)
 
 
 def render_site(banks: Sequence[Questionnaire], theme: Theme) -> dict[str, str]:
