@@ -138,3 +138,45 @@ def test_a_parent_name_that_leads_nowhere_is_one_located_line(
     message = str(raised.value)
     assert message.startswith(f"{theme}/templates/form.html.j2:2: "), message
     assert re.search(expected, message), message
+
+
+def test_parent_reaches_the_next_theme_up_at_each_step_of_the_chain(
+    tmp_path: Path, bank: Questionnaire
+) -> None:
+    """`!parent/` is relative to the theme asking: the child's reaches mid, mid's reaches default."""
+    make_theme(
+        tmp_path / "mid",
+        {
+            "theme.yaml": "name: mid\nparent: nhs\n",
+            "templates/form.html.j2": '{% extends "!parent/form.html.j2" %}'
+            '{% block intro %}<p class="mid"></p>\n{{ super() }}{% endblock %}',
+        },
+    )
+    child = make_theme(
+        tmp_path / "child",
+        {
+            "theme.yaml": "name: child\nparent: ../mid\n",
+            "templates/form.html.j2": '{% extends "!parent/form.html.j2" %}'
+            '{% block intro %}<p class="child"></p>\n{{ super() }}{% endblock %}',
+        },
+    )
+    html = render_form(bank, load_theme(str(child)))
+    plain = render_form(bank, load_theme("nhs"))
+    assert html.replace('<p class="child"></p>\n<p class="mid"></p>\n', "") == plain
+
+
+def test_parent_with_no_such_template_up_the_chain_names_it(
+    tmp_path: Path, bank: Questionnaire
+) -> None:
+    theme = make_theme(
+        tmp_path / "t",
+        {
+            "theme.yaml": "name: t\n",
+            "templates/form.html.j2": '\n{% extends "!parent/nothing.html.j2" %}\n',
+        },
+    )
+    with pytest.raises(SelfassessError) as raised:
+        render_form(bank, load_theme(str(theme)))
+    assert str(raised.value).startswith(
+        f"{theme}/templates/form.html.j2:2: includes '!parent/nothing.html.j2', which is not"
+    ), str(raised.value)

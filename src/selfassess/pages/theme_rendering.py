@@ -20,7 +20,7 @@ import jinja2.sandbox
 
 from selfassess.core import i18n
 from selfassess.core.errors import SelfassessError
-from selfassess.pages.themes import Theme, ThemeChainLoader
+from selfassess.pages.themes import PARENT, Theme, ThemeChainLoader
 
 # A theme lays out a page of a few hundred kilobytes: nothing it computes needs to be bigger
 # than this, and no page takes long to render. Beyond either, it is stuck or hostile.
@@ -67,6 +67,12 @@ class ThemeEnvironment(jinja2.sandbox.ImmutableSandboxedEnvironment):
         elif operator_ == "%":
             _format_spec(left)
         return super().call_binop(context, operator_, left, right)
+
+    def join_path(self, template: str, parent: str) -> str:
+        """`!parent/name` in a theme's template: the same name from the next theme up the chain."""
+        if template.startswith(PARENT) and isinstance(self.loader, ThemeChainLoader):
+            return self.loader.parent_of(template, parent)
+        return template
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         if isinstance(getattr(value, "__self__", None), str):
