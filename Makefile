@@ -25,6 +25,10 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench docs
 	$(BIN)/ruff format --check src tests bench docs
 	$(BIN)/mypy src
+	@# ESLint (eslint.config.js) over the page scripts; npm may be missing where lint runs first.
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory node_modules/.installed && \
+	  node_modules/.bin/eslint src/selfassess/web src/selfassess/themes; \
+	else echo "note: no npm; ESLint of the page scripts skipped (make browser-tools installs it)"; fi
 
 # Rewrite tests/golden/ (printed figures, HTML scorecard, form page) and the generated
 # docs/template-context.md from what the code does now; review the diff before committing.
@@ -33,10 +37,11 @@ golden: $(VENV)/.installed
 	$(PY) tests/golden/regenerate.py
 	$(PY) docs/template_context.py
 
-test: $(VENV)/.installed lint browser-tools
+# browser-tools first, so that lint finds npm (and ESLint) on a fresh machine.
+test: $(VENV)/.installed browser-tools lint
 	$(BIN)/pytest -q
 
-# What the browser tests need: axe-core from npm, Node for the scoring.js tests, Debian's
+# What the browser tests need: axe-core (and ESLint, for lint) from npm, Node for the scoring.js tests, Debian's
 # Chromium, and poppler-utils (pdftoppm) for the page-image test. Installed where we may (CI runs as root); elsewhere the browser tests skip.
 browser-tools:
 	@if ! command -v npm >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \

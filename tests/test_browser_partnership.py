@@ -372,14 +372,23 @@ def test_the_heat_map_shows_each_organisations_average_per_question(
     table = page.locator(f"#heat-{principle.id}")
     assert table.is_visible()
     assert page.locator(f"#heat-{maturity.principles[0].id}").is_hidden()
+    # The scorecard's orientation: a row per organisation then the partnership, a column per
+    # question then the principle's score.
     headers = table.locator("thead th").all_inner_texts()
-    assert headers[0] == "Question" and headers[-1] == "Partnership"
-    assert [h.rsplit(" (", 1)[0] for h in headers[1:-1]] == list(scores.organisations)
-    for question in principle.questions:
-        cells = table.locator(f'tr[data-question="{question.id}"] td').all_inner_texts()
+    assert headers[0] == "Organisation" and headers[-1] == "Score"
+    assert headers[1:-1] == [
+        f"Q{n}{'*' if q.reverse else ''}"
+        for n, (_, q) in enumerate(maturity.questions(), start=1)
+        if q in principle.questions
+    ]
+    rows = table.locator("tbody tr")
+    names = [rows.nth(i).locator("th").inner_text().rsplit(" (", 1)[0] for i in range(rows.count())]
+    assert names == [*scores.organisations, "Partnership"]
+    for i, organisation in enumerate(scores.organisations.values()):
+        cells = rows.nth(i).locator("td").all_inner_texts()
         expected = [
-            "–" if (v := o.items.get(question.id)) is None else str(round_half_up(v))
-            for o in scores.organisations.values()
+            "–" if (v := organisation.items.get(q.id)) is None else str(round_half_up(v))
+            for q in principle.questions
         ]
         assert cells[:-1] == expected
     total = table.locator("tr.heat-total td").all_inner_texts()

@@ -82,5 +82,6 @@ def test_wheel_installed_in_a_fresh_venv_validates_and_builds_from_any_folder(
     assert str(ROOT) not in validated.stdout
     built = selfassess("build", "-o", "site", "--theme", "nhs")
     assert built.returncode == 0, built.stderr
-    assert (elsewhere / "site" / "collaboration-maturity.html").is_file()
+    form = (elsewhere / "site" / "collaboration-maturity.html").read_text("utf-8")
+    assert "root.SelfassessScoring=" in form  # the wheel carries selfassess/web/*.js
     assert "nhs" in selfassess("themes").stdout

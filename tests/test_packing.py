@@ -16,6 +16,7 @@ from selfassess.pages.packing import pack_lines, pack_script, pack_style
 from selfassess.pages.themes import load_theme
 
 ROOT = Path(__file__).parent.parent
+WEB = ROOT / "src" / "selfassess" / "web"
 
 SCRIPT_CASES = {
     "comments go, strings stay": (
@@ -82,8 +83,8 @@ def test_line_packing_drops_comment_lines_and_indentation() -> None:
 
 
 def test_every_bundled_script_packs_smaller_with_its_tokens_intact() -> None:
-    folder = load_theme().find_file("js/scoring.js").parent
-    for path in sorted(folder.glob("*.js")):
+    theme_js = load_theme().find_file("js/form.js").parent
+    for path in sorted([*WEB.glob("*.js"), *theme_js.glob("*.js")]):
         source = path.read_text(encoding="utf-8")
         packed = pack_script(source)
         assert packed != pack_lines(source), f"{path.name} fell back to line packing"
@@ -92,13 +93,15 @@ def test_every_bundled_script_packs_smaller_with_its_tokens_intact() -> None:
 
 def test_the_packed_scripts_pass_their_own_node_tests(tmp_path: Path) -> None:
     """Run tests/js/*.test.js (and the shared vectors) against packed copies of the scripts."""
-    source_js = load_theme().find_file("js/scoring.js").parent
-    packed_js = tmp_path / "src" / "selfassess" / "themes" / "default" / "js"
+    packed_js = tmp_path / "src" / "selfassess" / "web"
     packed_js.mkdir(parents=True)
-    for path in source_js.glob("*.js"):
+    for path in WEB.glob("*.js"):
         (packed_js / path.name).write_text(pack_script(path.read_text("utf-8")), "utf-8")
     shutil.copytree(ROOT / "tests" / "js", tmp_path / "tests" / "js")
     (tmp_path / "tests" / "vectors").mkdir()
     for table in (ROOT / "tests" / "vectors").glob("*.json"):  # the node tests' shared tables
         shutil.copy(table, tmp_path / "tests" / "vectors" / table.name)
+    shutil.copytree(
+        ROOT / "tests" / "vectors" / "charts", tmp_path / "tests" / "vectors" / "charts"
+    )
     run_node_tests(tmp_path / "tests" / "js", vector_cases() + random_cases(20), tmp_path)

@@ -1,5 +1,5 @@
 """The page scripts' words come from one catalogue (pages/page_messages.py), carried by each page
-as inert JSON in its language and looked up by key (js/messages.js), never written in the scripts."""
+as inert JSON in its language and looked up by key (web/messages.js), never written in the scripts."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from selfassess.pages.partnership import render_partnership_page
 from selfassess.pages.themes import load_theme
 
 JS = Path(__file__).parent.parent / "src" / "selfassess" / "themes" / "default" / "js"
+WEB = Path(__file__).parent.parent / "src" / "selfassess" / "web"
 DATA = Path(__file__).parent / "data"
 SCRIPTS = {"form.js": FORM_MESSAGES, "partnership.js": PARTNERSHIP_MESSAGES}
 MESSAGES_DATA = re.compile(
@@ -172,7 +173,7 @@ console.log(JSON.stringify([
 def test_the_page_helper_fills_placeholders_and_picks_the_plural_form(tmp_path: Path) -> None:
     node = require_node()
     data = json.dumps(page_messages(PARTNERSHIP_MESSAGES, "en"))
-    source = (JS / "messages.js").read_text(encoding="utf-8")
+    source = (WEB / "messages.js").read_text(encoding="utf-8")
     script = tmp_path / "lookup.js"
     script.write_text(LOOKUP, encoding="utf-8")
     run = subprocess.run(

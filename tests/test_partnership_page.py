@@ -15,8 +15,9 @@ from selfassess.core.model import Questionnaire
 from selfassess.inputs.banks import bundled_banks, parse_questionnaire
 from selfassess.pages.form import render_form
 from selfassess.pages.packing import pack_script
+from selfassess.pages.page_shell import web_script
 from selfassess.pages.partnership import (
-    PARTNERSHIP_SCRIPTS,
+    PARTNERSHIP_COMPUTING,
     partnership_page_name,
     render_partnership_page,
 )
@@ -102,13 +103,13 @@ def test_the_page_inlines_the_forms_own_scoring_script(
     html: str, bank: Questionnaire, theme: Theme
 ) -> None:
     """One scoring script for both pages: the same text, inlined at build time."""
-    scoring = pack_script(theme.read_file("js/scoring.js"))
-    assert "js/scoring.js" in PARTNERSHIP_SCRIPTS
+    scoring = pack_script(web_script("scoring.js"))
+    assert "scoring.js" in PARTNERSHIP_COMPUTING
     assert scoring in html
     assert scoring in render_form(bank, theme)
     assert html.count("root.SelfassessScoring=") == 1
     # Organisations and the partnership are scored by a script the form page does not carry.
-    partnership = pack_script(theme.read_file("js/partnership-scoring.js"))
+    partnership = pack_script(web_script("partnership-scoring.js"))
     assert partnership in html and partnership not in render_form(bank, theme)
 
 
@@ -125,7 +126,7 @@ def test_every_principle_has_a_row_and_a_heat_map_with_its_questions(
         assert f'<tr data-principle="{principle.id}">' in html
         assert f'<table class="heat" id="heat-{principle.id}">' in html
         for question in principle.questions:
-            assert f'<tr data-question="{question.id}">' in html
+            assert f'<th scope="col" data-question="{question.id}">' in html
 
 
 def test_the_page_is_one_file_of_a_reasonable_size(html: str) -> None:

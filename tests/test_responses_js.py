@@ -22,14 +22,14 @@ from selfassess.inputs.responses import load_responses
 from selfassess.pages.bank_view import bank_scoring_data
 
 ROOT = Path(__file__).parent.parent
-JS = ROOT / "src" / "selfassess" / "themes" / "default" / "js"
+JS = ROOT / "src" / "selfassess" / "web"
 VECTORS = ROOT / "tests" / "vectors"
 
-# Loads scoring.js and responses.js as the page does, then answers each case on stdout.
+# Loads scoring.js and the file readers (python-text.js, csv.js, responses.js) as the page does, then answers each case on stdout.
 DRIVER = """
 const fs = require("node:fs"), vm = require("node:vm");
 const context = vm.createContext({ TextDecoder });
-for (const name of ["scoring.js", "responses.js"]) {
+for (const name of ["scoring.js", "python-text.js", "csv.js", "responses.js"]) {
   vm.runInContext(fs.readFileSync(process.env.JS_DIR + "/" + name, "utf8"), context, { filename: name });
 }
 const R = context.SelfassessResponses;

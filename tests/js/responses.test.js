@@ -1,5 +1,5 @@
-// Unit tests for themes/default/js/responses.js (reading answer files in the partnership page)
-// and js/heatmap.js. Run by `node --test tests/js/`; tests/test_responses_js.py also checks,
+// Unit tests for src/selfassess/web/responses.js (reading answer files in the partnership page)
+// and web/heatmap.js. Run by `node --test tests/js/`; tests/test_responses_js.py also checks,
 // case by case, that responses.js and load.py accept, refuse and word things identically.
 "use strict";
 
@@ -10,7 +10,7 @@ const path = require("node:path");
 const { loadScripts, plain, LIKERT } = require("./support.js");
 
 const { SelfassessScoring: S, SelfassessResponses: R, SelfassessHeatmap: H } = loadScripts(
-  ["scoring.js", "partnership-scoring.js", "responses.js", "heatmap.js"], { TextDecoder });
+  ["scoring.js", "partnership-scoring.js", "python-text.js", "csv.js", "responses.js", "heatmap.js"], { TextDecoder });
 const bytes = (text) => new Uint8Array(Buffer.from(text, "utf8"));
 
 const BANK = {
@@ -185,17 +185,20 @@ test("the heat map averages each organisation's answers per question; the partne
   ]);
   const result = S.scoreAll(BANK, collected.responses);
   const map = H.heatMap(BANK, result, collected.responses, "p1");
-  assert.deepEqual(plain(map.organisations), [{ name: "Big", n: 2 }, { name: "Small", n: 1 }]);
-  assert.deepEqual(plain(map.rows.map((r) => r.cells.map((c) => c.value))), [[75, 0, 37.5], [100, null, 100]]);
-  assert.deepEqual(plain(map.rows.map((r) => r.cells.map((c) => c.shown))), [["75", "0", "38"], ["100", "–", "100"]]);
-  assert.deepEqual(plain(map.total.cells.map((c) => c.value)), [result.organisations.Big.principles.p1, 0, result.partnership.principles.p1.score]);
-  assert.deepEqual(plain(map.rows[0].cells.map((c) => c.level)), ["mid", "low", "low"]);
-  assert.equal(map.rows[1].reverse, true);
+  // The scorecard's orientation: a row per organisation, then the partnership's.
+  assert.deepEqual(plain(map.rows.map((r) => [r.name, r.n, r.partnership])),
+    [["Big", 2, false], ["Small", 1, false], ["Partnership", null, true]]);
+  const values = plain(map.rows.map((r) => r.cells.map((c) => c.value)));
+  assert.deepEqual(values.map((v) => v.slice(0, 2)), [[75, 100], [0, null], [37.5, 100]]);
+  assert.deepEqual(plain(map.rows.map((r) => r.cells.map((c) => c.shown).slice(0, 2))), [["75", "100"], ["0", "–"], ["38", "100"]]);
+  assert.deepEqual(values.map((v) => v[2]),
+    [result.organisations.Big.principles.p1, result.organisations.Small.principles.p1, result.partnership.principles.p1.score]);
+  assert.deepEqual(plain(map.rows.map((r) => r.cells[0].level)), ["mid", "low", "low"]);
+  assert.deepEqual(plain(map.questions), [{ id: "a", reverse: false }, { id: "b", reverse: true }]);
 });
 
-test("heat map tones spread any number of levels over the same five colours", () => {
-  assert.deepEqual(plain(H.legend(BANK.levels).map((l) => l.tone)), [0, 2, 4]);
-  assert.deepEqual([0, 1, 2, 3].map((i) => H.toneOf(i, 4)), [0, 1, 3, 4]);
-  assert.equal(H.toneOf(0, 1), 2);
+test("a heat-map cell's tone is its level's index, which the palette colours", () => {
+  assert.deepEqual(plain(H.legend(BANK.levels).map((l) => l.tone)), [0, 1, 2]);
+  assert.deepEqual(plain(BANK.levels.map((l) => H.cell(BANK.levels, l.min).tone)), [0, 1, 2]);
   assert.deepEqual(plain(H.cell(BANK.levels, null)), { value: null, shown: "–", level: null, tone: null });
 });

@@ -1,4 +1,4 @@
-// Unit tests for themes/default/js/scoring.js, run by `node --test tests/js/` (and from pytest,
+// Unit tests for src/selfassess/web/scoring.js, run by `node --test tests/js/` (and from pytest,
 // tests/test_scoring_js.py, which also hands over the shared vectors as JSON in
 // SELFASSESS_SCORING_CASES because node cannot read the YAML banks itself).
 "use strict";

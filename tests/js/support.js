@@ -6,7 +6,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const vm = require("node:vm");
 
-const JS = path.join(__dirname, "..", "..", "src", "selfassess", "themes", "default", "js");
+const JS = path.join(__dirname, "..", "..", "src", "selfassess", "web");
 
 /** The named scripts, run in order in one fresh context holding only `globals`. */
 function loadScripts(names, globals = {}) {

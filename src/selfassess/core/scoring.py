@@ -1,7 +1,7 @@
 """Pure scoring: item -> respondent -> organisation -> partnership. No I/O, no clock.
 
 The rules are written down in docs/scoring.md and pinned, with the JavaScript copy in
-themes/default/js/scoring.js, by the shared cases in tests/vectors/.
+src/selfassess/web/scoring.js, by the shared cases in tests/vectors/.
 """
 
 from __future__ import annotations

@@ -18,7 +18,9 @@ from selfassess.pages.theme_rendering import render_template, template_environme
 from selfassess.pages.themes import Theme
 from selfassess.pages.translations import translations_for
 
-FORM_SCRIPTS = ("js/messages.js", "js/scoring.js", "js/charts.js", "js/form.js")
+# From selfassess.web, never from the theme: the page's words by key, scoring, the chart.
+FORM_COMPUTING = ("messages.js", "scoring.js", "charts.js")
+FORM_SCRIPTS = ("js/form.js",)
 FORM_STYLES = ("css/form.css",)
 
 
@@ -36,7 +38,7 @@ def render_form(
 ) -> str:
     """The standalone form page of one bank: questions, results, import and export."""
     env = env or template_environment(theme)
-    assets = inline_assets(theme, FORM_STYLES, FORM_SCRIPTS)
+    assets = inline_assets(theme, FORM_STYLES, FORM_SCRIPTS, FORM_COMPUTING)
     view = bank_view(bank)
     with use_translations(translations_for(view.language)):  # the page's words, its script's too
         context = {

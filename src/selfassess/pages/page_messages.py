@@ -2,7 +2,7 @@
 
 The scripts (form.js, partnership.js) hold keys, not English: each page carries the messages
 it needs as inert JSON (`messages_json`, beside the bank's), translated when the page renders,
-and js/messages.js looks a key up and fills its `{name}` placeholders. A message that depends
+and web/messages.js looks a key up and fills its `{name}` placeholders. A message that depends
 on a number is a function of it (an `ngettext` call, which Babel extracts); the page gets one text
 per plural category of its language (CLDR's, which the browser's Intl.PluralRules picks from),
 so a later language needs a catalogue, not code. Only the keys a page's scripts use go into it: the form page's script and

@@ -8,6 +8,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
 from markupsafe import Markup
@@ -15,6 +16,7 @@ from markupsafe import Markup
 from selfassess import __version__
 from selfassess.core.errors import SelfassessError
 from selfassess.core.model import Questionnaire
+from selfassess.core.palette import level_colours, palette_data
 from selfassess.inputs.branding import Branding
 from selfassess.pages.bank_view import bank_scoring_data, text_direction
 from selfassess.pages.packing import pack_script, pack_style
@@ -23,6 +25,10 @@ from selfassess.pages.themes import Theme
 # Each theme's additions to the page styles, after them: every theme in the chain that has
 # this file adds its own, the base first, so a child of nhs keeps nhs's additions.
 THEME_STYLES = "css/theme.css"
+# The scripts that compute (scoring, reading answer files, chart geometry, the heat map) ship in
+# the package, not in a theme: a theme changes how a page looks, never a number on it. Named as
+# a string, not imported, since selfassess.web holds only JavaScript.
+WEB_PACKAGE = "selfassess.web"
 
 
 @dataclass(frozen=True)
@@ -50,10 +56,26 @@ def sha256_source(text: str) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def inline_assets(theme: Theme, styles: Sequence[str], scripts: Sequence[str]) -> InlineAssets:
-    css = "\n".join([theme.read_file(name) for name in styles] + theme.read_each(THEME_STYLES))
+def web_script(name: str) -> str:
+    """A computing script of selfassess.web (scoring.js, charts.js ...), never a theme's copy."""
+    return resources.files(WEB_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+def inline_assets(
+    theme: Theme,
+    styles: Sequence[str],
+    scripts: Sequence[str],
+    computing: Sequence[str] = (),
+    generated_css: str = "",
+) -> InlineAssets:
+    """A page's packed CSS and script: the package's computing scripts first, then the theme's."""
+    generated = [generated_css] if generated_css else []
+    css = "\n".join(
+        [theme.read_file(name) for name in styles] + generated + theme.read_each(THEME_STYLES)
+    )
     style = pack_style(theme.css_variables() + "\n" + css)
-    script = "\n".join(pack_script(theme.read_file(name)) for name in scripts)
+    sources = [web_script(name) for name in computing] + [theme.read_file(n) for n in scripts]
+    script = "\n".join(pack_script(source) for source in sources)
     refuse_block_end(theme, "css", style, "</style")
     refuse_block_end(theme, "js", script, "</script")
     return InlineAssets(style=style, script=script, brand=theme.branding)
@@ -86,6 +108,18 @@ def page_bank_data(bank: Questionnaire) -> dict[str, Any]:
             if question["scale"] == shared:
                 del question["scale"]
     return data
+
+
+def level_tone_css(level_count: int) -> str:
+    """The heat map's level fills (tone-<index>) as CSS rules, from the palette the PDF uses."""
+    return "".join(
+        f".tone-{i}{{background:{colour}}}" for i, colour in enumerate(level_colours(level_count))
+    )
+
+
+def page_palette_data(bank: Questionnaire) -> dict[str, Any]:
+    """page_bank_data plus the palette (core/palette.py), for a page that draws organisations."""
+    return {**page_bank_data(bank), "palette": palette_data(len(bank.levels))}
 
 
 def page_context(assets: InlineAssets, lang: str, title: str) -> dict[str, Any]:

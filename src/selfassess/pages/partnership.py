@@ -1,8 +1,8 @@
 """The partnership page: a facilitator's offline view of many answer files, in one HTML file.
 
 The page reads the partners' response files (JSON, and CSV as `selfassess score` reads them) in
-the browser, scores them with the same scoring.js as the form and shows the partnership's
-results; nothing is uploaded. Its shell (inline assets, hashed Content-Security-Policy) is the
+the browser, scores them with the same scoring.js as the form (selfassess.web, not the theme)
+and shows the partnership's results; nothing is uploaded. Its shell (inline assets, hashed Content-Security-Policy) is the
 form's, from page_shell.py.
 """
 
@@ -18,20 +18,29 @@ from selfassess.core.model import Questionnaire
 from selfassess.inputs.responses import MAX_RESPONSE_BYTES
 from selfassess.pages.bank_view import bank_view
 from selfassess.pages.page_messages import PARTNERSHIP_MESSAGES, page_messages
-from selfassess.pages.page_shell import inline_assets, json_for_html, page_bank_data, page_context
+from selfassess.pages.page_shell import (
+    inline_assets,
+    json_for_html,
+    level_tone_css,
+    page_context,
+    page_palette_data,
+)
 from selfassess.pages.theme_rendering import render_template, template_environment
 from selfassess.pages.themes import Theme
 from selfassess.pages.translations import translations_for
 
-PARTNERSHIP_SCRIPTS = (
-    "js/messages.js",
-    "js/scoring.js",
-    "js/partnership-scoring.js",
-    "js/charts.js",
-    "js/responses.js",
-    "js/heatmap.js",
-    "js/partnership.js",
+# The computing scripts come from selfassess.web, never from the theme; then the theme's UI.
+PARTNERSHIP_COMPUTING = (
+    "messages.js",
+    "scoring.js",
+    "partnership-scoring.js",
+    "charts.js",
+    "python-text.js",
+    "csv.js",
+    "responses.js",
+    "heatmap.js",
 )
+PARTNERSHIP_SCRIPTS = ("js/partnership.js",)
 PARTNERSHIP_STYLES = ("css/form.css", "css/partnership.css")
 
 
@@ -50,7 +59,13 @@ def render_partnership_page(
 ) -> str:
     """The partnership page of one bank: pick answer files, see the partnership's results."""
     env = env or template_environment(theme)
-    assets = inline_assets(theme, PARTNERSHIP_STYLES, PARTNERSHIP_SCRIPTS)
+    assets = inline_assets(
+        theme,
+        PARTNERSHIP_STYLES,
+        PARTNERSHIP_SCRIPTS,
+        PARTNERSHIP_COMPUTING,
+        generated_css=level_tone_css(len(bank.levels)),  # the heat map's level fills
+    )
     view = bank_view(bank)
     with use_translations(translations_for(view.language)):  # the page's words, its script's too
         context = {
@@ -60,7 +75,7 @@ def render_partnership_page(
                 _("%(title)s: the partnership's results") % {"title": view.title},
             ),
             "bank": view,
-            "bank_json": json_for_html(page_bank_data(bank)),
+            "bank_json": json_for_html(page_palette_data(bank)),
             "messages_json": json_for_html(page_messages(PARTNERSHIP_MESSAGES, view.language)),
             "index_href": index_href,
             "form_href": form_href,

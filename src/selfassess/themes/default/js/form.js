@@ -7,7 +7,7 @@
   "use strict";
   const S = globalThis.SelfassessScoring;
   const C = globalThis.SelfassessCharts;
-  const say = globalThis.SelfassessMessages;  // the page's words, by key (js/messages.js)
+  const say = globalThis.SelfassessMessages;  // the page's words, by key (selfassess.web messages.js)
   const $ = (id) => document.getElementById(id);
   const bank = JSON.parse($("selfassess-bank").textContent);
   const form = $("selfassess-form");

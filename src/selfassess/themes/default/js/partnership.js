@@ -10,7 +10,7 @@
   const C = globalThis.SelfassessCharts;
   const R = globalThis.SelfassessResponses;
   const H = globalThis.SelfassessHeatmap;
-  const say = globalThis.SelfassessMessages;  // the page's words, by key (js/messages.js)
+  const say = globalThis.SelfassessMessages;  // the page's words, by key (selfassess.web messages.js)
   const $ = (id) => document.getElementById(id);
   const bank = JSON.parse($("selfassess-bank").textContent);
   const input = $("answer-files");
@@ -177,7 +177,9 @@
     const names = Object.keys(result.organisations);
     const series = [{ label: say("partnership"), values: bank.principles.map((pr) => result.partnership.principles[pr.id].score) }]
       .concat(names.map((name) => ({ label: name, values: bank.principles.map((pr) => result.organisations[name].principles[pr.id]) })));
-    series.forEach((s, i) => { s.colour = C.PALETTE[i % C.PALETTE.length]; });
+    // The PDF's styles (core/palette.py): the partnership in the text colour, solid, circles.
+    const styles = bank.palette.organisations;
+    series.forEach((s, i) => { s.style = i ? styles[(i - 1) % styles.length] : { colour: null, dash: "", marker: "circle" }; });
     const describe = (s) => s.label + ": " + bank.principles.map((pr, i) => pr.title + " " +
       (s.values[i] === null ? say("noScoreHere") : shown(s.values[i]))).join(", ");
     $("radar").innerHTML = C.radar({
@@ -186,12 +188,13 @@
       series,
       rings: bank.levels.map((l) => l.min).filter((m) => m > 0).concat([100]),
       title: say("radarTitle"),
+      corners: bank.palette.corners,
       description: series.map(describe).join(". ") + "."
     });
     $("radar-legend").replaceChildren(...series.map((s, i) => {
       const item = el("li");
       const swatch = el("span", null, "legend__swatch");
-      swatch.innerHTML = C.legendSwatch(i, s.colour);  // drawn by charts.js; holds no text
+      swatch.innerHTML = C.legendSwatch(s.style, bank.palette.corners);  // drawn by charts.js; holds no text
       item.append(swatch, el("span", s.label, i === 0 ? "legend__label legend__label--partnership" : "legend__label"));
       return item;
     }));
@@ -202,29 +205,21 @@
     const pid = $("heat-principle").value;
     document.querySelectorAll("[data-heat]").forEach((wrap) => { wrap.hidden = wrap.dataset.heat !== pid; });
     const map = H.heatMap(bank, current.result, current.collected.responses, pid);
-    const table = $("heat-" + pid);
-    const headRow = table.tHead.rows[0];
-    while (headRow.cells.length > 1) headRow.deleteCell(-1);
-    map.organisations.forEach((o) => {
-      const th = el("th");
-      th.scope = "col";
-      th.append(el("span", o.name), el("span", " (" + o.n + ")", "heat__n"));
-      headRow.append(th);
-    });
-    const partnership = el("th", say("partnership"), "heat__partnership");
-    partnership.scope = "col";
-    headRow.append(partnership);
-    const fill = (tr, cells) => {
-      while (tr.cells.length > 1) tr.deleteCell(-1);
-      cells.forEach((c, i) => {
+    // The scorecard's orientation (core/palette.py): a row per organisation, then the partnership.
+    $("heat-" + pid).tBodies[0].replaceChildren(...map.rows.map((row) => {
+      const tr = el("tr", null, row.partnership ? "heat-total" : null), th = el("th");
+      th.scope = "row";
+      th.append(el("span", row.name));
+      if (!row.partnership) th.append(el("span", " (" + row.n + ")", "heat__n"));
+      tr.append(th);
+      row.cells.forEach((c, i) => {
         const td = el("td", c.shown, "num" + (c.tone === null ? " tone-none" : " tone-" + c.tone) +
-          (i === cells.length - 1 ? " heat__partnership" : ""));
+          (i === row.cells.length - 1 ? " heat__partnership" : ""));
         if (c.level) td.dataset.level = c.level;
         tr.append(td);
       });
-    };
-    map.rows.forEach((row) => fill(table.querySelector('tr[data-question="' + CSS.escape(row.question) + '"]'), row.cells));
-    fill(table.querySelector("tr.heat-total"), map.total.cells);
+      return tr;
+    }));
   }
 
   function showHeatLegend() {

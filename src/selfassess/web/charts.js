@@ -2,13 +2,12 @@
    partnership page and node tests can all use it. Lines stay distinguishable without colour
    (dash pattern and marker shape per line), and the SVG uses attributes only, never style="",
    so a page with a strict Content-Security-Policy can insert it. Pages show the same figures
-   as a table: the chart is a picture of that table, not a replacement for it. */
+   as a table: the chart is a picture of that table, not a replacement for it. Each line's
+   colour, dash and marker come from the page's palette data (core/palette.py, which the PDF
+   draws with too); this file holds no colours of its own. */
 (function (root) {
   "use strict";
-  const DASHES = ["", "8 5", "2 4", "12 4 2 4", "4 4", "12 4", "1 3"];
-  const MARKERS = ["circle", "square", "triangle", "diamond", "cross"];
-  // Okabe-Ito without its yellow: colour-blind safe, for pages that draw several lines.
-  const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#882255"];
+  const PLAIN = { colour: null, dash: "", marker: "circle" };
   const ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
   const escapeXml = (text) => String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);
   const num = (x) => Math.round(x * 10) / 10;
@@ -25,32 +24,37 @@
     return line ? lines.concat([line]) : lines;
   }
 
-  function marker(index, x, y) {
-    const r = 5, shape = MARKERS[index % MARKERS.length];
-    const poly = (pts) => '<polygon points="' + pts.map((p) => xy([x + p[0] * r, y + p[1] * r])).join(" ") + '"/>';
-    if (shape === "circle") return '<circle cx="' + num(x) + '" cy="' + num(y) + '" r="' + r + '"/>';
-    if (shape === "square") return poly([[-1, -1], [1, -1], [1, 1], [-1, 1]]);
-    if (shape === "triangle") return poly([[0, -1.2], [1.1, 0.8], [-1.1, 0.8]]);
-    if (shape === "diamond") return poly([[0, -1.3], [1.3, 0], [0, 1.3], [-1.3, 0]]);
-    return '<path fill="none" d="M' + xy([x - r, y - r]) + "L" + xy([x + r, y + r]) + "M" + xy([x - r, y + r]) + "L" + xy([x + r, y - r]) + '"/>';
+  /** Where a value sits on axis i of n (the first straight up, then clockwise), 100 being
+      `radius` from centre c: chart_parts.radar_point's twin (tests/vectors/charts). */
+  function radarPoint(n, i, value, c, radius) {
+    const angle = -Math.PI / 2 + (2 * Math.PI * i) / n, r = (radius * value) / 100;
+    return [c[0] + r * Math.cos(angle), c[1] + r * Math.sin(angle)];
   }
 
-  const dashOf = (index) => (DASHES[index % DASHES.length] ? ' stroke-dasharray="' + DASHES[index % DASHES.length] + '"' : "");
+  /** A marker as core/palette.py draws it: a polygon from `corners`, "open-" ones hollow. */
+  function marker(style, corners, x, y) {
+    const r = 5, shape = style.marker.replace("open-", ""), paint = shape === style.marker ? "" : ' fill="#fff"';
+    const at = (p) => xy([x + p[0] * r, y + p[1] * r]);
+    if (shape === "circle") return '<circle cx="' + num(x) + '" cy="' + num(y) + '" r="' + r + '"' + paint + "/>";
+    if (corners && corners[shape]) return '<polygon points="' + corners[shape].map(at).join(" ") + '"' + paint + "/>";
+    const d = shape === "plus" ? [[-1.2, 0], [1.2, 0], [0, -1.2], [0, 1.2]] : [[-1.2, -1.2], [1.2, 1.2], [-1.2, 1.2], [1.2, -1.2]];
+    return '<path fill="none" d="M' + at(d[0]) + "L" + at(d[1]) + "M" + at(d[2]) + "L" + at(d[3]) + '"/>';
+  }
+
+  const dashOf = (style) => (style.dash ? ' stroke-dasharray="' + escapeXml(style.dash) + '"' : "");
 
   /**
-   * options: {axes: [label...], series: [{values: [0-100 or null per axis], colour?}],
-   *           rings: [40, 60, 80, 100], title, description, id}
-   * A series without a colour is drawn in currentColor. A null value leaves a gap in its
+   * options: {axes: [label...], series: [{values: [0-100 or null per axis], style?}],
+   *           rings: [40, 60, 80, 100], title, description, id, corners?}
+   * `style` is {colour, dash, marker} from the palette data, `corners` its marker corners; a
+   * series without a style (or colour) is drawn solid, with circles, in currentColor. A null value leaves a gap in its
    * line: no score is not the same as a score of 0.
    */
   function radar(options) {
     const axes = options.axes, n = axes.length, max = 100, radius = 165, cx = 320, cy = 250;
     const rings = options.rings || [20, 40, 60, 80, 100];
     const id = escapeXml(options.id || "radar");
-    const point = (i, value) => {
-      const angle = -Math.PI / 2 + (2 * Math.PI * i) / n, r = (radius * value) / max;
-      return [cx + r * Math.cos(angle), cy + r * Math.sin(angle)];
-    };
+    const point = (i, value) => radarPoint(n, i, value, [cx, cy], radius);
     const out = ['<svg xmlns="http://www.w3.org/2000/svg" class="radar" viewBox="0 0 640 490" role="img" aria-labelledby="' +
       id + '-title ' + id + '-desc" font-size="15" fill="currentColor"><title id="' + id + '-title">' +
       escapeXml(options.title || "Radar chart") + '</title><desc id="' + id + '-desc">' + escapeXml(options.description || "") +
@@ -74,20 +78,20 @@
       const whole = pts.every(Boolean);
       let d = whole ? "M" + pts.map(xy).join("L") + "Z" : "";
       if (!whole) pts.forEach((p, i) => { const next = pts[(i + 1) % n]; if (p && next && (n > 2 || i + 1 < n)) d += "M" + xy(p) + "L" + xy(next); });
-      const colour = series.colour ? escapeXml(series.colour) : "currentColor";
+      const style = series.style || PLAIN, colour = style.colour ? escapeXml(style.colour) : "currentColor";
       out.push('<g class="radar-series radar-series-' + s + '" stroke="' + colour + '" fill="' + colour + '" stroke-width="2.5">' +
         (whole && options.series.length === 1 ? '<path d="' + d + '" fill-opacity="0.12" stroke="none"/>' : "") +
-        '<path d="' + d + '" fill="none"' + dashOf(s) + "/>" + pts.map((p) => (p ? marker(s, p[0], p[1]) : "")).join("") + "</g>");
+        '<path d="' + d + '" fill="none"' + dashOf(style) + "/>" + pts.map((p) => (p ? marker(style, options.corners, p[0], p[1]) : "")).join("") + "</g>");
     });
     return out.join("") + "</svg>";
   }
 
-  /** A small SVG of a series' line and marker, for a legend beside the chart. */
-  function legendSwatch(index, colour) {
-    const c = colour ? escapeXml(colour) : "currentColor";
+  /** A small SVG of a series' line and marker (its palette style), for a legend beside the chart. */
+  function legendSwatch(style, corners) {
+    const c = style.colour ? escapeXml(style.colour) : "currentColor";
     return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 16" width="40" height="16" aria-hidden="true" stroke="' + c +
-      '" fill="' + c + '" stroke-width="2.5"><path d="M2,8L38,8"' + dashOf(index) + "/>" + marker(index, 20, 8) + "</svg>";
+      '" fill="' + c + '" stroke-width="2.5"><path d="M2,8L38,8"' + dashOf(style) + "/>" + marker(style, corners, 20, 8) + "</svg>";
   }
 
-  root.SelfassessCharts = { PALETTE, radar, legendSwatch, escapeXml };
+  root.SelfassessCharts = { radar, radarPoint, marker, legendSwatch, escapeXml };
 })(globalThis);

@@ -1,0 +1,225 @@
+/* selfassess CSV: answer files as CSV (mirrors responses_input.parse_responses_csv, the same
+   refusals in the same words) and the partnership page's combined CSV (formats.csv_field's rules).
+   The reader follows Python's csv module (excel dialect) character by character. Pure: no DOM,
+   no clock, no storage; scoring.js and python-text.js load first. */
+(function (root) {
+  "use strict";
+
+  const S = root.SelfassessScoring;
+  const { strip, has, problem, pyRepr, scaleText, asciiDigits, FLOAT, NOT_FINITE } = root.SelfassessPyText;
+  const RESERVED = ["organisation", "role", "name"];
+
+  /** `;` when the header (the first line with anything but commas, semicolons, spaces and tabs)
+      has a semicolon and no comma, as many European Excels save a CSV; else `,` (responses_input.csv_delimiter). */
+  function csvDelimiter(text) {
+    let line; const lines = /[^\r\n]+/g;
+    while ((line = lines.exec(text)) !== null) {
+      if (/[^ \t,;]/.test(line[0])) return line[0].indexOf(";") >= 0 && line[0].indexOf(",") < 0 ? ";" : ",";
+    }
+    return ",";
+  }
+
+  const FIELD_LIMIT = 131072;  // csv.field_size_limit()'s default
+  const EOL = null;
+
+  /**
+   * Rows of a CSV text, as Python's csv.reader(io.StringIO(text, newline=""), delimiter=...)
+   * gives them: the states of CPython's _csv.c for the excel dialect (not strict), the delimiter
+   * "," unless given. Throws Error(csv.Error text).
+   */
+  function csvRows(text, delimiter) {
+    const comma = delimiter || ",";
+    const rows = []; let fields = [], field = "", length = 0, state = "record";
+    function save() { fields.push(field); field = ""; length = 0; }
+    function add(c) {
+      const code = c.charCodeAt(0);
+      if (code < 0xdc00 || code > 0xdfff) length++;  // Python counts code points
+      if (length > FIELD_LIMIT) throw new Error("field larger than field limit (" + FIELD_LIMIT + ")");
+      field += c;
+    }
+    function endOf(c) { return c === EOL ? "record" : "crnl"; }
+    function step(c) {
+      const newline = c === "\n" || c === "\r";
+      if (state === "record") {
+        if (c === EOL) return;
+        if (newline) { state = "crnl"; return; }
+        state = "start";
+      }
+      if (state === "start") {
+        if (newline || c === EOL) { save(); state = endOf(c); }
+        else if (c === '"') state = "quoted";
+        else if (c === comma) save();
+        else { add(c); state = "field"; }
+      } else if (state === "field") {
+        if (newline || c === EOL) { save(); state = endOf(c); }
+        else if (c === comma) { save(); state = "start"; }
+        else add(c);
+      } else if (state === "quoted") {
+        if (c === '"') state = "quote";
+        else if (c !== EOL) add(c);
+      } else if (state === "quote") {
+        if (c === '"') { add(c); state = "quoted"; }
+        else if (c === comma) { save(); state = "start"; }
+        else if (newline || c === EOL) { save(); state = endOf(c); }
+        else { add(c); state = "field"; }
+      } else if (c === EOL) {
+        state = "record";
+      } else if (!newline) {
+        throw new Error("new-line character seen in unquoted field - do you need to open the file with newline=''?");
+      }
+    }
+    // Lines end at "\r\n", "\r" or "\n" (universal newlines, kept as they are).
+    const lines = text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) || [];
+    lines.forEach(function (line) {
+      for (let i = 0; i < line.length; i++) step(line[i]);
+      step(EOL);
+      if (state === "record") { rows.push(fields); fields = []; }
+    });
+    if (state === "quoted") { save(); rows.push(fields); }  // end of data in quotes: keep it
+    return rows;
+  }
+
+  /** (understood?, value) for one CSV cell: a scale value or a label, any case. */
+  function cellValue(cell, scale) {
+    const text = strip(cell);
+    if (!text) return [true, null];
+    const digits = asciiDigits(text);
+    if (FLOAT.test(digits)) {
+      const value = Number(digits.replace(/_/g, ""));
+      for (let k = 0; k < scale.length; k++) {
+        if (scale[k].value !== null && scale[k].value === value) return [true, scale[k].value];
+      }
+      return [false, null];
+    }
+    if (NOT_FINITE.test(text)) return [false, null];  // a number, and on no scale
+    const wanted = fold(text);
+    for (let j = 0; j < scale.length; j++) {
+      if (fold(strip(scale[j].label)) === wanted) return [true, scale[j].value];
+    }
+    return [false, null];
+  }
+
+  /** Python's str.casefold() as far as matching goes: two texts fold alike exactly when they
+      do in Python, for every character of Unicode 14 (checked character by character). Lower
+      first, so capital ẞ folds to ss as ß does; upper then lower folds the rest (ς and σ, ﬃ and
+      ffi); dotless ı is kept apart, since casefold() leaves it and upper-casing makes it I. */
+  function fold(text) {
+    return text.split("\u0131").map(function (part) {
+      return part.toLowerCase().toUpperCase().toLowerCase();
+    }).join("\u0131");
+  }
+
+  function questionsOf(bank) {
+    const questions = S.dict();
+    bank.principles.forEach(function (p) { p.questions.forEach(function (q) { questions[q.id] = q; }); });
+    return questions;
+  }
+
+  /**
+   * One CSV file of respondents (mirrors load.parse_responses_csv). Returns {ok, responses:
+   * [{source: "file#N", response}], problems, warnings}; a file with any bad cell yields none.
+   */
+  function readCsv(bank, text, file) {
+    const warnings = [];
+    function refuse(message, line) {
+      return { ok: false, responses: [], problems: [problem(file, message, line)], warnings: warnings };
+    }
+    let rows;
+    try {
+      rows = csvRows(text, csvDelimiter(text));
+    } catch (error) {
+      return refuse("not CSV: " + error.message);
+    }
+    rows = rows.filter(function (row) { return row.some(function (cell) { return strip(cell); }); });
+    if (!rows.length) return refuse("is empty; expected a header row and one row per respondent");
+    const header = rows[0].map(strip);
+    const questions = questionsOf(bank);
+    const columns = [];
+    header.forEach(function (name, i) {
+      if (has(questions, name) || RESERVED.indexOf(name) >= 0) columns.push([i, name]);
+    });
+    if (!columns.some(function (c) { return has(questions, c[1]); })) {
+      return refuse("header names none of " + bank.id + "'s question ids (found: " +
+        Array.from(header.join(", ")).slice(0, 80).join("") + ")", 1);
+    }
+    const count = new Map();
+    header.forEach(function (name) { count.set(name, (count.get(name) || 0) + 1); });
+    const duplicates = columns.filter(function (c) { return count.get(c[1]) > 1; }).map(function (c) { return c[1]; });
+    if (duplicates.length) {
+      duplicates.sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; });
+      return refuse("column " + duplicates[0] + " appears twice in the header", 1);
+    }
+    const ignored = header.filter(function (name) { return name && !has(questions, name) && RESERVED.indexOf(name) < 0; });
+    if (ignored.length) warnings.push(file + ": columns that match no question ignored: " + ignored.join(", "));
+    const responses = [], problems = [];
+    rows.slice(1).forEach(function (row, index) {
+      const number = index + 1, line = number + 1;
+      const respondent = { organisation: null, role: null, name: null }, answers = S.dict();
+      columns.forEach(function (column) {
+        const i = column[0], name = column[1];
+        const cell = i < row.length ? row[i] : "";
+        if (RESERVED.indexOf(name) >= 0) {
+          respondent[name] = strip(cell) || null;
+          return;
+        }
+        const scale = S.scaleOf(bank, questions[name]);
+        const understood = cellValue(cell, scale);
+        if (!understood[0]) {
+          problems.push(problem(file, "row " + number + ", column " + name + ": " + pyRepr(strip(cell)) +
+            " is neither a value nor a label of the scale (" + scaleText(scale) + ")", line));
+        }
+        answers[name] = understood[1];
+      });
+      responses.push({ source: file + "#" + number, response: {
+        format: S.FORMAT, questionnaire: { id: bank.id, version: bank.version }, respondent: respondent,
+        completed_at: null, answers: answers, comments: S.dict() } });
+    });
+    if (problems.length) return { ok: false, responses: [], problems: problems, warnings: warnings };
+    if (!responses.length) return refuse("has a header but no respondents");
+    return { ok: true, responses: responses, problems: [], warnings: warnings };
+  }
+
+
+  /** A cell as formats.csv_field writes it: quoted when it holds a comma, a double quote, a
+      semicolon, a tab or a line break (a spreadsheet splitting at `;` finds no cell, and no
+      formula, inside one), pinned by tests/vectors/spreadsheet-text.json. */
+  function csvCell(value) {
+    const text = value === null || value === undefined ? "" : String(value);
+    return /[",;\t\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  /** Text a spreadsheet would run as a formula (=, +, -, @, tab or CR first) is kept as text with
+      a leading apostrophe: formats.spreadsheet_text's rule, pinned by tests/vectors/spreadsheet-text.json. */
+  function textCell(value) {
+    const text = value === null || value === undefined ? "" : String(value);
+    return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
+  }
+
+  /**
+   * One row per respondent: who, every answer (scale values; empty = unanswered) and the
+   * unrounded principle and overall scores. The header starts organisation, role, name and the
+   * question ids, so `selfassess score` and this page read the file back (the score columns,
+   * whose names hold a space no id can have, are ignored with a warning).
+   */
+  function combinedCsv(bank, responses, result) {
+    const qids = [], pids = bank.principles.map(function (p) { return p.id; });
+    bank.principles.forEach(function (p) { p.questions.forEach(function (q) { qids.push(q.id); }); });
+    const header = ["organisation", "role", "name"].concat(qids)
+      .concat(pids.map(function (pid) { return "score " + pid; }))
+      .concat(["score overall", "overall level", "questions answered", "questions total", "source file"]);
+    const lines = [header.map(csvCell).join(",")];
+    responses.forEach(function (r, i) {
+      const scored = result.respondents[i];
+      const answers = r.response.answers || S.dict();
+      const name = strip((r.response.respondent || {}).name || "") || null;
+      const row = [textCell(scored.organisation), textCell(scored.role), textCell(name)]
+        .concat(qids.map(function (qid) { return has(answers, qid) ? answers[qid] : null; }))
+        .concat(pids.map(function (pid) { return scored.principles[pid]; }))
+        .concat([scored.overall, scored.level, scored.answered, scored.total, textCell(scored.source)]);
+      lines.push(row.map(csvCell).join(","));
+    });
+    return "\ufeff" + lines.join("\r\n") + "\r\n";
+  }
+
+  root.SelfassessCsv = { csvRows, csvDelimiter, readCsv, csvCell, textCell, combinedCsv };
+})(globalThis);

@@ -1,0 +1,59 @@
+// The shared chart cases of tests/vectors/charts/, which tests/test_chart_vectors.py runs through
+// the scorecard's Python: radar points, the palette's markers and heat-map cells must come out
+// the same from charts.js and heatmap.js.
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const { loadScripts, plain } = require("./support.js");
+
+const { SelfassessCharts: C, SelfassessHeatmap: H } = loadScripts(["scoring.js", "charts.js", "heatmap.js"]);
+const VECTORS = path.join(__dirname, "..", "vectors", "charts");
+const vectors = (name) => JSON.parse(fs.readFileSync(path.join(VECTORS, name), "utf8"));
+const CORNERS = {  // core/palette.py MARKER_CORNERS, as the page gets them in its palette data
+  square: [[-1, -1], [1, -1], [1, 1], [-1, 1]], triangle: [[0, -1.25], [1.15, 0.85], [-1.15, 0.85]],
+  "triangle-down": [[0, 1.25], [1.15, -0.85], [-1.15, -0.85]], diamond: [[0, -1.35], [1.35, 0], [0, 1.35], [-1.35, 0]],
+};
+const numbers = (text) => (text.match(/-?\d+(?:\.\d+)?/g) || []).map(Number);
+const pairs = (list) => list.reduce((out, v, i) => (i % 2 ? out : out.concat([[v, list[i + 1]]])), []);
+const near = (a, b, tolerance, where) => a.flat(3).forEach((v, i) => assert.ok(Math.abs(v - b.flat(3)[i]) <= tolerance, where + ": " + a + " != " + b));
+
+test("radar points: axis 0 straight up, clockwise, 100 at the radius (tests/vectors/charts/radar-points.json)", () => {
+  for (const c of vectors("radar-points.json").cases) {
+    near(C.radarPoint(c.n, c.axis, c.value, c.centre, c.radius), c.point, 1e-6, JSON.stringify(c));
+  }
+});
+
+/** The drawn marker as the vectors describe it: its kind, hollow or not, and its geometry. */
+function shapeOf(svg) {
+  const hollow = /fill="#fff"/.test(svg);
+  let m = svg.match(/<circle cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"/);
+  if (m) return { kind: "circle", hollow, centre: [Number(m[1]), Number(m[2])], radius: Number(m[3]) };
+  m = svg.match(/<polygon points="([^"]+)"/);
+  if (m) return { kind: "polygon", hollow, points: pairs(numbers(m[1])) };
+  const ends = pairs(numbers(svg.match(/ d="([^"]+)"/)[1]));
+  return { kind: "strokes", hollow: false, segments: [[ends[0], ends[1]], [ends[2], ends[3]]] };
+}
+
+test("every palette marker has the PDF's kind and corners (tests/vectors/charts/markers.json)", () => {
+  const v = vectors("markers.json");
+  assert.equal(v.size, 5);
+  for (const c of v.cases) {
+    const drawn = shapeOf(C.marker({ colour: "#000", dash: "", marker: c.marker }, CORNERS, v.at[0], v.at[1]));
+    assert.equal(drawn.kind, c.kind, c.marker);
+    assert.equal(drawn.hollow, c.hollow, c.marker);
+    if (c.kind === "circle") near([drawn.centre, drawn.radius], [c.centre, c.radius], 0.051, c.marker);
+    else if (c.kind === "polygon") near(drawn.points, c.points, 0.051, c.marker);
+    else near(drawn.segments, c.segments, 0.051, c.marker);
+  }
+});
+
+test("heat-map cells: printed number, level and tone as the scorecard's (tests/vectors/charts/heat-cells.json)", () => {
+  const v = vectors("heat-cells.json");
+  for (const c of v.cases) {
+    const cell = plain(H.cell(v.levels, c.value));
+    assert.deepEqual([cell.shown, cell.level, cell.tone], [c.shown, c.level, c.tone], JSON.stringify(c));
+  }
+});

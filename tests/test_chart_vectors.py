@@ -1,0 +1,104 @@
+"""The shared chart cases of tests/vectors/charts/ through the scorecard's Python: radar points,
+the palette's markers and heat-map cells. tests/js/chart-vectors.test.js runs the same files
+through charts.js and heatmap.js, so the PDF and the pages cannot drift apart."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from selfassess.core.palette import MARKERS, SeriesStyle
+from selfassess.scorecard.chart_parts import Band, HeatRow, radar_point
+from selfassess.scorecard.heat_map import BLANK_TONE, heat_map
+from selfassess.scorecard.radar import markers_path
+
+VECTORS = Path(__file__).parent / "vectors" / "charts"
+TOLERANCE = 0.051  # the SVG keeps one decimal
+
+
+def vectors(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((VECTORS / name).read_text("utf-8"))
+    return data
+
+
+def numbers(text: str) -> list[float]:
+    return [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", text)]
+
+
+def shape_of(svg: str) -> dict[str, Any]:
+    """The drawn marker as the vectors describe it: its kind, hollow or not, its geometry."""
+    hollow = 'fill="#fff"' in svg
+    d = re.search(r' d="([^"]+)"', svg)
+    assert d is not None, svg
+    path = d.group(1)
+    if "a" in path:  # a circle, two arcs from its leftmost point
+        x, y, r = numbers(path)[:3]
+        return {"kind": "circle", "hollow": hollow, "centre": [x + r, y], "radius": r}
+    if path.endswith("z"):
+        values = numbers(path)
+        return {
+            "kind": "polygon",
+            "hollow": hollow,
+            "points": list(zip(values[::2], values[1::2], strict=True)),
+        }
+    plus = re.fullmatch(r"M(\S+) (\S+)H(\S+)M(\S+) (\S+)V(\S+)", path)
+    if plus:
+        x1, y1, x2, x3, y3, y4 = map(float, plus.groups())
+        segments = [[[x1, y1], [x2, y1]], [[x3, y3], [x3, y4]]]
+    else:
+        v = numbers(path)
+        segments = [[[v[0], v[1]], [v[2], v[3]]], [[v[4], v[5]], [v[6], v[7]]]]
+    return {"kind": "strokes", "hollow": False, "segments": segments}
+
+
+def flat(value: Any) -> list[float]:
+    if isinstance(value, list | tuple):
+        return [x for item in value for x in flat(item)]
+    return [float(value)]
+
+
+def near(actual: Any, expected: Any, tolerance: float) -> bool:
+    a, b = flat(actual), flat(expected)
+    return len(a) == len(b) and all(
+        math.isclose(x, y, abs_tol=tolerance) for x, y in zip(a, b, strict=True)
+    )
+
+
+@pytest.mark.parametrize("case", vectors("radar-points.json")["cases"], ids=str)
+def test_a_radar_point_lies_on_its_axis_at_its_share_of_the_radius(case: dict[str, Any]) -> None:
+    point = radar_point(
+        case["n"], case["axis"], case["value"], tuple(case["centre"]), case["radius"]
+    )
+    assert near(point, case["point"], 1e-6)
+
+
+def test_every_palette_marker_is_a_case_of_the_shared_vectors() -> None:
+    assert [c["marker"] for c in vectors("markers.json")["cases"]] == list(MARKERS)
+
+
+@pytest.mark.parametrize("case", vectors("markers.json")["cases"], ids=lambda c: c["marker"])
+def test_each_marker_is_drawn_with_the_shared_kind_and_corners(case: dict[str, Any]) -> None:
+    v = vectors("markers.json")
+    svg = markers_path(SeriesStyle("#000", "", case["marker"]), [tuple(v["at"])], v["size"])
+    drawn = shape_of(svg)
+    assert (drawn["kind"], drawn["hollow"]) == (case["kind"], case["hollow"])
+    geometry = {"circle": ("centre", "radius"), "polygon": ("points",), "strokes": ("segments",)}
+    keys = geometry[case["kind"]]
+    assert near([drawn[k] for k in keys], [case[k] for k in keys], TOLERANCE), drawn
+
+
+def test_heat_map_cells_print_round_half_up_and_take_the_level_of_the_unrounded_value() -> None:
+    v = vectors("heat-cells.json")
+    levels = v["levels"]
+    bands = [Band(level["min"], level["label"]) for level in levels]
+    values = [c["value"] if c["value"] is None else float(c["value"]) for c in v["cases"]]
+    table = heat_map([HeatRow("Org", values)], [str(i) for i in range(len(values))], bands)
+    for case, cell in zip(v["cases"], table.rows[0].cells, strict=True):
+        tone = None if cell.tone == BLANK_TONE else int(cell.tone.removeprefix("tone-"))
+        level = None if tone is None else levels[tone]["id"]
+        assert [cell.text, level, tone] == [case["shown"], case["level"], case["tone"]], case
