@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint golden bench clean browser-tools
+.PHONY: demo test lint golden bench clean browser-tools messages
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,15 @@ browser-tools:
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# The interface text to translate (Python's _()/N_()/ngettext and the templates' {% trans %}),
+# into the catalogue template a translation starts from. Re-run after changing any wording;
+# tests/test_locales.py fails while the committed .pot misses a message. No header or line
+# numbers, so the file changes only when a message does.
+MESSAGES_POT := src/selfassess/locales/messages.pot
+messages: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg --add-location=file --sort-output --omit-header \
+	  --width=100 -o $(MESSAGES_POT) src/selfassess
 
 # Speed and size on this machine; writes bench/RESULTS.md (takes a few minutes).
 bench: $(VENV)/.installed browser-tools

@@ -23,7 +23,8 @@ from selfassess.core.scoring import score_all
 from selfassess.inputs.banks import bundled_banks, load_questionnaire
 from selfassess.inputs.branding import make_branding
 from selfassess.inputs.response_json import parse_response_json
-from selfassess.pages.site import build_site, render_form
+from selfassess.pages.form import render_form
+from selfassess.pages.site import build_site
 from selfassess.pages.themes import Theme, load_theme
 from selfassess.report.score_formats import scores_to_json
 

@@ -13,6 +13,7 @@ from test_site import Tags, sha256
 from selfassess.core.errors import SelfassessError
 from selfassess.core.model import Questionnaire
 from selfassess.inputs.banks import bundled_banks, parse_questionnaire
+from selfassess.pages.form import render_form
 from selfassess.pages.packing import pack_script
 from selfassess.pages.page_shell import web_script
 from selfassess.pages.partnership import (
@@ -20,7 +21,7 @@ from selfassess.pages.partnership import (
     partnership_page_name,
     render_partnership_page,
 )
-from selfassess.pages.site import build_site, render_form
+from selfassess.pages.site import build_site
 from selfassess.pages.themes import Theme, load_theme
 
 

@@ -17,8 +17,9 @@ from selfassess.core.model import Questionnaire
 from selfassess.inputs.banks import bundled_banks, parse_questionnaire
 from selfassess.pages import site
 from selfassess.pages.bank_view import bank_content_hash
+from selfassess.pages.form import render_form
 from selfassess.pages.partnership import render_partnership_page
-from selfassess.pages.site import MARKER, build_site, render_form
+from selfassess.pages.site import MARKER, build_site
 from selfassess.pages.themes import load_theme
 
 XSS_BANK = """

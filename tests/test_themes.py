@@ -24,8 +24,9 @@ from selfassess.inputs.banks import bundled_banks
 from selfassess.inputs.branding import Branding, read_logo
 from selfassess.inputs.paths import expand_input_paths
 from selfassess.inputs.responses import bank_for_responses, load_responses
-from selfassess.pages import site, theme_rendering
-from selfassess.pages.site import render_form, render_index
+from selfassess.pages import form, site, theme_rendering
+from selfassess.pages.form import render_form
+from selfassess.pages.site import render_index
 from selfassess.pages.theme_scaffold import TEMPLATE_VARIABLES
 from selfassess.pages.themes import MAX_THEME_FILE_BYTES, bundled_theme_names, load_theme
 
@@ -360,12 +361,13 @@ def test_the_readme_documents_every_variable_a_page_template_gets(
     monkeypatch: pytest.MonkeyPatch, bank: Questionnaire
 ) -> None:
     contexts: dict[str, dict[str, Any]] = {}
-    real = site.render_template
+    real = theme_rendering.render_template
 
     def recording(env: Any, name: str, context: dict[str, Any]) -> str:
         contexts[name] = context
         return real(env, name, context)
 
+    monkeypatch.setattr(form, "render_template", recording)
     monkeypatch.setattr(site, "render_template", recording)
     render_form(bank, load_theme())
     render_index([bank], load_theme())

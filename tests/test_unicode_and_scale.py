@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from selfassess.cli import cli
 from selfassess.inputs.banks import load_questionnaire
 from selfassess.pages.bank_view import text_direction
-from selfassess.pages.site import render_form
+from selfassess.pages.form import render_form
 from selfassess.pages.themes import load_theme
 
 DATA = Path(__file__).parent / "data"

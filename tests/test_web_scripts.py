@@ -9,13 +9,14 @@ import pytest
 
 from selfassess.core.model import Questionnaire
 from selfassess.inputs.banks import bundled_banks
+from selfassess.pages.form import FORM_COMPUTING, render_form
 from selfassess.pages.page_shell import web_script
 from selfassess.pages.partnership import PARTNERSHIP_COMPUTING, render_partnership_page
-from selfassess.pages.site import FORM_COMPUTING, render_form
 from selfassess.pages.themes import Theme, load_theme
 
 WEB = Path(__file__).parent.parent / "src" / "selfassess" / "web"
 COMPUTING = [
+    "messages.js",  # the page's words by key (pages/page_messages.py), loaded before the rest
     "scoring.js",
     "partnership-scoring.js",
     "python-text.js",

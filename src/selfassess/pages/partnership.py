@@ -1,9 +1,9 @@
 """The partnership page: a facilitator's offline view of many answer files, in one HTML file.
 
 The page reads the partners' response files (JSON, and CSV as `selfassess score` reads them) in
-the browser, scores them with the same scoring.js as the form (selfassess.web, not the theme) and shows the partnership's
-results; nothing is uploaded. Its shell (inline assets, hashed Content-Security-Policy) is the
-form's, from site.py.
+the browser, scores them with the same scoring.js as the form (selfassess.web, not the theme)
+and shows the partnership's results; nothing is uploaded. Its shell (inline assets, hashed Content-Security-Policy) is the
+form's, from page_shell.py.
 """
 
 from __future__ import annotations
@@ -13,9 +13,11 @@ from collections.abc import Sequence
 import jinja2
 
 from selfassess.core.errors import SelfassessError
+from selfassess.core.i18n import _, use_translations
 from selfassess.core.model import Questionnaire
 from selfassess.inputs.responses import MAX_RESPONSE_BYTES
 from selfassess.pages.bank_view import bank_view
+from selfassess.pages.page_messages import PARTNERSHIP_MESSAGES, page_messages
 from selfassess.pages.page_shell import (
     inline_assets,
     json_for_html,
@@ -25,9 +27,11 @@ from selfassess.pages.page_shell import (
 )
 from selfassess.pages.theme_rendering import render_template, template_environment
 from selfassess.pages.themes import Theme
+from selfassess.pages.translations import translations_for
 
 # The computing scripts come from selfassess.web, never from the theme; then the theme's UI.
 PARTNERSHIP_COMPUTING = (
+    "messages.js",
     "scoring.js",
     "partnership-scoring.js",
     "charts.js",
@@ -63,16 +67,22 @@ def render_partnership_page(
         generated_css=level_tone_css(len(bank.levels)),  # the heat map's level fills
     )
     view = bank_view(bank)
-    context = {
-        "page": page_context(assets, view.language, f"{view.title}: the partnership's results"),
-        "bank": view,
-        "bank_json": json_for_html(page_palette_data(bank)),
-        "index_href": index_href,
-        "form_href": form_href,
-        "divergence_threshold": f"{bank.divergence_threshold:g}",
-        "max_megabytes": MAX_RESPONSE_BYTES // (1024 * 1024),
-    }
-    return render_template(env, "partnership.html.j2", context)
+    with use_translations(translations_for(view.language)):  # the page's words, its script's too
+        context = {
+            "page": page_context(
+                assets,
+                view.language,
+                _("%(title)s: the partnership's results") % {"title": view.title},
+            ),
+            "bank": view,
+            "bank_json": json_for_html(page_palette_data(bank)),
+            "messages_json": json_for_html(page_messages(PARTNERSHIP_MESSAGES, view.language)),
+            "index_href": index_href,
+            "form_href": form_href,
+            "divergence_threshold": f"{bank.divergence_threshold:g}",
+            "max_megabytes": MAX_RESPONSE_BYTES // (1024 * 1024),
+        }
+        return render_template(env, "partnership.html.j2", context)
 
 
 def render_partnership_pages(

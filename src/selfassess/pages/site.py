@@ -1,11 +1,12 @@
-"""`build`: a landing page and one self-contained form page per bank, swapped into place atomically.
+"""`build`: the site of every bank (landing page, form pages, partnership pages), swapped into place atomically.
 
 Files someone else put in a built site (a scorecard beside the pages, the bank) are carried
 over into the rebuilt one, and the folder keeps its permissions; a build cut short is finished
 or undone by the next one.
 
 Every page carries its CSS and script inline and a Content-Security-Policy that allows exactly
-those (by SHA-256 hash) and nothing else, so a page can make no network request at all.
+those (by SHA-256 hash) and nothing else, so a page can make no network request at all. The form
+page itself is form.py's; this module renders the landing page and owns the folder.
 """
 
 from __future__ import annotations
@@ -20,12 +21,15 @@ import jinja2
 
 from selfassess import __version__
 from selfassess.core.errors import SelfassessError
+from selfassess.core.i18n import _, use_translations
 from selfassess.core.model import Questionnaire
-from selfassess.pages.bank_view import bank_content_hash, bank_view
-from selfassess.pages.page_shell import inline_assets, json_for_html, page_bank_data, page_context
+from selfassess.pages.bank_view import bank_view
+from selfassess.pages.form import FORM_STYLES, render_form
+from selfassess.pages.page_shell import inline_assets, page_context
 from selfassess.pages.partnership import partnership_page_name, render_partnership_pages
 from selfassess.pages.theme_rendering import render_template, template_environment
 from selfassess.pages.themes import Theme
+from selfassess.pages.translations import translations_for
 from selfassess.pages.writing import mode_for, write_synced
 
 try:
@@ -35,37 +39,6 @@ except ImportError:  # pragma: no cover - Windows
 
 MARKER = ".selfassess-site"
 KEPT = "kept: "  # a marker line naming a file someone else put in the site, carried over
-FORM_COMPUTING = ("scoring.js", "charts.js")  # from selfassess.web, never from the theme
-FORM_SCRIPTS = ("js/form.js",)
-FORM_STYLES = ("css/form.css",)
-
-
-def answers_needed(count: int, bank: Questionnaire) -> int:
-    """How many of a principle's `count` questions give it a score (score.py's min_answered rule)."""
-    return next(k for k in range(1, count + 1) if k / count >= bank.min_answered)
-
-
-def render_form(
-    bank: Questionnaire,
-    theme: Theme,
-    env: jinja2.Environment | None = None,
-    index_href: str = "",
-    partnership_href: str = "",
-) -> str:
-    """The standalone form page of one bank: questions, results, import and export."""
-    env = env or template_environment(theme)
-    assets = inline_assets(theme, FORM_STYLES, FORM_SCRIPTS, FORM_COMPUTING)
-    view = bank_view(bank)
-    context = {
-        "page": page_context(assets, view.language, view.title),
-        "bank": view,
-        # `content` keys the answers the form saves in the browser (form.js).
-        "bank_json": json_for_html({**page_bank_data(bank), "content": bank_content_hash(bank)}),
-        "answers_needed": {p.id: answers_needed(len(p.questions), bank) for p in bank.principles},
-        "index_href": index_href,
-        "partnership_href": partnership_href,
-    }
-    return render_template(env, "form.html.j2", context)
 
 
 def render_index(
@@ -76,16 +49,16 @@ def render_index(
     assets = inline_assets(theme, FORM_STYLES, ())
     views = [bank_view(bank) for bank in banks]
     languages = {v.language for v in views}
-    context = {
-        "page": page_context(
-            assets, languages.pop() if len(languages) == 1 else "en", "Questionnaires"
-        ),
-        "banks": [
-            {"view": v, "href": f"{v.id}.html", "partnership_href": partnership_page_name(v.id)}
-            for v in views
-        ],
-    }
-    return render_template(env, "index.html.j2", context)
+    language = languages.pop() if len(languages) == 1 else "en"
+    with use_translations(translations_for(language)):
+        context = {
+            "page": page_context(assets, language, _("Questionnaires")),
+            "banks": [
+                {"view": v, "href": f"{v.id}.html", "partnership_href": partnership_page_name(v.id)}
+                for v in views
+            ],
+        }
+        return render_template(env, "index.html.j2", context)
 
 
 def render_site(banks: Sequence[Questionnaire], theme: Theme) -> dict[str, str]:

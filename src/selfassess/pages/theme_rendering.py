@@ -1,6 +1,10 @@
 """Rendering a theme's templates: Jinja's immutable sandbox over the theme chain, with bounds
 on what one expression may build, on a page's size and on its rendering time, and every failure
-one line naming the template file and its line. A theme lays pages out; it never runs code."""
+one line naming the template file and its line. A theme lays pages out; it never runs code.
+
+Interface text in templates goes through Jinja's i18n extension (`{% trans %}`, `_()`), wired
+to core.i18n's gettext so templates and Python speak the language active when a page renders.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +18,9 @@ from typing import Any
 import jinja2
 import jinja2.sandbox
 
+from selfassess.core import i18n
 from selfassess.core.errors import SelfassessError
-from selfassess.pages.themes import Theme, ThemeLoader
+from selfassess.pages.themes import PARENT, Theme, ThemeChainLoader
 
 # A theme lays out a page of a few hundred kilobytes: nothing it computes needs to be bigger
 # than this, and no page takes long to render. Beyond either, it is stuck or hostile.
@@ -63,6 +68,12 @@ class ThemeEnvironment(jinja2.sandbox.ImmutableSandboxedEnvironment):
             _format_spec(left)
         return super().call_binop(context, operator_, left, right)
 
+    def join_path(self, template: str, parent: str) -> str:
+        """`!parent/name` in a theme's template: the same name from the next theme up the chain."""
+        if template.startswith(PARENT) and isinstance(self.loader, ThemeChainLoader):
+            return self.loader.parent_of(template, parent)
+        return template
+
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         if isinstance(getattr(value, "__self__", None), str):
             _format_spec(value.__self__)  # '{:>999999999}'.format(1)
@@ -85,18 +96,24 @@ def _bounded_filter(name: str, width_arg: str) -> Callable[..., Any]:
 
 
 def template_environment(theme: Theme) -> jinja2.Environment:
-    """Jinja over the theme chain; a user's theme overrides single templates of its parents.
+    """Jinja over the theme chain; a user's theme overrides single templates of its parents,
+    or extends one (`{% extends "!default/form.html.j2" %}`) and overrides a block of it.
 
     Sandboxed (see the module docstring); a name the view-model lacks is an error, not a blank.
     """
-    loader = jinja2.ChoiceLoader([ThemeLoader(folder) for folder in theme.folders()])
     env = ThemeEnvironment(
-        loader=loader,
+        loader=ThemeChainLoader(theme.chain),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    # core.i18n's functions rather than one catalogue object: they read the active translations
+    # (core.i18n.active_translations) at render time, so an environment built once serves any.
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=i18n.gettext, ngettext=i18n.ngettext, newstyle=True
     )
     for name, width_arg in (("center", "width"), ("indent", "width"), ("format", "")):
         env.filters[name] = _bounded_filter(name, width_arg)

@@ -33,6 +33,9 @@ million), an integer `**` of more than 4096 bits, a page of over 50 million char
 page that takes over 60 seconds to render (loops within loops). Every file a theme uses must lie in the theme's own folder: a template or
 CSS file that is a symbolic link out of it is refused, as it would copy that file into the pages.
 Text is escaped unless the name ends in `_html` (Markdown rendered at build time, raw HTML off) or `_svg`.
+Interface text goes through `{% trans %}...{% endtrans %}` or `_("...")` (Jinja's i18n extension), so
+it is translated with the bundled templates' own; a template can extend its parent's
+(`{% extends "!default/form.html.j2" %}`) and override one `{% block %}`.
 
 ### Every page (`base.html.j2` and every partial it includes)
 
@@ -59,6 +62,7 @@ Text is escaped unless the name ends in `_html` (Markdown rendered at build time
 | `bank.principles` | each with `id`, `number`, `title`, `summary_html`, `questions`, `advice_html` (level id -> HTML) |
 | `principle.questions` | each with `id`, `number`, `text_html`, `help_html`, `reverse`, `options` (`value`, `label`) |
 | `bank_json` | the bank's scoring data for the script; keep it |
+| `messages_json` | the words the page's script shows, by key (`base.html.j2` puts it in the page); keep it |
 | `answers_needed` | principle id -> answers needed for a score |
 | `index_href`, `partnership_href` | links to the landing and partnership pages (empty for a lone page) |
 
@@ -73,7 +77,7 @@ Inside the loops of `form.html.j2` and its partials: `principle`, `question`, `o
 
 ### The partnership page (`partnership.html.j2`)
 
-`bank`, `bank_json`, `index_href` as on the form page, and `form_href`, `divergence_threshold`,
+`bank`, `bank_json`, `messages_json`, `index_href` as on the form page, and `form_href`, `divergence_threshold`,
 `max_megabytes`.
 
 ### The scorecard (`scorecard.html.j2`, `scorecard/*.html.j2`)

@@ -182,18 +182,80 @@ class ThemeLoader(jinja2.FileSystemLoader):
         super().__init__(str(folder / "templates"))
         self.folder = folder
 
+    def _path(self, template: str) -> Path:
+        parts = jinja2.loaders.split_template_path(template)  # refuses `..`
+        return self.folder / "templates" / os.path.join(*parts)
+
+    def has(self, template: str) -> bool:
+        """Whether this theme has its own file for `template`."""
+        try:
+            return _present(self._path(template))
+        except jinja2.TemplateNotFound:
+            return False
+
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
         # Not FileSystemLoader's own reading: it would read a file of any size whole.
-        path = (
-            self.folder / "templates" / os.path.join(*jinja2.loaders.split_template_path(template))
-        )
+        path = self._path(template)
         if not _present(path):
             raise jinja2.TemplateNotFound(template)
         source = read_theme_file(own_file(path, self.folder))
         mtime = path.stat().st_mtime
         return source, str(path), lambda: path.is_file() and path.stat().st_mtime == mtime
+
+
+PARENT_PREFIX = "!"  # `{% extends "!default/form.html.j2" %}`: that template of the theme named
+PARENT = "!parent/"  # `{% extends "!parent/form.html.j2" %}`: the next theme up the chain's
+_AT = "!@"  # `!@2/name`: what `!parent/` becomes once the extending template's place is known
+
+
+class ThemeChainLoader(jinja2.BaseLoader):
+    """The templates of a theme chain: a plain name from the most specific theme that has it,
+    `!NAME/name` from the theme called NAME in the chain (or the first of its parents that has
+    it), `!parent/name` from the parents of the theme whose template asks for it; so a theme can
+    extend its parent's template and override one block (pelican's `!simple/`).
+    """
+
+    def __init__(self, chain: tuple[ThemeFolder, ...]) -> None:
+        self.names = [folder.settings.name for folder in chain]
+        self.loaders = [ThemeLoader(folder.path) for folder in chain]
+
+    def _start(self, template: str) -> tuple[int, str]:
+        """Where in the chain to look for `template`, and its name within a theme."""
+        if not template.startswith(PARENT_PREFIX):
+            return 0, template
+        name, _, rest = template[len(PARENT_PREFIX) :].partition("/")
+        if template.startswith(_AT) and name[1:].isdigit():
+            return int(name[1:]), rest
+        if name not in self.names or not rest:
+            raise jinja2.TemplateNotFound(template)
+        # The last of that name: a user's theme called `default` still reaches the bundled one.
+        return len(self.names) - 1 - self.names[::-1].index(name), rest
+
+    def _served_by(self, template: str) -> int:
+        """The place in the chain of the theme whose file `template` is."""
+        start, name = self._start(template)
+        for index in range(start, len(self.loaders)):
+            if self.loaders[index].has(name):
+                return index
+        raise jinja2.TemplateNotFound(template)
+
+    def parent_of(self, template: str, asking: str) -> str:
+        """`!parent/name` asked for by the template `asking`: the same name one theme further up."""
+        return f"{_AT}{self._served_by(asking) + 1}/{template[len(PARENT) :]}"
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        start, name = self._start(template)
+        for loader in self.loaders[start:]:
+            try:
+                return loader.get_source(environment, name)
+            except jinja2.TemplateNotFound:
+                continue
+        shown = PARENT + name if template.startswith(_AT) else template
+        raise jinja2.TemplateNotFound(shown)
 
 
 def bundled_themes_folder() -> Path:

@@ -7,6 +7,7 @@
   "use strict";
   const S = globalThis.SelfassessScoring;
   const C = globalThis.SelfassessCharts;
+  const say = globalThis.SelfassessMessages;  // the page's words, by key (selfassess.web messages.js)
   const $ = (id) => document.getElementById(id);
   const bank = JSON.parse($("selfassess-bank").textContent);
   const form = $("selfassess-form");
@@ -147,8 +148,8 @@
     if (!other.twin) storage.removeItem(other.key);
     offerOther();
     const left = Object.keys(given).length - Object.keys(answers).length;
-    showMessage("success", "Used the answers saved for version " + other.version,
-      left ? [left + " of them did not fit this version and were left out."] : [], true);
+    showMessage("success", say("usedOther", { version: other.version }),
+      left ? [say("leftOut", { count: left })] : [], true);
   }
 
   /** A twin's answers stay where they are and are not offered here again. */
@@ -156,13 +157,13 @@
     handled.push($("other-answers").dataset.key);
     save();
     offerOther();
-    showMessage("success", "Left them as they are", [], true);
+    showMessage("success", say("leftThem"), [], true);
   }
 
   function deleteOther() {
     storage.removeItem($("other-answers").dataset.key);
     offerOther();
-    showMessage("success", "Deleted the other answers", [], true);
+    showMessage("success", say("deletedOther"), [], true);
   }
 
   function update() {
@@ -170,7 +171,7 @@
     window.selfassessResult = result;
     // "Don't know" is an answer to the person, though it does not score.
     const responded = questions.filter((q) => radios[q.id].some((r) => r.checked)).length;
-    $("progress").textContent = responded + " of " + questions.length + " answered";
+    $("progress").textContent = say("progress", { answered: responded, total: questions.length });
     // An empty comment box is left off the printed record (print CSS hides .is-empty).
     commentBoxes.forEach((box) => box.parentNode.classList.toggle("is-empty", !box.value.trim()));
     if (resultsShown) showResults(result);
@@ -225,9 +226,9 @@
     $("radar").innerHTML = C.radar({
       id: "radar-chart",
       axes: bank.principles.map((p) => p.title),
-      series: [{ label: "Your scores", values: bank.principles.map((p) => result.principles[p.id]) }],
+      series: [{ label: say("yourScores"), values: bank.principles.map((p) => result.principles[p.id]) }],
       rings: bank.levels.map((l) => l.min).filter((m) => m > 0).concat([100]),
-      title: "Your scores by principle, as in the table above"
+      title: say("radarTitle")
     });
   }
 
@@ -241,7 +242,7 @@
       items.forEach((item) => list.append(text("li", item)));
       box.append(list);
     }
-    if (kind === "error") box.append(text("p", "Your answers on this page have not been changed."));
+    if (kind === "error") box.append(text("p", say("unchanged")));
     box.hidden = false;
     if (focus) box.focus();
   }
@@ -272,18 +273,15 @@
     setTimeout(() => URL.revokeObjectURL(link.href), 60000);
   }
 
-  // What a CSV (or any file that is not JSON) gets instead of the JSON parser's complaint.
-  const NOT_JSON = "It is not a JSON file: this form loads only the .json files it saves; the partnership page reads CSV files.";
-
   // What `selfassess score` and the partnership page say of a file before reading it as JSON
   // (files.read_file_bytes and check_text_bytes, responses.js's bytesProblem): the same limit and words.
   const MAX_BYTES = 50000000;  // "50 MB" (load.MAX_RESPONSE_BYTES)
 
   function refusal(size, b) {
-    return size > MAX_BYTES ? "It is " + Math.ceil(size / 1e6) + " MB; a response file may be at most 50 MB"
-      : !b.some((x) => x !== 32 && (x < 9 || x > 13)) ? "It is empty; expected a response file"
-      : b[0] + b[1] === 509 ? "It is UTF-16 text, not UTF-8; save it as UTF-8"  // FF FE or FE FF: a UTF-16 BOM
-      : b.subarray(0, 8192).includes(0) ? "It is a binary file, not a response file" : null;
+    return size > MAX_BYTES ? say("tooBig", { size: Math.ceil(size / 1e6) })
+      : !b.some((x) => x !== 32 && (x < 9 || x > 13)) ? say("empty")
+      : b[0] + b[1] === 509 ? say("utf16")  // FF FE or FE FF: a UTF-16 BOM
+      : b.subarray(0, 8192).includes(0) ? say("binary") : null;
   }
 
   /** The first key given twice in one object of `text` (JSON that parses), or null: `score`
@@ -327,35 +325,36 @@
       } else {
         const text = new TextDecoder().decode(bytes);
         result = S.validateResponse(bank, text);
-        if (!result.ok && /^not JSON/.test(result.problems[0].message)) result.problems = [{ message: NOT_JSON }];
+        // A CSV (or any file that is not JSON) gets this instead of the JSON parser's complaint.
+        if (!result.ok && /^not JSON/.test(result.problems[0].message)) result.problems = [{ message: say("notJson") }];
         const twice = result.ok ? keyTwice(text) : null;
         if (twice !== null) {
-          result = { ok: false, problems: [{ message: "refused: the key '" + twice.slice(0, 60) + "' appears twice in one object" }] };
+          result = { ok: false, problems: [{ message: say("keyTwice", { key: twice.slice(0, 60) }) }] };
         }
       }
     } catch (error) {
-      result = { ok: false, problems: [{ message: "It could not be read: " + error.message }] };
+      result = { ok: false, problems: [{ message: say("unreadable", { error: error.message }) }] };
     }
     if (!result.ok) {
-      showMessage("error", "There is a problem with " + file.name,
+      showMessage("error", say("problemWith", { file: file.name }),
         result.problems.map((p) => (p.path ? p.path + ": " : "") + p.message), true);
       return;
     }
     applyResponse(result.response);
     update();
     save();
-    showMessage("success", "Loaded your answers from " + file.name, result.warnings, true);
+    showMessage("success", say("loaded", { file: file.name }), result.warnings, true);
   }
 
   function startAgain() {
-    if (!window.confirm("Start again? This clears every answer and your details on this page.")) return;
+    if (!window.confirm(say("confirmStart"))) return;
     form.reset();
     otherComments = S.dict();
     if (storage) storage.removeItem(KEY);
     resultsShown = false;
     $("results").hidden = true;
     update();
-    showMessage("success", "Your answers have been cleared", [], true);
+    showMessage("success", say("cleared"), [], true);
   }
 
   document.documentElement.classList.add("js");

@@ -10,6 +10,7 @@
   const C = globalThis.SelfassessCharts;
   const R = globalThis.SelfassessResponses;
   const H = globalThis.SelfassessHeatmap;
+  const say = globalThis.SelfassessMessages;  // the page's words, by key (selfassess.web messages.js)
   const $ = (id) => document.getElementById(id);
   const bank = JSON.parse($("selfassess-bank").textContent);
   const input = $("answer-files");
@@ -24,7 +25,11 @@
   window.selfassessResult = null;
 
   const shown = (score) => (score === null || score === undefined ? "–" : String(S.roundHalfUp(score)));
-  const plural = (n, one, many) => n + " " + (n === 1 ? one : many || one + "s");
+  const fileCount = (count) => say("files", { count });
+  const respondentCount = (count) => say("respondents", { count });
+  const organisationCount = (count) => say("organisations", { count });
+  /** A message whose placeholders take elements (a <strong> score) as well as text: to append. */
+  const sayNodes = (key, values) => say(key).split(/\{(\w+)\}/).map((part, i) => (i % 2 ? values[part] : part));
 
   function el(tag, content, className) {
     const node = document.createElement(tag);
@@ -41,7 +46,7 @@
   async function add(list) {
     const picked = Array.from(list || []);
     if (!picked.length) return;
-    $("status").textContent = "Reading " + plural(picked.length, "file") + "…";
+    $("status").textContent = say("reading", { files: fileCount(picked.length) });
     const read = await Promise.all(picked.map(async (file) => {
       const entry = { name: file.name, size: file.size, bytes: null };
       if (file.size > R.MAX_BYTES) return entry;
@@ -73,20 +78,18 @@
     const duplicates = collected.files.filter((f) => f.status === "duplicate");
     const parts = [];
     if (!files.length) {
-      parts.push("No files chosen.");
+      parts.push(say("noFiles"));
     } else {
-      parts.push(plural(read.length, "file") + " read" +
-        (result ? ": " + plural(result.partnership.n_respondents, "respondent") + " from " +
-          plural(result.partnership.n_organisations, "organisation") + "." : "."));
-      if (duplicates.length) parts.push(plural(duplicates.length, "duplicate file") + " counted once.");
-      if (rejected.length) parts.push(plural(rejected.length, "file") + " rejected.");
-      if (!result) parts.push("No answers to score yet.");
+      parts.push(result ? say("readFrom", { files: fileCount(read.length), respondents: respondentCount(result.partnership.n_respondents),
+        organisations: organisationCount(result.partnership.n_organisations) }) : say("read", { files: fileCount(read.length) }));
+      if (duplicates.length) parts.push(say("duplicates", { count: duplicates.length }));
+      if (rejected.length) parts.push(say("rejectedFiles", { count: rejected.length }));
+      if (!result) parts.push(say("nothingToScore"));
     }
     $("status").textContent = parts.join(" ");
 
     $("rejected").hidden = !rejected.length;
-    $("rejected-title").textContent = rejected.length === 1 ? "1 file could not be used"
-      : rejected.length + " files could not be used";
+    $("rejected-title").textContent = say("couldNotUse", { count: rejected.length });
     $("rejected-list").replaceChildren(...rejected.map((f) => {
       const item = el("li");
       item.dataset.file = f.name;
@@ -101,9 +104,9 @@
     $("notes-list").replaceChildren(...collected.warnings.map((w) => el("li", w)));
 
     $("files-read").hidden = !read.length;
-    $("files-read-title").textContent = "Files read (" + read.length + ")";
+    $("files-read-title").textContent = say("filesRead", { count: read.length });
     $("files-read-list").replaceChildren(...read.map((f) =>
-      el("li", f.name + ": " + plural(f.respondents, "respondent"))));
+      el("li", say("fileRespondents", { file: f.name, respondents: respondentCount(f.respondents) }))));
   }
 
   /** The organisation with the highest score on a principle (ties: alphabetical, like the lowest). */
@@ -118,27 +121,24 @@
 
   function showResults(collected, result) {
     const p = result.partnership;
-    $("summary").textContent = "From " + plural(collected.files.filter((f) => f.status === "read").length, "file") + ": " +
-      plural(p.n_respondents, "respondent") + " in " + plural(p.n_organisations, "organisation") + ".";
+    $("summary").textContent = say("summary", { files: fileCount(collected.files.filter((f) => f.status === "read").length),
+      respondents: respondentCount(p.n_respondents), organisations: organisationCount(p.n_organisations) });
     const overall = $("overall");
     if (p.overall === null) {
       const missing = bank.principles.filter((pr) => p.principles[pr.id].score === null).map((pr) => pr.title);
-      overall.replaceChildren(el("p", "No overall score: every principle needs a score, and no organisation has enough answers on " +
-        missing.join("; ") + "."));
+      overall.replaceChildren(el("p", say("noOverall", { missing: missing.join("; ") })));
     } else {
       const line = el("p");
-      line.append("Partnership overall score: ", el("strong", shown(p.overall)), " out of 100, ", el("strong", levelLabel[p.level]));
+      line.append(...sayNodes("overall", { score: el("strong", shown(p.overall)), level: el("strong", levelLabel[p.level]) }));
       overall.replaceChildren(line);
     }
     const weakest = $("weakest");
     weakest.hidden = p.weakest_principle === null;
     if (p.weakest_principle !== null) {
       const w = p.principles[p.weakest_principle];
-      weakest.replaceChildren("Weakest principle: ", el("strong", titleOf[p.weakest_principle]), " (" + shown(w.score) + ")",
-        w.weakest_organisation === null ? "." : "; lowest there: ");
-      if (w.weakest_organisation !== null) {
-        weakest.append(el("strong", w.weakest_organisation), " (" + shown(w.min) + "). A chain is only as strong as its weakest link, so this is usually the place to start.");
-      }
+      const values = { title: el("strong", titleOf[p.weakest_principle]), score: shown(w.score),
+        organisation: el("strong", w.weakest_organisation), min: shown(w.min) };
+      weakest.replaceChildren(...sayNodes(w.weakest_organisation === null ? "weakest" : "weakestAt", values));
     }
     bank.principles.forEach((pr) => {
       const r = p.principles[pr.id];
@@ -146,11 +146,11 @@
       const cell = (name) => row.querySelector('[data-cell="' + name + '"]');
       const top = highest(result, pr.id);
       cell("score").textContent = shown(r.score);
-      cell("level").textContent = r.level ? levelLabel[r.level] : "No score";
+      cell("level").textContent = r.level ? levelLabel[r.level] : say("noScore");
       cell("min").textContent = r.weakest_organisation === null ? "–" : r.weakest_organisation + " (" + shown(r.min) + ")";
       cell("max").textContent = top === null ? "–" : top + " (" + shown(r.max) + ")";
       cell("spread").textContent = shown(r.spread);
-      cell("divergent").textContent = r.divergent ? "Yes: divergent" : "No";
+      cell("divergent").textContent = say(r.divergent ? "divergent" : "notDivergent");
       row.classList.toggle("is-divergent", r.divergent);
       row.classList.toggle("is-weakest", pr.id === p.weakest_principle);
     });
@@ -167,7 +167,7 @@
       th.scope = "row";
       tr.append(th, el("td", String(o.n), "num"));
       bank.principles.forEach((pr) => tr.append(el("td", shown(o.principles[pr.id]), "num")));
-      tr.append(el("td", shown(o.overall), "num"), el("td", o.level ? levelLabel[o.level] : "No score"));
+      tr.append(el("td", shown(o.overall), "num"), el("td", o.level ? levelLabel[o.level] : say("noScore")));
       return tr;
     });
     $("organisations").tBodies[0].replaceChildren(...rows);
@@ -175,19 +175,19 @@
 
   function showRadar(result) {
     const names = Object.keys(result.organisations);
-    const series = [{ label: "Partnership", values: bank.principles.map((pr) => result.partnership.principles[pr.id].score) }]
+    const series = [{ label: say("partnership"), values: bank.principles.map((pr) => result.partnership.principles[pr.id].score) }]
       .concat(names.map((name) => ({ label: name, values: bank.principles.map((pr) => result.organisations[name].principles[pr.id]) })));
     // The PDF's styles (core/palette.py): the partnership in the text colour, solid, circles.
     const styles = bank.palette.organisations;
     series.forEach((s, i) => { s.style = i ? styles[(i - 1) % styles.length] : { colour: null, dash: "", marker: "circle" }; });
     const describe = (s) => s.label + ": " + bank.principles.map((pr, i) => pr.title + " " +
-      (s.values[i] === null ? "no score" : shown(s.values[i]))).join(", ");
+      (s.values[i] === null ? say("noScoreHere") : shown(s.values[i]))).join(", ");
     $("radar").innerHTML = C.radar({
       id: "partnership-radar",
       axes: bank.principles.map((pr) => pr.title),
       series,
       rings: bank.levels.map((l) => l.min).filter((m) => m > 0).concat([100]),
-      title: "Scores by principle: the partnership and each organisation",
+      title: say("radarTitle"),
       corners: bank.palette.corners,
       description: series.map(describe).join(". ") + "."
     });
@@ -225,7 +225,7 @@
   function showHeatLegend() {
     $("heat-legend").replaceChildren(...H.legend(bank.levels).map((l) => {
       const item = el("li");
-      item.append(el("span", null, "heat-legend__swatch tone-" + l.tone), el("span", l.label + " (from " + l.min + ")"));
+      item.append(el("span", null, "heat-legend__swatch tone-" + l.tone), el("span", say("levelFrom", { level: l.label, min: l.min })));
       return item;
     }));
   }
@@ -251,7 +251,7 @@
   function clearFiles() {
     files = [];
     update();
-    $("status").textContent = "All files removed. No files chosen.";
+    $("status").textContent = say("allRemoved");
     input.focus();
   }
 
