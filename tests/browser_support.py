@@ -17,6 +17,9 @@ from typing import Any
 import pytest
 from chromium import CHROMIUM, launch
 
+from selfassess.pages.answer_file_messages import READING_MESSAGES
+from selfassess.pages.page_messages import page_messages
+
 ROOT = Path(__file__).parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -36,6 +39,15 @@ def require_node() -> str:
         missing("node is not installed: the page scripts' tests need Node.js 18+")
     assert node is not None
     return node
+
+
+def node_env(work: Path) -> dict[str, str]:
+    """The environment for node running the page scripts without a page: the catalogue's English
+    in SELFASSESS_MESSAGES (a file, as the page's #selfassess-messages would hold it), which
+    tests/js/support.js hands to messages.js. The words live in Python only."""
+    path = work / "selfassess-messages.json"
+    path.write_text(json.dumps(page_messages(READING_MESSAGES, "en")), encoding="utf-8")
+    return {**os.environ, "SELFASSESS_MESSAGES": str(path)}
 
 
 def require_chromium() -> None:

@@ -15,6 +15,7 @@ from browser_support import require_node
 from selfassess.core.model import Questionnaire
 from selfassess.inputs.banks import bundled_banks, load_questionnaire
 from selfassess.pages import translations
+from selfassess.pages.answer_file_messages import READING_MESSAGES
 from selfassess.pages.form import render_form
 from selfassess.pages.page_messages import (
     FORM_MESSAGES,
@@ -29,6 +30,8 @@ JS = Path(__file__).parent.parent / "src" / "selfassess" / "themes" / "default" 
 WEB = Path(__file__).parent.parent / "src" / "selfassess" / "web"
 DATA = Path(__file__).parent / "data"
 SCRIPTS = {"form.js": FORM_MESSAGES, "partnership.js": PARTNERSHIP_MESSAGES}
+# The partnership page's file readers (selfassess.web), which share one catalogue.
+READERS = ("python-text.js", "csv.js", "responses.js")
 MESSAGES_DATA = re.compile(
     r'<script type="application/json" id="selfassess-messages">(.*?)</script>'
 )
@@ -60,6 +63,21 @@ def test_a_script_writes_no_sentence_of_its_own(script: str) -> None:
     assert sentences == [], sentences
 
 
+def test_the_file_readers_use_every_key_of_their_catalogue_and_no_other() -> None:
+    """Why a file is refused is looked up, not written in python-text.js, csv.js, responses.js."""
+    sources = {name: (WEB / name).read_text(encoding="utf-8") for name in READERS}
+    looked_up = {k for text in sources.values() for k in re.findall(r'\bsay\("(\w+)"', text)}
+    assert looked_up <= set(READING_MESSAGES), looked_up - set(READING_MESSAGES)
+    assert set(READING_MESSAGES) <= looked_up, set(READING_MESSAGES) - looked_up
+    for name, text in sources.items():
+        code = re.sub(r"/\*.*?\*/|//[^\n]*", "", text, flags=re.S)
+        code = re.sub(r"'(?:[^'\\\n]|\\.)*'", "", code)  # '"' and the like
+        strings = re.findall(r'"((?:[^"\\\n]|\\.)*)"', code)
+        sentences = [t for t in strings if re.search(r"[a-z]+ [a-z]+ [a-z]+", t)]
+        assert sentences == [], (name, sentences)
+    assert not set(READING_MESSAGES) & {*FORM_MESSAGES, *PARTNERSHIP_MESSAGES}
+
+
 def _page_data(html: str) -> dict[str, object]:
     found = MESSAGES_DATA.search(html)
     assert found, "no messages in the page"
@@ -69,7 +87,10 @@ def _page_data(html: str) -> dict[str, object]:
 
 @pytest.mark.parametrize(
     ("render", "catalogue"),
-    [(render_form, FORM_MESSAGES), (render_partnership_page, PARTNERSHIP_MESSAGES)],
+    [
+        (render_form, FORM_MESSAGES),
+        (render_partnership_page, {**PARTNERSHIP_MESSAGES, **READING_MESSAGES}),
+    ],
 )
 def test_each_page_carries_its_messages_as_inert_json(
     bank: Questionnaire, render: object, catalogue: Mapping[str, Message]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import require_node
+from browser_support import node_env, require_node
 
 from selfassess.inputs.banks import load_questionnaire
 from selfassess.inputs.responses import load_responses
@@ -25,11 +25,13 @@ ROOT = Path(__file__).parent.parent
 JS = ROOT / "src" / "selfassess" / "web"
 VECTORS = ROOT / "tests" / "vectors"
 
-# Loads scoring.js and the file readers (python-text.js, csv.js, responses.js) as the page does, then answers each case on stdout.
+# Loads messages.js (the catalogue's words, handed over as the page's JSON would be), scoring.js and
+# the file readers (python-text.js, csv.js, responses.js) as the page does, then answers each case on stdout.
 DRIVER = """
 const fs = require("node:fs"), vm = require("node:vm");
-const context = vm.createContext({ TextDecoder });
-for (const name of ["scoring.js", "python-text.js", "csv.js", "responses.js"]) {
+const page = { textContent: fs.readFileSync(process.env.SELFASSESS_MESSAGES, "utf8") };
+const context = vm.createContext({ TextDecoder, document: { getElementById: () => page } });
+for (const name of ["messages.js", "scoring.js", "python-text.js", "csv.js", "responses.js"]) {
   vm.runInContext(fs.readFileSync(process.env.JS_DIR + "/" + name, "utf8"), context, { filename: name });
 }
 const R = context.SelfassessResponses;
@@ -202,7 +204,7 @@ def python_side(bank_path: Path, files: list[tuple[str, bytes]], folder: Path) -
 
 
 @pytest.fixture(scope="module")
-def js_answers() -> list[dict[str, Any]]:
+def js_answers(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
     node = require_node()
     payload = [
         {
@@ -217,7 +219,7 @@ def js_answers() -> list[dict[str, Any]]:
     result = subprocess.run(
         [node, "-e", DRIVER],
         input=json.dumps(payload),
-        env={**os.environ, "JS_DIR": str(JS)},
+        env={**node_env(tmp_path_factory.mktemp("messages")), "JS_DIR": str(JS)},
         capture_output=True,
         text=True,
         timeout=60,

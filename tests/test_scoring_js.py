@@ -8,13 +8,12 @@ the file to the node tests in SELFASSESS_SCORING_CASES.
 from __future__ import annotations
 
 import json
-import os
 import random
 import subprocess
 from pathlib import Path
 from typing import Any
 
-from browser_support import require_node
+from browser_support import node_env, require_node
 
 from selfassess.core.model import (
     Questionnaire,
@@ -106,7 +105,7 @@ def run_node_tests(folder: Path, cases: list[dict[str, Any]], work: Path) -> Non
     cases_file.write_text(json.dumps(cases), encoding="utf-8")
     result = subprocess.run(
         [require_node(), "--test", str(folder)],
-        env={**os.environ, "SELFASSESS_SCORING_CASES": str(cases_file)},
+        env={**node_env(work), "SELFASSESS_SCORING_CASES": str(cases_file)},
         capture_output=True,
         text=True,
         timeout=120,

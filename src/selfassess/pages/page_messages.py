@@ -6,7 +6,8 @@ and web/messages.js looks a key up and fills its `{name}` placeholders. A messag
 on a number is a function of it (an `ngettext` call, which Babel extracts); the page gets one text
 per plural category of its language (CLDR's, which the browser's Intl.PluralRules picks from),
 so a later language needs a catalogue, not code. Only the keys a page's scripts use go into it: the form page's script and
-style have a size budget (tests/test_site.py).
+style have a size budget (tests/test_site.py). Why the partnership page's file readers refuse an
+answer file is in the sibling answer_file_messages.py.
 """
 
 from __future__ import annotations

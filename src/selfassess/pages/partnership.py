@@ -16,6 +16,7 @@ from selfassess.core.errors import SelfassessError
 from selfassess.core.i18n import _, use_translations
 from selfassess.core.model import Questionnaire
 from selfassess.inputs.responses import MAX_RESPONSE_BYTES
+from selfassess.pages.answer_file_messages import READING_MESSAGES
 from selfassess.pages.bank_view import bank_view
 from selfassess.pages.page_messages import PARTNERSHIP_MESSAGES, page_messages
 from selfassess.pages.page_shell import (
@@ -76,7 +77,9 @@ def render_partnership_page(
             ),
             "bank": view,
             "bank_json": json_for_html(page_palette_data(bank)),
-            "messages_json": json_for_html(page_messages(PARTNERSHIP_MESSAGES, view.language)),
+            "messages_json": json_for_html(
+                page_messages({**PARTNERSHIP_MESSAGES, **READING_MESSAGES}, view.language)
+            ),
             "index_href": index_href,
             "form_href": form_href,
             "divergence_threshold": f"{bank.divergence_threshold:g}",

@@ -4,6 +4,7 @@
    no clock, no storage; scoring.js and python-text.js load first. */
 (function (root) {
   "use strict";
+  const say = root.SelfassessMessages;  // the words, by key (pages/answer_file_messages.py)
 
   const S = root.SelfassessScoring;
   const { strip, has, problem, pyRepr, scaleText, asciiDigits, FLOAT, NOT_FINITE } = root.SelfassessPyText;
@@ -34,7 +35,7 @@
     function add(c) {
       const code = c.charCodeAt(0);
       if (code < 0xdc00 || code > 0xdfff) length++;  // Python counts code points
-      if (length > FIELD_LIMIT) throw new Error("field larger than field limit (" + FIELD_LIMIT + ")");
+      if (length > FIELD_LIMIT) throw new Error(say("fieldLimit", { limit: FIELD_LIMIT }));
       field += c;
     }
     function endOf(c) { return c === EOL ? "record" : "crnl"; }
@@ -65,7 +66,7 @@
       } else if (c === EOL) {
         state = "record";
       } else if (!newline) {
-        throw new Error("new-line character seen in unquoted field - do you need to open the file with newline=''?");
+        throw new Error(say("newlineInField"));
       }
     }
     // Lines end at "\r\n", "\r" or "\n" (universal newlines, kept as they are).
@@ -128,10 +129,10 @@
     try {
       rows = csvRows(text, csvDelimiter(text));
     } catch (error) {
-      return refuse("not CSV: " + error.message);
+      return refuse(say("notCsv", { error: error.message }));
     }
     rows = rows.filter(function (row) { return row.some(function (cell) { return strip(cell); }); });
-    if (!rows.length) return refuse("is empty; expected a header row and one row per respondent");
+    if (!rows.length) return refuse(say("csvEmpty"));
     const header = rows[0].map(strip);
     const questions = questionsOf(bank);
     const columns = [];
@@ -139,18 +140,17 @@
       if (has(questions, name) || RESERVED.indexOf(name) >= 0) columns.push([i, name]);
     });
     if (!columns.some(function (c) { return has(questions, c[1]); })) {
-      return refuse("header names none of " + bank.id + "'s question ids (found: " +
-        Array.from(header.join(", ")).slice(0, 80).join("") + ")", 1);
+      return refuse(say("noQuestionIds", { bank: bank.id, found: Array.from(header.join(", ")).slice(0, 80).join("") }), 1);
     }
     const count = new Map();
     header.forEach(function (name) { count.set(name, (count.get(name) || 0) + 1); });
     const duplicates = columns.filter(function (c) { return count.get(c[1]) > 1; }).map(function (c) { return c[1]; });
     if (duplicates.length) {
       duplicates.sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; });
-      return refuse("column " + duplicates[0] + " appears twice in the header", 1);
+      return refuse(say("columnTwice", { column: duplicates[0] }), 1);
     }
     const ignored = header.filter(function (name) { return name && !has(questions, name) && RESERVED.indexOf(name) < 0; });
-    if (ignored.length) warnings.push(file + ": columns that match no question ignored: " + ignored.join(", "));
+    if (ignored.length) warnings.push(say("columnsIgnored", { file, columns: ignored.join(", ") }));
     const responses = [], problems = [];
     rows.slice(1).forEach(function (row, index) {
       const number = index + 1, line = number + 1;
@@ -165,8 +165,8 @@
         const scale = S.scaleOf(bank, questions[name]);
         const understood = cellValue(cell, scale);
         if (!understood[0]) {
-          problems.push(problem(file, "row " + number + ", column " + name + ": " + pyRepr(strip(cell)) +
-            " is neither a value nor a label of the scale (" + scaleText(scale) + ")", line));
+          problems.push(problem(file, say("notOnScale", { row: number, column: name, value: pyRepr(strip(cell)),
+            scale: scaleText(scale) }), line));
         }
         answers[name] = understood[1];
       });
@@ -175,7 +175,7 @@
         completed_at: null, answers: answers, comments: S.dict() } });
     });
     if (problems.length) return { ok: false, responses: [], problems: problems, warnings: warnings };
-    if (!responses.length) return refuse("has a header but no respondents");
+    if (!responses.length) return refuse(say("noRespondents"));
     return { ok: true, responses: responses, problems: [], warnings: warnings };
   }
 

@@ -1,5 +1,6 @@
 /* The words the page scripts show, by key, from the page's #selfassess-messages JSON (written by
-   pages/page_messages.py in the page's language): SelfassessMessages("loaded", { file: "a.json" }).
+   pages/page_messages.py and answer_file_messages.py in the page's language):
+   SelfassessMessages("loaded", { file: "a.json" }).
    A message that follows a number holds one text per plural category (`one`, `other` ...) and
    `count` picks it, by the plural rules of the language under the key "". Kept small: it counts
    towards the form page's size budget. */

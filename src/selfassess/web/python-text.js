@@ -4,6 +4,7 @@
    loaded before them. */
 (function (root) {
   "use strict";
+  const say = root.SelfassessMessages;  // the words, by key (pages/answer_file_messages.py)
 
   // Python's str.strip() whitespace (the cells and header names are stripped with it).
   const PY_SPACE = "[\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+";
@@ -45,13 +46,14 @@
   function cutShort(text, limit) {
     if (text.length <= limit) return text;
     const chars = Array.from(text);
-    return chars.length <= limit ? text : chars.slice(0, limit).join("") + "... (cut short)";
+    return chars.length <= limit ? text : say("cutShort", { text: chars.slice(0, limit).join("") });
   }
 
   /** `file:line: message (at path)`, exactly as errors.Problem prints, cut as it cuts. */
   function problemText(p) {
     const where = p.line === null || p.line === undefined ? p.file : p.file + ":" + p.line;
-    return where + ": " + cutShort(p.message, 1000) + (p.path ? " (at " + cutShort(p.path, 200) + ")" : "");
+    const text = where + ": " + cutShort(p.message, 1000);
+    return p.path ? say("problemAt", { problem: text, path: cutShort(p.path, 200) }) : text;
   }
 
   /** Python's repr() of a string: the quotes it picks and the escapes it writes. */
@@ -86,7 +88,7 @@
 
   function scaleText(scale) {
     return scale.map(function (o) {
-      return o.value === null ? o.label + " (empty)" : gFormat(o.value) + " " + o.label;
+      return o.value === null ? say("emptyChoice", { label: o.label }) : gFormat(o.value) + " " + o.label;
     }).join(", ");
   }
 

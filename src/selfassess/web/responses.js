@@ -8,6 +8,7 @@
   "use strict";
 
   const S = root.SelfassessScoring;
+  const say = root.SelfassessMessages;  // the words, by key (pages/answer_file_messages.py)
   const { strip, problem, problemText, pyRepr } = root.SelfassessPyText;
   const CSV = root.SelfassessCsv;
   const MAX_BYTES = 50000000;  // "50 MB", the unit the messages use (responses_input.MAX_RESPONSE_BYTES)
@@ -53,11 +54,9 @@
     const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     const bad = badUtf8Offset(start ? bytes.subarray(start) : bytes);
     if (bad >= 0 && csv) {
-      return { text: windows1252(bytes), warning: file + ": is not UTF-8 text (bad byte at offset " +
-        bad + "), so it was read as Windows-1252, as Excel's \"CSV (Comma delimited)\" saves it; check accented names, " +
-        "or save it as \"CSV UTF-8\" instead" };
+      return { text: windows1252(bytes), warning: say("readAs1252", { file, offset: bad }) };
     }
-    if (bad >= 0) return { problem: problem(file, "is not UTF-8 text (bad byte at offset " + bad + ")") };
+    if (bad >= 0) return { problem: problem(file, say("notUtf8", { offset: bad })) };
     return { text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(start ? bytes.subarray(start) : bytes) };
   }
 
@@ -66,7 +65,6 @@
   const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
   const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
   const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, "g");
-  const SURROGATE = "refused: text holds a lone UTF-16 surrogate (\\ud800-\\udfff escape)";
 
   function thousands(n) {
     return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
@@ -115,18 +113,18 @@
       } else if (c === "}" || c === "]") {
         frames.pop();
         if (frame && frame.twice !== null) {
-          return problem(file, "refused: the key " + shownId(frame.twice) + " appears twice in one object");
+          return problem(file, say("keyRepeated", { key: shownId(frame.twice) }));
         }
         i += 1;
       } else if (c === "-" || (c >= "0" && c <= "9")) {
         NUMBER.lastIndex = i;
         token = NUMBER.exec(text)[0];
         if (token.length > MAX_NUMBER_CHARS) {
-          return problem(file, "refused: a number " + thousands(token.length) + " characters long (" +
-            token.slice(0, 12) + "...); numbers may be at most " + MAX_NUMBER_CHARS + " characters");
+          return problem(file, say("longNumber", { length: thousands(token.length), start: token.slice(0, 12),
+            max: MAX_NUMBER_CHARS }));
         }
         if (/[.eE]/.test(token) && !isFinite(Number(token))) {
-          return problem(file, "refused: the number " + token + " is too large");
+          return problem(file, say("hugeNumber", { number: token }));
         }
         i += token.length;
       } else {
@@ -137,7 +135,7 @@
     let stack = [[doc, 0]], item, k, keys;
     while (stack.length) {
       item = stack.pop();
-      if (item[1] > MAX_JSON_DEPTH) return problem(file, "refused: nested more than " + MAX_JSON_DEPTH + " levels deep");
+      if (item[1] > MAX_JSON_DEPTH) return problem(file, say("deep", { depth: MAX_JSON_DEPTH }));
       if (item[0] !== null && typeof item[0] === "object") {
         Object.values(item[0]).forEach(function (value) { stack.push([value, item[1] + 1]); });
       }
@@ -147,7 +145,7 @@
       item = stack.pop();
       const value = item[0], loc = item[1];
       if (typeof value === "string") {
-        if (LONE_SURROGATE.test(value)) return problem(file, SURROGATE, null, formatLocation(loc) || "(the document)");
+        if (LONE_SURROGATE.test(value)) return problem(file, say("surrogate"), null, formatLocation(loc) || say("theDocument"));
       } else if (Array.isArray(value)) {
         for (k = value.length - 1; k >= 0; k--) stack.push([value[k], loc.concat([k])]);
       } else if (value !== null && typeof value === "object") {
@@ -187,7 +185,7 @@
   /** The refusal of a file too large to read, decided on its size alone; null when it is fine. */
   function sizeProblem(file, size) {
     if (size <= MAX_BYTES) return null;
-    return problem(file, "is " + Math.ceil(size / 1e6) + " MB; a response file may be at most 50 MB");
+    return problem(file, say("tooLarge", { size: Math.ceil(size / 1e6) }));
   }
 
   function isSpace(b) {
@@ -199,17 +197,15 @@
   function bytesProblem(file, bytes) {
     const tooLarge = sizeProblem(file, bytes.length);
     if (tooLarge) return tooLarge;
-    if (!Array.prototype.some.call(bytes, function (b) { return !isSpace(b); })) return problem(file, "is empty; expected a response file");
+    if (!Array.prototype.some.call(bytes, function (b) { return !isSpace(b); })) return problem(file, say("fileEmpty"));
     if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-      return problem(file, "is UTF-16 text, not UTF-8; save it as UTF-8 (in Excel: \"CSV UTF-8 (Comma delimited)\")");
+      return problem(file, say("fileUtf16"));
     }
     if (Array.prototype.indexOf.call(bytes.subarray(0, 8192), 0) >= 0) {
-      return problem(file, "is a binary file, not a response file");
+      return problem(file, say("fileBinary"));
     }
     return null;
   }
-
-  const NOT_AN_ANSWER_FILE = "is not a JSON or CSV answer file";  // responses_input.NOT_AN_ANSWER_FILE
 
   /** A file that passed bytesProblem -> {ok, responses, problems, warnings}; CSV by its name.
       A file named neither .json nor .csv is read as JSON only when it is JSON text, as
@@ -219,7 +215,7 @@
     const decoded = decode(bytes, file, csv);
     const other = !csv && !/\.json$/i.test(file);
     if (other && (decoded.problem || !parsesAsJson(decoded.text))) {
-      return { ok: false, responses: [], problems: [problem(file, NOT_AN_ANSWER_FILE)], warnings: [] };
+      return { ok: false, responses: [], problems: [problem(file, say("notAnswerFile"))], warnings: [] };
     }
     if (decoded.problem) return { ok: false, responses: [], problems: [decoded.problem], warnings: [] };
     const result = csv ? CSV.readCsv(bank, decoded.text, file) : readJson(bank, decoded.text, file);
@@ -252,14 +248,14 @@
       report.push(entry);
       const refused = f.bytes ? bytesProblem(f.name, f.bytes) : sizeProblem(f.name, f.size);
       if (refused || !f.bytes) {
-        entry.problems = [refused || problem(f.name, "cannot be read")];
+        entry.problems = [refused || problem(f.name, say("cannotRead"))];
         return;
       }
       const key = contentKey(f.bytes);
       if (seen.has(key)) {
         entry.status = "duplicate";
         entry.sameAs = seen.get(key);
-        warnings.push(f.name + ": same content as " + entry.sameAs + "; counted once");
+        warnings.push(say("sameContent", { file: f.name, other: entry.sameAs }));
         return;
       }
       seen.set(key, f.name);
@@ -294,9 +290,8 @@
     const out = [];
     seen.forEach(function (entry) {
       if (entry.sources.length < 2) return;
-      out.push(entry.sources.join(", ") + ": the same respondent (" + entry.organisation + ", " +
-        (entry.role || "no role") + ", the same name) answers " + entry.sources.length + " times, and every answer is " +
-        "counted; if one is from an earlier round, give that round with `selfassess report --baseline`");
+      out.push(say("sameRespondent", { sources: entry.sources.join(", "), organisation: entry.organisation,
+        role: entry.role || say("noRole"), count: entry.sources.length }));
     });
     return out;
   }
