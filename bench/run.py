@@ -190,7 +190,7 @@ def page_sizes(html_path: Path) -> tuple[int, int, int, int]:
 
 def weasyprint_share(args: list[str]) -> float | None:
     """Share of an in-process `report` run spent rendering the PDF: WeasyPrint's import,
-    layout and PDF writing (report.render_scorecard_pdf); the rest is our code."""
+    layout and PDF writing (report/pdf.py render_scorecard_pdf); the rest is our code."""
     from selfassess.cli import cli
 
     profiler = cProfile.Profile()
@@ -205,7 +205,7 @@ def weasyprint_share(args: list[str]) -> float | None:
     pdf = [
         entry[3]
         for (file, _, name), entry in stats.items()
-        if name == "render_scorecard_pdf" and file.endswith("report.py")
+        if name == "render_scorecard_pdf" and file.endswith(("report/pdf.py", "report\\pdf.py"))
     ]
     return pdf[0] / total if pdf and total else None
 
