@@ -682,6 +682,24 @@ def test_a_theme_expression_that_fails_or_explodes_is_one_located_line(
     assert len(result.output.splitlines()) == 1, result.output
 
 
+@pytest.mark.parametrize("extends", ["form.html.j2", "!t/form.html.j2"])
+def test_a_template_that_extends_itself_is_one_line_saying_so(tmp_path: Path, extends: str) -> None:
+    """Extending itself (by its own name, or through its own theme's prefix) loops for ever:
+    one line naming the template and the loop, not a traceback."""
+    theme = make_theme(
+        tmp_path / "t",
+        {
+            "theme.yaml": "name: t\nparent: default\n",
+            "templates/form.html.j2": f'{{% extends "{extends}" %}}\n',
+        },
+    )
+    result = build(tmp_path, "--theme", str(theme))
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(f"error: {theme}/templates/form.html.j2:1: "), result.output
+    assert "extends or includes itself" in result.output
+    assert len(result.output.splitlines()) == 1, result.output
+
+
 def test_ordinary_arithmetic_and_formatting_still_work_in_a_theme(tmp_path: Path) -> None:
     theme = make_theme(
         tmp_path / "t",

@@ -219,6 +219,8 @@ def render_template(env: jinja2.Environment, name: str, context: Mapping[str, An
         if where is None:
             raise  # not the theme's doing: our own bug, shown as such
         message = str(exc).splitlines()[0][:200] if str(exc) else ""
+        if isinstance(exc, RecursionError):
+            message += " (a macro that calls itself, or a template that extends or includes itself)"
         raise SelfassessError.at(
             where[0], f"template error: {type(exc).__name__}: {message}".rstrip(": "), where[1]
         ) from None
