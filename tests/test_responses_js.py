@@ -1,6 +1,6 @@
-"""responses.js reads answer files as load.py does: same responses, same refusals, same words.
+"""responses.js reads answer files as inputs/ does: same responses, same refusals, same words.
 
-The partnership page reads files with responses.js; `selfassess score` with load.py. Each case
+The partnership page reads files with responses.js; `selfassess score` with inputs/responses.py. Each case
 here is fed to both (Python: load_responses with skip_invalid; node: SelfassessResponses.collect)
 and the responses, every skipped-file problem and every warning must come out identical.
 """
@@ -231,7 +231,7 @@ def js_answers(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]
 
 
 @pytest.mark.parametrize("index", range(len(CASES)), ids=[c[0] for c in CASES])
-def test_responses_js_reads_files_as_load_py_does(
+def test_responses_js_reads_files_as_the_python_readers_do(
     index: int, js_answers: list[dict[str, Any]], tmp_path: Path
 ) -> None:
     _, bank, files = CASES[index]

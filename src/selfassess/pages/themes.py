@@ -126,7 +126,7 @@ class Theme:
         return ":root{" + ";".join(declarations) + "}"
 
     def find_file(self, relative: str) -> Path:
-        """A theme file (css/form.css, js/scoring.js ...) from the most specific theme that has it."""
+        """A theme file (css/form.css, js/form.js ...) from the most specific theme that has it."""
         for folder in self.chain:
             candidate = folder.path / relative
             if _present(candidate):

@@ -1,4 +1,4 @@
-/* selfassess CSV: answer files as CSV (mirrors responses_input.parse_responses_csv, the same
+/* selfassess CSV: answer files as CSV (mirrors inputs/response_csv.py, the same
    refusals in the same words) and the partnership page's combined CSV (formats.csv_field's rules).
    The reader follows Python's csv module (excel dialect) character by character. Pure: no DOM,
    no clock, no storage; scoring.js and python-text.js load first. */
@@ -11,7 +11,7 @@
   const RESERVED = ["organisation", "role", "name"];
 
   /** `;` when the header (the first line with anything but commas, semicolons, spaces and tabs)
-      has a semicolon and no comma, as many European Excels save a CSV; else `,` (responses_input.csv_delimiter). */
+      has a semicolon and no comma, as many European Excels save a CSV; else `,` (inputs/response_csv.py csv_delimiter). */
   function csvDelimiter(text) {
     let line; const lines = /[^\r\n]+/g;
     while ((line = lines.exec(text)) !== null) {

@@ -1,5 +1,5 @@
 /* selfassess response files: bytes -> validated responses, refusing what `selfassess score`
-   refuses with the same messages (mirrors load.py: _read_response_bytes, parse_responses_csv,
+   refuses with the same messages (mirrors inputs/: files.py, response_csv.py, response_json.py,
    load_responses). Pure: no DOM, no clock, no storage; JSON files go through
    SelfassessScoring.validateResponse (scoring.js, loaded first), CSV files through csv.js's
    reader (SelfassessCsv); python-text.js, csv.js and scoring.js load first.
@@ -11,7 +11,7 @@
   const say = root.SelfassessMessages;  // the words, by key (pages/answer_file_messages.py)
   const { strip, problem, problemText, pyRepr } = root.SelfassessPyText;
   const CSV = root.SelfassessCsv;
-  const MAX_BYTES = 50000000;  // "50 MB", the unit the messages use (responses_input.MAX_RESPONSE_BYTES)
+  const MAX_BYTES = 50000000;  // "50 MB", the unit the messages use (inputs/responses.py MAX_RESPONSE_BYTES)
 
   /** Offset of the first byte that is not valid UTF-8 (as Python reports it), or -1. */
   function badUtf8Offset(bytes) {
@@ -49,7 +49,7 @@
   }
 
   /** Bytes -> text as Python's bytes.decode("utf-8-sig"), or a problem. A CSV file that is not
-      UTF-8 is read as Windows-1252 with a warning instead (responses_input.decode_csv, the same words). */
+      UTF-8 is read as Windows-1252 with a warning instead (inputs/response_csv.py decode_csv, the same words). */
   function decode(bytes, file, csv) {
     const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     const bad = badUtf8Offset(start ? bytes.subarray(start) : bytes);
@@ -168,7 +168,7 @@
     }
   }
 
-  /** One JSON response file (responses_input.parse_response_json, through scoring.js). */
+  /** One JSON response file (inputs/response_json.py, through scoring.js). */
   function readJson(bank, text, file) {
     const refused = jsonRefusal(text, file);
     if (refused) return { ok: false, responses: [], problems: [refused], warnings: [] };
@@ -192,7 +192,7 @@
     return b === 0x20 || (b >= 0x09 && b <= 0x0d);
   }
 
-  /** What responses_input._read_response_bytes refuses before a file is parsed (or compared): a problem or null.
+  /** What inputs/responses.py refuses before a file is parsed (or compared): a problem or null.
       A UTF-16 byte-order mark first is UTF-16 text, said so rather than "binary" (files.UTF16_BOMS). */
   function bytesProblem(file, bytes) {
     const tooLarge = sizeProblem(file, bytes.length);
@@ -209,7 +209,7 @@
 
   /** A file that passed bytesProblem -> {ok, responses, problems, warnings}; CSV by its name.
       A file named neither .json nor .csv is read as JSON only when it is JSON text, as
-      responses_input._check_is_json decides (README.md is not; JSON refused for a reason keeps that reason). */
+      inputs/response_formats.py decides (README.md is not; JSON refused for a reason keeps that reason). */
   function parseFile(bank, file, bytes) {
     const csv = /\.csv$/i.test(file);
     const decoded = decode(bytes, file, csv);
@@ -236,7 +236,7 @@
   }
 
   /**
-   * Every file in turn, as responses_input.load_responses(..., skip_invalid=True) reads them. `files` is
+   * Every file in turn, as inputs/responses.py load_responses(..., skip_invalid=True) reads them. `files` is
    * [{name, size, bytes}]: `bytes` a Uint8Array, or null for a file refused on its size unread.
    * Returns {responses, files: [{name, status: "read"|"duplicate"|"rejected", respondents,
    * problems, sameAs}], warnings}.

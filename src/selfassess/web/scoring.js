@@ -109,7 +109,7 @@
     return JSON.stringify(value) || String(value);
   }
 
-  /** What load.py's pydantic model refuses, as [{path, message}]. */
+  /** What core/model.py's pydantic model refuses, as [{path, message}]. */
   function typeProblems(raw) {
     const problems = [];
     const need = (ok, path, message) => { if (!ok) problems.push({ path, message }); };
