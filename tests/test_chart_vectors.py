@@ -1,6 +1,7 @@
 """The shared chart cases of tests/vectors/charts/ through the scorecard's Python: radar points,
-the palette's markers, heat-map cells and radar labels. tests/js/chart-vectors.test.js runs the same files
-through charts.js and heatmap.js, so the PDF and the pages cannot drift apart."""
+the palette's markers, heat-map cells and radar labels (wrap and anchor).
+tests/js/chart-vectors.test.js runs the same files through charts.js and heatmap.js, so the PDF
+and the pages cannot drift apart."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 // The shared chart cases of tests/vectors/charts/, which tests/test_chart_vectors.py runs through
-// the scorecard's Python: radar points, the palette's markers, heat-map cells and radar labels must come out
-// the same from charts.js and heatmap.js.
+// the scorecard's Python: radar points, the palette's markers, heat-map cells and radar labels
+// (wrap and anchor) must come out the same from charts.js and heatmap.js.
 "use strict";
 
 const test = require("node:test");
