@@ -75,7 +75,7 @@
     for (const value of rings) out += '<text x="' + (cx + 4) + '" y="' + num(cy - (radius * value) / 100 - 3) + '">' + value + "</text>";
     out += "</g><g>";
     axes.forEach((label, i) => {
-      const at = point(i, 110), lines = wrap(label, 16, 3), last = lines.length - 1;
+      const at = point(i, 100 * 1.1), lines = wrap(label, 16, 3), last = lines.length - 1;
       // Labels above the centre grow upwards, below it downwards, beside it around the axis.
       const top = at[1] - (at[1] < cy - 1 ? last * 17 : at[1] > cy + 1 ? -10 : last * 8.5);
       out += '<text y="' + num(top) + '" text-anchor="' + labelAnchor(n, i) + '">' + lines.map((line, k) =>
