@@ -1,6 +1,7 @@
 """The shared chart cases of tests/vectors/charts/ through the scorecard's Python: radar points,
-the palette's markers and heat-map cells. tests/js/chart-vectors.test.js runs the same files
-through charts.js and heatmap.js, so the PDF and the pages cannot drift apart."""
+the palette's markers, heat-map cells and radar labels (wrap and anchor).
+tests/js/chart-vectors.test.js runs the same files through charts.js and heatmap.js, so the PDF
+and the pages cannot drift apart."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 
 from selfassess.core.palette import MARKERS, SeriesStyle
-from selfassess.scorecard.chart_parts import Band, HeatRow, radar_point
+from selfassess.scorecard.chart_parts import Band, HeatRow, label_anchor, radar_point, wrap_text
 from selfassess.scorecard.heat_map import BLANK_TONE, heat_map
 from selfassess.scorecard.radar import markers_path
 
@@ -102,3 +103,17 @@ def test_heat_map_cells_print_round_half_up_and_take_the_level_of_the_unrounded_
         tone = None if cell.tone == BLANK_TONE else int(cell.tone.removeprefix("tone-"))
         level = None if tone is None else levels[tone]["id"]
         assert [cell.text, level, tone] == [case["shown"], case["level"], case["tone"]], case
+
+
+@pytest.mark.parametrize("case", vectors("labels.json")["wrap"], ids=lambda c: c["about"])
+def test_a_label_wraps_greedily_cuts_long_words_and_ends_in_an_ellipsis(
+    case: dict[str, Any],
+) -> None:
+    assert wrap_text(case["text"], case["max_chars"], case["max_lines"]) == case["lines"]
+
+
+@pytest.mark.parametrize("case", vectors("labels.json")["anchors"], ids=lambda c: f"n={c['n']}")
+def test_a_label_is_centred_near_the_vertical_else_anchored_away_from_the_chart(
+    case: dict[str, Any],
+) -> None:
+    assert [label_anchor(case["n"], i) for i in range(case["n"])] == case["anchors"]

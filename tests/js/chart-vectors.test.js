@@ -1,6 +1,6 @@
 // The shared chart cases of tests/vectors/charts/, which tests/test_chart_vectors.py runs through
-// the scorecard's Python: radar points, the palette's markers and heat-map cells must come out
-// the same from charts.js and heatmap.js.
+// the scorecard's Python: radar points, the palette's markers, heat-map cells and radar labels
+// (wrap and anchor) must come out the same from charts.js and heatmap.js.
 "use strict";
 
 const test = require("node:test");
@@ -55,5 +55,15 @@ test("heat-map cells: printed number, level and tone as the scorecard's (tests/v
   for (const c of v.cases) {
     const cell = plain(H.cell(v.levels, c.value));
     assert.deepEqual([cell.shown, cell.level, cell.tone], [c.shown, c.level, c.tone], JSON.stringify(c));
+  }
+});
+
+test("radar labels wrap as the PDF's: greedy, long words cut, ellipsis past the last line (tests/vectors/charts/labels.json)", () => {
+  for (const c of vectors("labels.json").wrap) assert.deepEqual(plain(C.wrap(c.text, c.max_chars, c.max_lines)), c.lines, c.about);
+});
+
+test("radar labels anchor as the PDF's: middle near the vertical, else away from the chart (tests/vectors/charts/labels.json)", () => {
+  for (const c of vectors("labels.json").anchors) {
+    assert.deepEqual(Array.from({ length: c.n }, (_, i) => C.labelAnchor(c.n, i)), c.anchors, "n=" + c.n);
   }
 });

@@ -79,8 +79,16 @@ def radar_point(
     return centre[0] + r * math.cos(angle), centre[1] + r * math.sin(angle)
 
 
+def label_anchor(n: int, axis: int) -> str:
+    """How axis `axis` of `n` anchors its label: centred near straight up or down (|cos| < 0.2),
+    else away from the chart; web/charts.js's labelAnchor is its twin (tests/vectors/charts)."""
+    dx = math.cos(-math.pi / 2 + 2 * math.pi * axis / n)
+    return "middle" if abs(dx) < 0.2 else ("start" if dx > 0 else "end")
+
+
 def wrap_text(text: str, max_chars: int, max_lines: int) -> list[str]:
-    """Greedy word wrap; the last line ends in an ellipsis when text is left over."""
+    """Greedy word wrap; the last line ends in an ellipsis when text is left over. Lengths are in
+    code points; web/charts.js's wrap is its twin (tests/vectors/charts/labels.json)."""
     max_chars = max(max_chars, 4)
     words = text.split()
     lines: list[str] = []

@@ -29,6 +29,7 @@ from selfassess.scorecard.chart_parts import (
     coordinate,
     dash_attribute,
     escape_text,
+    label_anchor,
     number_of,
     point_text,
     radar_point,
@@ -248,7 +249,7 @@ def _axis_label(axis: int, n: int, label: str, cx: float, cy: float, radius: flo
     dx, dy = math.cos(angle), math.sin(angle)
     x = cx + (radius + 12) * dx
     y = cy + (radius + 12) * dy
-    anchor = "middle" if abs(dx) < 0.2 else ("start" if dx > 0 else "end")
+    anchor = label_anchor(n, axis)
     lines = wrap_text(label, 21, 3)
     line_height = 13.0
     if dy < -0.5:  # above the chart: the last line sits just above the tip

@@ -9,19 +9,30 @@
   "use strict";
   const PLAIN = { colour: null, dash: "", marker: "circle" };
   const ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-  const escapeXml = (text) => String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);
+  // escapeXml, exported under that name.
+  const esc = (text) => String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);
   const num = (x) => Math.round(x * 10) / 10;
   const xy = (p) => num(p[0]) + "," + num(p[1]);
+  const SVG = '<svg xmlns="http://www.w3.org/2000/svg" ';
 
-  /** Break a label into lines of about `width` characters, at spaces. */
-  function wrap(text, width) {
-    const lines = [];
-    let line = "";
-    for (const word of String(text).split(/\s+/)) {
-      if (line && (line + " " + word).length > width) { lines.push(line); line = word; }
-      else line = line ? line + " " + word : word;
-    }
-    return line ? lines.concat([line]) : lines;
+  /** chart_parts.wrap_text's twin (tests/vectors/charts/labels.json): greedy lines of at most
+      `max` code points (the "u" flag, as Python's len), a word longer than a line cut with "-",
+      "…" ending the last of `most` lines when text is left over. Each match is one line: the
+      longest run that ends at a space or the end, else a cut. */
+  function wrap(text, max, most) {
+    max = Math.max(max, 4);
+    const line = "(.{1," + max + "})(?: |$)|(.{" + (max - 1) + "})";
+    const lines = [...String(text).trim().split(/\s+/).join(" ").matchAll(new RegExp(line, "gu"))].map((m) => m[1] || m[2] + "-");
+    // A kept line never ends in a space, and one under `max` has nothing to cut: always cut.
+    if (lines.length > most) lines.splice(most - 1, 1e9, [...lines[most - 1]].slice(0, max - 1).join("").trimEnd() + "…");
+    return lines.length ? lines : [""];
+  }
+
+  /** How axis i of n anchors its label, centred near straight up or down (|cos| < 0.2), else
+      away from the chart: chart_parts.label_anchor's twin (tests/vectors/charts/labels.json). */
+  function labelAnchor(n, i) {
+    const dx = radarPoint(n, i, 1, [0, 0], 100)[0];
+    return Math.abs(dx) < 0.2 ? "middle" : dx > 0 ? "start" : "end";
   }
 
   /** Where a value sits on axis i of n (the first straight up, then clockwise), 100 being
@@ -41,57 +52,55 @@
     return '<path fill="none" d="M' + at(d[0]) + "L" + at(d[1]) + "M" + at(d[2]) + "L" + at(d[3]) + '"/>';
   }
 
-  const dashOf = (style) => (style.dash ? ' stroke-dasharray="' + escapeXml(style.dash) + '"' : "");
+  const dashOf = (style) => (style.dash ? ' stroke-dasharray="' + esc(style.dash) + '"' : "");
 
   /**
-   * options: {axes: [label...], series: [{values: [0-100 or null per axis], style?}],
+   * o, the options: {axes: [label...], series: [{values: [0-100 or null per axis], style?}],
    *           rings: [40, 60, 80, 100], title, description, id, corners?}
    * `style` is {colour, dash, marker} from the palette data, `corners` its marker corners; a
    * series without a style (or colour) is drawn solid, with circles, in currentColor. A null value leaves a gap in its
    * line: no score is not the same as a score of 0.
    */
-  function radar(options) {
-    const axes = options.axes, n = axes.length, max = 100, radius = 165, cx = 320, cy = 250;
-    const rings = options.rings || [20, 40, 60, 80, 100];
-    const id = escapeXml(options.id || "radar");
-    const point = (i, value) => radarPoint(n, i, value, [cx, cy], radius);
-    const out = ['<svg xmlns="http://www.w3.org/2000/svg" class="radar" viewBox="0 0 640 490" role="img" aria-labelledby="' +
+  function radar(o) {
+    const axes = o.axes, n = axes.length, radius = 165, cx = 320, cy = 250,
+      rings = o.rings || [20, 40, 60, 80, 100], id = esc(o.id || "radar"),
+      point = (i, value) => radarPoint(n, i, value, [cx, cy], radius);
+    let out = SVG + 'class="radar" viewBox="0 0 640 490" role="img" aria-labelledby="' +
       id + '-title ' + id + '-desc" font-size="15" fill="currentColor"><title id="' + id + '-title">' +
-      escapeXml(options.title || "Radar chart") + '</title><desc id="' + id + '-desc">' + escapeXml(options.description || "") +
-      '</desc><g fill="none" stroke="currentColor" stroke-opacity="0.4">'];
-    for (const value of rings) out.push('<polygon points="' + axes.map((_, i) => xy(point(i, value))).join(" ") + '"/>');
-    axes.forEach((_, i) => out.push('<path d="M' + cx + "," + cy + "L" + xy(point(i, max)) + '"/>'));
-    out.push('</g><g font-size="12">');
-    for (const value of rings) out.push('<text x="' + (cx + 4) + '" y="' + num(cy - (radius * value) / max - 3) + '">' + value + "</text>");
-    out.push("</g><g>");
+      esc(o.title || "Radar chart") + '</title><desc id="' + id + '-desc">' + esc(o.description || "") +
+      '</desc><g fill="none" stroke="currentColor" stroke-opacity="0.4">';
+    for (const value of rings) out += '<polygon points="' + axes.map((_, i) => xy(point(i, value))).join(" ") + '"/>';
+    axes.forEach((_, i) => (out += '<path d="M' + cx + "," + cy + "L" + xy(point(i, 100)) + '"/>'));
+    out += '</g><g font-size="12">';
+    for (const value of rings) out += '<text x="' + (cx + 4) + '" y="' + num(cy - (radius * value) / 100 - 3) + '">' + value + "</text>";
+    out += "</g><g>";
     axes.forEach((label, i) => {
-      const at = point(i, max * 1.1), dx = at[0] - cx, lines = wrap(label, 16);
-      const anchor = Math.abs(dx) < 1 ? "middle" : dx > 0 ? "start" : "end";
+      const at = point(i, 100 * 1.1), lines = wrap(label, 16, 3), last = lines.length - 1;
       // Labels above the centre grow upwards, below it downwards, beside it around the axis.
-      const top = at[1] - (at[1] < cy - 1 ? (lines.length - 1) * 17 : at[1] > cy + 1 ? -10 : (lines.length - 1) * 8.5);
-      out.push('<text y="' + num(top) + '" text-anchor="' + anchor + '">' + lines.map((line, k) =>
-        '<tspan x="' + num(at[0]) + '" dy="' + (k ? 17 : 0) + '">' + escapeXml(line) + "</tspan>").join("") + "</text>");
+      const top = at[1] - (at[1] < cy - 1 ? last * 17 : at[1] > cy + 1 ? -10 : last * 8.5);
+      out += '<text y="' + num(top) + '" text-anchor="' + labelAnchor(n, i) + '">' + lines.map((line, k) =>
+        '<tspan x="' + num(at[0]) + '" dy="' + (k ? 17 : 0) + '">' + esc(line) + "</tspan>").join("") + "</text>";
     });
-    out.push("</g>");
-    options.series.forEach((series, s) => {
+    out += "</g>";
+    o.series.forEach((series, s) => {
       const pts = series.values.map((v, i) => (v === null || v === undefined ? null : point(i, v)));
       const whole = pts.every(Boolean);
       let d = whole ? "M" + pts.map(xy).join("L") + "Z" : "";
       if (!whole) pts.forEach((p, i) => { const next = pts[(i + 1) % n]; if (p && next && (n > 2 || i + 1 < n)) d += "M" + xy(p) + "L" + xy(next); });
-      const style = series.style || PLAIN, colour = style.colour ? escapeXml(style.colour) : "currentColor";
-      out.push('<g class="radar-series radar-series-' + s + '" stroke="' + colour + '" fill="' + colour + '" stroke-width="2.5">' +
-        (whole && options.series.length === 1 ? '<path d="' + d + '" fill-opacity="0.12" stroke="none"/>' : "") +
-        '<path d="' + d + '" fill="none"' + dashOf(style) + "/>" + pts.map((p) => (p ? marker(style, options.corners, p[0], p[1]) : "")).join("") + "</g>");
+      const style = series.style || PLAIN, colour = style.colour ? esc(style.colour) : "currentColor";
+      out += '<g class="radar-series radar-series-' + s + '" stroke="' + colour + '" fill="' + colour + '" stroke-width="2.5">' +
+        (whole && o.series.length < 2 ? '<path d="' + d + '" fill-opacity="0.12" stroke="none"/>' : "") +
+        '<path d="' + d + '" fill="none"' + dashOf(style) + "/>" + pts.map((p) => (p ? marker(style, o.corners, p[0], p[1]) : "")).join("") + "</g>";
     });
-    return out.join("") + "</svg>";
+    return out + "</svg>";
   }
 
   /** A small SVG of a series' line and marker (its palette style), for a legend beside the chart. */
   function legendSwatch(style, corners) {
-    const c = style.colour ? escapeXml(style.colour) : "currentColor";
-    return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 16" width="40" height="16" aria-hidden="true" stroke="' + c +
+    const c = style.colour ? esc(style.colour) : "currentColor";
+    return SVG + 'viewBox="0 0 40 16" width="40" height="16" aria-hidden="true" stroke="' + c +
       '" fill="' + c + '" stroke-width="2.5"><path d="M2,8L38,8"' + dashOf(style) + "/>" + marker(style, corners, 20, 8) + "</svg>";
   }
 
-  root.SelfassessCharts = { radar, radarPoint, marker, legendSwatch, escapeXml };
+  root.SelfassessCharts = { radar, radarPoint, wrap, labelAnchor, marker, legendSwatch, escapeXml: esc };
 })(globalThis);
