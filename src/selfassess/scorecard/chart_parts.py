@@ -9,6 +9,7 @@ in every cell.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -86,11 +87,16 @@ def label_anchor(n: int, axis: int) -> str:
     return "middle" if abs(dx) < 0.2 else ("start" if dx > 0 else "end")
 
 
+# The spaces words are split at: str.split's less U+001C-U+001F and U+0085, which JavaScript's
+# \s (web/charts.js, less U+FEFF there) does not count, so both twins split at the same set.
+_SPACES = re.compile(r"[^\S\x1c-\x1f\x85]+")
+
+
 def wrap_text(text: str, max_chars: int, max_lines: int) -> list[str]:
     """Greedy word wrap; the last line ends in an ellipsis when text is left over. Lengths are in
     code points; web/charts.js's wrap is its twin (tests/vectors/charts/labels.json)."""
     max_chars = max(max_chars, 4)
-    words = text.split()
+    words = [word for word in _SPACES.split(text) if word]
     lines: list[str] = []
     current = ""
     for word in words:

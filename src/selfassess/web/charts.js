@@ -18,11 +18,12 @@
   /** chart_parts.wrap_text's twin (tests/vectors/charts/labels.json): greedy lines of at most
       `max` code points (the "u" flag, as Python's len), a word longer than a line cut with "-",
       "…" ending the last of `most` lines when text is left over. Each match is one line: the
-      longest run that ends at a space or the end, else a cut. */
+      longest run that ends at a space or the end, else a cut. Spaces are Python's str.split's
+      less U+001C-U+001F and U+0085 (JS's \s less U+FEFF): the same set in both. */
   function wrap(text, max, most) {
     max = Math.max(max, 4);
     const line = "(.{1," + max + "})(?: |$)|(.{" + (max - 1) + "})";
-    const lines = [...String(text).trim().split(/\s+/).join(" ").matchAll(new RegExp(line, "gu"))].map((m) => m[1] || m[2] + "-");
+    const lines = [...String(text).split(/[^\S\ufeff]+/).filter(Boolean).join(" ").matchAll(new RegExp(line, "gu"))].map((m) => m[1] || m[2] + "-");
     // A kept line never ends in a space, and one under `max` has nothing to cut: always cut.
     if (lines.length > most) lines.splice(most - 1, 1e9, [...lines[most - 1]].slice(0, max - 1).join("").trimEnd() + "…");
     return lines.length ? lines : [""];
