@@ -13,8 +13,10 @@ answer file is in the sibling answer_file_messages.py.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
+if TYPE_CHECKING:  # Babel is imported when a page is rendered, not by every command
+    from babel import Locale
 
 from selfassess.core.i18n import N_, _, ngettext
 
@@ -96,6 +98,8 @@ PARTNERSHIP_MESSAGES: Mapping[str, Message] = {
 
 def _locale(language: str) -> Locale:
     """The bank's language as Babel knows it; English for one it does not."""
+    from babel import Locale, UnknownLocaleError
+
     try:
         return Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):

@@ -15,10 +15,6 @@ import io
 from importlib import resources
 from importlib.abc import Traversable
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import Translations
-
 CATALOGUE = "messages.po"
 
 
@@ -38,9 +34,12 @@ def translations_for(language: str) -> gettext.NullTranslations:
     """The catalogue of `language`, or none (English) when selfassess has no such catalogue."""
     for name in _candidates(language):
         path = locales_folder() / name / "LC_MESSAGES" / CATALOGUE
-        if path.is_file():
+        if path.is_file():  # Babel only then: no command pays for it while no .po exists
+            from babel.messages.mofile import write_mo
+            from babel.messages.pofile import read_po
+
             compiled = io.BytesIO()
             write_mo(compiled, read_po(io.BytesIO(path.read_bytes()), locale=name))
             compiled.seek(0)
-            return Translations(fp=compiled)
+            return gettext.GNUTranslations(fp=compiled)
     return gettext.NullTranslations()
