@@ -12,7 +12,7 @@ from selfassess.core.scoring import Scores, score_all
 from selfassess.inputs.paths import expand_input_paths
 from selfassess.inputs.responses import LoadedResponses, bank_for_responses, load_responses
 from selfassess.scorecard.build import build_scorecard
-from selfassess.scorecard.charts import HeatMap
+from selfassess.scorecard.heat_map import HeatMap
 from selfassess.scorecard.options import ScorecardOptions
 from selfassess.scorecard.views import ScorecardView
 

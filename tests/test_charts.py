@@ -10,25 +10,17 @@ from collections import Counter
 
 import pytest
 
-from selfassess.scorecard.charts import (
-    BLANK_TONE,
-    DASHES,
-    HIDDEN_FILL,
-    HIDDEN_TONE,
-    MARKERS,
+from selfassess.core.palette import DASHES, HIDDEN_FILL, MARKERS, level_colours, organisation_style
+from selfassess.scorecard.chart_parts import (
     Band,
-    HeatMap,
     HeatRow,
     Hidden,
     RadarSeries,
-    band_colours,
     band_index,
-    heat_map,
-    heat_tones,
-    radar_chart,
-    series_style,
     wrap_text,
 )
+from selfassess.scorecard.heat_map import BLANK_TONE, HIDDEN_TONE, HeatMap, heat_map, heat_tones
+from selfassess.scorecard.radar import radar_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 AXES = ["1. Agenda", "2. Measures", "3. Communication", "4. Hierarchies", "5. Reciprocity"]
@@ -83,7 +75,7 @@ def test_radar_labels_every_axis_and_every_line_in_the_legend() -> None:
 
 
 def test_organisation_lines_differ_in_dash_and_marker_not_only_in_colour() -> None:
-    styles = [series_style(i) for i in range(10)]
+    styles = [organisation_style(i) for i in range(10)]
     assert len({(s.dash, s.marker) for s in styles}) == 10
     assert len({s.marker for s in styles}) == len(MARKERS)
     assert len({s.dash for s in styles[: len(DASHES)]}) == len(DASHES)
@@ -94,15 +86,15 @@ def test_each_organisation_line_is_drawn_with_its_own_dash_pattern() -> None:
     dashes = {
         shape.get("stroke-dasharray")
         for shape in [*root.iter(f"{SVG}polygon"), *root.iter(f"{SVG}polyline")]
-        if shape.get("stroke") in (series_style(0).colour, series_style(1).colour)
+        if shape.get("stroke") in (organisation_style(0).colour, organisation_style(1).colour)
     }
-    assert series_style(1).dash in dashes
+    assert organisation_style(1).dash in dashes
 
 
 def test_a_principle_without_a_score_leaves_a_gap_in_that_line() -> None:
     gappy = RadarSeries("Police", [50, None, 60, 40, 45])
     root = parse(radar([gappy]))
-    colour = series_style(0).colour
+    colour = organisation_style(0).colour
     closed = [p for p in root.iter(f"{SVG}polygon") if p.get("stroke") == colour]
     open_runs = [p for p in root.iter(f"{SVG}polyline") if p.get("stroke") == colour]
     assert closed == []
@@ -201,7 +193,9 @@ def test_a_key_names_only_the_marks_its_map_uses() -> None:
 def test_a_hidden_radar_value_leaves_a_gap_and_is_named_in_the_title() -> None:
     svg = radar([RadarSeries("Police", [50, FEW, 50, 50, 50])])
     root = parse(svg)
-    assert not [p for p in root.iter(f"{SVG}polygon") if p.get("stroke") == series_style(0).colour]
+    assert not [
+        p for p in root.iter(f"{SVG}polygon") if p.get("stroke") == organisation_style(0).colour
+    ]
     title = root.find(f"{SVG}title")
     assert title is not None and "Police: 1. Agenda 50, 2. Measures hidden (fewer than 3" in (
         title.text or ""
@@ -226,7 +220,7 @@ def test_heat_map_colours_a_cell_by_the_band_of_its_exact_score() -> None:
 
 def test_every_tone_has_its_own_colour_and_the_bands_follow_the_ramp() -> None:
     palette = heat_tones(4)
-    assert [t.colour for t in palette[:4]] == band_colours(4)
+    assert [t.colour for t in palette[:4]] == level_colours(4)
     assert len({t.name for t in palette}) == len({t.colour for t in palette}) == 6
 
 
@@ -252,8 +246,8 @@ def test_a_narrow_principle_is_one_block() -> None:
 
 
 @pytest.mark.parametrize("count", [1, 2, 3, 4, 5, 7])
-def test_band_colours_are_distinct_for_any_number_of_levels(count: int) -> None:
-    colours = band_colours(count)
+def test_level_colours_are_distinct_for_any_number_of_levels(count: int) -> None:
+    colours = level_colours(count)
     assert len(colours) == count == len(set(colours))
     assert all(len(c) == 7 and c.startswith("#") for c in colours)
 

@@ -15,9 +15,9 @@ from selfassess.core.rounding import shown
 from selfassess.core.scoring import Scores
 from selfassess.scorecard import wording
 from selfassess.scorecard.baseline import baseline_view
-from selfassess.scorecard.charts import heat_tones
 from selfassess.scorecard.comments import comments_by_principle
 from selfassess.scorecard.context import BuildContext, build_context
+from selfassess.scorecard.heat_map import heat_tones
 from selfassess.scorecard.method import method_view
 from selfassess.scorecard.options import ScorecardOptions
 from selfassess.scorecard.principles import principle_section

@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from selfassess.core.model import Questionnaire
+from selfassess.core.palette import level_colours
 from selfassess.core.privacy import PrivacyOptions, refuse_names_with_pseudonyms
 from selfassess.core.scoring import OrganisationScores, Scores
 from selfassess.pages.bank_view import BankView, bank_view
-from selfassess.scorecard.charts import Hidden, band_colours
+from selfassess.scorecard.chart_parts import Hidden
 from selfassess.scorecard.options import ScorecardOptions
 from selfassess.scorecard.views import LevelRef
 from selfassess.scorecard.withholding import Grid, Names, hidden_marks, principle_grids
@@ -58,7 +59,7 @@ def build_context(bank: Questionnaire, scores: Scores, options: ScorecardOptions
     bv = bank_view(bank)
     levels = {
         lv.id: LevelRef(lv.id, lv.label, lv.description, colour)
-        for lv, colour in zip(bv.levels, band_colours(len(bv.levels)), strict=True)
+        for lv, colour in zip(bv.levels, level_colours(len(bv.levels)), strict=True)
     }
     organisations = sorted(scores.organisations.values(), key=lambda o: names(o.name))
     threshold = privacy.min_organisation_size

@@ -15,8 +15,9 @@ from selfassess.core.rounding import shown
 from selfassess.core.scoring import OrganisationScores, Score, mean
 from selfassess.pages.bank_view import PrincipleView
 from selfassess.scorecard import wording
-from selfassess.scorecard.charts import Band, HeatMap, HeatRow, heat_map
+from selfassess.scorecard.chart_parts import Band, HeatRow
 from selfassess.scorecard.context import BuildContext
+from selfassess.scorecard.heat_map import HeatMap, heat_map
 from selfassess.scorecard.views import (
     CommentView,
     Disagreement,

@@ -15,9 +15,10 @@ from datetime import date
 from selfassess.core.model import Principle, SourcedResponse
 from selfassess.core.rounding import shown
 from selfassess.scorecard import wording
-from selfassess.scorecard.charts import RadarSeries, radar_chart
+from selfassess.scorecard.chart_parts import RadarSeries
 from selfassess.scorecard.context import BuildContext
 from selfassess.scorecard.options import ScorecardOptions
+from selfassess.scorecard.radar import radar_chart
 from selfassess.scorecard.views import OrganisationScore, PrincipleRow, WeakestLink
 from selfassess.scorecard.withholding import Grid
 

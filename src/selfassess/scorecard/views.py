@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from selfassess.scorecard.charts import HeatMap, Tone
+from selfassess.scorecard.heat_map import HeatMap, Tone
 
 
 @dataclass(frozen=True)

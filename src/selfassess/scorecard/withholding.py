@@ -15,7 +15,7 @@ from selfassess.core.model import Principle, Questionnaire
 from selfassess.core.privacy import FEW, GUARD, HiddenCells, hide_cells
 from selfassess.core.scoring import OrganisationScores, RespondentScores, Scores
 from selfassess.scorecard import wording
-from selfassess.scorecard.charts import Hidden, Value
+from selfassess.scorecard.chart_parts import Hidden, Value
 
 GUARD_MARK = "×"
 
