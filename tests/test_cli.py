@@ -17,7 +17,7 @@ from selfassess.cli import cli
 from selfassess.core.model import Questionnaire
 from selfassess.core.scoring import Scores
 from selfassess.report.score_formats import SCORE_FORMATS, csv_field, register_score_format
-from selfassess.report.terminal import escape_controls
+from selfassess.terminal import escape_controls
 
 RESPONSES = Path(__file__).parent.parent / "examples" / "responses"
 

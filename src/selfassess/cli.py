@@ -1,7 +1,7 @@
 """The command line: parse options, call one library function, print, map errors to exit codes.
 
 Everything it prints goes through `echo`, which shows control characters escaped (text from
-files we did not write could otherwise drive the terminal: see report/terminal.py).
+files we did not write could otherwise drive the terminal: see terminal.py).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from selfassess.report.pdf import DEFAULT_PDF_VARIANT, PDF_VARIANTS
 from selfassess.report.pipeline import REPORT_STEPS, ReportRequest, write_report
 from selfassess.report.request import ReportOptions, prepare_report
 from selfassess.report.score_formats import DEFAULT_SCORE_FORMAT, SCORE_FORMATS, format_scores
-from selfassess.report.terminal import ProgressPaths, RegistryChoice, escape_controls
+from selfassess.terminal import ProgressPaths, RegistryChoice, escape_controls
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -5,6 +5,5 @@ the view and renders each output named in outputs.py (the table of outputs: PDF,
 lays the PDF out (WeasyPrint, imported lazily) and pdf_tags.py completes its tag tree; audit.py
 writes the manifest and attached_copies.py the answer files as attached; verify.py (with
 verify_inputs.py, pdf_text.py, page_comparison.py, manifest_fields.py) checks a scorecard
-against them. score_formats.py is the table of `score -f` formats; terminal.py what the command
-line shows on a terminal.
+against them. score_formats.py is the table of `score -f` formats.
 """
