@@ -4,7 +4,7 @@ Pure data and two small functions, no I/O. Python draws the scorecard's charts w
 pages get it as JSON (pages/page_shell.page_palette_data) and as generated CSS rules, so the
 JavaScript twins (web/charts.js, web/heatmap.js) never carry a copy that could drift: the same
 organisation is drawn in the same colour, dash and marker everywhere, the same level in the same
-colour, and both heat maps have one orientation.
+colour. (The heat maps share one orientation too, pinned by tests, not set here.)
 
 Every line survives a black-and-white photocopy: colour, dash pattern and marker shape all
 differ from one organisation to the next.
@@ -58,10 +58,9 @@ PARTNERSHIP_MARKER = "circle"
 LEVEL_RAMP = ("#f2a488", "#fde3a0", "#bcdcec", "#82b5dc")
 HIDDEN_FILL = "#e8ebed"  # a heat-map cell withheld to protect a small group
 BLANK_FILL = "#fff"  # a heat-map cell nobody answered
-# Both heat maps (scorecard and partnership page): a row per organisation, then the partnership;
-# a column per question, then the principle's score.
-HEAT_MAP_ROWS = "organisations"
-HEAT_MAP_COLUMNS = "questions"
+# Both heat maps (scorecard/heat_map.py and web/heatmap.js) have one orientation: a row per
+# organisation, then the partnership; a column per question, then the principle's score. It is a
+# shape, not a setting: tests/vectors/charts/heat-cells.json and test_palette_twins pin it.
 
 
 @dataclass(frozen=True)
@@ -104,7 +103,6 @@ def palette_data(level_count: int) -> dict[str, Any]:
         "organisations": [asdict(organisation_style(i)) for i in range(cycle)],
         "corners": {name: [list(c) for c in corners] for name, corners in MARKER_CORNERS.items()},
         "levels": level_colours(level_count),
-        "heat_map": {"rows": HEAT_MAP_ROWS, "columns": HEAT_MAP_COLUMNS},
     }
 
 

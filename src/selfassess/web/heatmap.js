@@ -1,7 +1,7 @@
 /* selfassess heat map: one principle's organisations x questions, as plain data for a table.
    Pure: no DOM. Item scores and levels come from SelfassessScoring (scoring.js, loaded first),
    so the rules stay in one place; this file only averages them for display. The orientation
-   is the scorecard's (core/palette.py HEAT_MAP_ROWS): a row per organisation, then the
+   is the scorecard's (scorecard/heat_map.py): a row per organisation, then the
    partnership; a column per question, then the principle's score. A cell is the mean item
    score of the organisation's respondents who answered that question; the partnership row
    weighs every organisation the same, as the partnership's scores do. Each cell carries its
