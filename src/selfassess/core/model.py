@@ -17,12 +17,16 @@ from pydantic.functional_validators import AfterValidator
 
 from selfassess.core.question_types import (
     DEFAULT_QUESTION_TYPE,
+    answer_shape,
+    has_options,
+    is_scored,
     known_question_type,
     question_type_schema,
 )
 
 RESERVED_COLUMNS = ("organisation", "role", "name")
-RESPONSE_FORMAT = "selfassess-response/1"
+RESPONSE_FORMAT = "selfassess-response/2"  # what the form writes
+READABLE_RESPONSE_FORMATS = ("selfassess-response/1", RESPONSE_FORMAT)  # every reader accepts both
 
 
 def _not_blank(text: str) -> str:
@@ -157,6 +161,56 @@ QuestionTypeName = Annotated[
 ]
 
 
+class Option(_Frozen):
+    """One option of a `choice` or `multi` question: the id answers give, the label people read."""
+
+    id: Id
+    label: Text
+
+
+def _check_options(options: list[Option]) -> list[Option]:
+    """At least two options; ids unique, labels unique case-insensitively (CSV cells match
+    either), each break reported at the option that makes it."""
+    if len(options) < 2:
+        raise ValueError("a question with options needs at least two")
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    first_id: dict[str, int] = {}
+    first_label: dict[str, int] = {}
+    for i, option in enumerate(options):
+        if option.id in first_id:
+            problems.append(
+                (
+                    (i, "id"),
+                    f"option ids must be unique: '{option.id}' is also options[{first_id[option.id]}]",
+                )
+            )
+        first_id.setdefault(option.id, i)
+        label = option.label.strip().casefold()
+        if label in first_label:
+            problems.append(
+                (
+                    (i, "label"),
+                    f"option labels must be distinct (CSV cells are matched by label): "
+                    f"'{option.label.strip()}' is also options[{first_label[label]}]",
+                )
+            )
+        first_label.setdefault(label, i)
+    if problems:
+        raise RuleViolations(problems)
+    return options
+
+
+Options = Annotated[list[Option], AfterValidator(_check_options)]
+AskValue = Annotated[str, Field(max_length=64)] | Number
+
+
+class AskIf(_Frozen):
+    """Ask a question only of respondents whose answer to `question` is one of `any_of`."""
+
+    question: Id
+    any_of: Annotated[list[AskValue], Field(min_length=1, max_length=1000)]
+
+
 class Question(_Frozen):
     id: Id
     type: QuestionTypeName = DEFAULT_QUESTION_TYPE
@@ -165,6 +219,9 @@ class Question(_Frozen):
     weight: Weight = 1.0
     reverse: bool = False
     scale: Scale | None = None
+    options: Options | None = None
+    breakdown: bool = False
+    ask_if: AskIf | None = None
 
     @field_validator("id")
     @classmethod
@@ -172,6 +229,41 @@ class Question(_Frozen):
         if value in RESERVED_COLUMNS:
             raise ValueError(f"'{value}' is reserved for the respondent's {value} in CSV files")
         return value
+
+    @model_validator(mode="after")
+    def _keys_fit_the_type(self) -> Question:
+        """Options only where the type offers them; scale keys only on scale questions."""
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        if has_options(self.type) and self.options is None:
+            problems.append((("options",), f"a {self.type} question needs options (at least two)"))
+        if not has_options(self.type) and self.options is not None:
+            problems.append((("options",), f"a {self.type} question takes no options"))
+        if not self.is_scored:
+            for key in ("scale", "reverse", "weight"):
+                if key in self.model_fields_set:
+                    problems.append(
+                        ((key,), f"'{key}' applies to scale questions only, not to {self.type}")
+                    )
+        if self.breakdown and self.type != "choice":
+            problems.append(
+                (("breakdown",), f"breakdown applies to choice questions only, not to {self.type}")
+            )
+        if problems:
+            raise RuleViolations(problems)
+        return self
+
+    @property
+    def is_scored(self) -> bool:
+        """Whether answers to this question count towards the scores (type scale)."""
+        return is_scored(self.type)
+
+    @property
+    def answer_shape(self) -> str:
+        """What one answer is: number, option, options or text."""
+        return answer_shape(self.type)
+
+    def option_ids(self) -> list[str]:
+        return [o.id for o in self.options or []]
 
 
 class Principle(_Frozen):
@@ -207,6 +299,8 @@ class Questionnaire(_Frozen):
     divergence_threshold: Annotated[float, Field(ge=0, le=100)] = 25.0
     consensus: Annotated[float, Field(ge=0, le=100)] = 25.0
     privacy: Privacy = Field(default_factory=Privacy)
+    references: list[Text] = Field(default_factory=list)
+    background: list[Question] = Field(default_factory=list)
     principles: Annotated[list[Principle], Field(min_length=1)]
 
     @field_validator("levels")
@@ -249,9 +343,12 @@ class Questionnaire(_Frozen):
 
         bank_scale = cost(self.scale)
         size = 0
-        for _, question in self.questions():
+        for question in self.all_questions():
             size += len(question.text) + len(question.help or "") + FORM_CHARS_PER_QUESTION
-            size += bank_scale if question.scale is None else cost(question.scale)
+            if question.options is not None:
+                size += sum(len(o.label) + FORM_CHARS_PER_OPTION for o in question.options)
+            elif question.is_scored:
+                size += bank_scale if question.scale is None else cost(question.scale)
         if size > MAX_FORM_CHARS:
             raise RuleViolations(
                 [
@@ -272,8 +369,8 @@ class Questionnaire(_Frozen):
         seen: dict[str, str] = {}
 
         def claim(identifier: str, loc: tuple[str | int, ...]) -> None:
-            where = "principles" + "".join(
-                f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc[1:]
+            where = str(loc[0]) + "".join(
+                f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc[1:-1]
             )
             if identifier in seen:
                 problems.append(
@@ -283,10 +380,27 @@ class Questionnaire(_Frozen):
                 seen[identifier] = where
 
         level_ids = [level.id for level in self.levels]
+        for i, question in enumerate(self.background):
+            claim(question.id, ("background", i, "id"))
         for i, principle in enumerate(self.principles):
             claim(principle.id, ("principles", i, "id"))
             for j, question in enumerate(principle.questions):
                 claim(question.id, ("principles", i, "questions", j, "id"))
+                if question.breakdown:
+                    problems.append(
+                        (
+                            ("principles", i, "questions", j, "breakdown"),
+                            "breakdown applies to background questions only",
+                        )
+                    )
+            if not any(q.is_scored for q in principle.questions):
+                problems.append(
+                    (
+                        ("principles", i, "questions"),
+                        f"principle '{principle.id}' needs at least one scale question "
+                        "(only scale questions are scored)",
+                    )
+                )
             for key in principle.advice:
                 if key not in level_ids:
                     problems.append(
@@ -295,9 +409,69 @@ class Questionnaire(_Frozen):
                             f"advice key '{key}' is not a level id (levels: {', '.join(level_ids)})",
                         )
                     )
+        problems += self._ask_if_problems()
         if problems:
             raise RuleViolations(problems)
         return self
+
+    def _ask_if_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """`ask_if` names a background question or an earlier one, of a type with answers to
+        match, and values that question can take; never itself or a later question."""
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        earlier: dict[str, Question] = {}
+        for loc, question in self._located_questions():
+            condition = question.ask_if
+            if condition is not None:
+                problem = self._ask_if_problem(question, condition, earlier)
+                if problem:
+                    problems.append(((*loc, "ask_if", *problem[0]), problem[1]))
+            earlier[question.id] = question
+        return problems
+
+    def _ask_if_problem(
+        self, question: Question, condition: AskIf, earlier: dict[str, Question]
+    ) -> tuple[tuple[str | int, ...], str] | None:
+        named = earlier.get(condition.question)
+        if condition.question == question.id:
+            return ("question",), f"'{question.id}' cannot be asked depending on itself"
+        if named is None:
+            later = condition.question in {q.id for q in self.all_questions()}
+            return ("question",), (
+                f"'{condition.question}' comes later in the bank; ask_if names a background "
+                "question or an earlier one"
+                if later
+                else f"'{condition.question}' is not a question of this bank"
+            )
+        if named.type == "text":
+            return (
+                "question",
+            ), f"'{named.id}' is a text question; ask_if needs choice, multi or scale"
+        if named.is_scored:
+            allowed: list[object] = [o.value for o in self.scale_of(named) if o.value is not None]
+        else:
+            allowed = list(named.option_ids())
+        for k, value in enumerate(condition.any_of):
+            fits = (
+                isinstance(value, int | float) and value in allowed
+                if named.is_scored
+                else isinstance(value, str) and value in allowed
+            )
+            if not fits:
+                kind = "a value on the scale of" if named.is_scored else "an option id of"
+                shown = ", ".join(f"{v:g}" if isinstance(v, float) else str(v) for v in allowed)
+                return ("any_of", k), f"{value!r} is not {kind} '{named.id}' ({shown})"
+        return None
+
+    def _located_questions(self) -> list[tuple[tuple[str | int, ...], Question]]:
+        """Every question in asking order, with where it sits in the bank."""
+        located: list[tuple[tuple[str | int, ...], Question]] = [
+            (("background", i), q) for i, q in enumerate(self.background)
+        ]
+        for i, principle in enumerate(self.principles):
+            located += [
+                (("principles", i, "questions", j), q) for j, q in enumerate(principle.questions)
+            ]
+        return located
 
     # Derived lookups used everywhere downstream; cheap enough to compute on demand.
     def questions(self) -> list[tuple[Principle, Question]]:
@@ -305,6 +479,20 @@ class Questionnaire(_Frozen):
 
     def scale_of(self, question: Question) -> list[ScaleOption]:
         return question.scale if question.scale is not None else self.scale
+
+    def all_questions(self) -> list[Question]:
+        """Every question in the order it is asked: background first, then the principles'."""
+        return [*self.background, *(q for p in self.principles for q in p.questions)]
+
+    def question_by_id(self, question_id: str) -> Question | None:
+        return next((q for q in self.all_questions() if q.id == question_id), None)
+
+    def breakdown_questions(self) -> list[Question]:
+        """The background choice questions whose options the scores are broken down by."""
+        return [q for q in self.background if q.breakdown]
+
+    def scored_questions(self, principle: Principle) -> list[Question]:
+        return [q for q in principle.questions if q.is_scored]
 
     @property
     def question_count(self) -> int:
@@ -317,6 +505,9 @@ MODEL_BY_PARENT_KEY: dict[str, type[BaseModel]] = {
     "principles": Principle,
     "questions": Question,
     "scale": ScaleOption,
+    "options": Option,
+    "ask_if": AskIf,
+    "background": Question,
     "levels": Level,
     "privacy": Privacy,
 }
@@ -337,16 +528,21 @@ class Respondent(BaseModel):
     name: str | None = None
 
 
+# One answer, by its question's type: a scale value, an option id, option ids, or text.
+Answer = Number | str | list[str] | None
+
+
 class Response(BaseModel):
     """One respondent's answers, as the form exports them and `score` reads them."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    format: Literal["selfassess-response/1"]
+    format: Literal["selfassess-response/1", "selfassess-response/2"]
     questionnaire: QuestionnaireRef
     respondent: Respondent = Field(default_factory=Respondent)
     completed_at: str | None = None
-    answers: dict[str, Number | None] = Field(default_factory=dict)
+    background: dict[str, Answer] = Field(default_factory=dict)
+    answers: dict[str, Answer] = Field(default_factory=dict)
     comments: dict[str, str] = Field(default_factory=dict)
 
 

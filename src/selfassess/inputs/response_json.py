@@ -12,7 +12,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from selfassess.core.errors import Problem, SelfassessError
-from selfassess.core.model import RESPONSE_FORMAT, Questionnaire, Response, SourcedResponse
+from selfassess.core.model import (
+    READABLE_RESPONSE_FORMATS,
+    RESPONSE_FORMAT,
+    Questionnaire,
+    Response,
+    SourcedResponse,
+)
 from selfassess.inputs.json_text import parse_json_document
 from selfassess.inputs.messages import (
     ErrorDetails,
@@ -99,7 +105,7 @@ def parse_response_json(
     wanted = questionnaire_id(raw)
     if wanted is not None and not isinstance(wanted, str):
         raise SelfassessError([questionnaire_id_problem(wanted, file)])
-    if raw.get("format") != RESPONSE_FORMAT:
+    if raw.get("format") not in READABLE_RESPONSE_FORMATS:
         found = raw.get("format")
         raise SelfassessError.at(
             file,
