@@ -105,11 +105,5 @@
     return kept;
   }
 
-  /** The principles none of whose rated (scale) questions were asked: not applicable. */
-  function notApplicable(bank, asked) {
-    const rated = (p) => p.questions.filter((q) => typeOf(q) === "scale");
-    return new Set(bank.principles.filter((p) => !rated(p).some((q) => asked.has(q.id))).map((p) => p.id));
-  }
-
-  root.SelfassessFormAnswers = { allQuestions, fieldsets, readAll, writeAll, onlyAsked, showAsked, notApplicable };
+  root.SelfassessFormAnswers = { allQuestions, fieldsets, readAll, writeAll, onlyAsked, showAsked };
 })(globalThis);

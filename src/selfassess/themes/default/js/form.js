@@ -170,7 +170,7 @@
     $("progress").textContent = say("progress", { answered: responded, total: asked.size });
     // An empty comment box is left off the printed record (print CSS hides .is-empty).
     commentBoxes.forEach((box) => box.parentNode.classList.toggle("is-empty", !box.value.trim()));
-    if (resultsShown) showResults(result, A.notApplicable(bank, asked));
+    if (resultsShown) showResults(result, result.notApplicable || new Set());
   }
 
   function text(tag, content) {
