@@ -224,7 +224,10 @@ def test_the_export_is_format_2_and_scores_as_the_page_does(page: Any, tmp_path:
         "h1": 2,
     }
     scored = scored_by_cli(BANK, saved)["respondents"][0]
-    close({k: live[k] for k in scored if k != "source"}, {k: v for k, v in scored.items() if k != "source"})
+    close(
+        {k: live[k] for k in scored if k != "source"},
+        {k: v for k, v in scored.items() if k != "source"},
+    )
 
 
 def test_a_principle_not_asked_is_not_applicable_and_leaves_the_overall(page: Any) -> None:
@@ -249,7 +252,9 @@ def test_every_type_is_saved_on_the_device_and_loaded_back_from_a_file(
     page.reload()
     wait_until(page, "window.selfassessResult && window.selfassessResult.answered === 5")
     close(result(page), before)
-    assert page.get_by_label("Which kind of organisation do you work for?").input_value() == "council"
+    assert (
+        page.get_by_label("Which kind of organisation do you work for?").input_value() == "council"
+    )
     assert page.get_by_label("What one change would help most?").input_value() == "A shared budget."
     saved = download(page, tmp_path)
     page.once("dialog", lambda dialog: dialog.accept())

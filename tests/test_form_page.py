@@ -58,9 +58,7 @@ def test_a_short_choice_is_radios_named_by_question_with_option_ids(html: str) -
     ]
 
 
-def test_a_choice_past_seven_options_is_a_labelled_list_box(
-    bank: Questionnaire, html: str
-) -> None:
+def test_a_choice_past_seven_options_is_a_labelled_list_box(bank: Questionnaire, html: str) -> None:
     sector = bank.question_by_id("sector")
     assert sector is not None and len(sector.options or []) == MAX_RADIO_CHOICES + 1
     tags = Tags(html).tags
@@ -68,7 +66,17 @@ def test_a_choice_past_seven_options_is_a_labelled_list_box(
     assert select == {"id": "qa-sector", "name": "sector"}
     assert '<label for="qa-sector">Which kind of organisation do you work for?</label>' in html
     values = [a["value"] for t, a in tags if t == "option"]
-    assert values == ["", "nhs", "council", "housing", "police", "fire", "school", "charity", "other"]
+    assert values == [
+        "",
+        "nhs",
+        "council",
+        "housing",
+        "police",
+        "fire",
+        "school",
+        "charity",
+        "other",
+    ]
 
 
 def test_a_multi_question_is_checkboxes_with_option_ids(html: str) -> None:
@@ -92,13 +100,16 @@ def test_scale_questions_keep_their_radio_names_and_values(html: str) -> None:
 
 
 def test_every_question_is_one_fieldset_with_a_legend(bank: Questionnaire, html: str) -> None:
-    found = re.findall(r'<fieldset class="question" data-question="([^"]+)"[^>]*>\n[^\n]*<legend>', html)
+    found = re.findall(
+        r'<fieldset class="question" data-question="([^"]+)"[^>]*>\n[^\n]*<legend>', html
+    )
     assert found == [q.id for q in bank.all_questions()]
 
 
 def test_help_on_a_background_question_is_rendered_markdown(html: str) -> None:
-    assert '<div class="hint" id="q-seniority-help"><p>Pick the <em>closest</em> one.</p></div>' in (
-        html
+    assert (
+        '<div class="hint" id="q-seniority-help"><p>Pick the <em>closest</em> one.</p></div>'
+        in (html)
     )
 
 

@@ -27,7 +27,6 @@
   // ids like `toString` or `constructor` find only what was stored under them.
   const levelLabel = S.dictOf(Object.fromEntries(bank.levels.map((l) => [l.id, l.label])));
   const titles = S.dictOf(Object.fromEntries(bank.principles.map((p) => [p.id, p.title])));
-  const questions = A.allQuestions(bank);
   const sets = A.fieldsets(form);
   const commentBoxes = Array.from(form.querySelectorAll("textarea[data-comment]"));
   // Comments this page has no box for (on single questions, from other tools) survive a round trip.
