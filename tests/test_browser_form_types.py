@@ -22,7 +22,8 @@ from chromium import wait_until
 from click.testing import CliRunner
 
 from selfassess.cli import cli
-from selfassess.inputs.banks import load_questionnaire
+from selfassess.core.model import Questionnaire
+from selfassess.inputs.banks import bundled_bank_files, load_questionnaire
 from selfassess.pages.form import render_form
 from selfassess.pages.themes import load_theme
 
@@ -37,16 +38,22 @@ def theme_name(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-@pytest.fixture
-def page(context: Any, requests: RequestLog, tmp_path: Path) -> Any:
-    path = tmp_path / "every-type.html"
-    path.write_text(render_form(load_questionnaire(BANK), load_theme("default")), "utf-8")
+def open_form(context: Any, requests: RequestLog, folder: Path, bank_file: Path, theme: str) -> Any:
+    """A new tab on the form page of the bank in `bank_file`, its script ready."""
+    path = folder / f"{bank_file.stem}-{theme}.html"
+    path.write_text(render_form(load_questionnaire(bank_file), load_theme(theme)), "utf-8")
     requests.allowed.add(path.as_uri())
     tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
     tab.goto(path.as_uri())
     wait_until(tab, "window.selfassessResult !== undefined")
+    return tab
+
+
+@pytest.fixture
+def page(context: Any, requests: RequestLog, tmp_path: Path) -> Any:
+    errors: list[str] = []
+    context.on("weberror", lambda error: errors.append(str(error.error)))
+    tab = open_form(context, requests, tmp_path, BANK, "default")
     yield tab
     assert errors == [], errors
     assert requests.requests == []
@@ -276,18 +283,50 @@ def test_the_results_name_the_banks_sources(page: Any) -> None:
     assert page.locator("#sources").inner_text() == "Sources"
 
 
+def answer_whatever_is_asked(page: Any, bank: Questionnaire) -> None:
+    """Answer every question shown, in asking order (so an answer that opens a later question
+    is given before it is reached), with options that vary from one question to the next."""
+    for i, q in enumerate(bank.all_questions()):
+        fieldset = question(page, q.id)
+        if fieldset.is_hidden():
+            continue
+        if q.type == "text":
+            fieldset.locator("textarea").fill(f"An answer to {q.id}.")
+        elif fieldset.locator("select").count():
+            fieldset.locator("select").select_option(index=1 + i % len(q.options or []))
+        else:
+            labels = fieldset.locator("label")
+            labels.nth(i % labels.count()).click()
+
+
+@pytest.mark.parametrize("bank_file", bundled_bank_files(), ids=lambda path: path.stem)
+def test_a_bundled_bank_answered_on_its_form_scores_there_as_selfassess_score_does(
+    context: Any, requests: RequestLog, tmp_path: Path, bank_file: Path
+) -> None:
+    tab = open_form(context, requests, tmp_path, bank_file, "nhs")
+    bank = load_questionnaire(bank_file)
+    answer_whatever_is_asked(tab, bank)
+    live = result(tab)
+    assert live["answered"] > 0
+    saved = download(tab, tmp_path)
+    scored = scored_by_cli(bank_file, saved)["respondents"][0]
+    close(
+        {k: live[k] for k in scored if k != "source"},
+        {k: v for k, v in scored.items() if k != "source"},
+    )
+    tab.get_by_role("button", name="Show my results").click()
+    violations = run_axe(tab, require_axe())
+    assert violations == [], describe(violations)
+    assert requests.requests == []
+
+
 # ---------------------------------------------------------------- accessibility
 
 
 def test_axe_finds_no_violations_with_questions_hidden_and_shown(
     context: Any, requests: RequestLog, tmp_path: Path, theme_name: str
 ) -> None:
-    path = tmp_path / "every-type.html"
-    path.write_text(render_form(load_questionnaire(BANK), load_theme(theme_name)), "utf-8")
-    requests.allowed.add(path.as_uri())
-    tab = context.new_page()
-    tab.goto(path.as_uri())
-    wait_until(tab, "window.selfassessResult !== undefined")
+    tab = open_form(context, requests, tmp_path, BANK, theme_name)
     axe = require_axe()
     violations = run_axe(tab, axe)
     assert violations == [], describe(violations)

@@ -44,7 +44,7 @@
     const type = typeOf(q), select = set.querySelector("select");
     if (type === "text") {
       set.querySelector("textarea").value = typeof value === "string" ? value : "";
-      return value === undefined || typeof value === "string";
+      return value === undefined || value === null || typeof value === "string";
     }
     if (type === "scale") {
       const index = value === undefined ? -1 : S.scaleOf(bank, q).findIndex((o) => o.value === value);
