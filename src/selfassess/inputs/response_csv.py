@@ -17,6 +17,8 @@ from selfassess.core.errors import Problem, SelfassessError
 from selfassess.core.model import (
     RESERVED_COLUMNS,
     RESPONSE_FORMAT,
+    Answer,
+    Question,
     Questionnaire,
     QuestionnaireRef,
     Respondent,
@@ -44,6 +46,41 @@ def _cell_value(cell: str, scale: Sequence[ScaleOption]) -> tuple[bool, float | 
         if option.value is not None and option.value == number:
             return True, option.value
     return False, None
+
+
+def _option_of(text: str, question: Question) -> str | None:
+    """The option a cell's text names: its id exactly, else its id or label in any case."""
+    options = question.options or []
+    if any(o.id == text for o in options):
+        return text
+    wanted = text.casefold()
+    for option in options:
+        if wanted in (option.id.casefold(), option.label.strip().casefold()):
+            return option.id
+    return None
+
+
+def options_text(question: Question) -> str:
+    """A question's options for a message: `nhs NHS trust, council Local council`."""
+    return ", ".join(f"{o.id} {o.label}" for o in question.options or [])
+
+
+def _typed_cell(cell: str, question: Question) -> tuple[Answer, str | None]:
+    """(answer, the text no option matches) for a choice, multi or text question's cell:
+    empty is unanswered; multi cells list ids or labels separated by `;`; text is kept as is."""
+    if not cell.strip():
+        return None, None
+    if question.answer_shape == "text":
+        return cell, None
+    parts = [cell.strip()] if question.answer_shape == "option" else cell.split(";")
+    chosen: list[str] = []
+    for part in (p.strip() for p in parts):
+        option = _option_of(part, question) if part else None
+        if part and option is None:
+            return None, part
+        if option is not None and option not in chosen:
+            chosen.append(option)
+    return (chosen[0] if question.answer_shape == "option" else chosen), None
 
 
 # The five bytes Python's cp1252 leaves undefined; Windows-1252 as browsers decode it (the
@@ -98,7 +135,7 @@ def _header_columns(
 ) -> list[tuple[int, str]]:
     """The (index, name) of each column the bank knows; the header's mistakes refused."""
     header = [cell.strip() for cell in rows[0]]
-    questions = {q.id for _, q in bank.questions()}
+    questions = {q.id for q in bank.all_questions()}
     columns = [
         (i, name) for i, name in enumerate(header) if name in questions or name in RESERVED_COLUMNS
     ]
@@ -119,6 +156,25 @@ def _header_columns(
     return columns
 
 
+def _row_cell(cell: str, question: Question, bank: Questionnaire) -> tuple[Answer, str | None]:
+    """One cell's answer to its question, and what is wrong with it (None: nothing)."""
+    if question.answer_shape == "number":
+        scale = bank.scale_of(question)
+        understood, value = _cell_value(cell, scale)
+        if understood:
+            return value, None
+        return value, (
+            f"{cell.strip()!r} is neither a value nor a label of the scale ({scale_text(scale)})"
+        )
+    answer, unmatched = _typed_cell(cell, question)
+    if unmatched is None:
+        return answer, None
+    return None, (
+        f"{unmatched!r} is neither an id nor a label of the options of {question.id} "
+        f"({options_text(question)})"
+    )
+
+
 def parse_responses_csv(
     data: bytes, file: str, bank: Questionnaire, warnings: list[str]
 ) -> list[SourcedResponse]:
@@ -132,35 +188,30 @@ def parse_responses_csv(
     if not rows:
         raise SelfassessError.at(file, "is empty; expected a header row and one row per respondent")
     columns = _header_columns(rows, file, bank, warnings)
-    questions = {q.id: q for _, q in bank.questions()}
+    questions = {q.id: q for q in bank.all_questions()}
+    background = {q.id for q in bank.background}
     responses = []
-    problems = []
+    problems: list[Problem] = []
     for number, row in enumerate(rows[1:], start=1):
-        line = number + 1
         respondent: dict[str, str | None] = {}
-        answers: dict[str, float | None] = {}
+        sections: dict[str, dict[str, Answer]] = {"background": {}, "answers": {}}
         for i, name in columns:
             cell = row[i] if i < len(row) else ""
             if name in RESERVED_COLUMNS:
                 respondent[name] = cell.strip() or None
                 continue
-            scale = bank.scale_of(questions[name])
-            understood, value = _cell_value(cell, scale)
-            if not understood:
+            value, problem = _row_cell(cell, questions[name], bank)
+            if problem is not None:
                 problems.append(
-                    Problem(
-                        file,
-                        f"row {number}, column {name}: {cell.strip()!r} is neither a value nor a label "
-                        f"of the scale ({scale_text(scale)})",
-                        line,
-                    )
+                    Problem(file, f"row {number}, column {name}: {problem}", number + 1)
                 )
-            answers[name] = value
+            sections["background" if name in background else "answers"][name] = value
         response = Response(
             format=RESPONSE_FORMAT,
             questionnaire=QuestionnaireRef(id=bank.id, version=bank.version),
             respondent=Respondent(**respondent),
-            answers=answers,
+            background=sections["background"],
+            answers=sections["answers"],
         )
         responses.append(SourcedResponse(source=f"{file}#{number}", response=response))
     if problems:

@@ -1,8 +1,8 @@
-"""The JSON answer file (`selfassess-response/1`, what the form exports) -> one response.
+"""The JSON answer file (`selfassess-response/2`, what the form exports, or `/1`) -> one response.
 
 Design: one entry of the answer-format registry (response_formats.py). The checks run in the
 order responses.js runs them, so the page and `score` refuse a file with the same first words:
-the document, its format, the model, then the answers against the bank.
+the document, its format, the model, then the answers against the bank (answer_values.py).
 """
 
 from __future__ import annotations
@@ -19,15 +19,10 @@ from selfassess.core.model import (
     Response,
     SourcedResponse,
 )
+from selfassess.inputs.answer_values import FORMAT_1, answer_problems, model_words
 from selfassess.inputs.json_text import parse_json_document
-from selfassess.inputs.messages import (
-    ErrorDetails,
-    did_you_mean,
-    number_text,
-    problems_from_validation,
-    scale_text,
-)
-from selfassess.inputs.yaml_text import Loc, yaml_type
+from selfassess.inputs.messages import problems_from_validation
+from selfassess.inputs.yaml_text import yaml_type
 
 NOT_AN_ANSWER_FILE = "is not a JSON or CSV answer file"
 
@@ -57,44 +52,6 @@ def check_is_json(data: bytes, file: str) -> None:
         raise  # JSON, refused for a reason of its own: that reason
 
 
-def check_answers(
-    bank: Questionnaire, answers: dict[str, float | None], file: str
-) -> list[Problem]:
-    """Answers must name the bank's questions and hold values from their scales."""
-    problems = []
-    questions = {q.id: q for _, q in bank.questions()}
-    for qid, value in answers.items():
-        question = questions.get(qid)
-        if question is None:
-            hint = did_you_mean(qid, questions)
-            problems.append(
-                Problem(
-                    file, f"unknown question id '{qid}' for {bank.id}{hint}", path=f"answers.{qid}"
-                )
-            )
-            continue
-        scale = bank.scale_of(question)
-        if value is not None and value not in [o.value for o in scale if o.value is not None]:
-            problems.append(
-                Problem(
-                    file,
-                    f"{number_text(value)} is not on the scale of {qid} ({scale_text(scale)})",
-                    path=f"answers.{qid}",
-                )
-            )
-    return problems
-
-
-def _response_words(error: ErrorDetails) -> tuple[Loc, str] | None:
-    """An answer that is not a number, said as responses.js says it, at the answer's id."""
-    loc: Loc = tuple(error["loc"])
-    if loc[:1] != ("answers",):
-        return None
-    if error["type"] in ("int_type", "float_type"):
-        return loc[:2], f"expected a number from the scale or null, found {error['input']!r}"
-    return loc[:2], str(error["msg"])
-
-
 def parse_response_json(
     data: bytes, file: str, bank: Questionnaire, warnings: list[str]
 ) -> SourcedResponse:
@@ -118,7 +75,7 @@ def parse_response_json(
         response = Response.model_validate(raw)
     except ValidationError as exc:
         raise SelfassessError(
-            problems_from_validation(exc, file, rewrite=_response_words)
+            problems_from_validation(exc, file, rewrite=model_words(bank, raw))
         ) from None
     if response.questionnaire.id != bank.id:
         raise SelfassessError.at(
@@ -126,7 +83,8 @@ def parse_response_json(
             f"answers questionnaire '{response.questionnaire.id}', not '{bank.id}'",
             path="questionnaire.id",
         )
-    problems = check_answers(bank, response.answers, file)
+    sections = {"background": response.background, "answers": response.answers}
+    problems = answer_problems(bank, sections, file, response.format == FORMAT_1)
     if problems:
         raise SelfassessError(problems)
     if response.questionnaire.version not in (None, bank.version):
@@ -134,7 +92,7 @@ def parse_response_json(
             f"{file}: answers version {response.questionnaire.version} of {bank.id}; "
             f"scoring it with version {bank.version}"
         )
-    known = {p.id for p in bank.principles} | {q.id for _, q in bank.questions()}
+    known = {p.id for p in bank.principles} | {q.id for q in bank.all_questions()}
     stray = [key for key in response.comments if key not in known]
     if stray:
         warnings.append(f"{file}: comments on unknown ids ignored: {', '.join(stray)}")

@@ -1,0 +1,153 @@
+"""One answer against its question: the checks of an answer file's `answers` and `background`.
+
+Design: an answer's shape follows its question's type (core/question_types.py): a number from
+the scale, one option id, a list of option ids, or text. A value of the wrong shape, an id in
+the wrong section or an unknown option is one located problem (`answers.ca-who`,
+`background.sector`), in the order and words of web/answers.js, which pins the page's reader
+to this one (tests/test_responses_js.py). Text answers are taken whole: the file is bounded
+(50 MB) and what prints them cuts them as it cuts comments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from selfassess.core.errors import Problem
+from selfassess.core.model import Question, Questionnaire
+from selfassess.inputs.messages import ErrorDetails, Rewrite, did_you_mean, number_text, scale_text
+from selfassess.inputs.yaml_text import Loc
+
+FORMAT_1 = "selfassess-response/1"
+SECTIONS = ("background", "answers")
+
+
+def found_text(value: Any) -> str:
+    """What a value is, said the same way in Python and in the page (no repr of containers or
+    of numbers, whose int/float spelling JSON does not keep)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return f"text {value[:40]!r}"
+    if isinstance(value, list):
+        odd = [item for item in value if not isinstance(item, str)]
+        return f"a list holding {found_text(odd[0])}" if odd else "a list"
+    return "a mapping"
+
+
+def _scale_found(value: Any) -> str:
+    """Today's words for a scale answer that is not a number: Python's repr of a scalar."""
+    return repr(value) if isinstance(value, str | bool) else found_text(value)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def shape_problem(question: Question | None, value: Any) -> str | None:
+    """Why `value` cannot be an answer to `question` (None: it can); an unknown id takes a
+    number, as every answer did before question types."""
+    if value is None:
+        return None
+    if question is None or question.answer_shape == "number":
+        if _is_number(value):
+            return None
+        return f"expected a number from the scale or null, found {_scale_found(value)}"
+    shape = question.answer_shape
+    if shape == "option" and not isinstance(value, str):
+        return f"expected one option id of {question.id} or null, found {found_text(value)}"
+    if shape == "options" and not (
+        isinstance(value, list) and all(isinstance(i, str) for i in value)
+    ):
+        return f"expected a list of option ids of {question.id}, found {found_text(value)}"
+    if shape == "text" and not isinstance(value, str):
+        return f"expected text or null, found {found_text(value)}"
+    return None
+
+
+def value_problem(bank: Questionnaire, question: Question, value: Any) -> str | None:
+    """Why a value of the right shape is still no answer: off the scale, not an option, twice."""
+    if value is None:
+        return None
+    if question.answer_shape == "number":
+        scale = bank.scale_of(question)
+        if value not in [o.value for o in scale if o.value is not None]:
+            return (
+                f"{number_text(value)} is not on the scale of {question.id} ({scale_text(scale)})"
+            )
+        return None
+    options = question.option_ids()
+    chosen = [value] if question.answer_shape == "option" else value
+    seen: set[str] = set()
+    for option in chosen if question.answer_shape != "text" else []:
+        if option not in options:
+            hint = did_you_mean(option, options, otherwise="options")
+            return f"{option[:60]!r} is not an option of {question.id}{hint}"
+        if option in seen:
+            return f"{option!r} is ticked twice in {question.id}"
+        seen.add(option)
+    return None
+
+
+def _placement_problem(bank: Questionnaire, section: str, qid: str) -> str | None:
+    """Why `qid` cannot be answered under `section` (None: it can)."""
+    background = {q.id for q in bank.background}
+    principle = {q.id for _, q in bank.questions()}
+    wanted, other = (background, principle) if section == "background" else (principle, background)
+    if qid in wanted:
+        return None
+    if qid in other:
+        kind = "principle" if section == "background" else "background"
+        return f"'{qid}' is a {kind} question: its answer belongs under {_other(section)}"
+    unknown = "unknown background question id" if section == "background" else "unknown question id"
+    return f"{unknown} '{qid}' for {bank.id}{did_you_mean(qid, wanted)}"
+
+
+def _other(section: str) -> str:
+    return "answers" if section == "background" else "background"
+
+
+def answer_problems(
+    bank: Questionnaire, sections: Mapping[str, Mapping[str, Any]], file: str, version_1: bool
+) -> list[Problem]:
+    """Every answer (background first, then answers) checked against its question, in order."""
+    problems = []
+    if version_1 and sections.get("background"):
+        problems.append(
+            Problem(
+                file,
+                f"a {FORMAT_1} file has no background answers; write "
+                '"format": "selfassess-response/2"',
+                path="background",
+            )
+        )
+        return problems
+    for section in SECTIONS:
+        for qid, value in sections.get(section, {}).items():
+            question = bank.question_by_id(qid)
+            message = _placement_problem(bank, section, qid)
+            if message is None and question is not None:
+                message = shape_problem(question, value) or value_problem(bank, question, value)
+            if message is not None:
+                problems.append(Problem(file, message, path=f"{section}.{qid}"))
+    return problems
+
+
+def model_words(bank: Questionnaire, raw: Mapping[str, Any]) -> Rewrite:
+    """The rewrite hook for pydantic's errors inside `answers` and `background`: one message
+    per value, by its question's type, at the value's id."""
+
+    def rewrite(error: ErrorDetails) -> tuple[Loc, str] | None:
+        loc: Loc = tuple(error["loc"])
+        if loc[:1] not in (("answers",), ("background",)) or len(loc) < 2:
+            return None
+        section = raw.get(str(loc[0]))
+        value = section.get(str(loc[1])) if isinstance(section, dict) else None
+        question = bank.question_by_id(str(loc[1]))
+        return loc[:2], shape_problem(question, value) or str(error["msg"])
+
+    return rewrite
