@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from selfassess.core.asking import is_answered, questions_asked
 from selfassess.core.errors import Problem
-from selfassess.core.model import Question, Questionnaire
-from selfassess.inputs.messages import ErrorDetails, Rewrite, did_you_mean, number_text, scale_text
-from selfassess.inputs.yaml_text import Loc
+from selfassess.core.model import Answer, Question, Questionnaire, SourcedResponse
+from selfassess.inputs.messages import did_you_mean, number_text, scale_text
 
 FORMAT_1 = "selfassess-response/1"
 SECTIONS = ("background", "answers")
@@ -137,17 +137,35 @@ def answer_problems(
     return problems
 
 
-def model_words(bank: Questionnaire, raw: Mapping[str, Any]) -> Rewrite:
-    """The rewrite hook for pydantic's errors inside `answers` and `background`: one message
-    per value, by its question's type, at the value's id."""
+def _condition_text(bank: Questionnaire, question: Question) -> str:
+    """`seniority is board or senior`: when a question is asked, as the warnings say it."""
+    condition = question.ask_if
+    assert condition is not None
+    named = bank.question_by_id(condition.question)
+    values = [v if isinstance(v, str) else number_text(v) for v in condition.any_of]
+    listed = values[0] if len(values) == 1 else f"{', '.join(values[:-1])} or {values[-1]}"
+    verb = "includes" if named is not None and named.type == "multi" else "is"
+    return f"{condition.question} {verb} {listed}"
 
-    def rewrite(error: ErrorDetails) -> tuple[Loc, str] | None:
-        loc: Loc = tuple(error["loc"])
-        if loc[:1] not in (("answers",), ("background",)) or len(loc) < 2:
-            return None
-        section = raw.get(str(loc[0]))
-        value = section.get(str(loc[1])) if isinstance(section, dict) else None
-        question = bank.question_by_id(str(loc[1]))
-        return loc[:2], shape_problem(question, value) or str(error["msg"])
 
-    return rewrite
+def drop_not_asked(
+    bank: Questionnaire, sourced: SourcedResponse, warnings: list[str]
+) -> SourcedResponse:
+    """The response without its answers to questions not asked of this respondent, with a
+    warning for each one that was answered (web/answers.js: the same rule and words)."""
+    response = sourced.response
+    asked = questions_asked(bank, response)
+    kept: dict[str, dict[str, Answer]] = {"background": {}, "answers": {}}
+    for section, given in (("background", response.background), ("answers", response.answers)):
+        for qid, value in given.items():
+            question = bank.question_by_id(qid)
+            if qid in asked or question is None:
+                kept[section][qid] = value
+            elif is_answered(question, value):
+                warnings.append(
+                    f"{sourced.source}: answer to {qid} ignored: not asked of this respondent "
+                    f"(it is asked when {_condition_text(bank, question)})"
+                )
+    if kept == {"background": response.background, "answers": response.answers}:
+        return sourced
+    return SourcedResponse(source=sourced.source, response=response.model_copy(update=kept))

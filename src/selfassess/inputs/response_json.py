@@ -19,7 +19,7 @@ from selfassess.core.model import (
     Response,
     SourcedResponse,
 )
-from selfassess.inputs.answer_values import FORMAT_1, answer_problems, model_words
+from selfassess.inputs.answer_values import FORMAT_1, answer_problems
 from selfassess.inputs.json_text import parse_json_document
 from selfassess.inputs.messages import problems_from_validation
 from selfassess.inputs.yaml_text import yaml_type
@@ -52,6 +52,35 @@ def check_is_json(data: bytes, file: str) -> None:
         raise  # JSON, refused for a reason of its own: that reason
 
 
+def _validated(raw: dict[str, Any], bank: Questionnaire, file: str) -> Response:
+    """The model's checks, then the questionnaire's id, then every answer against its question
+    (answer_values.py); a value of the wrong type is said by its question, not by the model."""
+    try:
+        response: Response | None = Response.model_validate(raw)
+        value_errors: list[Problem] = []
+    except ValidationError as exc:
+        response = None
+        found = problems_from_validation(exc, file)
+        value_errors = [p for p in found if p.path.startswith(_VALUE_PATHS)]
+        structural = [p for p in found if not p.path.startswith(_VALUE_PATHS)]
+        if structural:
+            raise SelfassessError(structural) from None
+    if raw["questionnaire"]["id"] != bank.id:
+        raise SelfassessError.at(
+            file,
+            f"answers questionnaire '{raw['questionnaire']['id']}', not '{bank.id}'",
+            path="questionnaire.id",
+        )
+    sections = {key: raw.get(key) or {} for key in ("background", "answers")}
+    problems = answer_problems(bank, sections, file, raw["format"] == FORMAT_1)
+    if problems or response is None:
+        raise SelfassessError(problems or value_errors)
+    return response
+
+
+_VALUE_PATHS = ("answers.", "background.")
+
+
 def parse_response_json(
     data: bytes, file: str, bank: Questionnaire, warnings: list[str]
 ) -> SourcedResponse:
@@ -71,22 +100,7 @@ def parse_response_json(
             else f'not a response file: no "format": "{RESPONSE_FORMAT}"',
             path="format",
         )
-    try:
-        response = Response.model_validate(raw)
-    except ValidationError as exc:
-        raise SelfassessError(
-            problems_from_validation(exc, file, rewrite=model_words(bank, raw))
-        ) from None
-    if response.questionnaire.id != bank.id:
-        raise SelfassessError.at(
-            file,
-            f"answers questionnaire '{response.questionnaire.id}', not '{bank.id}'",
-            path="questionnaire.id",
-        )
-    sections = {"background": response.background, "answers": response.answers}
-    problems = answer_problems(bank, sections, file, response.format == FORMAT_1)
-    if problems:
-        raise SelfassessError(problems)
+    response = _validated(raw, bank, file)
     if response.questionnaire.version not in (None, bank.version):
         warnings.append(
             f"{file}: answers version {response.questionnaire.version} of {bank.id}; "
