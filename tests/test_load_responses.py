@@ -427,7 +427,7 @@ def test_a_format_2_answer_that_does_not_fit_its_question_is_refused_where_it_is
 
 def test_every_misfit_answer_is_reported_at_once_background_first(typed: Questionnaire) -> None:
     bad = typed_response(
-        background={"sector": True, "about": 3}, answers={"a-who": "x", "a1": 9, "zz": 1}
+        background={"sector": 4, "about": 3}, answers={"a-who": "x", "a1": 9, "zz": 1}
     )
     with pytest.raises(SelfassessError) as caught:
         read_one(typed, "bad.json", json.dumps(bad).encode())
@@ -440,11 +440,19 @@ def test_every_misfit_answer_is_reported_at_once_background_first(typed: Questio
     ]
 
 
-def test_a_model_error_outside_the_answers_comes_before_the_answers(typed: Questionnaire) -> None:
-    bad = typed_response(respondent={"organisation": 5}, answers={"a1": "x"})
+def test_a_value_no_answer_can_be_is_refused_with_the_files_other_type_errors_first(
+    typed: Questionnaire,
+) -> None:
+    """true or a mapping is no answer to any question: refused with the model's other errors
+    (as scoring.js's typeProblems does), before the answers are checked against the bank."""
+    bad = typed_response(
+        respondent={"organisation": 5}, background={"sector": True}, answers={"a1": "x"}
+    )
     with pytest.raises(SelfassessError) as caught:
         read_one(typed, "bad.json", json.dumps(bad).encode())
-    assert [p.path for p in caught.value.problems] == ["respondent.organisation"]
+    problems = caught.value.problems
+    assert [p.path for p in problems] == ["respondent.organisation", "background.sector"]
+    assert problems[1].message == "expected one option id of sector or null, found true"
 
 
 def test_an_answer_to_a_question_not_asked_is_dropped_with_a_warning(typed: Questionnaire) -> None:

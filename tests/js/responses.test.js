@@ -74,9 +74,9 @@ test("a CSV cell may hold a scale value or its label in any case; empty is unans
   const result = R.readCsv(BANK, text, "team.csv");
   assert.equal(result.ok, true);
   assert.deepEqual(plain(result.responses), [{ source: "team.csv#1", response: {
-    format: "selfassess-response/1", questionnaire: { id: "t", version: "1" },
+    format: S.FORMAT, questionnaire: { id: "t", version: "1" },
     respondent: { organisation: "Trust", role: null, name: null }, completed_at: null,
-    answers: { a: 1, b: 5, c: null }, comments: {} } }]);
+    background: {}, answers: { a: 1, b: 5, c: null }, comments: {} } }]);
 });
 
 test("a CSV with a cell off the scale is refused whole, naming row, column and the scale", () => {

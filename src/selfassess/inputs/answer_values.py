@@ -3,8 +3,8 @@
 Design: an answer's shape follows its question's type (core/question_types.py): a number from
 the scale, one option id, a list of option ids, or text. A value of the wrong shape, an id in
 the wrong section or an unknown option is one located problem (`answers.ca-who`,
-`background.sector`), in the order and words of web/answers.js, which pins the page's reader
-to this one (tests/test_responses_js.py). Text answers are taken whole: the file is bounded
+`background.sector`), in the order and words of web/scoring.js's validateResponse, pinned
+together by tests/test_responses_js.py. Text answers are taken whole: the file is bounded
 (50 MB) and what prints them cuts them as it cuts comments.
 """
 
@@ -16,7 +16,8 @@ from typing import Any
 from selfassess.core.asking import is_answered, questions_asked
 from selfassess.core.errors import Problem
 from selfassess.core.model import Answer, Question, Questionnaire, SourcedResponse
-from selfassess.inputs.messages import did_you_mean, number_text, scale_text
+from selfassess.inputs.messages import ErrorDetails, Rewrite, did_you_mean, number_text, scale_text
+from selfassess.inputs.yaml_text import Loc
 
 FORMAT_1 = "selfassess-response/1"
 SECTIONS = ("background", "answers")
@@ -137,6 +138,22 @@ def answer_problems(
     return problems
 
 
+def model_words(bank: Questionnaire, raw: Mapping[str, Any]) -> Rewrite:
+    """The rewrite hook for the model's errors inside `answers` and `background`: one message
+    per value, by its question's type, at the value's id (scoring.js typeProblems: the same)."""
+
+    def rewrite(error: ErrorDetails) -> tuple[Loc, str] | None:
+        loc: Loc = tuple(error["loc"])
+        if loc[:1] not in (("answers",), ("background",)) or len(loc) < 2:
+            return None
+        section = raw.get(str(loc[0]))
+        value = section.get(str(loc[1])) if isinstance(section, dict) else None
+        message = shape_problem(bank.question_by_id(str(loc[1])), value)
+        return loc[:2], message or str(error["msg"])
+
+    return rewrite
+
+
 def _condition_text(bank: Questionnaire, question: Question) -> str:
     """`seniority is board or senior`: when a question is asked, as the warnings say it."""
     condition = question.ask_if
@@ -152,7 +169,7 @@ def drop_not_asked(
     bank: Questionnaire, sourced: SourcedResponse, warnings: list[str]
 ) -> SourcedResponse:
     """The response without its answers to questions not asked of this respondent, with a
-    warning for each one that was answered (web/answers.js: the same rule and words)."""
+    warning for each one that was answered (web/responses.js: the same rule and words)."""
     response = sourced.response
     asked = questions_asked(bank, response)
     kept: dict[str, dict[str, Answer]] = {"background": {}, "answers": {}}

@@ -19,7 +19,7 @@ from selfassess.core.model import (
     Response,
     SourcedResponse,
 )
-from selfassess.inputs.answer_values import FORMAT_1, answer_problems
+from selfassess.inputs.answer_values import FORMAT_1, answer_problems, model_words
 from selfassess.inputs.json_text import parse_json_document
 from selfassess.inputs.messages import problems_from_validation
 from selfassess.inputs.yaml_text import yaml_type
@@ -53,32 +53,25 @@ def check_is_json(data: bytes, file: str) -> None:
 
 
 def _validated(raw: dict[str, Any], bank: Questionnaire, file: str) -> Response:
-    """The model's checks, then the questionnaire's id, then every answer against its question
-    (answer_values.py); a value of the wrong type is said by its question, not by the model."""
+    """The model's checks (an answer of the wrong type said by its question), then the
+    questionnaire's id, then every answer against its question (answer_values.py)."""
     try:
-        response: Response | None = Response.model_validate(raw)
-        value_errors: list[Problem] = []
+        response = Response.model_validate(raw)
     except ValidationError as exc:
-        response = None
-        found = problems_from_validation(exc, file)
-        value_errors = [p for p in found if p.path.startswith(_VALUE_PATHS)]
-        structural = [p for p in found if not p.path.startswith(_VALUE_PATHS)]
-        if structural:
-            raise SelfassessError(structural) from None
-    if raw["questionnaire"]["id"] != bank.id:
+        raise SelfassessError(
+            problems_from_validation(exc, file, rewrite=model_words(bank, raw))
+        ) from None
+    if response.questionnaire.id != bank.id:
         raise SelfassessError.at(
             file,
-            f"answers questionnaire '{raw['questionnaire']['id']}', not '{bank.id}'",
+            f"answers questionnaire '{response.questionnaire.id}', not '{bank.id}'",
             path="questionnaire.id",
         )
-    sections = {key: raw.get(key) or {} for key in ("background", "answers")}
-    problems = answer_problems(bank, sections, file, raw["format"] == FORMAT_1)
-    if problems or response is None:
-        raise SelfassessError(problems or value_errors)
+    sections = {"background": response.background, "answers": response.answers}
+    problems = answer_problems(bank, sections, file, response.format == FORMAT_1)
+    if problems:
+        raise SelfassessError(problems)
     return response
-
-
-_VALUE_PATHS = ("answers.", "background.")
 
 
 def parse_response_json(

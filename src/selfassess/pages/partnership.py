@@ -33,7 +33,6 @@ from selfassess.pages.translations import translations_for
 # The computing scripts come from selfassess.web, never from the theme; then the theme's UI.
 PARTNERSHIP_COMPUTING = (
     "messages.js",
-    "answers.js",
     "scoring.js",
     "partnership-scoring.js",
     "charts.js",

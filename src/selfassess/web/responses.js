@@ -3,14 +3,14 @@
    load_responses). Pure: no DOM, no clock, no storage; JSON files go through
    SelfassessScoring.validateResponse (scoring.js, loaded first), CSV files through csv.js's
    reader (SelfassessCsv); answers to questions not asked of a respondent are then dropped with
-   a warning. answers.js, python-text.js, csv.js and scoring.js load first.
+   a warning. python-text.js, csv.js and scoring.js load first.
    Problems are {file, line, path, message}; problemText() prints them as the CLI does. */
 (function (root) {
   "use strict";
 
   const S = root.SelfassessScoring;
   const say = root.SelfassessMessages;  // the words, by key (pages/answer_file_messages.py)
-  const { strip, problem, problemText, pyRepr } = root.SelfassessPyText;
+  const { strip, problem, problemText, pyRepr, gFormat } = root.SelfassessPyText;
   const CSV = root.SelfassessCsv;
   const MAX_BYTES = 50000000;  // "50 MB", the unit the messages use (inputs/responses.py MAX_RESPONSE_BYTES)
 
@@ -179,7 +179,7 @@
   function conditionText(bank, q) {
     const named = (bank.background || []).concat(...bank.principles.map(function (p) { return p.questions; }))
       .find(function (other) { return other.id === q.ask_if.question; });
-    const values = q.ask_if.any_of.map(function (v) { return typeof v === "string" ? v : root.SelfassessAnswers.gFormat(v); });
+    const values = q.ask_if.any_of.map(function (v) { return typeof v === "string" ? v : gFormat(v); });
     const listed = values.length === 1 ? values[0] : say("orLast", { values: values.slice(0, -1).join(", "), last: values[values.length - 1] });
     return say(named && named.type === "multi" ? "conditionIncludes" : "conditionIs", { question: q.ask_if.question, values: listed });
   }
