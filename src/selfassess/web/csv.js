@@ -238,25 +238,36 @@
     return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
   }
 
+  /** An answer as a CSV cell that readCsv reads back: a scale value, an option id, option
+      ids separated by `;`, or text (kept as text, not as a formula). */
+  function answerCell(q, value) {
+    if (value === null || value === undefined) return null;
+    if (Array.isArray(value)) return value.join(";");
+    return q.type === "text" ? textCell(value) : value;
+  }
+
   /**
-   * One row per respondent: who, every answer (scale values; empty = unanswered) and the
-   * unrounded principle and overall scores. The header starts organisation, role, name and the
-   * question ids, so `selfassess score` and this page read the file back (the score columns,
-   * whose names hold a space no id can have, are ignored with a warning).
+   * One row per respondent: who, every answer (background questions first; empty =
+   * unanswered) and the unrounded principle and overall scores. The header starts
+   * organisation, role, name and the question ids, so `selfassess score` and this page read
+   * the file back (the score columns, whose names hold a space no id can have, are ignored
+   * with a warning).
    */
   function combinedCsv(bank, responses, result) {
-    const qids = [], pids = bank.principles.map(function (p) { return p.id; });
-    bank.principles.forEach(function (p) { p.questions.forEach(function (q) { qids.push(q.id); }); });
-    const header = ["organisation", "role", "name"].concat(qids)
+    const background = bank.background || [], pids = bank.principles.map(function (p) { return p.id; });
+    const questions = background.concat(...bank.principles.map(function (p) { return p.questions; }));
+    const header = ["organisation", "role", "name"].concat(questions.map(function (q) { return q.id; }))
       .concat(pids.map(function (pid) { return "score " + pid; }))
       .concat(["score overall", "overall level", "questions answered", "questions total", "source file"]);
     const lines = [header.map(csvCell).join(",")];
     responses.forEach(function (r, i) {
       const scored = result.respondents[i];
-      const answers = r.response.answers || S.dict();
       const name = strip((r.response.respondent || {}).name || "") || null;
-      const row = [textCell(scored.organisation), textCell(scored.role), textCell(name)]
-        .concat(qids.map(function (qid) { return has(answers, qid) ? answers[qid] : null; }))
+      const cells = questions.map(function (q, k) {
+        const given = (k < background.length ? r.response.background : r.response.answers) || S.dict();
+        return has(given, q.id) ? answerCell(q, given[q.id]) : null;
+      });
+      const row = [textCell(scored.organisation), textCell(scored.role), textCell(name)].concat(cells)
         .concat(pids.map(function (pid) { return scored.principles[pid]; }))
         .concat([scored.overall, scored.level, scored.answered, scored.total, textCell(scored.source)]);
       lines.push(row.map(csvCell).join(","));
