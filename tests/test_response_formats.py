@@ -103,9 +103,9 @@ def test_the_toy_format_is_gone_after_its_test() -> None:
 
 
 def test_the_response_schema_describes_format_2_and_still_admits_format_1() -> None:
-    from selfassess.core.model import response_json_schema
+    from selfassess.inputs.response_json import response_schema
 
-    schema = response_json_schema()
+    schema = response_schema()
     assert schema["properties"]["format"]["enum"] == [
         "selfassess-response/1",
         "selfassess-response/2",

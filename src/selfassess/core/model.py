@@ -368,25 +368,7 @@ class Response(BaseModel):
 
 
 def response_json_schema() -> dict[str, Any]:
-    """The answer file's schema: format 2 (what the form writes); format 1, still read, has
-    no background. Which value a question takes follows its type in the bank."""
-    schema = Response.model_json_schema()
-    described = schema["properties"]
-    described["format"]["description"] = (
-        f"{RESPONSE_FORMAT} is what the form writes; selfassess-response/1 (answers only, "
-        "no background) is still read"
-    )
-    described["background"]["description"] = (
-        "Answers to the bank's background questions, by question id: an option id (choice), "
-        "a list of option ids (multi), text (text), or null"
-    )
-    described["answers"]["description"] = (
-        "Answers to the principles' questions, by question id: a number from the scale "
-        "(scale), an option id (choice), a list of option ids (multi), text (text), or null"
-    )
-    schema["if"] = {"properties": {"format": {"const": "selfassess-response/1"}}}
-    schema["then"] = {"properties": {"background": {"maxProperties": 0}}}
-    return schema
+    return Response.model_json_schema()
 
 
 def questionnaire_json_schema() -> dict[str, Any]:

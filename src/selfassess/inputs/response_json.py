@@ -18,6 +18,7 @@ from selfassess.core.model import (
     Questionnaire,
     Response,
     SourcedResponse,
+    response_json_schema,
 )
 from selfassess.inputs.answer_values import FORMAT_1, answer_problems, model_words
 from selfassess.inputs.json_text import parse_json_document
@@ -25,6 +26,28 @@ from selfassess.inputs.messages import problems_from_validation
 from selfassess.inputs.yaml_text import yaml_type
 
 NOT_AN_ANSWER_FILE = "is not a JSON or CSV answer file"
+
+
+def response_schema() -> dict[str, Any]:
+    """The answer file's JSON schema for `schema --response`: format 2 (what the form writes);
+    format 1, still read, has no background. A question's type says which value it takes."""
+    schema = response_json_schema()
+    described = schema["properties"]
+    described["format"]["description"] = (
+        f"{RESPONSE_FORMAT} is what the form writes; {FORMAT_1} (answers only, no background) "
+        "is still read"
+    )
+    described["background"]["description"] = (
+        "Answers to the bank's background questions, by question id: an option id (choice), "
+        "a list of option ids (multi), text (text), or null"
+    )
+    described["answers"]["description"] = (
+        "Answers to the principles' questions, by question id: a number from the scale "
+        "(scale), an option id (choice), a list of option ids (multi), text (text), or null"
+    )
+    schema["if"] = {"properties": {"format": {"const": FORMAT_1}}}
+    schema["then"] = {"properties": {"background": {"maxProperties": 0}}}
+    return schema
 
 
 def questionnaire_id(raw: Any) -> Any:
