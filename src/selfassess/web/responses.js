@@ -181,7 +181,8 @@
       .find(function (other) { return other.id === q.ask_if.question; });
     const values = q.ask_if.any_of.map(function (v) { return typeof v === "string" ? v : gFormat(v); });
     const listed = values.length === 1 ? values[0] : say("orLast", { values: values.slice(0, -1).join(", "), last: values[values.length - 1] });
-    return say(named && named.type === "multi" ? "conditionIncludes" : "conditionIs", { question: q.ask_if.question, values: listed });
+    const said = { question: q.ask_if.question, values: listed };
+    return named && named.type === "multi" ? say("conditionIncludes", said) : say("conditionIs", said);
   }
 
   /** The response without its answers to questions not asked of this respondent, with a
