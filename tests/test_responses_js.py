@@ -185,12 +185,65 @@ def typed_json(**changes: Any) -> bytes:
     return json.dumps(data).encode()
 
 
+def random_typed_csv(seed: int, bad: bool) -> bytes:
+    """Rows of ids and labels in any case, `;` lists with spaces and gaps, free text with
+    quotes and formulas; with `bad`, now and then a cell that names no option."""
+    import csv
+    import io
+    import random
+
+    rng = random.Random(seed)
+    sectors = [
+        "nhs",
+        "NHS",
+        "nhs trust",
+        " NHS TRUST ",
+        "council",
+        "Local Council",
+        "constructor",
+        "CONSTRUCTOR'S OWN",
+        "",
+        "  ",
+    ] + (["bogus", "nhs;council"] if bad else [])
+    services = ["housing", "Housing", "care", "social CARE", "toString", "other", "OTHER", "", " "]
+    whos = ["board", "The Board", "STAFF", "staff", ""] + (["chair"] if bad else [])
+    scale = ["1", "2", "3", "Fully", "not yet", "", "don't know", "3.0", " 2 "] + (
+        ["7", "often"] if bad else []
+    )
+    texts = ["", "  ", "plain", ' "quoted", text ', "=1+1", "line\nbreak", "semi; colon", "ünïcödé"]
+
+    def listed(pool: list[str]) -> str:
+        return rng.choice([";", "; ", " ;"]).join(
+            rng.choice(pool) for _ in range(rng.randint(0, 3))
+        )
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["organisation", "sector", "services", "about", "a1", "a-who", "a-open", "a4"])
+    for row in range(60):
+        writer.writerow(
+            [
+                f"Org {row % 7}",
+                rng.choice(sectors),
+                listed(services),
+                rng.choice(texts),
+                rng.choice(scale),
+                listed(whos),
+                rng.choice(texts),
+                rng.choice(scale),
+            ]
+        )
+    return out.getvalue().encode()
+
+
 # Cases that read format 2 or a bank with ask_if: through collect() once scoring.js has its half.
 TYPED_CASES: list[tuple[str, Path, list[tuple[str, bytes]]]] = [
     ("CSV choice, multi and text columns: ids or labels in any case, `;` lists, text as is", TYPED_BANK,
      [("typed.csv", (TYPED_HEADER + 'Vale,local COUNCIL,housing; Social Care;;,  ,3,BOARD," free, text ",Yes,2,,\n'
        "Upton,CONSTRUCTOR,other,x,Fully,staff;board;STAFF,,,,,\n").encode()),
       ("semi.csv", b"organisation;sector;services\r\nVale;nhs;\"care; housing\"\r\n")]),
+    ("seeded random CSVs of typed cells, good and bad", TYPED_BANK,
+     [(f"random-{seed}-{bad}.csv", random_typed_csv(seed, bad)) for seed in range(4) for bad in (False, True)]),
     ("CSV cells naming no option", TYPED_BANK,
      [("bad.csv", (TYPED_HEADER + "Vale,bogus,care;chair,,3,,,maybe,,,\n").encode())]),
     ("CSV answers to questions not asked are dropped, row by row", TYPED_BANK,
