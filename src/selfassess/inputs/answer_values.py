@@ -15,7 +15,13 @@ from typing import Any
 
 from selfassess.core.asking import is_answered, questions_asked
 from selfassess.core.errors import Problem
-from selfassess.core.model import Answer, Question, Questionnaire, SourcedResponse
+from selfassess.core.model import (
+    RESPONSE_FORMAT,
+    Answer,
+    Question,
+    Questionnaire,
+    SourcedResponse,
+)
 from selfassess.inputs.messages import ErrorDetails, Rewrite, did_you_mean, number_text, scale_text
 from selfassess.inputs.yaml_text import Loc
 
@@ -94,18 +100,29 @@ def value_problem(bank: Questionnaire, question: Question, value: Any) -> str | 
     return None
 
 
-def _placement_problem(bank: Questionnaire, section: str, qid: str) -> str | None:
+QuestionsBySection = dict[str, dict[str, Question]]
+
+
+def questions_by_section(bank: Questionnaire) -> QuestionsBySection:
+    """The bank's questions by id, under the key their answers belong to."""
+    return {
+        "background": {q.id: q for q in bank.background},
+        "answers": {q.id: q for _, q in bank.questions()},
+    }
+
+
+def _placement_problem(
+    bank: Questionnaire, by_section: QuestionsBySection, section: str, qid: str
+) -> str | None:
     """Why `qid` cannot be answered under `section` (None: it can)."""
-    background = {q.id for q in bank.background}
-    principle = {q.id for _, q in bank.questions()}
-    wanted, other = (background, principle) if section == "background" else (principle, background)
-    if qid in wanted:
+    other = _other(section)
+    if qid in by_section[section]:
         return None
-    if qid in other:
+    if qid in by_section[other]:
         kind = "principle" if section == "background" else "background"
-        return f"'{qid}' is a {kind} question: its answer belongs under {_other(section)}"
+        return f"'{qid}' is a {kind} question: its answer belongs under {other}"
     unknown = "unknown background question id" if section == "background" else "unknown question id"
-    return f"{unknown} '{qid}' for {bank.id}{did_you_mean(qid, wanted)}"
+    return f"{unknown} '{qid}' for {bank.id}{did_you_mean(qid, list(by_section[section]))}"
 
 
 def _other(section: str) -> str:
@@ -116,21 +133,17 @@ def answer_problems(
     bank: Questionnaire, sections: Mapping[str, Mapping[str, Any]], file: str, version_1: bool
 ) -> list[Problem]:
     """Every answer (background first, then answers) checked against its question, in order."""
-    problems = []
     if version_1 and sections.get("background"):
-        problems.append(
-            Problem(
-                file,
-                f"a {FORMAT_1} file has no background answers; write "
-                '"format": "selfassess-response/2"',
-                path="background",
-            )
+        refusal = (
+            f'a {FORMAT_1} file has no background answers; write "format": "{RESPONSE_FORMAT}"'
         )
-        return problems
+        return [Problem(file, refusal, path="background")]
+    by_section = questions_by_section(bank)
+    problems = []
     for section in SECTIONS:
         for qid, value in sections.get(section, {}).items():
-            question = bank.question_by_id(qid)
-            message = _placement_problem(bank, section, qid)
+            message = _placement_problem(bank, by_section, section, qid)
+            question = by_section[section].get(qid)
             if message is None and question is not None:
                 message = shape_problem(question, value) or value_problem(bank, question, value)
             if message is not None:
@@ -171,11 +184,14 @@ def drop_not_asked(
     """The response without its answers to questions not asked of this respondent, with a
     warning for each one that was answered (web/responses.js: the same rule and words)."""
     response = sourced.response
+    if not any(q.ask_if is not None for q in bank.all_questions()):
+        return sourced  # every question is asked of everyone
     asked = questions_asked(bank, response)
+    by_section = questions_by_section(bank)
     kept: dict[str, dict[str, Answer]] = {"background": {}, "answers": {}}
     for section, given in (("background", response.background), ("answers", response.answers)):
         for qid, value in given.items():
-            question = bank.question_by_id(qid)
+            question = by_section[section].get(qid)
             if qid in asked or question is None:
                 kept[section][qid] = value
             elif is_answered(question, value):
