@@ -12,6 +12,7 @@ import csv
 import io
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from selfassess.core.errors import Problem, SelfassessError
 from selfassess.core.model import (
@@ -48,16 +49,25 @@ def _cell_value(cell: str, scale: Sequence[ScaleOption]) -> tuple[bool, float | 
     return False, None
 
 
-def _option_of(text: str, question: Question) -> str | None:
-    """The option a cell's text names: its id exactly, else its id or label in any case."""
-    options = question.options or []
-    if any(o.id == text for o in options):
-        return text
-    wanted = text.casefold()
-    for option in options:
-        if wanted in (option.id.casefold(), option.label.strip().casefold()):
-            return option.id
-    return None
+@dataclass(frozen=True)
+class _Column:
+    """What reading one question's cells needs, worked out once per file: its answer's shape,
+    its scale, and its options by exact id and by id or label in any case (first option wins)."""
+
+    question: Question
+    shape: str
+    scale: list[ScaleOption]
+    ids: frozenset[str]
+    folded: dict[str, str]
+
+
+def _column(question: Question, bank: Questionnaire) -> _Column:
+    folded: dict[str, str] = {}
+    for option in question.options or []:
+        folded.setdefault(option.id.casefold(), option.id)
+        folded.setdefault(option.label.strip().casefold(), option.id)
+    ids = frozenset(question.option_ids())
+    return _Column(question, question.answer_shape, bank.scale_of(question), ids, folded)
 
 
 def options_text(question: Question) -> str:
@@ -65,22 +75,25 @@ def options_text(question: Question) -> str:
     return ", ".join(f"{o.id} {o.label}" for o in question.options or [])
 
 
-def _typed_cell(cell: str, question: Question) -> tuple[Answer, str | None]:
+def _typed_cell(cell: str, column: _Column) -> tuple[Answer, str | None]:
     """(answer, the text no option matches) for a choice, multi or text question's cell:
-    empty is unanswered; multi cells list ids or labels separated by `;`; text is kept as is."""
+    empty is unanswered; multi cells list ids or labels separated by `;`; text is kept as is.
+    A cell names an option by its id exactly, else by its id or label in any case."""
     if not cell.strip():
         return None, None
-    if question.answer_shape == "text":
+    if column.shape == "text":
         return cell, None
-    parts = [cell.strip()] if question.answer_shape == "option" else cell.split(";")
+    parts = [cell.strip()] if column.shape == "option" else cell.split(";")
     chosen: list[str] = []
     for part in (p.strip() for p in parts):
-        option = _option_of(part, question) if part else None
-        if part and option is None:
+        if not part:
+            continue
+        option = part if part in column.ids else column.folded.get(part.casefold())
+        if option is None:
             return None, part
-        if option is not None and option not in chosen:
+        if option not in chosen:
             chosen.append(option)
-    return (chosen[0] if question.answer_shape == "option" else chosen), None
+    return (chosen[0] if column.shape == "option" else chosen), None
 
 
 # The five bytes Python's cp1252 leaves undefined; Windows-1252 as browsers decode it (the
@@ -156,22 +169,22 @@ def _header_columns(
     return columns
 
 
-def _row_cell(cell: str, question: Question, bank: Questionnaire) -> tuple[Answer, str | None]:
+def _row_cell(cell: str, column: _Column) -> tuple[Answer, str | None]:
     """One cell's answer to its question, and what is wrong with it (None: nothing)."""
-    if question.answer_shape == "number":
-        scale = bank.scale_of(question)
-        understood, value = _cell_value(cell, scale)
+    if column.shape == "number":
+        understood, value = _cell_value(cell, column.scale)
         if understood:
             return value, None
         return value, (
-            f"{cell.strip()!r} is neither a value nor a label of the scale ({scale_text(scale)})"
+            f"{cell.strip()!r} is neither a value nor a label of the scale "
+            f"({scale_text(column.scale)})"
         )
-    answer, unmatched = _typed_cell(cell, question)
+    answer, unmatched = _typed_cell(cell, column)
     if unmatched is None:
         return answer, None
     return None, (
-        f"{unmatched!r} is neither an id nor a label of the options of {question.id} "
-        f"({options_text(question)})"
+        f"{unmatched!r} is neither an id nor a label of the options of {column.question.id} "
+        f"({options_text(column.question)})"
     )
 
 
@@ -188,7 +201,7 @@ def parse_responses_csv(
     if not rows:
         raise SelfassessError.at(file, "is empty; expected a header row and one row per respondent")
     columns = _header_columns(rows, file, bank, warnings)
-    questions = {q.id: q for q in bank.all_questions()}
+    readers = {q.id: _column(q, bank) for q in bank.all_questions()}
     background = {q.id for q in bank.background}
     responses = []
     problems: list[Problem] = []
@@ -200,7 +213,7 @@ def parse_responses_csv(
             if name in RESERVED_COLUMNS:
                 respondent[name] = cell.strip() or None
                 continue
-            value, problem = _row_cell(cell, questions[name], bank)
+            value, problem = _row_cell(cell, readers[name])
             if problem is not None:
                 problems.append(
                     Problem(file, f"row {number}, column {name}: {problem}", number + 1)
