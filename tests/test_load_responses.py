@@ -544,3 +544,21 @@ def test_the_bundled_bank_is_guessed_from_background_columns_too(
     monkeypatch.setattr(responses, "bundled_banks", lambda: banks)
     path = write(tmp_path, "about.csv", "organisation,sector,services\nVale,nhs,care\n")
     assert bank_for_responses([path]).questionnaire.id == "typed"
+
+
+def test_a_semicolon_csv_keeps_a_quoted_multi_cell_whole(typed: Questionnaire) -> None:
+    """European Excel separates cells with `;`, so a multi cell listing two options is quoted."""
+    csv_text = 'organisation;sector;services\r\nVale;nhs;"care; Housing"\r\n'
+    loaded = read_one(typed, "semi.csv", csv_text.encode())
+    assert loaded.responses[0].response.background == {
+        "sector": "nhs",
+        "services": ["care", "housing"],
+    }
+
+
+def test_a_long_text_answer_is_read_whole(typed: Questionnaire) -> None:
+    long = "word " * 50_000
+    loaded = read_one(
+        typed, "a.json", json.dumps(typed_response(answers={"a-open": long})).encode()
+    )
+    assert loaded.responses[0].response.answers["a-open"] == long
