@@ -20,6 +20,7 @@ from browser_support import node_env, require_node
 from selfassess.inputs.banks import load_questionnaire
 from selfassess.inputs.responses import load_responses
 from selfassess.pages.bank_view import bank_scoring_data
+from selfassess.pages.page_shell import page_bank_data
 
 ROOT = Path(__file__).parent.parent
 JS = ROOT / "src" / "selfassess" / "web"
@@ -315,13 +316,16 @@ def js_answers(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]
     node = require_node()
     payload = [
         {
-            "bank": bank_scoring_data(load_questionnaire(bank)),
+            # The typed cases get the bank as the partnership page gets it (shared scale left out).
+            "bank": (page_bank_data if index >= len(CASES) else bank_scoring_data)(
+                load_questionnaire(bank)
+            ),
             "files": [
                 {"name": n, "data": base64.b64encode(d).decode()}
                 for n, d in with_sentinel(bank, files)
             ],
         }
-        for _, bank, files in CASES + (TYPED_CASES if READS_FORMAT_2 else [])
+        for index, (_, bank, files) in enumerate(CASES + (TYPED_CASES if READS_FORMAT_2 else []))
     ]
     result = subprocess.run(
         [node, "-e", DRIVER],
