@@ -4,8 +4,8 @@ Design: an answer's shape follows its question's type (core/question_types.py): 
 the scale, one option id, a list of option ids, or text. A value of the wrong shape, an id in
 the wrong section or an unknown option is one located problem (`answers.ca-who`,
 `background.sector`), in the order and words of web/scoring.js's validateResponse, pinned
-together by tests/test_responses_js.py. Text answers are taken whole: the file is bounded
-(50 MB) and what prints them cuts them as it cuts comments.
+together by tests/test_responses_js.py. Text answers are taken whole, as comments are: the
+file itself is bounded (50 MB).
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def shape_problem(question: Question | None, value: Any) -> str | None:
 
 def value_problem(bank: Questionnaire, question: Question, value: Any) -> str | None:
     """Why a value of the right shape is still no answer: off the scale, not an option, twice."""
-    if value is None:
+    if value is None or question.answer_shape == "text":
         return None
     if question.answer_shape == "number":
         scale = bank.scale_of(question)
@@ -90,7 +90,7 @@ def value_problem(bank: Questionnaire, question: Question, value: Any) -> str | 
     options = question.option_ids()
     chosen = [value] if question.answer_shape == "option" else value
     seen: set[str] = set()
-    for option in chosen if question.answer_shape != "text" else []:
+    for option in chosen:
         if option not in options:
             hint = did_you_mean(option, options, otherwise="options")
             return f"{option[:60]!r} is not an option of {question.id}{hint}"
