@@ -26,6 +26,9 @@
   const present = (v) => v !== null && v !== undefined;
   const numbersOf = (scale) => scale.filter((o) => o.value !== null).map((o) => o.value);
   const questionsOf = (bank) => bank.principles.flatMap((p) => p.questions);
+  // bank_scoring_data leaves `type` out for a scale question, the default, to keep pages small.
+  const typeOf = (q) => q.type || "scale";
+  const isScored = (q) => typeOf(q) === "scale";
   // A page may leave out a question's scale when it is the bank's own (`bank.scale`).
   const scaleOf = (bank, q) => q.scale || bank.scale;
 
@@ -55,38 +58,78 @@
   const roundHalfUp = (score) => (score >= 0 ? Math.floor(score + 0.5) : -Math.floor(-score + 0.5));
   const organisationOf = (name) => strip(name) || UNSPECIFIED;
 
-  function overallOf(bank, principles) {
-    if (bank.principles.some((p) => principles[p.id] === null)) return null;
-    return weightedMean(bank.principles.map((p) => [principles[p.id], p.weight]));
+  /** Weighted over the applicable principles (all but `notApplicable`, a Set); null when one of
+      them has no score, or none is applicable. */
+  function overallOf(bank, principles, notApplicable) {
+    const counted = bank.principles.filter((p) => !(notApplicable && notApplicable.has(p.id)));
+    if (!counted.length || counted.some((p) => principles[p.id] === null)) return null;
+    return weightedMean(counted.map((p) => [principles[p.id], p.weight]));
   }
 
-  function principleScore(bank, questions, items) {
-    const answered = questions.filter((q) => has(items, q.id));
-    if (!answered.length || answered.length / questions.length < bank.min_answered) return null;
-    return weightedMean(answered.map((q) => [items[q.id], q.weight]));
+  /** Each question asked of this respondent (asking order: background, then principles) ->
+      its answer, or null when unanswered; a question not asked is absent (docs/scoring.md). */
+  function askedAnswers(bank, response) {
+    const asked = new Map();
+    const visit = (q, given) => {
+      if (q.ask_if && !holds(q.ask_if, asked)) return;
+      const value = has(given, q.id) ? given[q.id] : null;
+      asked.set(q.id, isAnswered(q, value) ? value : null);
+    };
+    for (const q of bank.background || []) visit(q, Object(response.background));
+    for (const q of questionsOf(bank)) visit(q, Object(response.answers));
+    return asked;
   }
 
-  /** One respondent entry of `score --format json` (unrounded). */
+  /** Whether an `ask_if` holds: the named question was asked and its answer is listed (a number
+      equal to one listed; a multi with one ticked option listed). */
+  function holds(condition, asked) {
+    const value = asked.has(condition.question) ? asked.get(condition.question) : null;
+    if (value === null) return false;
+    const listed = (v) => condition.any_of.some((x) => x === v);
+    return Array.isArray(value) ? value.some(listed) : listed(value);
+  }
+
+  /** Unanswered: null or absent; for multi also an empty list, for text only spaces. */
+  function isAnswered(q, value) {
+    if (!present(value)) return false;
+    if (Array.isArray(value)) return value.length > 0;
+    return typeOf(q) !== "text" || strip(value) !== "";
+  }
+
+  /** Hidden from JSON.stringify and Object.keys, as Python's `not_applicable` is from the JSON. */
+  const withNotApplicable = (result, ids) =>
+    Object.defineProperty(result, "notApplicable", { value: ids, enumerable: false });
+
+  /** One respondent entry of `score --format json` (unrounded); `notApplicable` (a Set of
+      principle ids none of whose scale questions were asked) rides along, not enumerable. */
   function scoreRespondent(bank, response, source) {
-    const answers = response.answers || {};
+    const asked = askedAnswers(bank, response);
     const who = response.respondent || {};
-    const items = dict();
-    for (const q of questionsOf(bank)) {
-      if (has(answers, q.id) && present(answers[q.id])) items[q.id] = itemScore(answers[q.id], scaleOf(bank, q), q.reverse);
+    const principles = dict(), notApplicable = new Set();
+    let answered = 0, total = 0;
+    for (const p of bank.principles) {
+      const questions = p.questions.filter((q) => isScored(q) && asked.has(q.id));
+      const given = questions.filter((q) => asked.get(q.id) !== null);
+      total += questions.length;
+      answered += given.length;
+      if (!questions.length) notApplicable.add(p.id);
+      principles[p.id] = !given.length || given.length / questions.length < bank.min_answered ? null
+        : weightedMean(given.map((q) => [itemScore(asked.get(q.id), scaleOf(bank, q), q.reverse), q.weight]));
     }
-    const principles = dict();
-    for (const p of bank.principles) principles[p.id] = principleScore(bank, p.questions, items);
-    const overall = overallOf(bank, principles);
-    return {
+    const background = dict();
+    for (const q of bank.background || []) if (present(asked.get(q.id))) background[q.id] = asked.get(q.id);
+    const overall = overallOf(bank, principles, notApplicable);
+    return withNotApplicable({
       source: source === undefined ? "" : source,
       organisation: organisationOf(who.organisation),
       role: strip(who.role) || null,
-      principles: principles,
-      overall: overall,
+      background,
+      principles,
+      overall,
       level: levelOf(bank.levels, overall),
-      answered: Object.keys(items).length,
-      total: questionsOf(bank).length
-    };
+      answered,
+      total
+    }, notApplicable);
   }
 
   /** The principle with the lowest score (ties: the one listed first); null when none scored. */
@@ -221,7 +264,8 @@
   }
 
   root.SelfassessScoring = {
-    FORMAT, UNSPECIFIED, dict, dictOf, present, scaleOf, itemScore, levelOf, roundHalfUp, organisationOf, overallOf,
-    scoreRespondent, weakestPrinciple, validateResponse
+    FORMAT, UNSPECIFIED, dict, dictOf, present, has, scaleOf, typeOf, isScored, itemScore, levelOf, roundHalfUp,
+    organisationOf, overallOf, askedAnswers, isAnswered, withNotApplicable, scoreRespondent, weakestPrinciple,
+    validateResponse
   };
 })(globalThis);
