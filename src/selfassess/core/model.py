@@ -15,14 +15,26 @@ from pydantic import (
 )
 from pydantic.functional_validators import AfterValidator
 
+from selfassess.core.bank_rules import (
+    RuleViolations,
+    ask_if_problems,
+    check_options,
+    check_scale,
+    finite_and_bounded,
+    level_problems,
+)
 from selfassess.core.question_types import (
     DEFAULT_QUESTION_TYPE,
+    answer_shape,
+    has_options,
+    is_scored,
     known_question_type,
     question_type_schema,
 )
 
 RESERVED_COLUMNS = ("organisation", "role", "name")
-RESPONSE_FORMAT = "selfassess-response/1"
+RESPONSE_FORMAT = "selfassess-response/2"  # what the form writes
+READABLE_RESPONSE_FORMATS = ("selfassess-response/1", RESPONSE_FORMAT)  # every reader accepts both
 
 
 def _not_blank(text: str) -> str:
@@ -37,29 +49,8 @@ Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64
 # the page script: weights from 0.001 to a million, scale values within a million of zero.
 MIN_WEIGHT = 0.001
 MAX_WEIGHT = 1_000_000.0
-MAX_SCALE_VALUE = 1_000_000
 Weight = Annotated[float, Field(ge=MIN_WEIGHT, le=MAX_WEIGHT, allow_inf_nan=False)]
 Number = StrictInt | StrictFloat
-
-
-def _finite_and_bounded(value: int | float | None) -> int | float | None:
-    if value is None:
-        return None
-    if value != value or value in (float("inf"), float("-inf")):  # NaN is not equal to itself
-        raise ValueError(f"a scale value must be a finite number, found {value}")
-    if abs(value) > MAX_SCALE_VALUE:
-        raise ValueError(
-            f"a scale value must lie between -{MAX_SCALE_VALUE:,} and {MAX_SCALE_VALUE:,}, "
-            f"found {_short_number(value)}"
-        )
-    return value
-
-
-def _short_number(value: int | float) -> str:
-    if isinstance(value, float):
-        return f"{value:.6g}"
-    digits = str(abs(value))  # ints in YAML are bounded by Python's 4,300-digit limit
-    return f"{value}" if len(digits) <= 12 else f"a {len(digits):,}-digit number"
 
 
 # What the form page spends on a question and on each of its options beyond their own text
@@ -69,15 +60,7 @@ FORM_CHARS_PER_OPTION = 150
 MAX_FORM_CHARS = 10_000_000
 
 
-ScaleValue = Annotated[Number | None, AfterValidator(_finite_and_bounded)]
-
-
-class RuleViolations(ValueError):
-    """Cross-field rule failures, each with its own location inside the model."""
-
-    def __init__(self, problems: list[tuple[tuple[str | int, ...], str]]) -> None:
-        self.problems = problems
-        super().__init__("; ".join(message for _, message in problems))
+ScaleValue = Annotated[Number | None, AfterValidator(finite_and_bounded)]
 
 
 class _Frozen(BaseModel):
@@ -91,53 +74,7 @@ class ScaleOption(_Frozen):
     label: Text
 
 
-def _check_scale(scale: list[ScaleOption]) -> list[ScaleOption]:
-    """Rules across the options, each reported at the option that breaks it."""
-    values = [o.value for o in scale if o.value is not None]
-    if len(set(values)) < 2:
-        raise ValueError("a scale needs at least two distinct numeric values")
-    problems: list[tuple[tuple[str | int, ...], str]] = []
-    first_of: dict[object, int] = {}
-    first_label: dict[str, int] = {}
-    null_at: int | None = None
-    for i, option in enumerate(scale):
-        if option.value is None:
-            if null_at is not None:
-                problems.append(
-                    (
-                        (i, "value"),
-                        f"a scale may have at most one unscored (null) option "
-                        f"(scale[{null_at}] is one already)",
-                    )
-                )
-            null_at = i if null_at is None else null_at
-        elif option.value in first_of:
-            problems.append(
-                (
-                    (i, "value"),
-                    f"scale values must be distinct: {option.value:g} is also "
-                    f"scale[{first_of[option.value]}]",
-                )
-            )
-        else:
-            first_of[option.value] = i
-        label = option.label.strip().casefold()
-        if label in first_label:
-            problems.append(
-                (
-                    (i, "label"),
-                    f"scale labels must be distinct (CSV cells are matched by label): "
-                    f"'{option.label.strip()}' is also scale[{first_label[label]}]",
-                )
-            )
-        else:
-            first_label[label] = i
-    if problems:
-        raise RuleViolations(problems)
-    return scale
-
-
-Scale = Annotated[list[ScaleOption], AfterValidator(_check_scale)]
+Scale = Annotated[list[ScaleOption], AfterValidator(check_scale)]
 
 
 class Level(_Frozen):
@@ -157,6 +94,24 @@ QuestionTypeName = Annotated[
 ]
 
 
+class Option(_Frozen):
+    """One option of a `choice` or `multi` question: the id answers give, the label people read."""
+
+    id: Id
+    label: Text
+
+
+Options = Annotated[list[Option], AfterValidator(check_options)]
+AskValue = Annotated[str, Field(max_length=64)] | Number
+
+
+class AskIf(_Frozen):
+    """Ask a question only of respondents whose answer to `question` is one of `any_of`."""
+
+    question: Id
+    any_of: Annotated[list[AskValue], Field(min_length=1, max_length=1000)]
+
+
 class Question(_Frozen):
     id: Id
     type: QuestionTypeName = DEFAULT_QUESTION_TYPE
@@ -165,6 +120,9 @@ class Question(_Frozen):
     weight: Weight = 1.0
     reverse: bool = False
     scale: Scale | None = None
+    options: Options | None = None
+    breakdown: bool = False
+    ask_if: AskIf | None = None
 
     @field_validator("id")
     @classmethod
@@ -172,6 +130,41 @@ class Question(_Frozen):
         if value in RESERVED_COLUMNS:
             raise ValueError(f"'{value}' is reserved for the respondent's {value} in CSV files")
         return value
+
+    @model_validator(mode="after")
+    def _keys_fit_the_type(self) -> Question:
+        """Options only where the type offers them; scale keys only on scale questions."""
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        if has_options(self.type) and self.options is None:
+            problems.append((("options",), f"a {self.type} question needs options (at least two)"))
+        if not has_options(self.type) and self.options is not None:
+            problems.append((("options",), f"a {self.type} question takes no options"))
+        if not self.is_scored:
+            for key in ("scale", "reverse", "weight"):
+                if key in self.model_fields_set:
+                    problems.append(
+                        ((key,), f"'{key}' applies to scale questions only, not to {self.type}")
+                    )
+        if self.breakdown and self.type != "choice":
+            problems.append(
+                (("breakdown",), f"breakdown applies to choice questions only, not to {self.type}")
+            )
+        if problems:
+            raise RuleViolations(problems)
+        return self
+
+    @property
+    def is_scored(self) -> bool:
+        """Whether answers to this question count towards the scores (type scale)."""
+        return is_scored(self.type)
+
+    @property
+    def answer_shape(self) -> str:
+        """What one answer is: number, option, options or text."""
+        return answer_shape(self.type)
+
+    def option_ids(self) -> list[str]:
+        return [o.id for o in self.options or []]
 
 
 class Principle(_Frozen):
@@ -207,34 +200,15 @@ class Questionnaire(_Frozen):
     divergence_threshold: Annotated[float, Field(ge=0, le=100)] = 25.0
     consensus: Annotated[float, Field(ge=0, le=100)] = 25.0
     privacy: Privacy = Field(default_factory=Privacy)
+    references: list[Text] = Field(default_factory=list)
+    background: list[Question] = Field(default_factory=list)
     principles: Annotated[list[Principle], Field(min_length=1)]
 
     @field_validator("levels")
     @classmethod
     def _levels_ascend_from_zero(cls, levels: list[Level]) -> list[Level]:
         """Each rule across the levels is reported at the level's key that breaks it."""
-        problems: list[tuple[tuple[str | int, ...], str]] = []
-        if levels[0].min != 0:
-            problems.append(((0, "min"), f"the first level's min must be 0, not {levels[0].min:g}"))
-        for i in range(1, len(levels)):
-            if levels[i].min <= levels[i - 1].min:
-                problems.append(
-                    (
-                        (i, "min"),
-                        f"levels must ascend: levels[{i}].min {levels[i].min:g} is not above "
-                        f"levels[{i - 1}].min {levels[i - 1].min:g}",
-                    )
-                )
-        first_of: dict[str, int] = {}
-        for i, level in enumerate(levels):
-            if level.id in first_of:
-                problems.append(
-                    (
-                        (i, "id"),
-                        f"level ids must be unique: '{level.id}' is also levels[{first_of[level.id]}]",
-                    )
-                )
-            first_of.setdefault(level.id, i)
+        problems = level_problems(levels)
         if problems:
             raise RuleViolations(problems)
         return levels
@@ -249,9 +223,12 @@ class Questionnaire(_Frozen):
 
         bank_scale = cost(self.scale)
         size = 0
-        for _, question in self.questions():
+        for question in self.all_questions():
             size += len(question.text) + len(question.help or "") + FORM_CHARS_PER_QUESTION
-            size += bank_scale if question.scale is None else cost(question.scale)
+            if question.options is not None:
+                size += sum(len(o.label) + FORM_CHARS_PER_OPTION for o in question.options)
+            elif question.is_scored:
+                size += bank_scale if question.scale is None else cost(question.scale)
         if size > MAX_FORM_CHARS:
             raise RuleViolations(
                 [
@@ -272,8 +249,8 @@ class Questionnaire(_Frozen):
         seen: dict[str, str] = {}
 
         def claim(identifier: str, loc: tuple[str | int, ...]) -> None:
-            where = "principles" + "".join(
-                f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc[1:]
+            where = str(loc[0]) + "".join(
+                f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc[1:-1]
             )
             if identifier in seen:
                 problems.append(
@@ -283,10 +260,27 @@ class Questionnaire(_Frozen):
                 seen[identifier] = where
 
         level_ids = [level.id for level in self.levels]
+        for i, question in enumerate(self.background):
+            claim(question.id, ("background", i, "id"))
         for i, principle in enumerate(self.principles):
             claim(principle.id, ("principles", i, "id"))
             for j, question in enumerate(principle.questions):
                 claim(question.id, ("principles", i, "questions", j, "id"))
+                if question.breakdown:
+                    problems.append(
+                        (
+                            ("principles", i, "questions", j, "breakdown"),
+                            "breakdown applies to background questions only",
+                        )
+                    )
+            if not any(q.is_scored for q in principle.questions):
+                problems.append(
+                    (
+                        ("principles", i, "questions"),
+                        f"principle '{principle.id}' needs at least one scale question "
+                        "(only scale questions are scored)",
+                    )
+                )
             for key in principle.advice:
                 if key not in level_ids:
                     problems.append(
@@ -295,6 +289,7 @@ class Questionnaire(_Frozen):
                             f"advice key '{key}' is not a level id (levels: {', '.join(level_ids)})",
                         )
                     )
+        problems += ask_if_problems(self)
         if problems:
             raise RuleViolations(problems)
         return self
@@ -305,6 +300,20 @@ class Questionnaire(_Frozen):
 
     def scale_of(self, question: Question) -> list[ScaleOption]:
         return question.scale if question.scale is not None else self.scale
+
+    def all_questions(self) -> list[Question]:
+        """Every question in the order it is asked: background first, then the principles'."""
+        return [*self.background, *(q for p in self.principles for q in p.questions)]
+
+    def question_by_id(self, question_id: str) -> Question | None:
+        return next((q for q in self.all_questions() if q.id == question_id), None)
+
+    def breakdown_questions(self) -> list[Question]:
+        """The background choice questions whose options the scores are broken down by."""
+        return [q for q in self.background if q.breakdown]
+
+    def scored_questions(self, principle: Principle) -> list[Question]:
+        return [q for q in principle.questions if q.is_scored]
 
     @property
     def question_count(self) -> int:
@@ -317,6 +326,9 @@ MODEL_BY_PARENT_KEY: dict[str, type[BaseModel]] = {
     "principles": Principle,
     "questions": Question,
     "scale": ScaleOption,
+    "options": Option,
+    "ask_if": AskIf,
+    "background": Question,
     "levels": Level,
     "privacy": Privacy,
 }
@@ -337,16 +349,21 @@ class Respondent(BaseModel):
     name: str | None = None
 
 
+# One answer, by its question's type: a scale value, an option id, option ids, or text.
+Answer = Number | str | list[str] | None
+
+
 class Response(BaseModel):
     """One respondent's answers, as the form exports them and `score` reads them."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    format: Literal["selfassess-response/1"]
+    format: Literal["selfassess-response/1", "selfassess-response/2"]
     questionnaire: QuestionnaireRef
     respondent: Respondent = Field(default_factory=Respondent)
     completed_at: str | None = None
-    answers: dict[str, Number | None] = Field(default_factory=dict)
+    background: dict[str, Answer] = Field(default_factory=dict)
+    answers: dict[str, Answer] = Field(default_factory=dict)
     comments: dict[str, str] = Field(default_factory=dict)
 
 
