@@ -16,6 +16,8 @@ from typing import Any
 from browser_support import node_env, require_node
 
 from selfassess.core.model import (
+    Answer,
+    Question,
     Questionnaire,
     QuestionnaireRef,
     Respondent,
@@ -56,27 +58,42 @@ def vector_cases() -> list[dict[str, Any]]:
     return cases
 
 
+def random_answer(bank: Questionnaire, question: Question, rng: random.Random) -> Answer:
+    """A value of the question's own shape: a scale value, an option, some options, or text."""
+    ids = question.option_ids()
+    if question.type == "choice":
+        return rng.choice([None, *ids])
+    if question.type == "multi":
+        return rng.sample(ids, rng.randint(0, len(ids)))
+    if question.type == "text":
+        return rng.choice(["", "   ", "Some words."])
+    return rng.choice([o.value for o in bank.scale_of(question)])
+
+
 def random_response(bank: Questionnaire, rng: random.Random, index: int) -> SourcedResponse:
-    answers: dict[str, float | None] = {}
+    """Random answers, background included, some to questions not asked (both scorers ignore them)."""
+    sections: dict[str, dict[str, Answer]] = {"background": {}, "answers": {}}
     skip = rng.random() * 0.6  # some respondents leave many questions blank
-    for _, question in bank.questions():
+    for question in bank.all_questions():
         if rng.random() < skip:
             continue
-        answers[question.id] = rng.choice([o.value for o in bank.scale_of(question)])
+        section = "background" if question in bank.background else "answers"
+        sections[section][question.id] = random_answer(bank, question, rng)
     return SourcedResponse(
         source=f"random/{index}.json",
         response=Response(
-            format="selfassess-response/1",
+            format="selfassess-response/2",
             questionnaire=QuestionnaireRef(id=bank.id, version=bank.version),
             respondent=Respondent(
                 organisation=rng.choice(ORGANISATIONS), role=rng.choice([None, " Lead "])
             ),
-            answers=answers,
+            background=sections["background"],
+            answers=sections["answers"],
         ),
     )
 
 
-def random_cases(count: int = 60) -> list[dict[str, Any]]:
+def random_cases(count: int = 90) -> list[dict[str, Any]]:
     """Python scores random partnerships; the node side must reproduce them, consensus included."""
     rng = random.Random(20261128)
     banks = [b.questionnaire for b in bundled_banks()]

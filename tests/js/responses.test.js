@@ -74,7 +74,7 @@ test("a CSV cell may hold a scale value or its label in any case; empty is unans
   const result = R.readCsv(BANK, text, "team.csv");
   assert.equal(result.ok, true);
   assert.deepEqual(plain(result.responses), [{ source: "team.csv#1", response: {
-    format: "selfassess-response/1", questionnaire: { id: "t", version: "1" },
+    format: "selfassess-response/2", questionnaire: { id: "t", version: "1" },
     respondent: { organisation: "Trust", role: null, name: null }, completed_at: null,
     answers: { a: 1, b: 5, c: null }, comments: {} } }]);
 });

@@ -6,7 +6,7 @@
 (function (root) {
   "use strict";
   const S = root.SelfassessScoring;
-  const { dict, present, has, levelOf, overallOf, askedAnswers, scoreRespondent, weakestPrinciple, withNotApplicable } = S;
+  const { dict, present, has, levelOf, overallOf, questionsAsked, scoreRespondent, weakestPrinciple, withNotApplicable } = S;
 
   /** Strings in code-point order, as Python's sorted() compares them. */
   function compareText(a, b) {
@@ -135,7 +135,7 @@
       for (const option of q.options) choices[q.id][option.id] = 0;
     }
     for (const r of responses) {
-      const asked = askedAnswers(bank, r.response);
+      const asked = questionsAsked(bank, r.response);
       for (const q of counted) {
         const picked = new Set([].concat(asked.get(q.id) ?? []));
         for (const id of picked) if (has(choices[q.id], id)) choices[q.id][id] += 1;

@@ -7,7 +7,8 @@
    for the partnership page, so the form page does not carry them. */
 (function (root) {
   "use strict";
-  const FORMAT = "selfassess-response/1";
+  const FORMAT = "selfassess-response/2";  // what the form writes; every reader takes FORMATS
+  const FORMATS = ["selfassess-response/1", FORMAT];
   const UNSPECIFIED = "Unspecified";
   // Python's str.strip() whitespace, which differs a little from JavaScript's trim().
   const SPACE = "[\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+";
@@ -68,7 +69,7 @@
 
   /** Each question asked of this respondent (asking order: background, then principles) ->
       its answer, or null when unanswered; a question not asked is absent (docs/scoring.md). */
-  function askedAnswers(bank, response) {
+  function questionsAsked(bank, response) {
     const asked = new Map();
     const visit = (q, given) => {
       if (q.ask_if && !holds(q.ask_if, asked)) return;
@@ -103,7 +104,7 @@
   /** One respondent entry of `score --format json` (unrounded); `notApplicable` (a Set of
       principle ids none of whose scale questions were asked) rides along, not enumerable. */
   function scoreRespondent(bank, response, source) {
-    const asked = askedAnswers(bank, response);
+    const asked = questionsAsked(bank, response);
     const who = response.respondent || {};
     const principles = dict(), notApplicable = new Set();
     let answered = 0, total = 0;
@@ -153,7 +154,7 @@
   }
 
   /** What core/model.py's pydantic model refuses, as [{path, message}]. */
-  function typeProblems(raw) {
+  function typeProblems(bank, raw) {
     const problems = [];
     const need = (ok, path, message) => { if (!ok) problems.push({ path, message }); };
     const mapping = (key, what, check) => {
@@ -175,9 +176,98 @@
     mapping("respondent", "an object", () => {});
     if (isObject(raw.respondent)) for (const k of ["organisation", "role", "name"]) text(raw.respondent, k, "respondent." + k);
     text(raw, "completed_at", "completed_at");
-    mapping("answers", "an object of answers", (k, v, path) => need(v === null || (typeof v === "number" && isFinite(v)),
-      path, "expected a number from the scale or null, found " + shown(v)));
+    for (const section of SECTIONS) {
+      mapping(section, "an object of answers", (k, v, path) => need(fitsAnswer(v), path, shapeProblem(bank, k, v)));
+    }
     mapping("comments", "an object of comments", (k, v, path) => need(typeof v === "string", path, "expected text, found " + shown(v)));
+    return problems;
+  }
+
+  const SECTIONS = ["background", "answers"];
+  const isNumber = (v) => typeof v === "number" && isFinite(v);
+  /** What the model takes as an answer: a number, text, a list of texts or null. */
+  const fitsAnswer = (v) => v === null || isNumber(v) || typeof v === "string" ||
+    (Array.isArray(v) && v.every((i) => typeof i === "string"));
+  const questionOf = (bank, qid) => (bank.background || []).concat(questionsOf(bank)).find((q) => q.id === qid);
+  const firstChars = (text, n) => Array.from(text).slice(0, n).join("");
+
+  /** What a value is, in inputs/answer_values.py's words (found_text). */
+  function foundText(v) {
+    if (v === null) return "null";
+    if (typeof v === "boolean") return String(v);
+    if (typeof v === "number") return "a number";
+    if (typeof v === "string") return "text " + shown(firstChars(v, 40));
+    if (Array.isArray(v)) {
+      const odd = v.filter((i) => typeof i !== "string");
+      return odd.length ? "a list holding " + foundText(odd[0]) : "a list";
+    }
+    return "a mapping";
+  }
+
+  /** Why `v` cannot answer the question (answer_values.shape_problem); an unknown id takes a number. */
+  function shapeProblem(bank, qid, v) {
+    const q = questionOf(bank, qid), type = q ? typeOf(q) : "scale";
+    if (v === null) return null;
+    if (type === "scale") {
+      return isNumber(v) ? null : "expected a number from the scale or null, found " +
+        (typeof v === "string" || typeof v === "boolean" ? shown(v) : foundText(v));
+    }
+    if (type === "choice" && typeof v !== "string") return "expected one option id of " + qid + " or null, found " + foundText(v);
+    if (type === "multi" && !(Array.isArray(v) && v.every((i) => typeof i === "string"))) {
+      return "expected a list of option ids of " + qid + ", found " + foundText(v);
+    }
+    if (type === "text" && typeof v !== "string") return "expected text or null, found " + foundText(v);
+    return null;
+  }
+
+  /** Why a value of the right shape is still no answer (answer_values.value_problem). */
+  function valueProblem(bank, q, v) {
+    if (v === null || typeOf(q) === "text") return null;
+    if (isScored(q)) {
+      if (numbersOf(scaleOf(bank, q)).includes(v)) return null;
+      const scale = scaleOf(bank, q).map((o) => (o.value === null ? o.label + " (empty)" : o.value + " " + o.label));
+      return v + " is not on the scale of " + q.id + " (" + scale.join(", ") + ")";
+    }
+    const ids = q.options.map((o) => o.id), seen = new Set();
+    for (const id of Array.isArray(v) ? v : [v]) {
+      if (!ids.includes(id)) {
+        const close = closeMatch(id, ids);
+        return shown(firstChars(id, 60)) + " is not an option of " + q.id +
+          (close ? "; did you mean '" + close + "'?" : " (options: " + ids.join(", ") + ")");
+      }
+      if (seen.has(id)) return shown(id) + " is ticked twice in " + q.id;
+      seen.add(id);
+    }
+    return null;
+  }
+
+  /** Why `qid` cannot be answered under `section` (answer_values._placement_problem). */
+  function placementProblem(bank, section, qid) {
+    const background = (bank.background || []).map((q) => q.id), principle = questionsOf(bank).map((q) => q.id);
+    const [wanted, other] = section === "background" ? [background, principle] : [principle, background];
+    if (wanted.includes(qid)) return null;
+    if (other.includes(qid)) {
+      return "'" + qid + "' is a " + (section === "background" ? "principle" : "background") +
+        " question: its answer belongs under " + (section === "background" ? "answers" : "background");
+    }
+    const close = closeMatch(qid, wanted);
+    return "unknown " + (section === "background" ? "background " : "") + "question id '" + qid + "' for " + bank.id +
+      (close ? "; did you mean '" + close + "'?" : "");
+  }
+
+  /** Every answer, background first, against its question (answer_values.answer_problems). */
+  function answerProblems(bank, raw) {
+    if (raw.format === FORMATS[0] && isObject(raw.background) && Object.keys(raw.background).length) {
+      return [{ path: "background", message: "a " + FORMATS[0] + ' file has no background answers; write "format": "' + FORMAT + '"' }];
+    }
+    const problems = [];
+    for (const section of SECTIONS) {
+      for (const [qid, v] of Object.entries(Object(raw[section]))) {
+        const q = questionOf(bank, qid);
+        const message = placementProblem(bank, section, qid) || shapeProblem(bank, qid, v) || valueProblem(bank, q, v);
+        if (message) problems.push({ path: section + "." + qid, message });
+      }
+    }
     return problems;
   }
 
@@ -215,37 +305,25 @@
       }
     }
     if (!isObject(raw)) return refuse([{ path: "", message: "not a response file: expected a JSON object" }]);
-    if (raw.format !== FORMAT) {
+    if (!FORMATS.includes(raw.format)) {
       return refuse([{ path: "format", message: present(raw.format)
         ? "wrong format " + shown(raw.format) + "; expected '" + FORMAT + "'"
         : 'not a response file: no "format": "' + FORMAT + '"' }]);
     }
-    const problems = typeProblems(raw);
+    const problems = typeProblems(bank, raw);
     if (problems.length) return refuse(problems);
     if (raw.questionnaire.id !== bank.id) {
       return refuse([{ path: "questionnaire.id",
         message: "answers questionnaire '" + raw.questionnaire.id + "', not '" + bank.id + "'" }]);
     }
-    const questions = new Map(questionsOf(bank).map((q) => [q.id, q]));
-    const answers = raw.answers || {};
-    for (const [qid, value] of Object.entries(answers)) {
-      const question = questions.get(qid);
-      if (!question) {
-        const close = closeMatch(qid, Array.from(questions.keys()));
-        problems.push({ path: "answers." + qid, message: "unknown question id '" + qid + "' for " + bank.id +
-          (close ? "; did you mean '" + close + "'?" : "") });
-      } else if (value !== null && !numbersOf(scaleOf(bank, question)).includes(value)) {
-        const scale = scaleOf(bank, question).map((o) => (o.value === null ? o.label + " (empty)" : o.value + " " + o.label));
-        problems.push({ path: "answers." + qid, message: value + " is not on the scale of " + qid + " (" + scale.join(", ") + ")" });
-      }
-    }
+    problems.push(...answerProblems(bank, raw));
     if (problems.length) return refuse(problems);
     const warnings = [];
     const version = present(raw.questionnaire.version) ? raw.questionnaire.version : null;
     if (version !== null && version !== bank.version) {
       warnings.push("answers version " + version + " of " + bank.id + "; scoring it with version " + bank.version);
     }
-    const known = new Set(bank.principles.map((p) => p.id).concat(Array.from(questions.keys())));
+    const known = new Set(bank.principles.map((p) => p.id).concat((bank.background || []).concat(questionsOf(bank)).map((q) => q.id)));
     const comments = dict(), stray = [];
     for (const [key, value] of Object.entries(raw.comments || {})) {
       if (known.has(key)) comments[key] = value; else stray.push(key);
@@ -253,19 +331,20 @@
     if (stray.length) warnings.push("comments on unknown ids ignored: " + stray.join(", "));
     const who = raw.respondent || {};
     const response = {
-      format: FORMAT,
+      format: raw.format,
       questionnaire: { id: bank.id, version },
       respondent: { organisation: who.organisation ?? null, role: who.role ?? null, name: who.name ?? null },
       completed_at: raw.completed_at ?? null,
-      answers: dictOf(answers),
+      background: dictOf(raw.background),
+      answers: dictOf(raw.answers),
       comments
     };
     return { ok: true, response, problems: [], warnings };
   }
 
   root.SelfassessScoring = {
-    FORMAT, UNSPECIFIED, dict, dictOf, present, has, scaleOf, typeOf, isScored, itemScore, levelOf, roundHalfUp,
-    organisationOf, overallOf, askedAnswers, isAnswered, withNotApplicable, scoreRespondent, weakestPrinciple,
+    FORMAT, FORMATS, UNSPECIFIED, dict, dictOf, present, has, scaleOf, typeOf, isScored, itemScore, levelOf, roundHalfUp,
+    organisationOf, overallOf, questionsAsked, isAnswered, withNotApplicable, scoreRespondent, weakestPrinciple,
     validateResponse
   };
 })(globalThis);
