@@ -7,6 +7,7 @@ the file to the node tests in SELFASSESS_SCORING_CASES.
 
 from __future__ import annotations
 
+import difflib
 import json
 import random
 import subprocess
@@ -136,3 +137,43 @@ def test_scoring_js_passes_its_node_tests_and_matches_python_on_every_case(
     tmp_path: Path,
 ) -> None:
     run_node_tests(ROOT / "tests" / "js", vector_cases() + random_cases(), tmp_path)
+
+
+def close_match_cases(count: int = 400) -> list[list[Any]]:
+    """Random words and candidates with difflib's own answer (long ones meet its autojunk)."""
+    rng = random.Random(20261130)
+    letters = "abcdeé😀-_"
+
+    def word(low: int, high: int, alphabet: str = letters) -> str:
+        return "".join(rng.choice(alphabet) for _ in range(rng.randint(low, high)))
+
+    cases = []
+    for n in range(count):
+        long = n % 40 == 0
+        target = word(200, 260, "ab ") if long else word(0, 8)
+        candidates = [
+            word(150, 260, "ab c") if long else word(0, 8) for _ in range(rng.randint(1, 6))
+        ]
+        found = difflib.get_close_matches(target, candidates, n=1, cutoff=0.6)
+        cases.append([target, candidates, found[0] if found else None])
+    return cases
+
+
+def test_the_pages_did_you_mean_is_difflibs(tmp_path: Path) -> None:
+    script = (
+        "const fs = require('fs'), vm = require('vm'); const context = vm.createContext({});"
+        "vm.runInContext(fs.readFileSync(process.argv[1], 'utf8'), context);"
+        "const cases = JSON.parse(fs.readFileSync(0, 'utf8'));"
+        "console.log(JSON.stringify(cases.map(([w, c]) =>"
+        " context.SelfassessScoring.closeMatch(w, c))));"
+    )
+    cases = close_match_cases()
+    result = subprocess.run(
+        [require_node(), "-e", script, str(ROOT / "src" / "selfassess" / "web" / "scoring.js")],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert json.loads(result.stdout) == [expected for _, _, expected in cases]

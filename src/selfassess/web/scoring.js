@@ -147,8 +147,9 @@
   const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
   const isText = (v) => v === null || typeof v === "string";
 
+  /** Python's repr() of a scalar; strings through python-text.js where the page loads it. */
   function shown(value) {
-    if (typeof value === "string") return "'" + value + "'";
+    if (typeof value === "string") return root.SelfassessPyText ? root.SelfassessPyText.pyRepr(value) : "'" + value + "'";
     if (typeof value === "boolean") return value ? "True" : "False";
     return JSON.stringify(value) || String(value);
   }
@@ -271,23 +272,58 @@
     return problems;
   }
 
-  /** A near miss (one or two edits away), like the hint of difflib.get_close_matches. */
-  function closeMatch(word, candidates) {
-    let best = null, bestCost = 3;
-    for (const c of candidates) {
-      let row = Array.from({ length: c.length + 1 }, (_, j) => j);
-      for (let i = 1; i <= word.length; i++) {
-        const next = [i];
-        for (let j = 1; j <= c.length; j++) {
-          next.push(Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (word[i - 1] === c[j - 1] ? 0 : 1)));
+  /** Matched characters of difflib.SequenceMatcher(None, a, b): the sum of its matching blocks
+      (longest match first, earliest in a then b; b's popular characters junk past 199). */
+  function matchedLength(a, b) {
+    const b2j = new Map(), counts = new Map();
+    b.forEach((c, j) => { if (!b2j.has(c)) b2j.set(c, []); b2j.get(c).push(j); counts.set(c, (counts.get(c) || 0) + 1); });
+    if (b.length >= 200) for (const [c, n] of counts) if (n > Math.floor(b.length / 100) + 1) b2j.delete(c);
+    let total = 0;
+    const queue = [[0, a.length, 0, b.length]];
+    while (queue.length) {
+      const [alo, ahi, blo, bhi] = queue.pop();
+      let besti = alo, bestj = blo, size = 0, j2len = new Map();
+      for (let i = alo; i < ahi; i++) {
+        const next = new Map();
+        for (const j of b2j.get(a[i]) || []) {
+          if (j < blo) continue;
+          if (j >= bhi) break;
+          const k = (j2len.get(j - 1) || 0) + 1;
+          next.set(j, k);
+          if (k > size) { besti = i - k + 1; bestj = j - k + 1; size = k; }
         }
-        row = next;
+        j2len = next;
       }
-      const cost = row[c.length];
-      if (cost < bestCost && cost <= Math.max(1, Math.floor(c.length / 3))) { best = c; bestCost = cost; }
+      while (besti > alo && bestj > blo && a[besti - 1] === b[bestj - 1]) { besti--; bestj--; size++; }
+      while (besti + size < ahi && bestj + size < bhi && a[besti + size] === b[bestj + size]) size++;
+      if (!size) continue;
+      total += size;
+      if (alo < besti && blo < bestj) queue.push([alo, besti, blo, bestj]);
+      if (besti + size < ahi && bestj + size < bhi) queue.push([besti + size, ahi, bestj + size, bhi]);
+    }
+    return total;
+  }
+
+  /** difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)[0], or null: the did-you-mean
+      of inputs/messages.py (ties go to the larger string, as Python's nlargest gives them). */
+  function closeMatch(word, candidates) {
+    const b = Array.from(word);
+    let best = null, bestRatio = -1;
+    for (const c of candidates) {
+      const a = Array.from(c), length = a.length + b.length;
+      const ratio = length ? 2 * matchedLength(a, b) / length : 1;
+      if (ratio >= 0.6 && (ratio > bestRatio || (ratio === bestRatio && compareCodePoints(c, best) > 0))) {
+        best = c; bestRatio = ratio;
+      }
     }
     return best;
   }
+
+  const compareCodePoints = (x, y) => {
+    const a = Array.from(x, (c) => c.codePointAt(0)), b = Array.from(y, (c) => c.codePointAt(0));
+    for (let i = 0; i < a.length && i < b.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+    return a.length - b.length;
+  };
 
   /**
    * Check a response file (its text, or the parsed JSON) against the bank, refusing what
@@ -345,6 +381,6 @@
   root.SelfassessScoring = {
     FORMAT, FORMATS, UNSPECIFIED, dict, dictOf, present, has, scaleOf, typeOf, isScored, itemScore, levelOf, roundHalfUp,
     organisationOf, overallOf, questionsAsked, isAnswered, withNotApplicable, scoreRespondent, weakestPrinciple,
-    validateResponse
+    validateResponse, closeMatch
   };
 })(globalThis);
