@@ -1,8 +1,9 @@
 """scoring.js, the page's copy of the rules, agrees with score.py: `node --test tests/js/`.
 
 Node cannot read the YAML banks or the CSV responses, so this test converts every case of
-tests/vectors/ (and a few hundred random respondents scored by Python) to plain JSON and hands
-the file to the node tests in SELFASSESS_SCORING_CASES.
+tests/vectors/ (and a few hundred random respondents of every question type, background and
+conditional questions included, scored by Python) to plain JSON and hands the file to the node
+tests in SELFASSESS_SCORING_CASES. The page's did-you-mean is checked against difflib itself.
 """
 
 from __future__ import annotations

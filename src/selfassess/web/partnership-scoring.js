@@ -1,8 +1,8 @@
 /* selfassess partnership scoring: organisations and the partnership from scored respondents,
-   the rules of docs/scoring.md mirroring score.py's score_organisations and score_partnership.
-   It adds scoreOrganisations, scorePartnership, scoreConsensus and scoreAll to SelfassessScoring
-   (scoring.js, loaded first), and lives apart from it so that the form page, which scores one
-   respondent, does not carry it. Pure: no DOM, no clock, no storage. */
+   breakdown groups and choice counts, the rules of docs/scoring.md mirroring core/scoring.py.
+   It adds scoreOrganisations, scorePartnership, scoreBreakdowns, countChoices, scoreConsensus
+   and scoreAll to SelfassessScoring (scoring.js, loaded first), and lives apart from it so that
+   the form page, which scores one respondent, does not carry it. Pure: no DOM, no clock. */
 (function (root) {
   "use strict";
   const S = root.SelfassessScoring;

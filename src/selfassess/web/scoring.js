@@ -1,9 +1,11 @@
-/* selfassess scoring: the rules of docs/scoring.md, mirroring src/selfassess/core/scoring.py.
-   Pure: no DOM, no clock, no storage. The same file runs in the form page, the partnership
-   page and `node --test`. `bank` is view.bank_scoring_data(); results have the shape of
-   `selfassess score --format json` (formats.scores_to_json). Arithmetic follows score.py step
-   by step so both agree on every case in tests/vectors/. This file scores one respondent and
-   reads answer files; partnership-scoring.js adds organisations and the partnership (scoreAll)
+/* selfassess scoring: the rules of docs/scoring.md, mirroring src/selfassess/core/scoring.py
+   (which questions are asked: core/asking.py). Pure: no DOM, no clock, no storage. The same
+   file runs in the form page, the partnership page and `node --test`. `bank` is
+   bank_view.bank_scoring_data() (a question without `type` is a scale question); results have
+   the shape of `selfassess score --format json` (report/score_formats.py). Arithmetic follows
+   the Python step by step so both agree on every case in tests/vectors/. This file scores one
+   respondent and reads answer files (format /1 and /2, in inputs/answer_values.py's words);
+   partnership-scoring.js adds organisations, the partnership, breakdowns and choices (scoreAll)
    for the partnership page, so the form page does not carry them. */
 (function (root) {
   "use strict";
