@@ -31,6 +31,7 @@ from selfassess.inputs.banks import bundled_banks, load_questionnaire
 from selfassess.inputs.paths import expand_input_paths
 from selfassess.inputs.responses import load_responses
 from selfassess.pages.bank_view import bank_scoring_data
+from selfassess.pages.page_shell import page_bank_data
 from selfassess.report.score_formats import scores_to_json
 
 ROOT = Path(__file__).parent.parent
@@ -178,3 +179,52 @@ def test_the_pages_did_you_mean_is_difflibs(tmp_path: Path) -> None:
         check=True,
     )
     assert json.loads(result.stdout) == [expected for _, _, expected in cases]
+
+
+def test_the_pages_bank_data_carries_types_options_and_conditions_compactly() -> None:
+    bank = load_questionnaire(VECTORS / "29-csv-background" / "bank.yaml")
+    data = bank_scoring_data(bank)
+    assert [q["id"] for q in data["background"]] == ["sector", "services", "note"]
+    assert data["background"][0] == {
+        "id": "sector",
+        "type": "choice",
+        "options": [
+            {"id": "nhs", "label": "NHS trust"},
+            {"id": "council", "label": "Local council"},
+        ],
+        "breakdown": True,
+    }
+    assert data["background"][2] == {"id": "note", "type": "text"}
+    a1, a2, who = data["principles"][0]["questions"]
+    assert "type" not in a1 and set(a1) == {"id", "weight", "reverse", "scale"}
+    assert a2["ask_if"] == {"question": "services", "any_of": ["care"]}
+    assert who == {
+        "id": "a-who",
+        "type": "multi",
+        "options": [
+            {"id": "partners", "label": "Partners"},
+            {"id": "public", "label": "The public"},
+        ],
+    }
+
+
+def test_a_bank_without_background_gives_the_pages_the_data_it_gave_before() -> None:
+    data = bank_scoring_data(load_questionnaire(VECTORS / "01-basic" / "bank.yaml"))
+    assert "background" not in data
+    for principle in data["principles"]:
+        for question in principle["questions"]:
+            assert set(question) == {"id", "weight", "reverse", "scale"}
+
+
+def test_a_page_leaves_out_only_the_bank_scale_its_questions_share() -> None:
+    data = page_bank_data(load_questionnaire(VECTORS / "29-csv-background" / "bank.yaml"))
+    questions = [*data["background"], *data["principles"][0]["questions"]]
+    assert [q["id"] for q in questions if "scale" in q] == []
+    assert [q.get("type", "scale") for q in questions] == [
+        "choice",
+        "multi",
+        "text",
+        "scale",
+        "scale",
+        "multi",
+    ]
