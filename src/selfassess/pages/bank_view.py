@@ -168,26 +168,41 @@ def bank_scoring_data(bank: Questionnaire) -> dict[str, Any]:
     return data
 
 
+def _question_content(bank: Questionnaire, question: Question) -> dict[str, Any]:
+    """What of one question makes an answer to it mean something: a scale question as before
+    (so saved answers to an existing bank still restore), and for the others their type, their
+    options and, for any question, when it is asked."""
+    if question.is_scored:
+        content: dict[str, Any] = {
+            "id": question.id,
+            "text": question.text,
+            "reverse": question.reverse,
+            "scale": [[o.value, o.label] for o in bank.scale_of(question)],
+        }
+    else:
+        content = {
+            "id": question.id,
+            "text": question.text,
+            "type": question.type,
+            "options": [[o.id, o.label] for o in question.options or []],
+        }
+    if question.ask_if is not None:
+        content["ask_if"] = [question.ask_if.question, list(question.ask_if.any_of)]
+    return content
+
+
 def bank_content_hash(bank: Questionnaire) -> str:
     """What makes answers belong to one questionnaire, hashed: its principles, questions (id,
-    text, reverse) and their scales (value and label). The form keys its saved answers with it,
+    text, reverse, type, options, ask_if) and their scales (value and label), its background
+    questions. The form keys its saved answers with it,
     so two banks with the same id and version never restore each other's answers. The same
     bank gives the same hash on every build; the version, title and wording around the
     questions do not count."""
-    content = [
-        {
-            "id": p.id,
-            "questions": [
-                {
-                    "id": q.id,
-                    "text": q.text,
-                    "reverse": q.reverse,
-                    "scale": [[o.value, o.label] for o in bank.scale_of(q)],
-                }
-                for q in p.questions
-            ],
-        }
+    content: list[Any] = [
+        {"id": p.id, "questions": [_question_content(bank, q) for q in p.questions]}
         for p in bank.principles
     ]
+    if bank.background:
+        content.append({"background": [_question_content(bank, q) for q in bank.background]})
     canonical = json.dumps(content, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
