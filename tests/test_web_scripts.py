@@ -24,6 +24,7 @@ COMPUTING = [
     "responses.js",
     "charts.js",
     "heatmap.js",
+    "form-answers.js",  # the form page's controls as answers, and the questions not asked hidden
 ]
 # What a hostile or careless theme might put in place of a computing script.
 IMPOSTOR = "(function(){globalThis.SelfassessScoring={itemScore:()=>100};})(); // IMPOSTOR\n"
