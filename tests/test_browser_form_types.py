@@ -1,7 +1,8 @@
 """The form page of a bank using every question type, in a real headless Chromium: the "About
 you" section, choice/multi/text controls, questions asked only of some respondents shown and
 hidden as answers change, the `selfassess-response/2` export scored by `selfassess score` as
-the page scores it, saving and loading back, the Sources, and axe in both states.
+the page scores it, saving and loading back, the Sources, and axe in both states; then the
+bundled banks and the shared vectors' banks answered end to end the same way.
 
 The bank is tests/data/every-type-bank.yaml: background seniority (choice, radios), sector
 (choice with eight options, a list box), services (multi) and about (text); a2 asked of board
@@ -30,6 +31,7 @@ from selfassess.pages.themes import load_theme
 pytestmark = pytest.mark.browser
 
 BANK = Path(__file__).parent / "data" / "every-type-bank.yaml"
+VECTORS = Path(__file__).parent / "vectors"
 CONDITIONAL = ["a2", "m1", "m2", "h1"]
 
 
@@ -40,7 +42,7 @@ def theme_name(request: pytest.FixtureRequest) -> str:
 
 def open_form(context: Any, requests: RequestLog, folder: Path, bank_file: Path, theme: str) -> Any:
     """A new tab on the form page of the bank in `bank_file`, its script ready."""
-    path = folder / f"{bank_file.stem}-{theme}.html"
+    path = folder / f"{load_questionnaire(bank_file).id}-{theme}.html"
     path.write_text(render_form(load_questionnaire(bank_file), load_theme(theme)), "utf-8")
     requests.allowed.add(path.as_uri())
     tab = context.new_page()
@@ -299,8 +301,20 @@ def answer_whatever_is_asked(page: Any, bank: Questionnaire) -> None:
             labels.nth(i % labels.count()).click()
 
 
-@pytest.mark.parametrize("bank_file", bundled_bank_files(), ids=lambda path: path.stem)
-def test_a_bundled_bank_answered_on_its_form_scores_there_as_selfassess_score_does(
+# The bundled banks as they are now, and the shared vectors' banks that use the new question
+# types (hostile option ids such as `__proto__` among them).
+ANSWERED_BANKS = [
+    *bundled_bank_files(),
+    *sorted(p / "bank.yaml" for p in VECTORS.iterdir() if p.name[:2].isdigit() and p.name >= "23"),
+]
+
+
+@pytest.mark.parametrize(
+    "bank_file",
+    ANSWERED_BANKS,
+    ids=lambda path: path.parent.name if path.stem == "bank" else path.stem,
+)
+def test_a_bank_answered_on_its_form_scores_there_as_selfassess_score_does(
     context: Any, requests: RequestLog, tmp_path: Path, bank_file: Path
 ) -> None:
     tab = open_form(context, requests, tmp_path, bank_file, "nhs")
