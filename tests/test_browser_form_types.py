@@ -243,14 +243,20 @@ def test_a_principle_not_asked_is_not_applicable_and_leaves_the_overall(page: An
     pick(page, "services", "Schools")
     pick(page, "a1", "Fully")
     pick(page, "m0", "Yes")
+    wait_until(page, "window.selfassessResult.answered === 1")
+    page.get_by_role("button", name="Show my results").click()
+    weakest = page.locator("#weakest")
+    assert weakest.inner_text() == (
+        "Your weakest principle is named when all 2 principles have a score; 1 still has none."
+    )
     pick(page, "m1", "Mostly")
     wait_until(page, "window.selfassessResult.answered === 2")
-    page.get_by_role("button", name="Show my results").click()
     row = page.locator('tr[data-principle="housing"]')
     assert "Not applicable" in row.inner_text()
     assert page.locator("#advice-housing").is_hidden()
     assert result(page)["principles"]["housing"] is None
     assert result(page)["overall"] == 87.5  # agenda 100 and measures 75, housing left out
+    assert weakest.inner_text().startswith("Your weakest principle: Shared measures (75).")
 
 
 def test_every_type_is_saved_on_the_device_and_loaded_back_from_a_file(

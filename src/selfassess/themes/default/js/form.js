@@ -218,7 +218,8 @@
     show($("weakest"), unscored ? (unscored === 1 ? "pending-one" : "pending") : tied.length > 1 ? "tied" : "scored", {
       title: tied.map((p) => titles[p.id]).join("; "),
       score: rounded(result.principles[weakest] ?? null),
-      remaining: unscored
+      remaining: unscored,
+      total: scorable.length
     });
     $("radar").innerHTML = C.radar({
       id: "radar-chart",
