@@ -70,7 +70,8 @@ class AskedView:
 
 @dataclass(frozen=True)
 class OpenPrincipleView:
-    """A principle's place for comments and text answers: about itself, then each question."""
+    """A principle's place for its comments (on it or any of its questions) and the answers to
+    its text questions."""
 
     id: str
     title: str
@@ -101,6 +102,7 @@ def _group_views(bank: Questionnaire, view: BankView) -> dict[str, Any]:
     texts = {q.id: q.text_html for p in view.principles for q in p.questions}
     scored = {q.id for _, q in bank.questions() if q.is_scored}
     inside = [q for _, q in bank.questions()]
+    written = {q.id for q in inside if q.type == "text"}
     return {
         "min_group_size": bank.privacy.min_group_size,
         "breakdowns": [AskedView(q.id, render_inline(q.text)) for q in bank.breakdown_questions()],
@@ -111,7 +113,9 @@ def _group_views(bank: Questionnaire, view: BankView) -> dict[str, Any]:
         ],
         "open_principles": [
             OpenPrincipleView(
-                p.id, p.title, [AskedView(q.id, q.text_html, q.number) for q in p.questions]
+                p.id,
+                p.title,
+                [AskedView(q.id, q.text_html, q.number) for q in p.questions if q.id in written],
             )
             for p in view.principles
         ],

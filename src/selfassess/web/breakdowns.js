@@ -103,33 +103,34 @@
   const textOf = (value) => (typeof value === "string" && value.trim() ? value : null);
 
   /**
-   * Comments and text answers, by principle then by what they are about (the principle, then its
-   * questions in order), then by organisation: [{principle, about: [{key, items: [{text,
-   * organisation, answer}]}], withheld}]. None from an organisation of fewer than k respondents:
-   * those are counted in `withheld`. Principles with nothing to show are left out.
+   * Comments and text answers by principle: [{principle, about: [{key, items: [{text,
+   * organisation}]}], withheld}]. `key` is the principle's id for its comments (on the principle
+   * or any of its questions, in question order), a text question's id for its answers; items by
+   * organisation. None from an organisation of fewer than k respondents: those are counted in
+   * `withheld`. Principles with nothing to show are left out.
    */
   function openAnswers(bank, groups, result, responses) {
-    const k = groups.min_group_size, texts = new Set(groups.texts);
+    const k = groups.min_group_size;
+    const byName = (a, b) => (a.organisation < b.organisation ? -1 : a.organisation > b.organisation ? 1 : 0);
     return bank.principles.map((p) => {
       const keys = [p.id].concat(p.questions.map((q) => q.id));
-      const about = new Map(keys.map((key) => [key, []]));
+      const texts = groups.texts.filter((id) => keys.includes(id));
+      const comments = new Map(keys.map((key) => [key, []])), answers = new Map(texts.map((key) => [key, []]));
       let withheld = 0;
+      const add = (list, text, organisation, small) => {
+        if (text === null) return;
+        if (small) withheld += 1; else list.push({ text, organisation });
+      };
       responses.forEach((r, i) => {
         const organisation = result.respondents[i].organisation;
         const small = (own(result.organisations, organisation) || { n: 0 }).n < k;
-        for (const key of keys) {
-          const found = [[textOf(own(r.response.comments, key)), false]];
-          if (texts.has(key)) found.unshift([textOf(own(r.response.answers, key)), true]);
-          for (const [text, answer] of found) {
-            if (text === null) continue;
-            if (small) withheld += 1;
-            else about.get(key).push({ text, organisation, answer });
-          }
-        }
+        for (const key of keys) add(comments.get(key), textOf(own(r.response.comments, key)), organisation, small);
+        for (const key of texts) add(answers.get(key), textOf(own(r.response.answers, key)), organisation, small);
       });
-      const byName = (a, b) => (a.organisation < b.organisation ? -1 : a.organisation > b.organisation ? 1 : 0);
-      const list = keys.filter((key) => about.get(key).length).map((key) => ({ key, items: about.get(key).sort(byName) }));
-      return { principle: p.id, about: list, withheld };
+      const about = [{ key: p.id, items: keys.flatMap((key) => comments.get(key).sort(byName)) }]
+        .concat(texts.map((key) => ({ key, items: answers.get(key).sort(byName) })))
+        .filter((entry) => entry.items.length);
+      return { principle: p.id, about, withheld };
     }).filter((entry) => entry.about.length || entry.withheld);
   }
 
