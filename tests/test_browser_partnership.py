@@ -586,13 +586,13 @@ def test_one_respondent_in_two_rounds_is_warned_about_as_selfassess_score_does(
 
 # ---------------------------------------------------------------- groups, choices, open answers
 
-EVERY_TYPE = Path(__file__).parent / "data" / "every-type"
+EVERY_TYPE = Path(__file__).parent / "data" / "partnership-every-type"
 
 
 @pytest.fixture(scope="module")
 def every_type() -> Questionnaire:
     """Background questions with breakdowns, ask_if, choice, multi and text, hostile ids and
-    labels, k = 2 (tests/data/every-type)."""
+    labels, k = 2 (tests/data/partnership-every-type)."""
     return load_questionnaire(EVERY_TYPE / "bank.yaml")
 
 

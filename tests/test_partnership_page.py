@@ -13,8 +13,10 @@ from test_site import Tags, sha256
 from selfassess.core.errors import SelfassessError
 from selfassess.core.model import Questionnaire
 from selfassess.inputs.banks import bundled_banks, load_questionnaire, parse_questionnaire
+from selfassess.pages.answer_file_messages import READING_MESSAGES
 from selfassess.pages.form import render_form
 from selfassess.pages.packing import pack_script
+from selfassess.pages.page_messages import PARTNERSHIP_MESSAGES
 from selfassess.pages.page_shell import web_script
 from selfassess.pages.partnership import (
     PARTNERSHIP_COMPUTING,
@@ -26,7 +28,7 @@ from selfassess.pages.site import build_site
 from selfassess.pages.themes import Theme, load_theme
 
 VECTORS = Path(__file__).parent / "vectors"
-EVERY_TYPE = Path(__file__).parent / "data" / "every-type" / "bank.yaml"
+EVERY_TYPE = Path(__file__).parent / "data" / "partnership-every-type" / "bank.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -229,8 +231,18 @@ def test_text_questions_and_comments_have_a_place_under_their_principle(
     assert re.findall(r'data-about="([^"]*)"', every_html) == ["agenda", "a-open", "measures"]
 
 
-def test_a_bank_without_background_or_choice_questions_gets_no_empty_tables(html: str) -> None:
-    assert "data-breakdown" not in html and "data-choice" not in html
+def test_a_bank_without_background_or_choice_questions_gets_no_empty_tables(
+    theme: Theme,
+) -> None:
+    basic = parse_questionnaire((VECTORS / "01-basic" / "bank.yaml").read_text(), "basic.yaml")
+    page = render_partnership_page(basic, theme)
+    assert "data-breakdown" not in page and "data-choice" not in page
+    assert 'class="groups"' not in page and 'class="choice-counts"' not in page
+
+
+def test_the_page_scripts_messages_and_the_file_readers_messages_use_distinct_keys() -> None:
+    """The page gets both catalogues in one object: a key in both would say the wrong thing."""
+    assert not set(PARTNERSHIP_MESSAGES) & set(READING_MESSAGES)
 
 
 def test_the_page_script_gets_options_as_data_and_the_privacy_threshold(

@@ -94,9 +94,9 @@ PARTNERSHIP_MESSAGES: Mapping[str, Message] = {
     "levelFrom": N_("{level} (from {min})"),
     "allRemoved": N_("All files removed. No files chosen."),
     # Principles asked of nobody (ask_if), small groups and counts hidden, open answers withheld.
-    "notAsked": N_("not asked"),
-    "notAskedLevel": N_("Not asked"),
-    "noneAsked": N_("No overall score: no principle was asked of these respondents."),
+    "cellNotAsked": N_("not asked"),
+    "levelNotAsked": N_("Not asked"),
+    "overallNoneAsked": N_("No overall score: no principle was asked of these respondents."),
     "fewerThan": N_("fewer than {k}"),
     "withheld": lambda n: ngettext(
         "{count} more from organisations of fewer than {k} respondents is not shown.",

@@ -29,7 +29,7 @@
 
   const shown = (score) => (score === null || score === undefined ? "–" : String(S.roundHalfUp(score)));
   /** A score, or "not asked" where the principle was asked of nobody it stands for (never 0). */
-  const shownOr = (score, notAsked) => (notAsked && (score === null || score === undefined) ? say("notAsked") : shown(score));
+  const shownOr = (score, notAsked) => (notAsked && (score === null || score === undefined) ? say("cellNotAsked") : shown(score));
   const fileCount = (count) => say("files", { count });
   const respondentCount = (count) => say("respondents", { count });
   const organisationCount = (count) => say("organisations", { count });
@@ -132,7 +132,7 @@
     const nobody = current.asked.partnership;
     if (p.overall === null) {
       const missing = bank.principles.filter((pr) => p.principles[pr.id].score === null && !nobody.has(pr.id)).map((pr) => pr.title);
-      overall.replaceChildren(el("p", missing.length ? say("noOverall", { missing: missing.join("; ") }) : say("noneAsked")));
+      overall.replaceChildren(el("p", missing.length ? say("noOverall", { missing: missing.join("; ") }) : say("overallNoneAsked")));
     } else {
       const line = el("p");
       line.append(...sayNodes("overall", { score: el("strong", shown(p.overall)), level: el("strong", levelLabel[p.level]) }));
@@ -152,7 +152,7 @@
       const cell = (name) => row.querySelector('[data-cell="' + name + '"]');
       const top = highest(result, pr.id);
       cell("score").textContent = shownOr(r.score, nobody.has(pr.id));
-      cell("level").textContent = r.level ? levelLabel[r.level] : say(nobody.has(pr.id) ? "notAskedLevel" : "noScore");
+      cell("level").textContent = r.level ? levelLabel[r.level] : say(nobody.has(pr.id) ? "levelNotAsked" : "noScore");
       cell("min").textContent = r.weakest_organisation === null ? "–" : r.weakest_organisation + " (" + shown(r.min) + ")";
       cell("max").textContent = top === null ? "–" : top + " (" + shown(r.max) + ")";
       cell("spread").textContent = shown(r.spread);
@@ -192,7 +192,7 @@
     series.forEach((s, i) => { s.style = i ? styles[(i - 1) % styles.length] : { colour: null, dash: "", marker: "circle" }; });
     const nobody = [current.asked.partnership].concat(names.map((name) => current.asked.organisations.get(name)));
     const describe = (s, k) => s.label + ": " + bank.principles.map((pr, i) => pr.title + " " +
-      (s.values[i] === null ? say(nobody[k].has(pr.id) ? "notAsked" : "noScoreHere") : shown(s.values[i]))).join(", ");
+      (s.values[i] === null ? say(nobody[k].has(pr.id) ? "cellNotAsked" : "noScoreHere") : shown(s.values[i]))).join(", ");
     $("radar").innerHTML = C.radar({
       id: "partnership-radar",
       axes: bank.principles.map((pr) => pr.title),
@@ -228,7 +228,7 @@
           (i === row.cells.length - 1 ? " heat__partnership" : ""));
         if (c.level) td.dataset.level = c.level;
         const nobody = row.partnership ? current.asked.partnership : current.asked.organisations.get(row.name);
-        if (i === row.cells.length - 1 && c.value === null && nobody.has(pid)) td.textContent = say("notAsked");
+        if (i === row.cells.length - 1 && c.value === null && nobody.has(pid)) td.textContent = say("cellNotAsked");
         tr.append(td);
       });
       return tr;
