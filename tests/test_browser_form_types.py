@@ -249,6 +249,9 @@ def test_a_principle_not_asked_is_not_applicable_and_leaves_the_overall(page: An
     assert weakest.inner_text() == (
         "Your weakest principle is named when all 2 principles have a score; 1 still has none."
     )
+    # m1 is asked (partners share measures), m2 not yet (it follows a high m1): one of one
+    measures = page.locator('tr[data-principle="measures"]')
+    assert "No score: answer at least 1 of its 1 questions" in measures.inner_text()
     pick(page, "m1", "Mostly")
     wait_until(page, "window.selfassessResult.answered === 2")
     row = page.locator('tr[data-principle="housing"]')

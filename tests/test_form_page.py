@@ -134,10 +134,14 @@ def test_the_results_list_the_banks_sources(html: str) -> None:
     assert "<em>Collective impact</em>" in sources.group(1)
 
 
-def test_principle_rows_say_how_many_rated_questions_give_a_score(html: str) -> None:
+def test_principle_rows_say_how_many_rated_questions_give_a_score_and_list_it_per_count_asked(
+    html: str,
+) -> None:
     # agenda has two rated questions (a1, a2) beside a multi and a text question
-    row = re.search(r'<tr data-principle="agenda">.*?</tr>', html, re.S)
-    assert row is not None and "answer at least 1 of its 2 questions" in row.group(0)
+    row = re.search(r'<tr data-principle="agenda" data-needed="1 1">.*?</tr>', html, re.S)
+    assert row is not None
+    assert 'answer at least <span data-slot="needed">1</span> of its ' in row.group(0)
+    assert '<span data-slot="total">2</span> questions' in row.group(0)
     assert "Not applicable" in row.group(0)
 
 

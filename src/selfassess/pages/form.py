@@ -54,6 +54,15 @@ def render_form(
                 p.id: answers_needed(len(bank.scored_questions(p)), bank) for p in bank.principles
             },
             "answers_total": {p.id: len(bank.scored_questions(p)) for p in bank.principles},
+            # When some are asked of some respondents only: the answers needed if 1, 2 ... of
+            # them are asked, for the script to pick from (it counts those asked).
+            "answers_needed_when_asked": {
+                p.id: " ".join(
+                    str(answers_needed(n, bank))
+                    for n in range(1, len(bank.scored_questions(p)) + 1)
+                )
+                for p in bank.principles
+            },
             "index_href": index_href,
             "partnership_href": partnership_href,
         }

@@ -67,6 +67,7 @@ it is translated with the bundled templates' own; a template can extend its pare
 | `bank_json` | the bank's scoring data for the script; keep it |
 | `messages_json` | the words the page's script shows, by key (`base.html.j2` puts it in the page); keep it |
 | `answers_needed`, `answers_total` | principle id -> rated answers needed for a score, and its rated questions |
+| `answers_needed_when_asked` | principle id -> the answers needed when 1, 2 ... of its rated questions are asked, space-separated (the script picks from it) |
 | `index_href`, `partnership_href` | links to the landing and partnership pages (empty for a lone page) |
 
 Inside the loops of `form.html.j2` and its partials: `principle`, `question`, `option`.

@@ -169,7 +169,7 @@
     $("progress").textContent = say("progress", { answered: responded, total: asked.size });
     // An empty comment box is left off the printed record (print CSS hides .is-empty).
     commentBoxes.forEach((box) => box.parentNode.classList.toggle("is-empty", !box.value.trim()));
-    if (resultsShown) showResults(result, result.notApplicable || new Set());
+    if (resultsShown) showResults(result, result.notApplicable || new Set(), asked);
   }
 
   function text(tag, content) {
@@ -194,14 +194,18 @@
     return shown;
   }
 
-  /** The results of one respondent; principles in `na` were not applicable to them. */
-  function showResults(result, na) {
+  /** The results of one respondent; principles in `na` were not applicable to them, `asked`
+      holds the questions asked of them. */
+  function showResults(result, na, asked) {
     const rounded = (score) => (score === null ? "–" : S.roundHalfUp(score));
     $("results").hidden = false;
     bank.principles.forEach((p) => {
       const score = result.principles[p.id], level = S.levelOf(bank.levels, score);
       const row = document.querySelector('tr[data-principle="' + CSS.escape(p.id) + '"]');
-      show(row, na.has(p.id) ? "na" : score !== null, { score: rounded(score), level: levelLabel[level] });
+      // The answers a score needs, out of the rated questions asked (the page lists the figure for each count).
+      const rated = p.questions.filter((q) => !q.type && asked.has(q.id)).length;
+      const needed = (row.dataset.needed || "").split(" ")[rated - 1];
+      show(row, na.has(p.id) ? "na" : score !== null, { score: rounded(score), level: levelLabel[level], needed, total: rated });
       row.querySelector(".bar span").style.width = score + "%";
       const advice = $("advice-" + p.id);
       advice.hidden = na.has(p.id) || !showLevel(advice, level);
