@@ -15,6 +15,7 @@ from selfassess.core.rounding import shown
 from selfassess.core.scoring import Scores
 from selfassess.scorecard import wording
 from selfassess.scorecard.baseline import baseline_view
+from selfassess.scorecard.breakdowns import breakdown_views
 from selfassess.scorecard.comments import comments_by_principle
 from selfassess.scorecard.context import BuildContext, build_context
 from selfassess.scorecard.heat_map import heat_tones
@@ -44,7 +45,9 @@ def build_scorecard(
         for principle, pv in zip(bank.principles, ctx.bank_view.principles, strict=True)
     ]
     sections = [
-        principle_section(ctx, pv, row, comments.get(row.id, []), withheld.get(row.id, 0))
+        principle_section(
+            ctx, pv, row, comments.get(row.id, []), withheld.get(row.id, 0), options.highlight
+        )
         for row, pv in zip(rows, ctx.bank_view.principles, strict=True)
     ]
     hidden_scores = sum(row.hidden_organisations for row in rows)
@@ -72,6 +75,7 @@ def build_scorecard(
         summary_note=wording.summary_note(hidden_scores),
         weakest_link=weakest_link(rows),
         sections=sections,
+        breakdowns=breakdown_views(ctx),
         baseline=(
             baseline_view(ctx, baseline, baseline_responses) if baseline is not None else None
         ),

@@ -177,6 +177,69 @@ def from_baseline(line: str) -> str:
     return _("{line} (baseline)").format(line=line)
 
 
+# ---------------------------------------------------------------- breakdowns and counts
+
+
+def not_asked() -> str:
+    """Printed for a principle asked of nobody a figure stands for (tight tables)."""
+    return _("n/a")
+
+
+def not_asked_meaning() -> str:
+    """What "n/a" stands for, in a heat map's key and its cells' text alternative."""
+    return _("not asked: none of the principle's questions were asked of them")
+
+
+def fewer_than(threshold: int) -> str:
+    """Said in place of a group or count withheld because it stands for too few people."""
+    return ngettext("fewer than {n}", "fewer than {n}", threshold).format(n=threshold)
+
+
+def group_guarded() -> str:
+    """Said in place of a group withheld so that a smaller hidden one cannot be worked out."""
+    return _("hidden so that a smaller group cannot be worked out")
+
+
+def overall_column_label() -> str:
+    """The heading of a breakdown table's overall column."""
+    return _("Overall")
+
+
+def largest_gap(high: str, principle: str, points: int, low: str) -> str:
+    """The widest gap between two shown groups on one principle."""
+    return ngettext(
+        "{high} score {principle} {points} point higher than {low}.",
+        "{high} score {principle} {points} points higher than {low}.",
+        points,
+    ).format(high=high, principle=principle, points=points, low=low)
+
+
+def breakdown_hidden_note(hidden: int, threshold: int) -> str:
+    """Said under a breakdown table with withheld groups; "" when none are."""
+    if not hidden:
+        return ""
+    return ngettext(
+        "{n} group is hidden to protect small groups: fewer than {k} respondents gave that "
+        "answer, or its figures would let a smaller group be worked out.",
+        "{n} groups are hidden to protect small groups: fewer than {k} respondents gave those "
+        "answers, or their figures would let a smaller group be worked out.",
+        hidden,
+    ).format(n=hidden, k=threshold)
+
+
+def counts_hidden_note(hidden: int, threshold: int) -> str:
+    """Said under a chart of counts with withheld counts; "" when none are."""
+    if not hidden:
+        return ""
+    return ngettext(
+        "{n} count is hidden: it stands for fewer than {k} respondents, or would let one that "
+        "does be worked out.",
+        "{n} counts are hidden: they stand for fewer than {k} respondents, or would let one "
+        "that does be worked out.",
+        hidden,
+    ).format(n=hidden, k=threshold)
+
+
 # ---------------------------------------------------------------- principles and method
 
 

@@ -1,0 +1,98 @@
+"""The breakdown pages: the partnership's scores by the answers to a background question.
+
+Design note: the figures are core/scoring.py's (`partnership.breakdowns`), rounded as every
+other score is; which groups are withheld is core/privacy.py's `hidden_groups` (small groups,
+and the complementary hiding that stops a withheld group being worked out from the others), so
+the scorecard and the partnership page hide the same groups. The largest-gap sentence compares
+shown groups only, on the figures as printed, so a reader can check it against the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from selfassess.core.model import Question
+from selfassess.core.privacy import hidden_groups
+from selfassess.core.rounding import round_half_up, shown
+from selfassess.core.scoring import GroupScores, RespondentScores
+from selfassess.pages.markdown import render_inline
+from selfassess.scorecard import wording
+from selfassess.scorecard.context import BuildContext
+from selfassess.scorecard.views import BreakdownRow, BreakdownView
+
+
+def breakdown_views(ctx: BuildContext) -> list[BreakdownView]:
+    """A page per background question marked `breakdown: true`, in the bank's order."""
+    return [_breakdown(ctx, question) for question in ctx.bank.breakdown_questions()]
+
+
+def _breakdown(ctx: BuildContext, question: Question) -> BreakdownView:
+    """One question's table: a row per option, withheld groups said in place."""
+    groups = ctx.scores.partnership.breakdowns.get(question.id, {})
+    options = question.options or []
+    scores = [groups.get(o.id) for o in options]
+    k = ctx.privacy.min_group_size
+    hidden = hidden_groups([g.n_respondents if g else 0 for g in scores], k)
+    principles = ctx.bank.principles
+    rows: list[BreakdownRow] = []
+    shown_groups: list[tuple[str, GroupScores]] = []
+    not_asked = False
+    for index, (option, group) in enumerate(zip(options, scores, strict=True)):
+        n = group.n_respondents if group else 0
+        if index in hidden or group is None:
+            why = wording.fewer_than(k) if n < k else wording.group_guarded()
+            rows.append(BreakdownRow(option.label, "", [], why))
+            continue
+        absent = _not_applicable(ctx.scores.respondents, question.id, option.id)
+        figures = [
+            wording.not_asked()
+            if p.id in absent and group.principles.get(p.id) is None
+            else shown(group.principles.get(p.id))
+            for p in principles
+        ]
+        not_asked = not_asked or wording.not_asked() in figures
+        rows.append(BreakdownRow(option.label, str(n), [*figures, shown(group.overall)], ""))
+        shown_groups.append((option.label, group))
+    return BreakdownView(
+        id=question.id,
+        anchor=f"breakdown-{question.id}",
+        title_html=render_inline(question.text),
+        columns=[p.title for p in principles] + [wording.overall_column_label()],
+        rows=rows,
+        gap=_largest_gap(ctx, shown_groups),
+        not_asked=not_asked,
+        hidden_note=wording.breakdown_hidden_note(sum(1 for r in rows if r.hidden), k),
+    )
+
+
+def _not_applicable(
+    respondents: Sequence[RespondentScores], question_id: str, option_id: str
+) -> frozenset[str]:
+    """Principles asked of nobody in the group of respondents who gave this answer."""
+    members = [r for r in respondents if r.background.get(question_id) == option_id]
+    if not members:
+        return frozenset()
+    return frozenset.intersection(*(r.not_applicable for r in members))
+
+
+def _largest_gap(ctx: BuildContext, groups: Sequence[tuple[str, GroupScores]]) -> str:
+    """The widest gap, on the printed whole numbers, between two shown groups on one
+    principle; ties go to the first principle, then the first groups in the bank's order."""
+    best: tuple[int, str, str, str] | None = None
+    for principle in ctx.bank.principles:
+        printed = [
+            (round_half_up(score), label)
+            for label, group in groups
+            if (score := group.principles.get(principle.id)) is not None
+        ]
+        if len(printed) < 2:
+            continue
+        high = max(printed, key=lambda pair: pair[0])
+        low = min(printed, key=lambda pair: pair[0])
+        gap = high[0] - low[0]
+        if gap > 0 and (best is None or gap > best[0]):
+            best = (gap, high[1], principle.title, low[1])
+    if best is None:
+        return ""
+    gap, high_label, title, low_label = best
+    return wording.largest_gap(high_label, title, gap, low_label)

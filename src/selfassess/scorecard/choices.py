@@ -1,0 +1,65 @@
+"""Choice and multi questions inside a principle: how many respondents picked each option.
+
+Design note: the counts are core/scoring.py's (`partnership.choices`); a count standing for
+fewer than the bank's `min_group_size` respondents is withheld by the same rule as a breakdown
+group (`hidden_groups`, complementary hiding included). Each bar is a small decorative SVG: the
+label and the count beside it are text, so the PDF's text layer, `verify` and a screen reader
+read the figures from the table, not from the drawing.
+"""
+
+from __future__ import annotations
+
+from selfassess.core.model import Principle
+from selfassess.core.privacy import hidden_groups
+from selfassess.core.question_types import has_options
+from selfassess.scorecard import wording
+from selfassess.scorecard.chart_parts import coordinate, escape_text
+from selfassess.scorecard.context import BuildContext
+from selfassess.scorecard.views import ChoiceBar, ChoiceCounts
+
+BAR_WIDTH = 120.0  # the longest shown bar, in CSS pixels
+BAR_HEIGHT = 10.0
+
+
+def choice_counts(ctx: BuildContext, principle: Principle, colour: str) -> list[ChoiceCounts]:
+    """The principle's choice and multi questions, in the bank's order, as counts and bars."""
+    k = ctx.privacy.min_group_size
+    found = []
+    for question in principle.questions:
+        if not has_options(question.type):
+            continue
+        counts_by_id = ctx.scores.partnership.choices.get(question.id, {})
+        options = question.options or []
+        counts = [counts_by_id.get(o.id, 0) for o in options]
+        hidden = hidden_groups(counts, k)
+        longest = max((n for i, n in enumerate(counts) if i not in hidden), default=0)
+        bars = [
+            ChoiceBar(option.label, wording.fewer_than(k), True, "")
+            if i in hidden and n < k
+            else ChoiceBar(option.label, wording.group_guarded(), True, "")
+            if i in hidden
+            else ChoiceBar(option.label, str(n), False, bar_svg(n, longest, colour))
+            for i, (option, n) in enumerate(zip(options, counts, strict=True))
+        ]
+        found.append(
+            ChoiceCounts(
+                label=ctx.question_labels[question.id],
+                text_html=ctx.question_html[question.id],
+                multi=question.type == "multi",
+                bars=bars,
+                hidden_note=wording.counts_hidden_note(len(hidden), k),
+            )
+        )
+    return found
+
+
+def bar_svg(count: int, longest: int, colour: str) -> str:
+    """A bar as long as `count` is of `longest`, hidden from screen readers (the count is text)."""
+    width = BAR_WIDTH * count / longest if longest else 0.0
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="bar" aria-hidden="true" '
+        f'width="{coordinate(BAR_WIDTH)}" height="{coordinate(BAR_HEIGHT)}" '
+        f'viewBox="0 0 {coordinate(BAR_WIDTH)} {coordinate(BAR_HEIGHT)}">'
+        f'<rect x="0" y="0" width="{coordinate(width)}" height="{coordinate(BAR_HEIGHT)}" '
+        f'fill="{escape_text(colour)}"/></svg>'
+    )
