@@ -10,15 +10,16 @@ shown groups only, on the figures as printed, so a reader can check it against t
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from selfassess.core.model import Question
 from selfassess.core.privacy import hidden_groups
 from selfassess.core.rounding import round_half_up, shown
-from selfassess.core.scoring import GroupScores, RespondentScores
+from selfassess.core.scoring import GroupScores
 from selfassess.pages.markdown import render_inline
 from selfassess.scorecard import wording
 from selfassess.scorecard.context import BuildContext
-from selfassess.scorecard.views import BreakdownRow, BreakdownView
+from selfassess.scorecard.views import BreakdownRow, BreakdownView, PrincipleRow
 
 
 def breakdown_views(ctx: BuildContext) -> list[BreakdownView]:
@@ -43,10 +44,9 @@ def _breakdown(ctx: BuildContext, question: Question) -> BreakdownView:
             why = wording.fewer_than(k) if n < k else wording.group_guarded()
             rows.append(BreakdownRow(option.label, "", [], why))
             continue
-        absent = _not_applicable(ctx.scores.respondents, question.id, option.id)
         figures = [
             wording.not_asked()
-            if p.id in absent and group.principles.get(p.id) is None
+            if p.id in group.not_applicable
             else shown(group.principles.get(p.id))
             for p in principles
         ]
@@ -63,16 +63,6 @@ def _breakdown(ctx: BuildContext, question: Question) -> BreakdownView:
         not_asked=not_asked,
         hidden_note=wording.breakdown_hidden_note(sum(1 for r in rows if r.hidden), k),
     )
-
-
-def _not_applicable(
-    respondents: Sequence[RespondentScores], question_id: str, option_id: str
-) -> frozenset[str]:
-    """Principles asked of nobody in the group of respondents who gave this answer."""
-    members = [r for r in respondents if r.background.get(question_id) == option_id]
-    if not members:
-        return frozenset()
-    return frozenset.intersection(*(r.not_applicable for r in members))
 
 
 def _largest_gap(ctx: BuildContext, groups: Sequence[tuple[str, GroupScores]]) -> str:
@@ -96,3 +86,20 @@ def _largest_gap(ctx: BuildContext, groups: Sequence[tuple[str, GroupScores]]) -
         return ""
     gap, high_label, title, low_label = best
     return wording.largest_gap(high_label, title, gap, low_label)
+
+
+def printed_breakdowns(
+    breakdowns: Sequence[BreakdownView], principles: Sequence[PrincipleRow]
+) -> dict[str, Any]:
+    """Each group's figures as printed, by principle id and "overall", or why it is withheld:
+    for the manifest, which `verify` compares with the inputs."""
+    ids = [row.id for row in principles] + ["overall"]
+    return {
+        b.id: {
+            row.label: {"hidden": row.hidden}
+            if row.hidden
+            else {"respondents": row.respondents, **dict(zip(ids, row.figures, strict=True))}
+            for row in b.rows
+        }
+        for b in breakdowns
+    }

@@ -45,9 +45,7 @@ def build_scorecard(
         for principle, pv in zip(bank.principles, ctx.bank_view.principles, strict=True)
     ]
     sections = [
-        principle_section(
-            ctx, pv, row, comments.get(row.id, []), withheld.get(row.id, 0), options.highlight
-        )
+        principle_section(ctx, pv, row, comments.get(row.id, []), withheld.get(row.id, 0))
         for row, pv in zip(rows, ctx.bank_view.principles, strict=True)
     ]
     hidden_scores = sum(row.hidden_organisations for row in rows)

@@ -13,7 +13,7 @@ from selfassess.core.model import Principle
 from selfassess.core.privacy import hidden_groups
 from selfassess.core.question_types import has_options
 from selfassess.scorecard import wording
-from selfassess.scorecard.chart_parts import coordinate, escape_text
+from selfassess.scorecard.chart_parts import coordinate
 from selfassess.scorecard.context import BuildContext
 from selfassess.scorecard.views import ChoiceBar, ChoiceCounts
 
@@ -21,7 +21,7 @@ BAR_WIDTH = 120.0  # the longest shown bar, in CSS pixels
 BAR_HEIGHT = 10.0
 
 
-def choice_counts(ctx: BuildContext, principle: Principle, colour: str) -> list[ChoiceCounts]:
+def choice_counts(ctx: BuildContext, principle: Principle) -> list[ChoiceCounts]:
     """The principle's choice and multi questions, in the bank's order, as counts and bars."""
     k = ctx.privacy.min_group_size
     found = []
@@ -38,7 +38,7 @@ def choice_counts(ctx: BuildContext, principle: Principle, colour: str) -> list[
             if i in hidden and n < k
             else ChoiceBar(option.label, wording.group_guarded(), True, "")
             if i in hidden
-            else ChoiceBar(option.label, str(n), False, bar_svg(n, longest, colour))
+            else ChoiceBar(option.label, str(n), False, bar_svg(n, longest))
             for i, (option, n) in enumerate(zip(options, counts, strict=True))
         ]
         found.append(
@@ -53,13 +53,14 @@ def choice_counts(ctx: BuildContext, principle: Principle, colour: str) -> list[
     return found
 
 
-def bar_svg(count: int, longest: int, colour: str) -> str:
-    """A bar as long as `count` is of `longest`, hidden from screen readers (the count is text)."""
+def bar_svg(count: int, longest: int) -> str:
+    """A bar as long as `count` is of `longest`, hidden from screen readers (the count is text);
+    drawn in the text colour the theme's CSS gives it (`currentColor`)."""
     width = BAR_WIDTH * count / longest if longest else 0.0
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="bar" aria-hidden="true" '
         f'width="{coordinate(BAR_WIDTH)}" height="{coordinate(BAR_HEIGHT)}" '
         f'viewBox="0 0 {coordinate(BAR_WIDTH)} {coordinate(BAR_HEIGHT)}">'
         f'<rect x="0" y="0" width="{coordinate(width)}" height="{coordinate(BAR_HEIGHT)}" '
-        f'fill="{escape_text(colour)}"/></svg>'
+        'fill="currentColor"/></svg>'
     )

@@ -80,7 +80,9 @@ def _said(response: Response, text_questions: list[str]) -> list[tuple[str, str]
     """A respondent's comments, then their answers to text questions inside principles: both
     are their own words, printed under the same rules."""
     answers = [
-        (qid, answer) for qid in text_questions if isinstance(answer := response.answers.get(qid), str)
+        (qid, answer)
+        for qid in text_questions
+        if isinstance(answer := response.answers.get(qid), str)
     ]
     return [*response.comments.items(), *answers]
 

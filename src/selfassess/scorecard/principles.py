@@ -38,7 +38,6 @@ def principle_section(
     row: PrincipleRow,
     comments: list[CommentView],
     comments_withheld: int,
-    colour: str,
 ) -> PrincipleSection:
     """A principle's pages, around its row of the summary table."""
     grid = ctx.grids[row.id]
@@ -81,7 +80,7 @@ def principle_section(
         comments_hidden_note=wording.comments_hidden_note(
             comments_withheld, ctx.privacy.min_group_size
         ),
-        choices=choice_counts(ctx, grid.principle, colour),
+        choices=choice_counts(ctx, grid.principle),
     )
 
 

@@ -139,6 +139,11 @@ class PrincipleSection(PrincipleRow):
     comments_hidden_note: str  # "" unless comments from small groups are withheld
     choices: list[ChoiceCounts]  # the principle's choice and multi questions, counted
 
+    @property
+    def heat_map_labels(self) -> list[str]:
+        """The labels of the heat map's question columns: the scale questions'."""
+        return [q.label for q in self.questions if q.scored]
+
 
 @dataclass(frozen=True)
 class BreakdownRow:
