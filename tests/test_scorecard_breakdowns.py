@@ -26,6 +26,7 @@ from selfassess.report.audit import printed_figures
 from selfassess.report.pipeline import render_scorecard_html
 from selfassess.scorecard.breakdowns import printed_breakdowns
 from selfassess.scorecard.build import build_scorecard
+from selfassess.scorecard.choices import bar_width
 from selfassess.scorecard.options import ScorecardOptions
 from selfassess.scorecard.views import BreakdownView, PrincipleSection, ScorecardView
 
@@ -148,10 +149,10 @@ def test_choice_and_multi_questions_inside_a_principle_are_counted_with_small_co
     )
 
 
-def test_a_shown_count_is_drawn_as_a_bar_hidden_from_screen_readers_and_a_hidden_one_not() -> None:
-    bars = section("hierarchies").choices[0].bars
-    assert 'aria-hidden="true"' in bars[1].bar_svg and 'width="120"' in bars[1].bar_svg
-    assert bars[0].bar_svg == bars[2].bar_svg == ""
+def test_a_shown_count_is_drawn_as_a_bar_as_long_as_its_share_of_the_longest_shown() -> None:
+    bars = section("measures").choices[0].bars
+    assert [b.bar_width for b in bars] == ["100%", "", ""]
+    assert bar_width(3, 7) == "42.9%" and bar_width(0, 0) == "0%"
 
 
 def test_the_heat_map_has_a_column_per_scale_question_only() -> None:

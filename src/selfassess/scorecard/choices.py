@@ -2,9 +2,11 @@
 
 Design note: the counts are core/scoring.py's (`partnership.choices`); a count standing for
 fewer than the bank's `min_group_size` respondents is withheld by the same rule as a breakdown
-group (`hidden_groups`, complementary hiding included). Each bar is a small decorative SVG: the
-label and the count beside it are text, so the PDF's text layer, `verify` and a screen reader
-read the figures from the table, not from the drawing.
+group (`hidden_groups`, complementary hiding included). Each bar is a decorative block whose
+width Python gives and whose colour the theme's CSS gives (its accent): the label and the count
+beside it are text, so the PDF's text layer, `verify` and a screen reader read the figures from
+the table, not from the drawing. (WeasyPrint draws inline SVG without the page's CSS, so an SVG
+bar could not take the theme's colour.)
 """
 
 from __future__ import annotations
@@ -16,9 +18,6 @@ from selfassess.scorecard import wording
 from selfassess.scorecard.chart_parts import coordinate
 from selfassess.scorecard.context import BuildContext
 from selfassess.scorecard.views import ChoiceBar, ChoiceCounts
-
-BAR_WIDTH = 120.0  # the longest shown bar, in CSS pixels
-BAR_HEIGHT = 10.0
 
 
 def choice_counts(ctx: BuildContext, principle: Principle) -> list[ChoiceCounts]:
@@ -38,7 +37,7 @@ def choice_counts(ctx: BuildContext, principle: Principle) -> list[ChoiceCounts]
             if i in hidden and n < k
             else ChoiceBar(option.label, wording.group_guarded(), True, "")
             if i in hidden
-            else ChoiceBar(option.label, str(n), False, bar_svg(n, longest))
+            else ChoiceBar(option.label, str(n), False, bar_width(n, longest))
             for i, (option, n) in enumerate(zip(options, counts, strict=True))
         ]
         found.append(
@@ -53,14 +52,6 @@ def choice_counts(ctx: BuildContext, principle: Principle) -> list[ChoiceCounts]
     return found
 
 
-def bar_svg(count: int, longest: int) -> str:
-    """A bar as long as `count` is of `longest`, hidden from screen readers (the count is text);
-    drawn in the text colour the theme's CSS gives it (`currentColor`)."""
-    width = BAR_WIDTH * count / longest if longest else 0.0
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="bar" aria-hidden="true" '
-        f'width="{coordinate(BAR_WIDTH)}" height="{coordinate(BAR_HEIGHT)}" '
-        f'viewBox="0 0 {coordinate(BAR_WIDTH)} {coordinate(BAR_HEIGHT)}">'
-        f'<rect x="0" y="0" width="{coordinate(width)}" height="{coordinate(BAR_HEIGHT)}" '
-        'fill="currentColor"/></svg>'
-    )
+def bar_width(count: int, longest: int) -> str:
+    """A bar's width as a share of the longest shown count's, for the template's CSS."""
+    return f"{coordinate(100 * count / longest)}%" if longest else "0%"

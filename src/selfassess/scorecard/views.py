@@ -108,7 +108,7 @@ class ChoiceBar:
     label: str
     count: str  # "4", or why it is withheld ("fewer than 3")
     hidden: bool
-    bar_svg: str  # a small horizontal bar, decorative (the count is printed beside it); ""
+    bar_width: str  # "62%": the bar's share of the longest shown one (decorative); "" if hidden
 
 
 @dataclass(frozen=True)
