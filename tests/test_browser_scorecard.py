@@ -75,10 +75,10 @@ def test_the_scorecard_reads_on_a_phone_without_sideways_scrolling(
 
 
 @pytest.fixture(scope="module")
-def every_type(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def breakdowns_round(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A bank of every question type: breakdown pages with hidden groups, counts, n/a."""
-    data = Path(__file__).parent / "data" / "every-type"
-    html = tmp_path_factory.mktemp("every-type") / "scorecard.html"
+    data = Path(__file__).parent / "data" / "breakdowns"
+    html = tmp_path_factory.mktemp("breakdowns") / "scorecard.html"
     code, _, err = report(
         *("--questionnaire", str(data / "bank.yaml"), str(data / "responses")),
         *("--partnership", PARTNERSHIP, "--html", str(html)),
@@ -88,12 +88,12 @@ def every_type(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_breakdown_pages_and_counts_pass_axe_and_read_on_a_phone(
-    browser: Any, every_type: Path
+    browser: Any, breakdowns_round: Path
 ) -> None:
     ctx = browser.new_context(viewport={"width": 320, "height": 800}, device_scale_factor=4)
     try:
         page = ctx.new_page()
-        page.goto(every_type.as_uri())
+        page.goto(breakdowns_round.as_uri())
         assert page.locator("table.breakdown-table").count() == 2
         assert page.locator("table.choice-table").count() == 2
         violations = run_axe(page, require_axe())

@@ -1,7 +1,7 @@
 """The scorecard's breakdown pages, counts of answers, text answers and principles not asked.
 
-The bank in tests/data/every-type uses every question type; its eleven answer files give the
-seniority breakdown two shown groups and two withheld (1 and 0 respondents, k = 3), the sector
+The bank in tests/data/breakdowns uses every question type; its eleven answer files give the
+seniority breakdown two shown groups and two withheld (one respondent each, k = 3), the sector
 breakdown one small group and one withheld beside it (complementary hiding), a group for which a
 principle was asked of nobody (frontline staff were not asked about shared measures), and a
 multi question with one option picked by a single respondent.
@@ -30,18 +30,18 @@ from selfassess.scorecard.choices import bar_width
 from selfassess.scorecard.options import ScorecardOptions
 from selfassess.scorecard.views import BreakdownView, PrincipleSection, ScorecardView
 
-EVERY_TYPE = Path(__file__).parent / "data" / "every-type"
+BREAKDOWNS = Path(__file__).parent / "data" / "breakdowns"
 
 
 @cache
-def every_type() -> tuple[Questionnaire, LoadedResponses, Scores]:
-    bank = load_questionnaire(EVERY_TYPE / "bank.yaml")
-    loaded = load_responses(expand_input_paths([str(EVERY_TYPE / "responses")]), bank)
+def breakdowns_round() -> tuple[Questionnaire, LoadedResponses, Scores]:
+    bank = load_questionnaire(BREAKDOWNS / "bank.yaml")
+    loaded = load_responses(expand_input_paths([str(BREAKDOWNS / "responses")]), bank)
     return bank, loaded, score_all(bank, loaded.responses)
 
 
 def view(**options: object) -> ScorecardView:
-    return view_of(every_type(), **options)
+    return view_of(breakdowns_round(), **options)
 
 
 def breakdown(question_id: str, **options: object) -> BreakdownView:
@@ -69,7 +69,7 @@ def test_groups_smaller_than_the_banks_min_group_size_are_said_in_place_without_
     assert rows(breakdown("seniority")) == [
         ("Board or executive", "4", ["90", "73", "81"], ""),
         ("Senior manager", "", [], "fewer than 3"),
-        ("Frontline practitioner", "5", ["31", "n/a", "31"], ""),
+        ("Frontline practitioner", "4", ["21", "n/a", "21"], ""),
         ("Other", "", [], "fewer than 3"),
     ]
 
@@ -91,7 +91,7 @@ def test_a_principle_asked_of_nobody_in_a_group_prints_n_a_and_the_caption_says_
 
 def test_the_largest_gap_between_two_shown_groups_is_one_sentence_on_the_printed_figures() -> None:
     assert breakdown("seniority").gap == (
-        "Board or executive score Putting hierarchies aside 59 points higher than "
+        "Board or executive score Putting hierarchies aside 69 points higher than "
         "Frontline practitioner."
     )
 
@@ -101,12 +101,13 @@ def test_no_gap_is_said_with_fewer_than_two_shown_groups() -> None:
 
 
 def test_a_smaller_min_group_size_shows_every_group_that_has_anyone_in_it() -> None:
-    privacy = PrivacyOptions(min_group_size=1)
-    assert [r.hidden for r in breakdown("seniority", privacy=privacy).rows] == [
+    privacy = PrivacyOptions(min_group_size=2)
+    assert [r.hidden for r in breakdown("sector", privacy=privacy).rows] == ["", "", ""]
+    assert [r.respondents for r in breakdown("seniority", privacy=privacy).rows] == [
+        "4",
         "",
+        "4",
         "",
-        "",
-        "fewer than 1",
     ]
 
 
@@ -196,7 +197,7 @@ def answered(organisation: str, has_measures: str, **answers: object) -> Sourced
         source=f"{organisation}-{has_measures}.json",
         response=Response(
             format="selfassess-response/2",
-            questionnaire={"id": "every-type"},
+            questionnaire={"id": "breakdowns"},
             respondent=Respondent(organisation=organisation),
             background={"seniority": "frontline"},
             answers={"h-1": 4, "m-has": has_measures, **answers},
@@ -205,7 +206,7 @@ def answered(organisation: str, has_measures: str, **answers: object) -> Sourced
 
 
 def scorecard_of(responses: list[SourcedResponse]) -> ScorecardView:
-    bank = every_type()[0]
+    bank = breakdowns_round()[0]
     return build_scorecard(bank, score_all(bank, responses), responses, ScorecardOptions())
 
 
@@ -243,13 +244,13 @@ def test_the_breakdown_page_lays_out_hidden_groups_across_the_figures(html: str)
 
 
 def test_hostile_option_labels_are_printed_as_text(tmp_path: Path) -> None:
-    bank = every_type()[0]
+    bank = breakdowns_round()[0]
     seniority = bank.background[0]
     options = [o.model_copy(update={"label": f"<b>{o.label}</b>"}) for o in seniority.options or []]
     hostile = bank.model_copy(
         update={"background": [seniority.model_copy(update={"options": options})]}
     )
-    loaded = every_type()[1]
+    loaded = breakdowns_round()[1]
     v = build_scorecard(
         hostile, score_all(hostile, loaded.responses), loaded.responses, ScorecardOptions()
     )

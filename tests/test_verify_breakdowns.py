@@ -12,7 +12,7 @@ from pdf_support import attachments_of, invoke, pdf_text, report, with_attachmen
 from selfassess.pages.themes import load_theme
 from selfassess.report.pdf import render_scorecard_pdf
 
-EVERY_TYPE = Path(__file__).parent / "data" / "every-type"
+BREAKDOWNS = Path(__file__).parent / "data" / "breakdowns"
 PARTNERSHIP = "Northshire Partnership"
 BOARD_ROW = (
     '<tr><th scope="row">Board or executive</th><td class="num">4</td><td class="num">90</td>'
@@ -21,13 +21,13 @@ BOARD_ROW = (
 
 @pytest.fixture(scope="module")
 def honest(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The every-type scorecard as a PDF, and its HTML."""
-    folder = tmp_path_factory.mktemp("every-type")
+    """The breakdowns bank's scorecard as a PDF, and its HTML."""
+    folder = tmp_path_factory.mktemp("breakdowns")
     pdf, html = folder / "scorecard.pdf", folder / "scorecard.html"
     code, _, err = report(
         "--questionnaire",
-        str(EVERY_TYPE / "bank.yaml"),
-        str(EVERY_TYPE / "responses"),
+        str(BREAKDOWNS / "bank.yaml"),
+        str(BREAKDOWNS / "responses"),
         "--partnership",
         PARTNERSHIP,
         "-o",
@@ -45,7 +45,7 @@ def test_a_scorecard_with_breakdowns_counts_and_text_answers_verifies_every_page
 ) -> None:
     code, out, _ = invoke("verify", str(honest[0]))
     assert code == 0, out
-    assert out.splitlines()[0] == "verified: 11 inputs, bank every-type 1.0, scores match"
+    assert out.splitlines()[0] == "verified: 11 inputs, bank breakdowns 1.0, scores match"
     assert "matches the scorecard rebuilt from the inputs" in out.splitlines()[1]
 
 
@@ -53,10 +53,10 @@ def test_the_breakdown_page_shows_its_hidden_group_in_the_text_layer(
     honest: tuple[Path, str],
 ) -> None:
     text = " ".join(pdf_text(honest[0]).split())
-    assert "Senior manager fewer than 3 Frontline practitioner 5 31 n/a 31 Other fewer than 3" in (
+    assert "Senior manager fewer than 3 Frontline practitioner 4 21 n/a 21 Other fewer than 3" in (
         text
     )
-    assert "Board or executive score Putting hierarchies aside 59 points higher than" in text
+    assert "Board or executive score Putting hierarchies aside 69 points higher than" in text
 
 
 def test_a_breakdown_figure_changed_on_its_page_is_named(
