@@ -30,6 +30,7 @@ from selfassess.scorecard.choices import bar_width
 from selfassess.scorecard.options import ScorecardOptions
 from selfassess.scorecard.views import BreakdownView, PrincipleSection, ScorecardView
 
+HIDDEN = "hidden to protect groups of fewer than 3"
 BREAKDOWNS = Path(__file__).parent / "data" / "breakdowns"
 
 
@@ -68,9 +69,9 @@ def test_a_bank_without_breakdown_questions_has_no_breakdown_pages() -> None:
 def test_groups_smaller_than_the_banks_min_group_size_are_said_in_place_without_figures() -> None:
     assert rows(breakdown("seniority")) == [
         ("Board or executive", "4", ["90", "73", "81"], ""),
-        ("Senior manager", "", [], "fewer than 3"),
+        ("Senior manager", "", [], HIDDEN),
         ("Frontline practitioner", "4", ["21", "n/a", "21"], ""),
-        ("Other", "", [], "fewer than 3"),
+        ("Other", "", [], HIDDEN),
     ]
 
 
@@ -78,10 +79,17 @@ def test_a_lone_small_group_takes_the_next_smallest_with_it() -> None:
     """Voluntary (2) alone below 3 would be the total less the others: council (4) goes too."""
     assert rows(breakdown("sector")) == [
         ("NHS", "5", ["43", "81", "62"], ""),
-        ("Local council", "", [], "hidden so that a smaller group cannot be worked out"),
-        ("Voluntary sector", "", [], "fewer than 3"),
+        ("Local council", "", [], HIDDEN),
+        ("Voluntary sector", "", [], HIDDEN),
     ]
-    assert breakdown("sector").hidden_note.startswith("2 groups are hidden to protect small")
+    assert breakdown("sector").hidden_note.startswith("2 groups are hidden: a group of fewer")
+
+
+def test_a_small_group_and_the_one_hidden_with_it_read_the_same_so_neither_is_singled_out() -> None:
+    """Council (4) is hidden only to protect voluntary (2): saying which is which would say
+    which group is small."""
+    council, voluntary = breakdown("sector").rows[1:]
+    assert council.hidden == voluntary.hidden == HIDDEN
 
 
 def test_a_principle_asked_of_nobody_in_a_group_prints_n_a_and_the_caption_says_so() -> None:
@@ -121,7 +129,7 @@ def test_the_manifest_records_each_groups_printed_figures_or_why_it_is_withheld(
         "measures": "73",
         "overall": "81",
     }
-    assert figures["sector"]["Voluntary sector"] == {"hidden": "fewer than 3"}
+    assert figures["sector"]["Voluntary sector"] == {"hidden": HIDDEN}
 
 
 def test_a_manifest_of_a_bank_without_breakdowns_has_no_breakdowns_key() -> None:
@@ -138,15 +146,15 @@ def test_choice_and_multi_questions_inside_a_principle_are_counted_with_small_co
     (who,) = section("hierarchies").choices
     assert (who.label, who.multi) == ("Q3", True)
     assert [(b.label, b.count, b.hidden) for b in who.bars] == [
-        ("Executives", "hidden so that a smaller group cannot be worked out", True),
+        ("Executives", HIDDEN, True),
         ("Frontline staff", "7", False),
-        ("Residents", "fewer than 3", True),
+        ("Residents", HIDDEN, True),
     ]
     assert who.hidden_note.startswith("2 counts are hidden")
     (has,) = section("measures").choices
     assert (has.multi, [b.count for b in has.bars]) == (
         False,
-        ["5", "hidden so that a smaller group cannot be worked out", "fewer than 3"],
+        ["5", HIDDEN, HIDDEN],
     )
 
 
@@ -238,7 +246,7 @@ def html() -> str:
 def test_the_breakdown_page_lays_out_hidden_groups_across_the_figures(html: str) -> None:
     assert (
         '<tr class="breakdown-hidden"><th scope="row">Senior manager</th><td colspan="4" '
-        'class="muted">fewer than 3</td></tr>'
+        'class="muted">hidden to protect groups of fewer than 3</td></tr>'
     ) in html
     assert 'href="#breakdown-sector">Scores by group: Which kind of organisation' in html
 

@@ -39,10 +39,8 @@ def _breakdown(ctx: BuildContext, question: Question) -> BreakdownView:
     shown_groups: list[tuple[str, GroupScores]] = []
     not_asked = False
     for index, (option, group) in enumerate(zip(options, scores, strict=True)):
-        n = group.n_respondents if group else 0
         if index in hidden or group is None:
-            why = wording.fewer_than(k) if n < k else wording.group_guarded()
-            rows.append(BreakdownRow(option.label, "", [], why))
+            rows.append(BreakdownRow(option.label, "", [], wording.group_hidden(k)))
             continue
         figures = [
             wording.not_asked()
@@ -51,7 +49,11 @@ def _breakdown(ctx: BuildContext, question: Question) -> BreakdownView:
             for p in principles
         ]
         not_asked = not_asked or wording.not_asked() in figures
-        rows.append(BreakdownRow(option.label, str(n), [*figures, shown(group.overall)], ""))
+        rows.append(
+            BreakdownRow(
+                option.label, str(group.n_respondents), [*figures, shown(group.overall)], ""
+            )
+        )
         shown_groups.append((option.label, group))
     return BreakdownView(
         id=question.id,

@@ -33,9 +33,7 @@ def choice_counts(ctx: BuildContext, principle: Principle) -> list[ChoiceCounts]
         hidden = hidden_groups(counts, k)
         longest = max((n for i, n in enumerate(counts) if i not in hidden), default=0)
         bars = [
-            ChoiceBar(option.label, wording.fewer_than(k), True, "")
-            if i in hidden and n < k
-            else ChoiceBar(option.label, wording.group_guarded(), True, "")
+            ChoiceBar(option.label, wording.group_hidden(k), True, "")
             if i in hidden
             else ChoiceBar(option.label, str(n), False, bar_width(n, longest))
             for i, (option, n) in enumerate(zip(options, counts, strict=True))

@@ -106,7 +106,7 @@ class ChoiceBar:
     """One option of a choice or multi question: how many respondents picked it."""
 
     label: str
-    count: str  # "4", or why it is withheld ("fewer than 3")
+    count: str  # "4", or what is said in its place when it is withheld
     hidden: bool
     bar_width: str  # "62%": the bar's share of the longest shown one (decorative); "" if hidden
 
@@ -152,7 +152,7 @@ class BreakdownRow:
     label: str  # the option's label
     respondents: str  # "" when the group is withheld
     figures: list[str]  # one per principle, then the overall; [] when the group is withheld
-    hidden: str  # "" when shown, else what is said in place ("fewer than 3")
+    hidden: str  # "" when shown, else what is said in place ("hidden to protect groups of ...")
 
 
 @dataclass(frozen=True)

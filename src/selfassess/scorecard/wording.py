@@ -190,14 +190,16 @@ def not_asked_meaning() -> str:
     return _("not asked: none of the principle's questions were asked of them")
 
 
-def fewer_than(threshold: int) -> str:
-    """Said in place of a group or count withheld because it stands for too few people."""
-    return ngettext("fewer than {n}", "fewer than {n}", threshold).format(n=threshold)
-
-
-def group_guarded() -> str:
-    """Said in place of a group withheld so that a smaller hidden one cannot be worked out."""
-    return _("hidden so that a smaller group cannot be worked out")
+def group_hidden(threshold: int) -> str:
+    """Said in place of a withheld group or count, whichever the reason: one wording, as official
+    statistics mark primary and complementary suppression alike, so the page does not say which
+    hidden group is the small one (and `verify`, rebuilding from answer files that leave hidden
+    groups' answers out, reads the same words)."""
+    return ngettext(
+        "hidden to protect groups of fewer than {n}",
+        "hidden to protect groups of fewer than {n}",
+        threshold,
+    ).format(n=threshold)
 
 
 def overall_column_label() -> str:
@@ -219,10 +221,12 @@ def breakdown_hidden_note(hidden: int, threshold: int) -> str:
     if not hidden:
         return ""
     return ngettext(
-        "{n} group is hidden to protect small groups: fewer than {k} respondents gave that "
-        "answer, or its figures would let a smaller group be worked out.",
-        "{n} groups are hidden to protect small groups: fewer than {k} respondents gave those "
-        "answers, or their figures would let a smaller group be worked out.",
+        "{n} group is hidden: a group of fewer than {k} respondents is not shown, and when only "
+        "one would be hidden, the next smallest is hidden with it so that it cannot be worked "
+        "out from the others.",
+        "{n} groups are hidden: a group of fewer than {k} respondents is not shown, and when "
+        "only one would be hidden, the next smallest is hidden with it so that it cannot be "
+        "worked out from the others.",
         hidden,
     ).format(n=hidden, k=threshold)
 
@@ -232,10 +236,10 @@ def counts_hidden_note(hidden: int, threshold: int) -> str:
     if not hidden:
         return ""
     return ngettext(
-        "{n} count is hidden: it stands for fewer than {k} respondents, or would let one that "
-        "does be worked out.",
-        "{n} counts are hidden: they stand for fewer than {k} respondents, or would let one "
-        "that does be worked out.",
+        "{n} count is hidden: a count of fewer than {k} respondents is not shown, and when only "
+        "one would be hidden, the next smallest is hidden with it.",
+        "{n} counts are hidden: a count of fewer than {k} respondents is not shown, and when "
+        "only one would be hidden, the next smallest is hidden with it.",
         hidden,
     ).format(n=hidden, k=threshold)
 
