@@ -112,3 +112,16 @@ def test_a_hidden_group_given_figures_in_the_manifest_is_named(
     assert "- breakdowns, sector, Voluntary sector, respondents: printed 2, the inputs give" in (
         out
     )
+
+
+def test_a_multi_answer_about_the_respondent_is_left_out_of_the_attached_copies(
+    honest: tuple[Path, str],
+) -> None:
+    """`services` (multi, shown nowhere, needed by no ask_if): the report once failed on it."""
+    copies = {
+        name: json.loads(data)
+        for name, data in attachments_of(honest[0]).items()
+        if name.endswith("-northshire-nhs-trust.json")
+    }
+    assert len(copies) == 5
+    assert all("services" not in copy["background"] for copy in copies.values())
