@@ -265,3 +265,9 @@ def test_hostile_option_labels_are_printed_as_text(tmp_path: Path) -> None:
     page = render_scorecard_html(v, load_theme(None))
     assert "&lt;b&gt;Board or executive&lt;/b&gt;" in page
     assert "<b>Board" not in page
+
+
+def test_the_method_page_counts_the_groups_and_counts_withheld() -> None:
+    assert view().method.privacy.hidden == (
+        "In this report 1 comment, 4 groups of respondents and 4 counts of answers are hidden."
+    )

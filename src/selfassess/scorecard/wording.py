@@ -128,21 +128,40 @@ def baseline_withheld_reason() -> str:
     return _("at least one of its principle scores is withheld to protect small groups")
 
 
-def privacy_hidden(hidden_cells: int, hidden_comments: int) -> str:
+def privacy_hidden(
+    hidden_cells: int, hidden_comments: int, hidden_groups: int = 0, hidden_counts: int = 0
+) -> str:
     """ "In this report 12 heat-map cells and 1 comment are hidden.", or "" when nothing is."""
-    cells = ngettext("{n} heat-map cell", "{n} heat-map cells", hidden_cells)
-    comments = ngettext("{n} comment", "{n} comments", hidden_comments)
-    if hidden_cells and hidden_comments:
-        return _("In this report {cells} and {comments} are hidden.").format(
-            cells=cells.format(n=hidden_cells), comments=comments.format(n=hidden_comments)
+    parts = []
+    if hidden_cells:
+        parts.append(
+            ngettext("{n} heat-map cell", "{n} heat-map cells", hidden_cells).format(n=hidden_cells)
         )
-    if hidden_cells or hidden_comments:
-        what = cells.format(n=hidden_cells) if hidden_cells else comments.format(n=hidden_comments)
+    if hidden_comments:
+        parts.append(
+            ngettext("{n} comment", "{n} comments", hidden_comments).format(n=hidden_comments)
+        )
+    if hidden_groups:
+        parts.append(
+            ngettext("{n} group of respondents", "{n} groups of respondents", hidden_groups).format(
+                n=hidden_groups
+            )
+        )
+    if hidden_counts:
+        parts.append(
+            ngettext("{n} count of answers", "{n} counts of answers", hidden_counts).format(
+                n=hidden_counts
+            )
+        )
+    if len(parts) > 1:
+        return _("In this report {first} and {last} are hidden.").format(
+            first=", ".join(parts[:-1]), last=parts[-1]
+        )
+    if parts:
+        total = hidden_cells or hidden_comments or hidden_groups or hidden_counts
         return ngettext(
-            "In this report {what} is hidden.",
-            "In this report {what} are hidden.",
-            hidden_cells or hidden_comments,
-        ).format(what=what)
+            "In this report {what} is hidden.", "In this report {what} are hidden.", total
+        ).format(what=parts[0])
     return ""
 
 
