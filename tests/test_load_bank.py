@@ -332,7 +332,7 @@ def test_a_bank_gets_the_same_answer_with_or_without_libyaml(
         (
             "comma-in-flow-text",
             "bank.yaml:10: unknown key 'then others' (allowed: id, type, text, help, weight, reverse, "
-            "scale); if it is part of a text, a comma inside {...} ended that text: put the text "
+            "scale, options, breakdown, ask_if); if it is part of a text, a comma inside {...} ended that text: put the text "
             "in quotes",
         ),
     ],

@@ -36,9 +36,9 @@ def line_of(text: str, fragment: str) -> int:
     return text.splitlines().index(fragment) + 1
 
 
-def test_scale_is_the_one_registered_type_and_it_is_scored() -> None:
-    assert list(QUESTION_TYPES) == ["scale"]
-    assert is_scored("scale")
+def test_scale_choice_multi_and_text_are_registered_and_only_scale_is_scored() -> None:
+    assert list(QUESTION_TYPES) == ["scale", "choice", "multi", "text"]
+    assert [name for name in QUESTION_TYPES if is_scored(name)] == ["scale"]
 
 
 def test_a_question_without_a_type_is_a_scale_question(starter_text: str) -> None:
@@ -60,16 +60,16 @@ def test_a_near_miss_type_is_refused_at_its_line_with_did_you_mean(starter_text:
 
 
 def test_an_unknown_type_is_refused_naming_the_allowed_types(starter_text: str) -> None:
-    text = with_type(starter_text, "free-text")
+    text = with_type(starter_text, "slider")
     assert problems_of(text) == [
-        f"bank.yaml:{line_of(text, '        type: free-text')}: unknown question type "
-        "'free-text' (allowed: scale) (at principles[0].questions[0].type)"
+        f"bank.yaml:{line_of(text, '        type: slider')}: unknown question type "
+        "'slider' (allowed: scale, choice, multi, text) (at principles[0].questions[0].type)"
     ]
 
 
 def test_the_bank_schema_lists_the_registered_types() -> None:
     question = questionnaire_json_schema()["$defs"]["Question"]["properties"]["type"]
-    assert question["enum"] == ["scale"]
+    assert question["enum"] == ["scale", "choice", "multi", "text"]
     assert question["default"] == "scale"
 
 
@@ -93,6 +93,9 @@ def test_a_registered_type_plugs_in_and_its_answers_are_not_scored(
     assert bank.principles[0].questions[0].type == "note"
     assert questionnaire_json_schema()["$defs"]["Question"]["properties"]["type"]["enum"] == [
         "scale",
+        "choice",
+        "multi",
+        "text",
         "note",
     ]
     answers: dict[str, float | None] = {"ca-1": 1, "ca-2": 2, "co-1": 5, "co-2": 4}

@@ -15,6 +15,14 @@ from pydantic import (
 )
 from pydantic.functional_validators import AfterValidator
 
+from selfassess.core.bank_rules import (
+    RuleViolations,
+    ask_if_problems,
+    check_options,
+    check_scale,
+    finite_and_bounded,
+    level_problems,
+)
 from selfassess.core.question_types import (
     DEFAULT_QUESTION_TYPE,
     answer_shape,
@@ -41,29 +49,8 @@ Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64
 # the page script: weights from 0.001 to a million, scale values within a million of zero.
 MIN_WEIGHT = 0.001
 MAX_WEIGHT = 1_000_000.0
-MAX_SCALE_VALUE = 1_000_000
 Weight = Annotated[float, Field(ge=MIN_WEIGHT, le=MAX_WEIGHT, allow_inf_nan=False)]
 Number = StrictInt | StrictFloat
-
-
-def _finite_and_bounded(value: int | float | None) -> int | float | None:
-    if value is None:
-        return None
-    if value != value or value in (float("inf"), float("-inf")):  # NaN is not equal to itself
-        raise ValueError(f"a scale value must be a finite number, found {value}")
-    if abs(value) > MAX_SCALE_VALUE:
-        raise ValueError(
-            f"a scale value must lie between -{MAX_SCALE_VALUE:,} and {MAX_SCALE_VALUE:,}, "
-            f"found {_short_number(value)}"
-        )
-    return value
-
-
-def _short_number(value: int | float) -> str:
-    if isinstance(value, float):
-        return f"{value:.6g}"
-    digits = str(abs(value))  # ints in YAML are bounded by Python's 4,300-digit limit
-    return f"{value}" if len(digits) <= 12 else f"a {len(digits):,}-digit number"
 
 
 # What the form page spends on a question and on each of its options beyond their own text
@@ -73,15 +60,7 @@ FORM_CHARS_PER_OPTION = 150
 MAX_FORM_CHARS = 10_000_000
 
 
-ScaleValue = Annotated[Number | None, AfterValidator(_finite_and_bounded)]
-
-
-class RuleViolations(ValueError):
-    """Cross-field rule failures, each with its own location inside the model."""
-
-    def __init__(self, problems: list[tuple[tuple[str | int, ...], str]]) -> None:
-        self.problems = problems
-        super().__init__("; ".join(message for _, message in problems))
+ScaleValue = Annotated[Number | None, AfterValidator(finite_and_bounded)]
 
 
 class _Frozen(BaseModel):
@@ -95,53 +74,7 @@ class ScaleOption(_Frozen):
     label: Text
 
 
-def _check_scale(scale: list[ScaleOption]) -> list[ScaleOption]:
-    """Rules across the options, each reported at the option that breaks it."""
-    values = [o.value for o in scale if o.value is not None]
-    if len(set(values)) < 2:
-        raise ValueError("a scale needs at least two distinct numeric values")
-    problems: list[tuple[tuple[str | int, ...], str]] = []
-    first_of: dict[object, int] = {}
-    first_label: dict[str, int] = {}
-    null_at: int | None = None
-    for i, option in enumerate(scale):
-        if option.value is None:
-            if null_at is not None:
-                problems.append(
-                    (
-                        (i, "value"),
-                        f"a scale may have at most one unscored (null) option "
-                        f"(scale[{null_at}] is one already)",
-                    )
-                )
-            null_at = i if null_at is None else null_at
-        elif option.value in first_of:
-            problems.append(
-                (
-                    (i, "value"),
-                    f"scale values must be distinct: {option.value:g} is also "
-                    f"scale[{first_of[option.value]}]",
-                )
-            )
-        else:
-            first_of[option.value] = i
-        label = option.label.strip().casefold()
-        if label in first_label:
-            problems.append(
-                (
-                    (i, "label"),
-                    f"scale labels must be distinct (CSV cells are matched by label): "
-                    f"'{option.label.strip()}' is also scale[{first_label[label]}]",
-                )
-            )
-        else:
-            first_label[label] = i
-    if problems:
-        raise RuleViolations(problems)
-    return scale
-
-
-Scale = Annotated[list[ScaleOption], AfterValidator(_check_scale)]
+Scale = Annotated[list[ScaleOption], AfterValidator(check_scale)]
 
 
 class Level(_Frozen):
@@ -168,39 +101,7 @@ class Option(_Frozen):
     label: Text
 
 
-def _check_options(options: list[Option]) -> list[Option]:
-    """At least two options; ids unique, labels unique case-insensitively (CSV cells match
-    either), each break reported at the option that makes it."""
-    if len(options) < 2:
-        raise ValueError("a question with options needs at least two")
-    problems: list[tuple[tuple[str | int, ...], str]] = []
-    first_id: dict[str, int] = {}
-    first_label: dict[str, int] = {}
-    for i, option in enumerate(options):
-        if option.id in first_id:
-            problems.append(
-                (
-                    (i, "id"),
-                    f"option ids must be unique: '{option.id}' is also options[{first_id[option.id]}]",
-                )
-            )
-        first_id.setdefault(option.id, i)
-        label = option.label.strip().casefold()
-        if label in first_label:
-            problems.append(
-                (
-                    (i, "label"),
-                    f"option labels must be distinct (CSV cells are matched by label): "
-                    f"'{option.label.strip()}' is also options[{first_label[label]}]",
-                )
-            )
-        first_label.setdefault(label, i)
-    if problems:
-        raise RuleViolations(problems)
-    return options
-
-
-Options = Annotated[list[Option], AfterValidator(_check_options)]
+Options = Annotated[list[Option], AfterValidator(check_options)]
 AskValue = Annotated[str, Field(max_length=64)] | Number
 
 
@@ -307,28 +208,7 @@ class Questionnaire(_Frozen):
     @classmethod
     def _levels_ascend_from_zero(cls, levels: list[Level]) -> list[Level]:
         """Each rule across the levels is reported at the level's key that breaks it."""
-        problems: list[tuple[tuple[str | int, ...], str]] = []
-        if levels[0].min != 0:
-            problems.append(((0, "min"), f"the first level's min must be 0, not {levels[0].min:g}"))
-        for i in range(1, len(levels)):
-            if levels[i].min <= levels[i - 1].min:
-                problems.append(
-                    (
-                        (i, "min"),
-                        f"levels must ascend: levels[{i}].min {levels[i].min:g} is not above "
-                        f"levels[{i - 1}].min {levels[i - 1].min:g}",
-                    )
-                )
-        first_of: dict[str, int] = {}
-        for i, level in enumerate(levels):
-            if level.id in first_of:
-                problems.append(
-                    (
-                        (i, "id"),
-                        f"level ids must be unique: '{level.id}' is also levels[{first_of[level.id]}]",
-                    )
-                )
-            first_of.setdefault(level.id, i)
+        problems = level_problems(levels)
         if problems:
             raise RuleViolations(problems)
         return levels
@@ -409,69 +289,10 @@ class Questionnaire(_Frozen):
                             f"advice key '{key}' is not a level id (levels: {', '.join(level_ids)})",
                         )
                     )
-        problems += self._ask_if_problems()
+        problems += ask_if_problems(self)
         if problems:
             raise RuleViolations(problems)
         return self
-
-    def _ask_if_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
-        """`ask_if` names a background question or an earlier one, of a type with answers to
-        match, and values that question can take; never itself or a later question."""
-        problems: list[tuple[tuple[str | int, ...], str]] = []
-        earlier: dict[str, Question] = {}
-        for loc, question in self._located_questions():
-            condition = question.ask_if
-            if condition is not None:
-                problem = self._ask_if_problem(question, condition, earlier)
-                if problem:
-                    problems.append(((*loc, "ask_if", *problem[0]), problem[1]))
-            earlier[question.id] = question
-        return problems
-
-    def _ask_if_problem(
-        self, question: Question, condition: AskIf, earlier: dict[str, Question]
-    ) -> tuple[tuple[str | int, ...], str] | None:
-        named = earlier.get(condition.question)
-        if condition.question == question.id:
-            return ("question",), f"'{question.id}' cannot be asked depending on itself"
-        if named is None:
-            later = condition.question in {q.id for q in self.all_questions()}
-            return ("question",), (
-                f"'{condition.question}' comes later in the bank; ask_if names a background "
-                "question or an earlier one"
-                if later
-                else f"'{condition.question}' is not a question of this bank"
-            )
-        if named.type == "text":
-            return (
-                "question",
-            ), f"'{named.id}' is a text question; ask_if needs choice, multi or scale"
-        if named.is_scored:
-            allowed: list[object] = [o.value for o in self.scale_of(named) if o.value is not None]
-        else:
-            allowed = list(named.option_ids())
-        for k, value in enumerate(condition.any_of):
-            fits = (
-                isinstance(value, int | float) and value in allowed
-                if named.is_scored
-                else isinstance(value, str) and value in allowed
-            )
-            if not fits:
-                kind = "a value on the scale of" if named.is_scored else "an option id of"
-                shown = ", ".join(f"{v:g}" if isinstance(v, float) else str(v) for v in allowed)
-                return ("any_of", k), f"{value!r} is not {kind} '{named.id}' ({shown})"
-        return None
-
-    def _located_questions(self) -> list[tuple[tuple[str | int, ...], Question]]:
-        """Every question in asking order, with where it sits in the bank."""
-        located: list[tuple[tuple[str | int, ...], Question]] = [
-            (("background", i), q) for i, q in enumerate(self.background)
-        ]
-        for i, principle in enumerate(self.principles):
-            located += [
-                (("principles", i, "questions", j), q) for j, q in enumerate(principle.questions)
-            ]
-        return located
 
     # Derived lookups used everywhere downstream; cheap enough to compute on demand.
     def questions(self) -> list[tuple[Principle, Question]]:

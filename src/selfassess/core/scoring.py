@@ -7,10 +7,24 @@ src/selfassess/web/scoring.js, by the shared cases in tests/vectors/.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from selfassess.core.model import Level, Question, Questionnaire, ScaleOption, SourcedResponse
-from selfassess.core.question_types import is_scored
+from selfassess.core.asking import (
+    given_answers,
+    is_number,
+    picked_options,
+    questions_asked,
+)
+from selfassess.core.consensus import Consensus, score_consensus
+from selfassess.core.model import (
+    Answer,
+    Level,
+    Question,
+    Questionnaire,
+    Response,
+    ScaleOption,
+    SourcedResponse,
+)
 
 UNSPECIFIED = "Unspecified"
 
@@ -29,6 +43,11 @@ class RespondentScores:
     answered: int
     total: int
     items: dict[str, float]  # question id -> item score, answered questions only
+    background: dict[str, Answer] = field(default_factory=dict)  # asked and answered, as given
+    not_applicable: frozenset[str] = (
+        frozenset()
+    )  # principles none of whose scale questions were asked
+    picked: dict[str, frozenset[str]] = field(default_factory=dict)  # choice/multi in principles
 
 
 @dataclass(frozen=True)
@@ -39,16 +58,7 @@ class OrganisationScores:
     overall: Score
     level: str | None
     items: dict[str, float]  # question id -> mean item score over its respondents
-
-
-@dataclass(frozen=True)
-class Consensus:
-    """How far respondents (not organisations) agree on a principle."""
-
-    n: int
-    median: Score
-    iqr: Score
-    split: bool
+    not_applicable: frozenset[str] = frozenset()  # applicable to none of its respondents
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,19 @@ class PrincipleResult:
 
 
 @dataclass(frozen=True)
+class GroupScores:
+    """The partnership's figures over the respondents who gave one answer to a breakdown
+    question: their organisations' means, then the plain mean over those organisations."""
+
+    n_respondents: int
+    n_organisations: int
+    overall: Score
+    level: str | None
+    principles: dict[str, Score]
+    not_applicable: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class PartnershipScores:
     n_respondents: int
     n_organisations: int
@@ -71,6 +94,9 @@ class PartnershipScores:
     level: str | None
     weakest_principle: str | None
     principles: dict[str, PrincipleResult]
+    breakdowns: dict[str, dict[str, GroupScores]] = field(default_factory=dict)
+    choices: dict[str, dict[str, int]] = field(default_factory=dict)
+    not_applicable: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -124,48 +150,69 @@ def organisation_of(name: str | None) -> str:
     return cleaned or UNSPECIFIED
 
 
-def _overall(bank: Questionnaire, principles: dict[str, Score]) -> Score:
-    if any(principles[p.id] is None for p in bank.principles):
+def _overall(
+    bank: Questionnaire, principles: dict[str, Score], not_applicable: frozenset[str]
+) -> Score:
+    """Weighted mean over the applicable principles; None when one of them has no score, or
+    when none is applicable."""
+    applicable = [p for p in bank.principles if p.id not in not_applicable]
+    if not applicable or any(principles[p.id] is None for p in applicable):
         return None
-    return weighted_mean((principles[p.id] or 0.0, p.weight) for p in bank.principles)
+    return weighted_mean((principles[p.id] or 0.0, p.weight) for p in applicable)
 
 
-def _items(bank: Questionnaire, answers: dict[str, float | None]) -> dict[str, float]:
+def _items(bank: Questionnaire, response: Response, asked: frozenset[str]) -> dict[str, float]:
     items: dict[str, float] = {}
     for _, question in bank.questions():
-        value = answers.get(question.id)
-        if value is not None and is_scored(question.type):
+        value = response.answers.get(question.id)
+        if question.is_scored and question.id in asked and is_number(value):
+            assert isinstance(value, int | float)
             items[question.id] = item_score(value, bank.scale_of(question), question.reverse)
     return items
 
 
 def _principle_score(
-    bank: Questionnaire, questions: Sequence[Question], items: dict[str, float]
+    bank: Questionnaire, asked: Sequence[Question], items: dict[str, float]
 ) -> Score:
-    scored = [q for q in questions if is_scored(q.type)]
-    answered = [q for q in scored if q.id in items]
-    if not answered or len(answered) / len(scored) < bank.min_answered:
+    """Weighted mean of the answered items among the asked scale questions; None when fewer
+    than `min_answered` of them were answered."""
+    answered = [q for q in asked if q.id in items]
+    if not answered or len(answered) / len(asked) < bank.min_answered:
         return None
     return weighted_mean((items[q.id], q.weight) for q in answered)
 
 
 def score_respondent(bank: Questionnaire, sourced: SourcedResponse) -> RespondentScores:
     response = sourced.response
-    items = _items(bank, response.answers)
-    principles = {p.id: _principle_score(bank, p.questions, items) for p in bank.principles}
-    overall = _overall(bank, principles)
-    role = (response.respondent.role or "").strip() or None
+    asked = questions_asked(bank, response)
+    items = _items(bank, response, asked)
+    principles: dict[str, Score] = {}
+    not_applicable: set[str] = set()
+    for principle in bank.principles:
+        scale_asked = [q for q in principle.questions if q.is_scored and q.id in asked]
+        if not scale_asked:
+            not_applicable.add(principle.id)
+        principles[principle.id] = _principle_score(bank, scale_asked, items)
+    overall = _overall(bank, principles, frozenset(not_applicable))
+    picked = {
+        q.id: picked_options(q, response.answers.get(q.id))
+        for _, q in bank.questions()
+        if q.id in asked and q.type in ("choice", "multi")
+    }
     return RespondentScores(
         source=sourced.source,
         organisation=organisation_of(response.respondent.organisation),
-        role=role,
+        role=(response.respondent.role or "").strip() or None,
         name=(response.respondent.name or "").strip() or None,
         principles=principles,
         overall=overall,
         level=level_id(bank.levels, overall),
         answered=len(items),
-        total=sum(1 for _, q in bank.questions() if is_scored(q.type)),
+        total=sum(1 for _, q in bank.questions() if q.is_scored and q.id in asked),
         items=items,
+        background=given_answers(bank, response, bank.background, asked),
+        not_applicable=frozenset(not_applicable),
+        picked=picked,
     )
 
 
@@ -179,6 +226,9 @@ def score_organisations(
     organisations = {}
     for name in sorted(groups):
         members = groups[name]
+        not_applicable = frozenset(
+            p.id for p in bank.principles if all(p.id in m.not_applicable for m in members)
+        )
         principles = {
             p.id: mean([s for m in members if (s := m.principles[p.id]) is not None])
             for p in bank.principles
@@ -188,7 +238,7 @@ def score_organisations(
             answered = [m.items[question.id] for m in members if question.id in m.items]
             if answered:
                 items[question.id] = sum(answered) / len(answered)
-        overall = _overall(bank, principles)
+        overall = _overall(bank, principles, not_applicable)
         organisations[name] = OrganisationScores(
             name=name,
             n=len(members),
@@ -196,39 +246,19 @@ def score_organisations(
             overall=overall,
             level=level_id(bank.levels, overall),
             items=items,
+            not_applicable=not_applicable,
         )
     return organisations
 
 
-def median(values: Sequence[float]) -> Score:
-    ordered = sorted(values)
-    n = len(ordered)
-    if n == 0:
-        return None
-    middle = n // 2
-    return ordered[middle] if n % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-
-
-def quantile(ordered: Sequence[float], q: float) -> float:
-    """Linear interpolation between closest ranks (numpy's default, Excel's QUARTILE.INC)."""
-    position = (len(ordered) - 1) * q
-    below = int(position)
-    above = min(below + 1, len(ordered) - 1)
-    return ordered[below] + (ordered[above] - ordered[below]) * (position - below)
-
-
-def score_consensus(values: Sequence[float], threshold: float) -> Consensus:
-    """Median and IQR of respondents' scores; `split` when a third or more sit far from it."""
-    if not values:
-        return Consensus(n=0, median=None, iqr=None, split=False)
-    ordered = sorted(values)
-    middle = median(ordered) or 0.0
-    far = sum(1 for v in ordered if abs(v - middle) > threshold)
-    return Consensus(
-        n=len(ordered),
-        median=middle,
-        iqr=quantile(ordered, 0.75) - quantile(ordered, 0.25),
-        split=far * 3 >= len(ordered) and far > 0,
+def _not_applicable_to_all(
+    bank: Questionnaire, organisations: dict[str, OrganisationScores]
+) -> frozenset[str]:
+    """The principles that no organisation had applicable to any of its respondents."""
+    return frozenset(
+        p.id
+        for p in bank.principles
+        if all(p.id in o.not_applicable for o in organisations.values())
     )
 
 
@@ -265,7 +295,8 @@ def score_partnership(
             consensus=score_consensus(individual, bank.consensus),
         )
     principle_scores = {pid: r.score for pid, r in results.items()}
-    overall = _overall(bank, principle_scores)
+    not_applicable = _not_applicable_to_all(bank, organisations)
+    overall = _overall(bank, principle_scores, not_applicable)
     ranked = [
         (s, index)
         for index, p in enumerate(bank.principles)
@@ -279,7 +310,61 @@ def score_partnership(
         level=level_id(bank.levels, overall),
         weakest_principle=weakest_principle,
         principles=results,
+        breakdowns=score_breakdowns(bank, respondents),
+        choices=count_choices(bank, respondents),
+        not_applicable=not_applicable,
     )
+
+
+def score_group(bank: Questionnaire, members: Sequence[RespondentScores]) -> GroupScores:
+    """The partnership's figures over some of its respondents: each organisation's mean over
+    its members in the group, then the plain mean over the organisations that have any."""
+    organisations = score_organisations(bank, members)
+    principles = {
+        p.id: mean([s for o in organisations.values() if (s := o.principles[p.id]) is not None])
+        for p in bank.principles
+    }
+    not_applicable = _not_applicable_to_all(bank, organisations)
+    overall = _overall(bank, principles, not_applicable)
+    return GroupScores(
+        n_respondents=len(members),
+        n_organisations=len(organisations),
+        overall=overall,
+        level=level_id(bank.levels, overall),
+        principles=principles,
+        not_applicable=not_applicable,
+    )
+
+
+def score_breakdowns(
+    bank: Questionnaire, respondents: Sequence[RespondentScores]
+) -> dict[str, dict[str, GroupScores]]:
+    """For each breakdown question, each option's group: the respondents who chose it
+    (respondents who did not answer the question are in no group)."""
+    return {
+        question.id: {
+            option.id: score_group(
+                bank, [r for r in respondents if r.background.get(question.id) == option.id]
+            )
+            for option in question.options or []
+        }
+        for question in bank.breakdown_questions()
+    }
+
+
+def count_choices(
+    bank: Questionnaire, respondents: Sequence[RespondentScores]
+) -> dict[str, dict[str, int]]:
+    """For each choice or multi question inside the principles, how many respondents picked
+    each option (every option listed)."""
+    return {
+        question.id: {
+            option.id: sum(1 for r in respondents if option.id in r.picked.get(question.id, ()))
+            for option in question.options or []
+        }
+        for _, question in bank.questions()
+        if question.type in ("choice", "multi")
+    }
 
 
 def score_all(bank: Questionnaire, responses: Sequence[SourcedResponse]) -> Scores:

@@ -7,6 +7,7 @@ the document, its format, the model, then the answers against the bank.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -15,6 +16,7 @@ from selfassess.core.errors import Problem, SelfassessError
 from selfassess.core.model import (
     READABLE_RESPONSE_FORMATS,
     RESPONSE_FORMAT,
+    Answer,
     Questionnaire,
     Response,
     SourcedResponse,
@@ -57,9 +59,7 @@ def check_is_json(data: bytes, file: str) -> None:
         raise  # JSON, refused for a reason of its own: that reason
 
 
-def check_answers(
-    bank: Questionnaire, answers: dict[str, float | None], file: str
-) -> list[Problem]:
+def check_answers(bank: Questionnaire, answers: Mapping[str, Answer], file: str) -> list[Problem]:
     """Answers must name the bank's questions and hold values from their scales."""
     problems = []
     questions = {q.id: q for _, q in bank.questions()}
@@ -74,7 +74,20 @@ def check_answers(
             )
             continue
         scale = bank.scale_of(question)
-        if value is not None and value not in [o.value for o in scale if o.value is not None]:
+        if question.is_scored and not (value is None or isinstance(value, int | float)):
+            problems.append(
+                Problem(
+                    file,
+                    f"expected a number from the scale or null, found {value!r}",
+                    path=f"answers.{qid}",
+                )
+            )
+            continue
+        if (
+            question.is_scored
+            and isinstance(value, int | float)
+            and value not in [o.value for o in scale if o.value is not None]
+        ):
             problems.append(
                 Problem(
                     file,

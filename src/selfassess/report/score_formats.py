@@ -26,6 +26,7 @@ def scores_to_json(scores: Scores) -> dict[str, Any]:
                 "source": r.source,
                 "organisation": r.organisation,
                 "role": r.role,
+                "background": r.background,
                 "principles": r.principles,
                 "overall": r.overall,
                 "level": r.level,
@@ -61,6 +62,20 @@ def scores_to_json(scores: Scores) -> dict[str, Any]:
                 }
                 for pid, p in scores.partnership.principles.items()
             },
+            "breakdowns": {
+                qid: {
+                    oid: {
+                        "n_respondents": g.n_respondents,
+                        "n_organisations": g.n_organisations,
+                        "overall": g.overall,
+                        "level": g.level,
+                        "principles": g.principles,
+                    }
+                    for oid, g in groups.items()
+                }
+                for qid, groups in scores.partnership.breakdowns.items()
+            },
+            "choices": scores.partnership.choices,
         },
     }
 
