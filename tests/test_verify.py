@@ -79,7 +79,9 @@ def test_a_tampered_answer_file_is_named_and_the_scores_it_moves(
     scorecard: Path, tmp_path: Path
 ) -> None:
     answers = json.loads(attachments_of(scorecard)[RIVERSIDE])
-    answers["answers"] = {k: 5 if v is not None else None for k, v in answers["answers"].items()}
+    answers["answers"] = {  # every rating 5; choices, ticks and text as they were
+        k: 5 if isinstance(v, int | float) else v for k, v in answers["answers"].items()
+    }
     changed = with_attachment_changed(scorecard, RIVERSIDE, json.dumps(answers).encode())
     code, out, _ = verify(changed, tmp_path)
     assert code == 1
@@ -89,7 +91,7 @@ def test_a_tampered_answer_file_is_named_and_the_scores_it_moves(
     assert (
         "- page 2: prints 'Summary OVERALL SCORE 49/100 Developing Some', the inputs give " in out
     )
-    assert "- principle 'Putting hierarchies aside', score: printed 42, the inputs give 45" in lines
+    assert "- principle 'Putting hierarchies aside', score: printed 42, the inputs give 46" in lines
 
 
 def test_a_figure_changed_in_the_manifest_is_named(scorecard: Path, tmp_path: Path) -> None:
