@@ -336,7 +336,7 @@ def test_download_is_a_response_file_score_reads_and_loads_back(
     saved = tmp_path / name
     download.value.save_as(saved)
     data = json.loads(saved.read_text(encoding="utf-8"))
-    assert data["format"] == "selfassess-response/1"
+    assert data["format"] == "selfassess-response/2"
     assert data["questionnaire"] == {"id": BANK_ID, "version": bank.version}
     assert len(data["answers"]) == 30  # "Don't know" is exported as null
     sourced = parse_response_json(saved.read_bytes(), str(saved), bank, [])

@@ -131,11 +131,22 @@ def test_score_json_has_the_documented_keys() -> None:
         "source",
         "organisation",
         "role",
+        "background",
         "principles",
         "overall",
         "level",
         "answered",
         "total",
+    }
+    assert set(data["partnership"]) == {
+        "n_respondents",
+        "n_organisations",
+        "overall",
+        "level",
+        "weakest_principle",
+        "principles",
+        "breakdowns",
+        "choices",
     }
     assert {
         "score",

@@ -282,3 +282,283 @@ def test_a_utf16_file_is_refused_as_utf16_text_with_how_to_save_it(
     with pytest.raises(SelfassessError) as caught:
         bank_for_responses([path])
     assert "is UTF-16 text" in str(caught.value)
+
+
+# ---------------------------------------------------------------- format 2: typed answers, background
+
+TYPED_BANK = Path(__file__).parent / "data" / "typed-bank.yaml"
+
+
+@pytest.fixture(scope="module")
+def typed() -> Questionnaire:
+    return resolve_bank(str(TYPED_BANK)).questionnaire
+
+
+def typed_response(**overrides: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "format": "selfassess-response/2",
+        "questionnaire": {"id": "typed", "version": "2.0"},
+        "respondent": {"organisation": "Vale"},
+        "background": {"sector": "council", "services": ["care"], "about": "Mostly housing"},
+        "answers": {"a1": 2, "a-open": "More time", "a-who": ["board", "staff"], "a3": None},
+    }
+    data.update(overrides)
+    return data
+
+
+def read_one(bank: Questionnaire, name: str, data: bytes) -> Any:
+    return load_response_data([(name, data)], bank)
+
+
+def test_a_format_2_file_keeps_background_and_typed_answers(typed: Questionnaire) -> None:
+    loaded = read_one(typed, "a.json", json.dumps(typed_response()).encode())
+    answer = loaded.responses[0].response
+    assert answer.background == {
+        "sector": "council",
+        "services": ["care"],
+        "about": "Mostly housing",
+    }
+    assert answer.answers == {
+        "a1": 2,
+        "a-open": "More time",
+        "a-who": ["board", "staff"],
+        "a3": None,
+    }
+    assert loaded.warnings == []
+
+
+def test_a_format_1_file_is_still_read(typed: Questionnaire) -> None:
+    old = {
+        "format": "selfassess-response/1",
+        "questionnaire": {"id": "typed"},
+        "answers": {"a1": 3},
+    }
+    assert read_one(typed, "old.json", json.dumps(old).encode()).responses[0].response.answers == {
+        "a1": 3
+    }
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        pytest.param(
+            {"background": {"a1": 3}},
+            "'a1' is a principle question: its answer belongs under answers (at background.a1)",
+            id="principle-id-under-background",
+        ),
+        pytest.param(
+            {"answers": {"sector": "nhs"}},
+            "'sector' is a background question: its answer belongs under background "
+            "(at answers.sector)",
+            id="background-id-under-answers",
+        ),
+        pytest.param(
+            {"background": {"sectr": "nhs"}},
+            "unknown background question id 'sectr' for typed; did you mean 'sector'? "
+            "(at background.sectr)",
+            id="unknown-background-id",
+        ),
+        pytest.param(
+            {"background": {"sector": "nsh"}},
+            "'nsh' is not an option of sector; did you mean 'nhs'? (at background.sector)",
+            id="near-miss-option",
+        ),
+        pytest.param(
+            {"answers": {"a-who": ["chair"]}},
+            "'chair' is not an option of a-who (options: board, staff) (at answers.a-who)",
+            id="unknown-option-lists-the-options",
+        ),
+        pytest.param(
+            {"answers": {"a-who": ["board", "board"]}},
+            "'board' is ticked twice in a-who (at answers.a-who)",
+            id="option-ticked-twice",
+        ),
+        pytest.param(
+            {"background": {"sector": 4}},
+            "expected one option id of sector or null, found a number (at background.sector)",
+            id="choice-given-a-number",
+        ),
+        pytest.param(
+            {"background": {"sector": ["nhs"]}},
+            "expected one option id of sector or null, found a list (at background.sector)",
+            id="choice-given-a-list",
+        ),
+        pytest.param(
+            {"answers": {"a-who": "board"}},
+            "expected a list of option ids of a-who, found text 'board' (at answers.a-who)",
+            id="multi-given-text",
+        ),
+        pytest.param(
+            {"answers": {"a-who": ["board", 2]}},
+            "expected a list of option ids of a-who, found a list holding a number "
+            "(at answers.a-who)",
+            id="multi-given-a-number-in-its-list",
+        ),
+        pytest.param(
+            {"answers": {"a-open": {"text": "x"}}},
+            "expected text or null, found a mapping (at answers.a-open)",
+            id="text-given-a-mapping",
+        ),
+        pytest.param(
+            {"answers": {"a1": "3"}},
+            "expected a number from the scale or null, found '3' (at answers.a1)",
+            id="scale-given-text",
+        ),
+        pytest.param(
+            {"answers": {"a1": True}},
+            "expected a number from the scale or null, found True (at answers.a1)",
+            id="scale-given-true",
+        ),
+        pytest.param(
+            {"format": "selfassess-response/1"},
+            'a selfassess-response/1 file has no background answers; write "format": '
+            '"selfassess-response/2" (at background)',
+            id="format-1-with-background",
+        ),
+    ],
+)
+def test_a_format_2_answer_that_does_not_fit_its_question_is_refused_where_it_is(
+    typed: Questionnaire, changes: dict[str, Any], expected: str
+) -> None:
+    with pytest.raises(SelfassessError) as caught:
+        read_one(typed, "bad.json", json.dumps(typed_response(**changes)).encode())
+    assert [str(p) for p in caught.value.problems] == [f"bad.json: {expected}"]
+
+
+def test_every_misfit_answer_is_reported_at_once_background_first(typed: Questionnaire) -> None:
+    bad = typed_response(
+        background={"sector": 4, "about": 3}, answers={"a-who": "x", "a1": 9, "zz": 1}
+    )
+    with pytest.raises(SelfassessError) as caught:
+        read_one(typed, "bad.json", json.dumps(bad).encode())
+    assert [p.path for p in caught.value.problems] == [
+        "background.sector",
+        "background.about",
+        "answers.a-who",
+        "answers.a1",
+        "answers.zz",
+    ]
+
+
+def test_a_value_no_answer_can_be_is_refused_with_the_files_other_type_errors_first(
+    typed: Questionnaire,
+) -> None:
+    """true or a mapping is no answer to any question: refused with the model's other errors
+    (as scoring.js's typeProblems does), before the answers are checked against the bank."""
+    bad = typed_response(
+        respondent={"organisation": 5}, background={"sector": True}, answers={"a1": "x"}
+    )
+    with pytest.raises(SelfassessError) as caught:
+        read_one(typed, "bad.json", json.dumps(bad).encode())
+    problems = caught.value.problems
+    assert [p.path for p in problems] == ["respondent.organisation", "background.sector"]
+    assert problems[1].message == "expected one option id of sector or null, found true"
+
+
+def test_an_answer_to_a_question_not_asked_is_dropped_with_a_warning(typed: Questionnaire) -> None:
+    answers = {"a1": 2, "a2": 3, "a4": 1, "a3": None}
+    loaded = read_one(
+        typed, "a.json", json.dumps(typed_response(background={}, answers=answers)).encode()
+    )
+    assert loaded.responses[0].response.answers == {"a1": 2}
+    assert loaded.warnings == [
+        "a.json: answer to a2 ignored: not asked of this respondent "
+        "(it is asked when board-role is yes)",
+        "a.json: answer to a4 ignored: not asked of this respondent (it is asked when a1 is 3)",
+    ]
+
+
+def test_a_multi_condition_is_said_as_includes(typed: Questionnaire) -> None:
+    bad = typed_response(background={"services": ["housing"]}, answers={"a1": 3, "a3": 2})
+    loaded = read_one(typed, "a.json", json.dumps(bad).encode())
+    assert loaded.warnings == [
+        "a.json: answer to a3 ignored: not asked of this respondent "
+        "(it is asked when services includes care or toString)"
+    ]
+
+
+def test_a_chain_of_conditions_drops_every_answer_downstream(typed: Questionnaire) -> None:
+    """board-role is asked only of nhs/council; a2 only when board-role is yes: with no sector,
+    both answers are dropped, though board-role's own answer would make a2's condition hold."""
+    chained = typed_response(background={"board-role": "yes"}, answers={"a1": 1, "a2": 3})
+    loaded = read_one(typed, "a.json", json.dumps(chained).encode())
+    assert loaded.responses[0].response.background == {}
+    assert loaded.responses[0].response.answers == {"a1": 1}
+    assert len(loaded.warnings) == 2
+
+
+TYPED_CSV = (
+    "organisation,sector,services,about,a1,a-who,a-open,board-role,a2\n"
+    'Vale,local COUNCIL,housing; Social Care;,  ,3,BOARD," free, text ",Yes,2\n'
+    "Upton,constructor,,,1,,,,\n"
+)
+
+
+def test_csv_choice_multi_and_text_columns_take_ids_or_labels_in_any_case(
+    typed: Questionnaire,
+) -> None:
+    loaded = read_one(typed, "team.csv", TYPED_CSV.encode())
+    first, second = (r.response for r in loaded.responses)
+    assert first.background == {
+        "sector": "council",
+        "services": ["housing", "care"],
+        "about": None,
+        "board-role": "yes",
+    }
+    assert first.answers == {"a1": 3, "a-who": ["board"], "a-open": " free, text ", "a2": 2}
+    assert second.background == {"sector": "constructor", "services": None, "about": None}
+    assert loaded.warnings == []
+
+
+def test_a_csv_cell_naming_no_option_is_refused_at_its_row(typed: Questionnaire) -> None:
+    bad = "organisation,sector,a-who\nVale,bogus,board; chair\n"
+    with pytest.raises(SelfassessError) as caught:
+        read_one(typed, "team.csv", bad.encode())
+    assert [str(p) for p in caught.value.problems] == [
+        "team.csv:2: row 1, column sector: 'bogus' is neither an id nor a label of the options "
+        "of sector (nhs NHS trust, council Local council, constructor Constructor's own)",
+        "team.csv:2: row 1, column a-who: 'chair' is neither an id nor a label of the options "
+        "of a-who (board The board, staff Staff)",
+    ]
+
+
+def test_a_csv_answer_to_a_question_not_asked_is_dropped_with_its_row_named(
+    typed: Questionnaire,
+) -> None:
+    csv_text = "organisation,sector,board-role,a1\nVale,,yes,2\n"
+    loaded = read_one(typed, "team.csv", csv_text.encode())
+    assert loaded.responses[0].response.background == {"sector": None}
+    assert loaded.warnings == [
+        "team.csv#1: answer to board-role ignored: not asked of this respondent "
+        "(it is asked when sector is nhs or council)"
+    ]
+
+
+def test_the_bundled_bank_is_guessed_from_background_columns_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from selfassess.inputs import responses
+    from selfassess.inputs.banks import read_bank, resolve_bank
+
+    banks = [resolve_bank("collaboration-pulse"), read_bank(TYPED_BANK)]
+    monkeypatch.setattr(responses, "bundled_banks", lambda: banks)
+    path = write(tmp_path, "about.csv", "organisation,sector,services\nVale,nhs,care\n")
+    assert bank_for_responses([path]).questionnaire.id == "typed"
+
+
+def test_a_semicolon_csv_keeps_a_quoted_multi_cell_whole(typed: Questionnaire) -> None:
+    """European Excel separates cells with `;`, so a multi cell listing two options is quoted."""
+    csv_text = 'organisation;sector;services\r\nVale;nhs;"care; Housing"\r\n'
+    loaded = read_one(typed, "semi.csv", csv_text.encode())
+    assert loaded.responses[0].response.background == {
+        "sector": "nhs",
+        "services": ["care", "housing"],
+    }
+
+
+def test_a_long_text_answer_is_read_whole(typed: Questionnaire) -> None:
+    long = "word " * 50_000
+    loaded = read_one(
+        typed, "a.json", json.dumps(typed_response(answers={"a-open": long})).encode()
+    )
+    assert loaded.responses[0].response.answers["a-open"] == long

@@ -1,5 +1,5 @@
-"""Question types: a registry whose one entry is `scale`; a bank's `type:` must name an entry,
-and scoring counts only the types the registry says are scored."""
+"""Question types: a registry of scale, choice, multi and text; a bank's `type:` must name an
+entry, and scoring counts only the types the registry says are scored."""
 
 from __future__ import annotations
 

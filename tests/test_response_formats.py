@@ -100,3 +100,20 @@ def test_the_toy_format_is_gone_after_its_test() -> None:
     """monkeypatch undid the registration above: no test leaks a format into another."""
     assert "toy" not in RESPONSE_FORMATS
     assert format_for("a.toy") is BY_CONTENT
+
+
+def test_the_response_schema_describes_format_2_and_still_admits_format_1() -> None:
+    from selfassess.inputs.response_json import response_schema
+
+    schema = response_schema()
+    assert schema["properties"]["format"]["enum"] == [
+        "selfassess-response/1",
+        "selfassess-response/2",
+    ]
+    answer = schema["properties"]["answers"]["additionalProperties"]["anyOf"]
+    assert {"type": "array", "items": {"type": "string"}} in answer
+    assert {"type": "string"} in answer
+    assert "background" in schema["properties"]
+    assert "option id" in schema["properties"]["background"]["description"]
+    assert schema["if"] == {"properties": {"format": {"const": "selfassess-response/1"}}}
+    assert schema["then"] == {"properties": {"background": {"maxProperties": 0}}}

@@ -1,12 +1,14 @@
 """scoring.js, the page's copy of the rules, agrees with score.py: `node --test tests/js/`.
 
 Node cannot read the YAML banks or the CSV responses, so this test converts every case of
-tests/vectors/ (and a few hundred random respondents scored by Python) to plain JSON and hands
-the file to the node tests in SELFASSESS_SCORING_CASES.
+tests/vectors/ (and a few hundred random respondents of every question type, background and
+conditional questions included, scored by Python) to plain JSON and hands the file to the node
+tests in SELFASSESS_SCORING_CASES. The page's did-you-mean is checked against difflib itself.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import random
 import subprocess
@@ -16,6 +18,8 @@ from typing import Any
 from browser_support import node_env, require_node
 
 from selfassess.core.model import (
+    Answer,
+    Question,
     Questionnaire,
     QuestionnaireRef,
     Respondent,
@@ -27,6 +31,7 @@ from selfassess.inputs.banks import bundled_banks, load_questionnaire
 from selfassess.inputs.paths import expand_input_paths
 from selfassess.inputs.responses import load_responses
 from selfassess.pages.bank_view import bank_scoring_data
+from selfassess.pages.page_shell import page_bank_data
 from selfassess.report.score_formats import scores_to_json
 
 ROOT = Path(__file__).parent.parent
@@ -56,27 +61,42 @@ def vector_cases() -> list[dict[str, Any]]:
     return cases
 
 
+def random_answer(bank: Questionnaire, question: Question, rng: random.Random) -> Answer:
+    """A value of the question's own shape: a scale value, an option, some options, or text."""
+    ids = question.option_ids()
+    if question.type == "choice":
+        return rng.choice([None, *ids])
+    if question.type == "multi":
+        return rng.sample(ids, rng.randint(0, len(ids)))
+    if question.type == "text":
+        return rng.choice(["", "   ", "Some words."])
+    return rng.choice([o.value for o in bank.scale_of(question)])
+
+
 def random_response(bank: Questionnaire, rng: random.Random, index: int) -> SourcedResponse:
-    answers: dict[str, float | None] = {}
+    """Random answers, background included, some to questions not asked (both scorers ignore them)."""
+    sections: dict[str, dict[str, Answer]] = {"background": {}, "answers": {}}
     skip = rng.random() * 0.6  # some respondents leave many questions blank
-    for _, question in bank.questions():
+    for question in bank.all_questions():
         if rng.random() < skip:
             continue
-        answers[question.id] = rng.choice([o.value for o in bank.scale_of(question)])
+        section = "background" if question in bank.background else "answers"
+        sections[section][question.id] = random_answer(bank, question, rng)
     return SourcedResponse(
         source=f"random/{index}.json",
         response=Response(
-            format="selfassess-response/1",
+            format="selfassess-response/2",
             questionnaire=QuestionnaireRef(id=bank.id, version=bank.version),
             respondent=Respondent(
                 organisation=rng.choice(ORGANISATIONS), role=rng.choice([None, " Lead "])
             ),
-            answers=answers,
+            background=sections["background"],
+            answers=sections["answers"],
         ),
     )
 
 
-def random_cases(count: int = 60) -> list[dict[str, Any]]:
+def random_cases(count: int = 90) -> list[dict[str, Any]]:
     """Python scores random partnerships; the node side must reproduce them, consensus included."""
     rng = random.Random(20261128)
     banks = [b.questionnaire for b in bundled_banks()]
@@ -119,3 +139,92 @@ def test_scoring_js_passes_its_node_tests_and_matches_python_on_every_case(
     tmp_path: Path,
 ) -> None:
     run_node_tests(ROOT / "tests" / "js", vector_cases() + random_cases(), tmp_path)
+
+
+def close_match_cases(count: int = 400) -> list[list[Any]]:
+    """Random words and candidates with difflib's own answer (long ones meet its autojunk)."""
+    rng = random.Random(20261130)
+    letters = "abcdeé😀-_"
+
+    def word(low: int, high: int, alphabet: str = letters) -> str:
+        return "".join(rng.choice(alphabet) for _ in range(rng.randint(low, high)))
+
+    cases = []
+    for n in range(count):
+        long = n % 40 == 0
+        target = word(200, 260, "ab ") if long else word(0, 8)
+        candidates = [
+            word(150, 260, "ab c") if long else word(0, 8) for _ in range(rng.randint(1, 6))
+        ]
+        found = difflib.get_close_matches(target, candidates, n=1, cutoff=0.6)
+        cases.append([target, candidates, found[0] if found else None])
+    return cases
+
+
+def test_the_pages_did_you_mean_is_difflibs(tmp_path: Path) -> None:
+    script = (
+        "const fs = require('fs'), vm = require('vm'); const context = vm.createContext({});"
+        "vm.runInContext(fs.readFileSync(process.argv[1], 'utf8'), context);"
+        "const cases = JSON.parse(fs.readFileSync(0, 'utf8'));"
+        "console.log(JSON.stringify(cases.map(([w, c]) =>"
+        " context.SelfassessScoring.closeMatch(w, c))));"
+    )
+    cases = close_match_cases()
+    result = subprocess.run(
+        [require_node(), "-e", script, str(ROOT / "src" / "selfassess" / "web" / "scoring.js")],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert json.loads(result.stdout) == [expected for _, _, expected in cases]
+
+
+def test_the_pages_bank_data_carries_types_options_and_conditions_compactly() -> None:
+    bank = load_questionnaire(VECTORS / "29-csv-background" / "bank.yaml")
+    data = bank_scoring_data(bank)
+    assert [q["id"] for q in data["background"]] == ["sector", "services", "note"]
+    assert data["background"][0] == {
+        "id": "sector",
+        "type": "choice",
+        "options": [
+            {"id": "nhs", "label": "NHS trust"},
+            {"id": "council", "label": "Local council"},
+        ],
+        "breakdown": True,
+    }
+    assert data["background"][2] == {"id": "note", "type": "text"}
+    a1, a2, who = data["principles"][0]["questions"]
+    assert "type" not in a1 and set(a1) == {"id", "weight", "reverse", "scale"}
+    assert a2["ask_if"] == {"question": "services", "any_of": ["care"]}
+    assert who == {
+        "id": "a-who",
+        "type": "multi",
+        "options": [
+            {"id": "partners", "label": "Partners"},
+            {"id": "public", "label": "The public"},
+        ],
+    }
+
+
+def test_a_bank_without_background_gives_the_pages_the_data_it_gave_before() -> None:
+    data = bank_scoring_data(load_questionnaire(VECTORS / "01-basic" / "bank.yaml"))
+    assert "background" not in data
+    for principle in data["principles"]:
+        for question in principle["questions"]:
+            assert set(question) == {"id", "weight", "reverse", "scale"}
+
+
+def test_a_page_leaves_out_only_the_bank_scale_its_questions_share() -> None:
+    data = page_bank_data(load_questionnaire(VECTORS / "29-csv-background" / "bank.yaml"))
+    questions = [*data["background"], *data["principles"][0]["questions"]]
+    assert [q["id"] for q in questions if "scale" in q] == []
+    assert [q.get("type", "scale") for q in questions] == [
+        "choice",
+        "multi",
+        "text",
+        "scale",
+        "scale",
+        "multi",
+    ]

@@ -451,3 +451,26 @@ def test_saved_answers_are_keyed_by_the_banks_questions_and_scales(
     page = render_form(bank, theme)
     assert render_form(parse_questionnaire(text, "again.yaml"), theme) == page  # every build
     assert f'"content":"{bank_content_hash(bank)}"' in page
+
+
+TYPED_BANK = Path(__file__).parent / "vectors" / "23-ask-if-choice" / "bank.yaml"
+
+
+@pytest.mark.parametrize(
+    ("change", "same"),
+    [
+        (("text: Which best describes your role?", "text: Your role?"), False),
+        (("{id: senior, label: Senior manager}", "{id: senior, label: Manager}"), False),
+        (('any_of: ["board"]', 'any_of: ["senior"]'), False),
+        (('title: A question asked', 'title: Another question asked'), True),
+    ],
+    ids=["background question", "option label", "ask_if", "title"],
+)
+def test_saved_answers_are_keyed_by_background_options_and_conditions_too(
+    change: tuple[str, str], same: bool
+) -> None:
+    text = TYPED_BANK.read_text(encoding="utf-8")
+    assert change[0] in text
+    bank = parse_questionnaire(text, "bank.yaml")
+    changed = parse_questionnaire(text.replace(*change), "changed.yaml")
+    assert (bank_content_hash(changed) == bank_content_hash(bank)) is same

@@ -18,7 +18,7 @@ import click
 
 from selfassess import __version__
 from selfassess.core.errors import SelfassessError
-from selfassess.core.model import questionnaire_json_schema, response_json_schema
+from selfassess.core.model import questionnaire_json_schema
 from selfassess.core.privacy import refuse_names_with_pseudonyms
 from selfassess.core.scoring import score_all
 from selfassess.inputs.banks import (
@@ -29,6 +29,7 @@ from selfassess.inputs.banks import (
 )
 from selfassess.inputs.branding import make_branding
 from selfassess.inputs.paths import expand_bank_paths, expand_input_paths
+from selfassess.inputs.response_json import response_schema
 from selfassess.inputs.responses import LoadedResponses, read_response_file
 from selfassess.inputs.rounds import Watch, load_answers, unwatched
 from selfassess.pages.site import build_site
@@ -92,7 +93,7 @@ def validate(paths: tuple[str, ...]) -> None:
 @click.option("--response", is_flag=True, help="The response file's schema instead of the bank's.")
 def schema(response: bool) -> None:
     """Print the JSON Schema of the question-bank format (or of a response file)."""
-    data = response_json_schema() if response else questionnaire_json_schema()
+    data = response_schema() if response else questionnaire_json_schema()
     echo(json.dumps(data, indent=2), lines=True)
 
 

@@ -74,9 +74,9 @@ test("a CSV cell may hold a scale value or its label in any case; empty is unans
   const result = R.readCsv(BANK, text, "team.csv");
   assert.equal(result.ok, true);
   assert.deepEqual(plain(result.responses), [{ source: "team.csv#1", response: {
-    format: "selfassess-response/1", questionnaire: { id: "t", version: "1" },
+    format: S.FORMAT, questionnaire: { id: "t", version: "1" },
     respondent: { organisation: "Trust", role: null, name: null }, completed_at: null,
-    answers: { a: 1, b: 5, c: null }, comments: {} } }]);
+    background: {}, answers: { a: 1, b: 5, c: null }, comments: {} } }]);
 });
 
 test("a CSV with a cell off the scale is refused whole, naming row, column and the scale", () => {
@@ -165,6 +165,50 @@ test("the combined CSV has one row per respondent and reads back to the same ans
   assert.equal(back.ok, true);
   assert.deepEqual(plain(back.responses.map((r) => r.response.answers)),
     [{ a: 5, b: 1, c: null }, { a: 2, b: null, c: 5 }]);
+});
+
+const TYPED = {
+  id: "typed", version: "2", scale: LIKERT, min_answered: 0.5, divergence_threshold: 25, consensus: 25,
+  levels: BANK.levels,
+  background: [
+    { id: "sector", type: "choice", breakdown: true, options: [{ id: "nhs", label: "NHS trust" }, { id: "constructor", label: "Other" }] },
+    { id: "services", type: "multi", options: [{ id: "housing", label: "Housing" }, { id: "care", label: "Social care" }] },
+  ],
+  principles: [{ id: "p1", title: "P1", weight: 1, questions: [
+    { id: "a", weight: 1, reverse: false, scale: LIKERT },
+    { id: "open", type: "text" },
+    { id: "who", type: "multi", options: [{ id: "board", label: "The board" }, { id: "staff", label: "Staff" }] }] }],
+};
+
+test("a CSV reads choice, multi and text columns: ids or labels in any case, `;` lists, text as is", () => {
+  const text = "organisation,sector,services,a,open,who\nVale,nhs TRUST,CARE; housing;care,3,\" as is \",board;\n" +
+    "Upton,constructor,,1,  ,\n";
+  const result = R.readCsv(TYPED, text, "typed.csv");
+  assert.equal(result.ok, true, JSON.stringify(result.problems));
+  assert.deepEqual(plain(result.responses.map((r) => [r.response.background, r.response.answers])), [
+    [{ sector: "nhs", services: ["care", "housing"] }, { a: 3, open: " as is ", who: ["board"] }],
+    [{ sector: "constructor", services: null }, { a: 1, open: null, who: null }],
+  ]);
+});
+
+test("a CSV cell naming no option is refused at its row, listing the options", () => {
+  const result = R.readCsv(TYPED, "sector,who\nnhs,board; chair\n", "typed.csv");
+  assert.deepEqual(plain(result.problems.map(R.problemText)), [
+    "typed.csv:2: row 1, column who: 'chair' is neither an id nor a label of the options of who (board The board, staff Staff)"]);
+});
+
+test("the combined CSV carries background and typed answers, and reads back to the same", () => {
+  const responses = R.readCsv(TYPED, "organisation,sector,services,a,open,who\nVale,nhs,care;housing,3,=sum; x,staff\n",
+    "t.csv").responses;
+  const result = { respondents: [{ organisation: "Vale", role: null, principles: { p1: 50 }, overall: 50, level: "mid",
+    answered: 1, total: 1, source: "t.csv#1" }] };
+  const text = R.combinedCsv(TYPED, responses, result);
+  const rows = R.csvRows(text.slice(1));
+  assert.deepEqual(plain(rows[0].slice(0, 9)), ["organisation", "role", "name", "sector", "services", "a", "open", "who", "score p1"]);
+  assert.deepEqual(plain(rows[1].slice(3, 8)), ["nhs", "care;housing", "3", "'=sum; x", "staff"]);
+  const back = R.readCsv(TYPED, text.slice(1), "combined.csv");
+  assert.deepEqual(plain(back.responses.map((r) => [r.response.background, r.response.answers])),
+    [[{ sector: "nhs", services: ["care", "housing"] }, { a: 3, open: "'=sum; x", who: ["staff"] }]]);
 });
 
 test("text that a spreadsheet would run as a formula is kept as text, by the shared rule", () => {

@@ -284,16 +284,17 @@ def pseudonyms(order: Sequence[str]) -> dict[str, str]:
 
 def hidden_groups(counts: Sequence[int], threshold: int) -> frozenset[int]:
     """Which groups of a breakdown (by position) a page hides: every group with fewer than
-    `threshold` respondents, none included; and when that hides exactly one group and it has
+    `threshold` respondents, none included; and when exactly one of the groups so hidden has
     anyone in it, the shown group with the fewest respondents too (the first such in option
-    order), so that the hidden one cannot be worked out from the others and the total.
+    order), so that the hidden one cannot be worked out from the others and the total (an
+    empty hidden group hides nothing: the page prints the total).
 
     A breakdown group's figures are means over its own organisations, not parts of a printed
     sum, so unlike `hide_cells` one complementary group is enough: what stays unknown is which
     of two groups holds the few respondents. The page's twin is web/breakdowns.js
     (tests/vectors/privacy/hidden-groups.json pins both)."""
     hidden = {i for i, n in enumerate(counts) if n < threshold}
-    if len(hidden) == 1 and counts[next(iter(hidden))] > 0:
+    if len([i for i in hidden if counts[i] > 0]) == 1:
         shown = [i for i in range(len(counts)) if i not in hidden]
         if shown:
             hidden.add(min(shown, key=lambda i: (counts[i], i)))

@@ -15,8 +15,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from selfassess.core.errors import Problem, format_location
 from selfassess.core.bank_rules import RuleViolations
+from selfassess.core.errors import Problem, format_location
 from selfassess.core.model import ScaleOption
 from selfassess.core.question_types import UnknownQuestionType
 from selfassess.inputs.yaml_text import COMMA_HINT, LineMap, Loc, yaml_type

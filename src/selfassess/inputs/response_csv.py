@@ -12,11 +12,14 @@ import csv
 import io
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from selfassess.core.errors import Problem, SelfassessError
 from selfassess.core.model import (
     RESERVED_COLUMNS,
     RESPONSE_FORMAT,
+    Answer,
+    Question,
     Questionnaire,
     QuestionnaireRef,
     Respondent,
@@ -44,6 +47,53 @@ def _cell_value(cell: str, scale: Sequence[ScaleOption]) -> tuple[bool, float | 
         if option.value is not None and option.value == number:
             return True, option.value
     return False, None
+
+
+@dataclass(frozen=True)
+class _Column:
+    """What reading one question's cells needs, worked out once per file: its answer's shape,
+    its scale, and its options by exact id and by id or label in any case (first option wins)."""
+
+    question: Question
+    shape: str
+    scale: list[ScaleOption]
+    ids: frozenset[str]
+    folded: dict[str, str]
+
+
+def _column(question: Question, bank: Questionnaire) -> _Column:
+    folded: dict[str, str] = {}
+    for option in question.options or []:
+        folded.setdefault(option.id.casefold(), option.id)
+        folded.setdefault(option.label.strip().casefold(), option.id)
+    ids = frozenset(question.option_ids())
+    return _Column(question, question.answer_shape, bank.scale_of(question), ids, folded)
+
+
+def options_text(question: Question) -> str:
+    """A question's options for a message: `nhs NHS trust, council Local council`."""
+    return ", ".join(f"{o.id} {o.label}" for o in question.options or [])
+
+
+def _typed_cell(cell: str, column: _Column) -> tuple[Answer, str | None]:
+    """(answer, the text no option matches) for a choice, multi or text question's cell:
+    empty is unanswered; multi cells list ids or labels separated by `;`; text is kept as is.
+    A cell names an option by its id exactly, else by its id or label in any case."""
+    if not cell.strip():
+        return None, None
+    if column.shape == "text":
+        return cell, None
+    parts = [cell.strip()] if column.shape == "option" else cell.split(";")
+    chosen: list[str] = []
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        option = part if part in column.ids else column.folded.get(part.casefold())
+        if option is None:
+            return None, part
+        if option not in chosen:
+            chosen.append(option)
+    return (chosen[0] if column.shape == "option" else chosen), None
 
 
 # The five bytes Python's cp1252 leaves undefined; Windows-1252 as browsers decode it (the
@@ -98,7 +148,7 @@ def _header_columns(
 ) -> list[tuple[int, str]]:
     """The (index, name) of each column the bank knows; the header's mistakes refused."""
     header = [cell.strip() for cell in rows[0]]
-    questions = {q.id for _, q in bank.questions()}
+    questions = {q.id for q in bank.all_questions()}
     columns = [
         (i, name) for i, name in enumerate(header) if name in questions or name in RESERVED_COLUMNS
     ]
@@ -119,6 +169,25 @@ def _header_columns(
     return columns
 
 
+def _row_cell(cell: str, column: _Column) -> tuple[Answer, str | None]:
+    """One cell's answer to its question, and what is wrong with it (None: nothing)."""
+    if column.shape == "number":
+        understood, value = _cell_value(cell, column.scale)
+        if understood:
+            return value, None
+        return value, (
+            f"{cell.strip()!r} is neither a value nor a label of the scale "
+            f"({scale_text(column.scale)})"
+        )
+    answer, unmatched = _typed_cell(cell, column)
+    if unmatched is None:
+        return answer, None
+    return None, (
+        f"{unmatched!r} is neither an id nor a label of the options of {column.question.id} "
+        f"({options_text(column.question)})"
+    )
+
+
 def parse_responses_csv(
     data: bytes, file: str, bank: Questionnaire, warnings: list[str]
 ) -> list[SourcedResponse]:
@@ -132,35 +201,30 @@ def parse_responses_csv(
     if not rows:
         raise SelfassessError.at(file, "is empty; expected a header row and one row per respondent")
     columns = _header_columns(rows, file, bank, warnings)
-    questions = {q.id: q for _, q in bank.questions()}
+    readers = {q.id: _column(q, bank) for q in bank.all_questions()}
+    background = {q.id for q in bank.background}
     responses = []
-    problems = []
+    problems: list[Problem] = []
     for number, row in enumerate(rows[1:], start=1):
-        line = number + 1
         respondent: dict[str, str | None] = {}
-        answers: dict[str, float | None] = {}
+        sections: dict[str, dict[str, Answer]] = {"background": {}, "answers": {}}
         for i, name in columns:
             cell = row[i] if i < len(row) else ""
             if name in RESERVED_COLUMNS:
                 respondent[name] = cell.strip() or None
                 continue
-            scale = bank.scale_of(questions[name])
-            understood, value = _cell_value(cell, scale)
-            if not understood:
+            value, problem = _row_cell(cell, readers[name])
+            if problem is not None:
                 problems.append(
-                    Problem(
-                        file,
-                        f"row {number}, column {name}: {cell.strip()!r} is neither a value nor a label "
-                        f"of the scale ({scale_text(scale)})",
-                        line,
-                    )
+                    Problem(file, f"row {number}, column {name}: {problem}", number + 1)
                 )
-            answers[name] = value
+            sections["background" if name in background else "answers"][name] = value
         response = Response(
             format=RESPONSE_FORMAT,
             questionnaire=QuestionnaireRef(id=bank.id, version=bank.version),
             respondent=Respondent(**respondent),
-            answers=answers,
+            background=sections["background"],
+            answers=sections["answers"],
         )
         responses.append(SourcedResponse(source=f"{file}#{number}", response=response))
     if problems:

@@ -1,13 +1,12 @@
-"""The JSON answer file (`selfassess-response/1`, what the form exports) -> one response.
+"""The JSON answer file (`selfassess-response/2`, what the form exports, or `/1`) -> one response.
 
 Design: one entry of the answer-format registry (response_formats.py). The checks run in the
 order responses.js runs them, so the page and `score` refuse a file with the same first words:
-the document, its format, the model, then the answers against the bank.
+the document, its format, the model, then the answers against the bank (answer_values.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -16,22 +15,39 @@ from selfassess.core.errors import Problem, SelfassessError
 from selfassess.core.model import (
     READABLE_RESPONSE_FORMATS,
     RESPONSE_FORMAT,
-    Answer,
     Questionnaire,
     Response,
     SourcedResponse,
+    response_json_schema,
 )
+from selfassess.inputs.answer_values import FORMAT_1, answer_problems, model_words
 from selfassess.inputs.json_text import parse_json_document
-from selfassess.inputs.messages import (
-    ErrorDetails,
-    did_you_mean,
-    number_text,
-    problems_from_validation,
-    scale_text,
-)
-from selfassess.inputs.yaml_text import Loc, yaml_type
+from selfassess.inputs.messages import problems_from_validation
+from selfassess.inputs.yaml_text import yaml_type
 
 NOT_AN_ANSWER_FILE = "is not a JSON or CSV answer file"
+
+
+def response_schema() -> dict[str, Any]:
+    """The answer file's JSON schema for `schema --response`: format 2 (what the form writes);
+    format 1, still read, has no background. A question's type says which value it takes."""
+    schema = response_json_schema()
+    described = schema["properties"]
+    described["format"]["description"] = (
+        f"{RESPONSE_FORMAT} is what the form writes; {FORMAT_1} (answers only, no background) "
+        "is still read"
+    )
+    described["background"]["description"] = (
+        "Answers to the bank's background questions, by question id: an option id (choice), "
+        "a list of option ids (multi), text (text), or null"
+    )
+    described["answers"]["description"] = (
+        "Answers to the principles' questions, by question id: a number from the scale "
+        "(scale), an option id (choice), a list of option ids (multi), text (text), or null"
+    )
+    schema["if"] = {"properties": {"format": {"const": FORMAT_1}}}
+    schema["then"] = {"properties": {"background": {"maxProperties": 0}}}
+    return schema
 
 
 def questionnaire_id(raw: Any) -> Any:
@@ -59,53 +75,26 @@ def check_is_json(data: bytes, file: str) -> None:
         raise  # JSON, refused for a reason of its own: that reason
 
 
-def check_answers(bank: Questionnaire, answers: Mapping[str, Answer], file: str) -> list[Problem]:
-    """Answers must name the bank's questions and hold values from their scales."""
-    problems = []
-    questions = {q.id: q for _, q in bank.questions()}
-    for qid, value in answers.items():
-        question = questions.get(qid)
-        if question is None:
-            hint = did_you_mean(qid, questions)
-            problems.append(
-                Problem(
-                    file, f"unknown question id '{qid}' for {bank.id}{hint}", path=f"answers.{qid}"
-                )
-            )
-            continue
-        scale = bank.scale_of(question)
-        if question.is_scored and not (value is None or isinstance(value, int | float)):
-            problems.append(
-                Problem(
-                    file,
-                    f"expected a number from the scale or null, found {value!r}",
-                    path=f"answers.{qid}",
-                )
-            )
-            continue
-        if (
-            question.is_scored
-            and isinstance(value, int | float)
-            and value not in [o.value for o in scale if o.value is not None]
-        ):
-            problems.append(
-                Problem(
-                    file,
-                    f"{number_text(value)} is not on the scale of {qid} ({scale_text(scale)})",
-                    path=f"answers.{qid}",
-                )
-            )
-    return problems
-
-
-def _response_words(error: ErrorDetails) -> tuple[Loc, str] | None:
-    """An answer that is not a number, said as responses.js says it, at the answer's id."""
-    loc: Loc = tuple(error["loc"])
-    if loc[:1] != ("answers",):
-        return None
-    if error["type"] in ("int_type", "float_type"):
-        return loc[:2], f"expected a number from the scale or null, found {error['input']!r}"
-    return loc[:2], str(error["msg"])
+def _validated(raw: dict[str, Any], bank: Questionnaire, file: str) -> Response:
+    """The model's checks (an answer of the wrong type said by its question), then the
+    questionnaire's id, then every answer against its question (answer_values.py)."""
+    try:
+        response = Response.model_validate(raw)
+    except ValidationError as exc:
+        raise SelfassessError(
+            problems_from_validation(exc, file, rewrite=model_words(bank, raw))
+        ) from None
+    if response.questionnaire.id != bank.id:
+        raise SelfassessError.at(
+            file,
+            f"answers questionnaire '{response.questionnaire.id}', not '{bank.id}'",
+            path="questionnaire.id",
+        )
+    sections = {"background": response.background, "answers": response.answers}
+    problems = answer_problems(bank, sections, file, response.format == FORMAT_1)
+    if problems:
+        raise SelfassessError(problems)
+    return response
 
 
 def parse_response_json(
@@ -127,27 +116,13 @@ def parse_response_json(
             else f'not a response file: no "format": "{RESPONSE_FORMAT}"',
             path="format",
         )
-    try:
-        response = Response.model_validate(raw)
-    except ValidationError as exc:
-        raise SelfassessError(
-            problems_from_validation(exc, file, rewrite=_response_words)
-        ) from None
-    if response.questionnaire.id != bank.id:
-        raise SelfassessError.at(
-            file,
-            f"answers questionnaire '{response.questionnaire.id}', not '{bank.id}'",
-            path="questionnaire.id",
-        )
-    problems = check_answers(bank, response.answers, file)
-    if problems:
-        raise SelfassessError(problems)
+    response = _validated(raw, bank, file)
     if response.questionnaire.version not in (None, bank.version):
         warnings.append(
             f"{file}: answers version {response.questionnaire.version} of {bank.id}; "
             f"scoring it with version {bank.version}"
         )
-    known = {p.id for p in bank.principles} | {q.id for _, q in bank.questions()}
+    known = {p.id for p in bank.principles} | {q.id for q in bank.all_questions()}
     stray = [key for key in response.comments if key not in known]
     if stray:
         warnings.append(f"{file}: comments on unknown ids ignored: {', '.join(stray)}")

@@ -17,6 +17,7 @@ from pathlib import Path
 from selfassess.core.errors import Problem, SelfassessError
 from selfassess.core.model import Questionnaire, SourcedResponse
 from selfassess.core.scoring import organisation_of
+from selfassess.inputs.answer_values import drop_not_asked
 from selfassess.inputs.banks import BankSource, bundled_banks
 from selfassess.inputs.files import check_text_bytes, read_checked_bytes
 from selfassess.inputs.json_text import shown_id
@@ -106,7 +107,8 @@ def _load_responses(
                 loaded.warnings.append(f"{file}: same content as {seen[digest]}; counted once")
                 continue
             seen[digest] = file
-            loaded.responses.extend(format_for(file).read(data, file, bank, loaded.warnings))
+            read = format_for(file).read(data, file, bank, loaded.warnings)
+            loaded.responses.extend(drop_not_asked(bank, r, loaded.warnings) for r in read)
             loaded.files.append(InputFile(file, data))
         except SelfassessError as exc:
             bad.extend(exc.problems)
@@ -183,4 +185,4 @@ def bank_for_responses(paths: Sequence[Path]) -> BankSource:
 
 
 def _question_ids(bank: BankSource) -> set[str]:
-    return {q.id for _, q in bank.questionnaire.questions()}
+    return {q.id for q in bank.questionnaire.all_questions()}

@@ -30,9 +30,18 @@ READING_MESSAGES: Mapping[str, Message] = {
     "noQuestionIds": N_("header names none of {bank}'s question ids (found: {found})"),
     "columnTwice": N_("column {column} appears twice in the header"),
     "columnsIgnored": N_("{file}: columns that match no question ignored: {columns}"),
-    "notOnScale": N_(
-        "row {row}, column {column}: {value} is neither a value nor a label of the scale ({scale})"
+    "rowCell": N_("row {row}, column {column}: {problem}"),
+    "notOnScaleCell": N_("{value} is neither a value nor a label of the scale ({scale})"),
+    "notAnOption": N_(
+        "{value} is neither an id nor a label of the options of {question} ({options})"
     ),
+    "notAsked": N_(
+        "{source}: answer to {question} ignored: not asked of this respondent "
+        "(it is asked when {condition})"
+    ),
+    "conditionIs": N_("{question} is {values}"),
+    "conditionIncludes": N_("{question} includes {values}"),
+    "orLast": N_("{values} or {last}"),
     "noRespondents": N_("has a header but no respondents"),
     "readAs1252": N_(
         "{file}: is not UTF-8 text (bad byte at offset {offset}), so it was read as Windows-1252, "

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from selfassess.core.model import Questionnaire, ScaleOption
+from selfassess.core.model import Question, Questionnaire, ScaleOption
 from selfassess.pages.markdown import render_inline, render_markdown
 
 
@@ -125,55 +125,84 @@ def bank_view(bank: Questionnaire) -> BankView:
     )
 
 
+def question_scoring_data(bank: Questionnaire, question: Question) -> dict[str, Any]:
+    """One question for scoring.js: a scale question as before (no `type`, the default, to keep
+    pages small); any other its type and options; either its `ask_if` when it has one."""
+    data: dict[str, Any] = {"id": question.id}
+    if question.is_scored:
+        data["weight"] = question.weight
+        data["reverse"] = question.reverse
+        data["scale"] = [{"value": o.value, "label": o.label} for o in bank.scale_of(question)]
+    else:
+        data["type"] = question.type
+    if question.options is not None:
+        data["options"] = [{"id": o.id, "label": o.label} for o in question.options]
+    if question.breakdown:
+        data["breakdown"] = True
+    if question.ask_if is not None:
+        data["ask_if"] = {"question": question.ask_if.question, "any_of": question.ask_if.any_of}
+    return data
+
+
 def bank_scoring_data(bank: Questionnaire) -> dict[str, Any]:
     """The bank as plain data for scoring.js: everything the rules need, nothing else."""
-    return {
+    data: dict[str, Any] = {
         "id": bank.id,
         "version": bank.version,
         "min_answered": bank.min_answered,
         "divergence_threshold": bank.divergence_threshold,
         "consensus": bank.consensus,
         "levels": [{"id": lv.id, "label": lv.label, "min": lv.min} for lv in bank.levels],
-        "principles": [
-            {
-                "id": p.id,
-                "title": p.title,
-                "weight": p.weight,
-                "questions": [
-                    {
-                        "id": q.id,
-                        "weight": q.weight,
-                        "reverse": q.reverse,
-                        "scale": [{"value": o.value, "label": o.label} for o in bank.scale_of(q)],
-                    }
-                    for q in p.questions
-                ],
-            }
-            for p in bank.principles
-        ],
     }
+    if bank.background:
+        data["background"] = [question_scoring_data(bank, q) for q in bank.background]
+    data["principles"] = [
+        {
+            "id": p.id,
+            "title": p.title,
+            "weight": p.weight,
+            "questions": [question_scoring_data(bank, q) for q in p.questions],
+        }
+        for p in bank.principles
+    ]
+    return data
+
+
+def _question_content(bank: Questionnaire, question: Question) -> dict[str, Any]:
+    """What of one question makes an answer to it mean something: a scale question as before
+    (so saved answers to an existing bank still restore), and for the others their type, their
+    options and, for any question, when it is asked."""
+    if question.is_scored:
+        content: dict[str, Any] = {
+            "id": question.id,
+            "text": question.text,
+            "reverse": question.reverse,
+            "scale": [[o.value, o.label] for o in bank.scale_of(question)],
+        }
+    else:
+        content = {
+            "id": question.id,
+            "text": question.text,
+            "type": question.type,
+            "options": [[o.id, o.label] for o in question.options or []],
+        }
+    if question.ask_if is not None:
+        content["ask_if"] = [question.ask_if.question, list(question.ask_if.any_of)]
+    return content
 
 
 def bank_content_hash(bank: Questionnaire) -> str:
     """What makes answers belong to one questionnaire, hashed: its principles, questions (id,
-    text, reverse) and their scales (value and label). The form keys its saved answers with it,
+    text, reverse, type, options, ask_if) and their scales (value and label), its background
+    questions. The form keys its saved answers with it,
     so two banks with the same id and version never restore each other's answers. The same
     bank gives the same hash on every build; the version, title and wording around the
     questions do not count."""
-    content = [
-        {
-            "id": p.id,
-            "questions": [
-                {
-                    "id": q.id,
-                    "text": q.text,
-                    "reverse": q.reverse,
-                    "scale": [[o.value, o.label] for o in bank.scale_of(q)],
-                }
-                for q in p.questions
-            ],
-        }
+    content: list[Any] = [
+        {"id": p.id, "questions": [_question_content(bank, q) for q in p.questions]}
         for p in bank.principles
     ]
+    if bank.background:
+        content.append({"background": [_question_content(bank, q) for q in bank.background]})
     canonical = json.dumps(content, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]

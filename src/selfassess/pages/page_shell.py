@@ -103,10 +103,11 @@ def page_bank_data(bank: Questionnaire) -> dict[str, Any]:
     data = bank_scoring_data(bank)
     shared = [{"value": o.value, "label": o.label} for o in bank.scale]
     data["scale"] = shared
-    for principle in data["principles"]:
-        for question in principle["questions"]:
-            if question["scale"] == shared:
-                del question["scale"]
+    for question in data.get("background", []) + [
+        q for principle in data["principles"] for q in principle["questions"]
+    ]:
+        if question.get("scale") == shared:
+            del question["scale"]
     return data
 
 

@@ -12,7 +12,9 @@ import io
 import json
 from collections.abc import Collection
 
-from selfassess.core.model import QuestionnaireRef, Respondent, Response
+from selfassess.core.asking import answer_of, questions_asked
+from selfassess.core.model import Questionnaire, QuestionnaireRef, Respondent, Response
+from selfassess.core.privacy import hidden_groups
 from selfassess.core.scoring import organisation_of
 from selfassess.inputs.response_csv import csv_delimiter, decode_csv
 from selfassess.inputs.response_formats import CSV_FORMAT, format_for
@@ -38,6 +40,124 @@ def small_organisation_files(loaded: LoadedResponses, threshold: int) -> set[str
 
 
 WITHHELD_COMMENT = "(withheld: the scorecard does not print this comment)"
+WITHHELD_ANSWER = "(withheld: the scorecard does not print this answer)"
+
+
+def background_to_withhold(
+    bank: Questionnaire, loaded: LoadedResponses, threshold: int, *, earlier: bool
+) -> dict[str, frozenset[str]]:
+    """Per response (by its source), the background answers its attached copy leaves out.
+
+    A background answer says who someone is, as a role does. The copy keeps one only where the
+    scorecard shows it or the scores need it: an answer some `ask_if` looks at (the rebuilt
+    scorecard must ask the same questions), or a breakdown answer whose group the page shows.
+    The others go: answers to background questions that are neither, and breakdown answers in
+    the groups the page hides (fewer than `threshold` respondents, and the group hidden beside
+    one). An earlier round's breakdowns are never printed, so none of its groups is shown."""
+    needed = {q.ask_if.question for q in bank.all_questions() if q.ask_if is not None}
+    shown: dict[str, set[str]] = {}
+    for question in bank.breakdown_questions():
+        options = question.option_ids()
+        counts = [0] * len(options)
+        for sourced in loaded.responses:
+            value = _asked_answer(bank, sourced.response, question.id)
+            if value in options:
+                counts[options.index(value)] += 1
+        hidden = set(range(len(options))) if earlier else hidden_groups(counts, threshold)
+        shown[question.id] = {oid for i, oid in enumerate(options) if i not in hidden}
+    out: dict[str, frozenset[str]] = {}
+    for sourced in loaded.responses:
+        drop = {
+            q.id
+            for q in bank.background
+            if q.id not in needed
+            and q.id in sourced.response.background
+            and _asked_answer(bank, sourced.response, q.id) not in shown.get(q.id, set())
+        }
+        if drop:
+            out[sourced.source] = frozenset(drop)
+    return out
+
+
+def _asked_answer(bank: Questionnaire, response: Response, question_id: str) -> object:
+    question = bank.question_by_id(question_id)
+    if question is None or question_id not in questions_asked(bank, response):
+        return None
+    return answer_of(bank, response, question)
+
+
+def without_background(data: bytes, name: str, drop: dict[str, frozenset[str]]) -> bytes:
+    """The copy less the background answers `drop` names, by response source (`name`, or
+    `name#row` for a CSV row): a JSON key removed, a CSV cell emptied."""
+    if format_for(name) is CSV_FORMAT:
+        return _csv_cells_emptied(data, name, drop)
+    gone = drop.get(name, frozenset())
+    answers = json.loads(data.decode("utf-8-sig")) if gone else None
+    if not isinstance(answers, dict) or not isinstance(answers.get("background"), dict):
+        return data
+    answers["background"] = {k: v for k, v in answers["background"].items() if k not in gone}
+    return (json.dumps(answers, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _csv_cells_emptied(data: bytes, name: str, drop: dict[str, frozenset[str]]) -> bytes:
+    if not any(source.rsplit("#", 1)[0] == name for source in drop):
+        return data
+    text = decode_csv(data, name, [])
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text)))
+    filled = [row for row in rows if any(cell.strip() for cell in row)]  # as the reader counts
+    header = [cell.strip() for cell in filled[0]] if filled else []
+    for number, row in enumerate(filled[1:], start=1):
+        for i, column in enumerate(header):
+            if column in drop.get(f"{name}#{number}", ()) and i < len(row):
+                row[i] = ""
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def with_text_answers_withheld(data: bytes, name: str, question_ids: Collection[str]) -> bytes:
+    """An answer file with the free-text answers to `question_ids` replaced by WITHHELD_ANSWER
+    (under `answers` or `background` in JSON; in a CSV, those columns' cells): free text can
+    name a person, so only what the scorecard prints is attached. Keys and columns stay, so the
+    scorecard rebuilt from the copy counts the same answers."""
+    if not question_ids:
+        return data
+    if format_for(name) is CSV_FORMAT:
+        return _csv_text_withheld(data, name, question_ids)
+    answers = json.loads(data.decode("utf-8-sig"))
+    if not isinstance(answers, dict):
+        return data
+    changed = False
+    for key in ("answers", "background"):
+        given = answers.get(key)
+        if not isinstance(given, dict):
+            continue
+        for qid in question_ids:
+            if isinstance(given.get(qid), str) and given[qid].strip():
+                given[qid] = WITHHELD_ANSWER
+                changed = True
+    if not changed:
+        return data
+    return (json.dumps(answers, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _csv_text_withheld(data: bytes, name: str, question_ids: Collection[str]) -> bytes:
+    text = decode_csv(data, name, [])
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text)))
+    if not rows:
+        return data
+    columns = [i for i, cell in enumerate(rows[0]) if cell.strip() in question_ids]
+    changed = False
+    for row in rows[1:]:
+        for i in columns:
+            if i < len(row) and row[i].strip():
+                row[i] = WITHHELD_ANSWER
+                changed = True
+    if not changed:
+        return data
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    return out.getvalue().encode("utf-8")
 
 
 def with_comments_withheld(data: bytes, name: str) -> bytes:
@@ -144,3 +264,39 @@ def _csv_without_names(
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerows([[row[i] for i in keep if i < len(row)] for row in rows])
     return out.getvalue().encode("utf-8")
+
+
+def withheld_line(
+    total: int,
+    hidden: int,
+    unnamed: int,
+    silenced: int,
+    threshold: int,
+    unroled: int = 0,
+    untexted: int = 0,
+    unbackgrounded: int = 0,
+) -> str:
+    """What `report` says it left out of the attachments, in one line ("" when nothing)."""
+    parts = []
+    if unnamed:
+        parts.append(f"respondents' names removed from {unnamed} of the attached answer files")
+    if unroled:
+        parts.append(f"the roles the scorecard does not print removed from {unroled} of them")
+    if silenced:
+        parts.append(f"the comments the scorecard does not print removed from {silenced} of them")
+    if untexted:
+        parts.append(
+            f"the free-text answers the scorecard does not print removed from {untexted} of them"
+        )
+    if unbackgrounded:
+        parts.append(
+            "the answers about the respondent that the scorecard does not show removed from "
+            f"{unbackgrounded} of them"
+        )
+    if hidden:
+        parts.append(
+            f"{hidden} of {total} answer files not attached (organisations of fewer than "
+            f"{threshold} respondents, which the scorecard hides; their SHA-256 is in the "
+            "manifest, so verify needs them given with --inputs)"
+        )
+    return "note: " + "; ".join(parts) if parts else ""

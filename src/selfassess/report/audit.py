@@ -15,40 +15,29 @@ written into the manifest (a folder's name says who ran the report, and where).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import PurePath, PureWindowsPath
+from pathlib import PurePath
 from typing import Any
 
 from selfassess import __version__
 from selfassess.inputs.banks import BankSource
-from selfassess.inputs.responses import InputFile, LoadedResponses
-from selfassess.report.attached_copies import (
-    shown_roles,
-    small_organisation_files,
-    with_comments_withheld,
-    without_names,
+from selfassess.inputs.responses import LoadedResponses
+from selfassess.report.attached_files import (
+    BASELINE_ROUND,
+    THIS_ROUND,
+    AttachedFiles,
+    Attachment,
+    shown_path,
+    unique_name,
 )
 from selfassess.scorecard.views import Change, OrganisationScore, ScorecardView
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = "selfassess-scorecard-manifest/1"
-THIS_ROUND = "responses"
-BASELINE_ROUND = "baseline"
-
-
-@dataclass(frozen=True)
-class Attachment:
-    """A file to embed in the PDF. `relationship` is PDF/A-3's AFRelationship."""
-
-    name: str
-    data: bytes
-    description: str
-    relationship: str  # "Source" for what the report was made from, "Supplement" for the manifest
 
 
 @dataclass(frozen=True)
@@ -80,8 +69,7 @@ def audit_trail(
     """
     used: set[str] = {MANIFEST_NAME}
     bank_name = unique_name(PurePath(bank.name).name or "questionnaire.yaml", used)
-    question_ids = {question.id for _, question in bank.questionnaire.questions()}
-    files = _AttachedFiles(view, question_ids, attach_inputs, show_names, used)
+    files = AttachedFiles(view, bank.questionnaire, attach_inputs, show_names, used)
     files.add_round(THIS_ROUND, responses)
     if baseline:
         files.add_round(BASELINE_ROUND, baseline)
@@ -127,121 +115,6 @@ def audit_trail(
     return AuditTrail(manifest, [questionnaire, *files.attachments, described], files.withheld())
 
 
-@dataclass
-class _AttachedFiles:
-    """The answer files' manifest entries and attachments, built up round after round."""
-
-    view: ScorecardView
-    question_ids: set[str]
-    attach: bool
-    show_names: bool
-    used: set[str]  # attachment names taken so far
-    inputs: list[dict[str, Any]] = field(default_factory=list)
-    attachments: list[Attachment] = field(default_factory=list)
-    hidden: int = 0  # files not attached: their organisation is too small to be shown
-    unnamed: int = 0  # files attached without respondents' names
-    unroled: int = 0  # ... and without roles the page does not print
-    silenced: int = 0  # ... and without the comments it withholds
-
-    @property
-    def threshold(self) -> int:
-        return self.view.method.privacy.min_organisation_size
-
-    def add_round(self, round_name: str, loaded: LoadedResponses) -> None:
-        """Each file of one round: its manifest entry, and its copy attached (if any)."""
-        privacy = self.view.method.privacy
-        small = small_organisation_files(loaded, self.threshold)
-        earlier = round_name == BASELINE_ROUND
-        # A role is printed beside a comment only when enough people share it; an earlier
-        # round's comments are never printed, so neither are its roles.
-        roles = set() if earlier else shown_roles(loaded, privacy.min_group_size)
-        # Comments the page withholds (organisations of fewer than min_group_size respondents)
-        # are not attached either; an earlier round's comments are never printed at all.
-        quiet = (
-            {file.name for file in loaded.files}
-            if earlier
-            else small_organisation_files(loaded, privacy.min_group_size)
-        )
-        for number, file in enumerate(loaded.files, start=1):
-            entry = _input_entry(file, round_name, number, self.view.anonymised)
-            self.inputs.append(entry)
-            if not self.attach:
-                continue
-            if file.name in small:
-                entry["withheld"] = (
-                    f"answers from an organisation of fewer than {self.threshold} respondents, "
-                    "which the scorecard hides"
-                )
-                self.hidden += 1
-                continue
-            self._attach(file, entry, earlier, roles, file.name in quiet)
-
-    def _attach(
-        self,
-        file: InputFile,
-        entry: dict[str, Any],
-        earlier: bool,
-        roles: set[tuple[str, str]],
-        quiet: bool,
-    ) -> None:
-        """Attach the copy of one file the page allows, and record what was taken out."""
-        ids = self.question_ids
-        nameless = file.data if self.show_names else without_names(file, ids)
-        unnamed = file.data if self.show_names else without_names(file, ids, roles)
-        data = with_comments_withheld(unnamed, file.name) if quiet else unnamed
-        if data != file.data:
-            entry["attached_sha256"] = hashlib.sha256(data).hexdigest()
-        self.unnamed += nameless != file.data
-        self.unroled += unnamed != nameless
-        self.silenced += data != unnamed
-        prefix = "baseline-" if earlier else ""
-        entry["attachment"] = unique_name(prefix + PurePath(file.name).name, self.used)
-        description = (
-            f"Answer file {entry['file']}"
-            + (" (baseline round)" if earlier else "")
-            + ("" if data == file.data else ", with what the scorecard withholds removed")
-        )
-        self.attachments.append(Attachment(entry["attachment"], data, description, "Source"))
-
-    def withheld(self) -> str:
-        """The one line on what the attachments leave out."""
-        return withheld_line(
-            len(self.inputs),
-            self.hidden,
-            self.unnamed,
-            self.silenced,
-            self.threshold,
-            self.unroled,
-        )
-
-
-def withheld_line(
-    total: int, hidden: int, unnamed: int, silenced: int, threshold: int, unroled: int = 0
-) -> str:
-    """What `report` says it left out of the attachments, in one line ("" when nothing)."""
-    parts = []
-    if unnamed:
-        parts.append(f"respondents' names removed from {unnamed} of the attached answer files")
-    if unroled:
-        parts.append(f"the roles the scorecard does not print removed from {unroled} of them")
-    if silenced:
-        parts.append(f"the comments the scorecard does not print removed from {silenced} of them")
-    if hidden:
-        parts.append(
-            f"{hidden} of {total} answer files not attached (organisations of fewer than "
-            f"{threshold} respondents, which the scorecard hides; their SHA-256 is in the "
-            "manifest, so verify needs them given with --inputs)"
-        )
-    return "note: " + "; ".join(parts) if parts else ""
-
-
-def shown_path(path: str) -> str:
-    """A path as the manifest records it: as given, but only the file's name if absolute."""
-    if PurePath(path).is_absolute() or PureWindowsPath(path).is_absolute():
-        return PureWindowsPath(path).name if "\\" in path else PurePath(path).name
-    return path
-
-
 def without_folders(options: Mapping[str, Any]) -> dict[str, Any]:
     """The command's options with every absolute path cut to its file name."""
     return {
@@ -260,33 +133,6 @@ ABSOLUTE_FOLDER = re.compile(r"(?<![\w.~])(?:[A-Za-z]:\\|/)(?:[^/\\\s:]+[/\\])+"
 def without_absolute_folders(line: str) -> str:
     """A line naming files (skipped, notes), with the folder part of absolute paths removed."""
     return ABSOLUTE_FOLDER.sub("", line)
-
-
-def _input_entry(file: InputFile, round_name: str, number: int, anonymous: bool) -> dict[str, Any]:
-    return {
-        "round": round_name,
-        # File names usually name the organisation: withheld when organisations are anonymous.
-        "file": f"{round_name} file {number}{PurePath(file.name).suffix}"
-        if anonymous
-        else shown_path(file.name),
-        "sha256": file.sha256,
-        "bytes": len(file.data),
-        "attachment": None,
-    }
-
-
-def unique_name(name: str, used: set[str]) -> str:
-    """`name`, or `name-2.ext`, `name-3.ext`...: attachments are found by name."""
-    path = PurePath(name)
-    candidate, n = name, 1
-    while candidate in used:
-        n += 1
-        candidate = f"{path.stem}-{n}{path.suffix}"
-    used.add(candidate)
-    return candidate
-
-
-# ---------------------------------------------------------------- the figures a report prints
 
 
 def printed_figures(view: ScorecardView) -> dict[str, Any]:

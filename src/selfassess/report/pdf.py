@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 from selfassess.core.errors import SelfassessError
 from selfassess.pages.themes import Theme
-from selfassess.report.audit import Attachment
+from selfassess.report.attached_files import Attachment
 from selfassess.report.pdf_tags import complete_tags
 from selfassess.report.weasy import import_weasyprint
 

@@ -11,7 +11,8 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
-from selfassess.report.audit import BASELINE_ROUND, MANIFEST_NAME
+from selfassess.report.attached_files import BASELINE_ROUND
+from selfassess.report.audit import MANIFEST_NAME
 
 Files = tuple[list[tuple[str, bytes]], list[tuple[str, bytes]]]  # this round, baseline
 

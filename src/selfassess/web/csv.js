@@ -110,10 +110,55 @@
     }).join("\u0131");
   }
 
+  /** Every question of the bank by id (background ones too), in a prototype-free map. */
   function questionsOf(bank) {
     const questions = S.dict();
+    (bank.background || []).forEach(function (q) { questions[q.id] = q; });
     bank.principles.forEach(function (p) { p.questions.forEach(function (q) { questions[q.id] = q; }); });
     return questions;
+  }
+
+  const SHAPES = { choice: "option", multi: "options", text: "text" };
+
+  /** The option a cell's text names: its id exactly, else its id or label in any case
+      (response_csv._option_of). */
+  function optionOf(text, q) {
+    const options = q.options || [];
+    if (options.some(function (o) { return o.id === text; })) return text;
+    const wanted = fold(text);
+    for (let k = 0; k < options.length; k++) {
+      if (fold(options[k].id) === wanted || fold(strip(options[k].label)) === wanted) return options[k].id;
+    }
+    return null;
+  }
+
+  /** [answer, text no option matches] for a choice, multi or text cell (response_csv._typed_cell). */
+  function typedCell(cell, q) {
+    const shape = SHAPES[q.type];
+    if (!strip(cell)) return [null, null];
+    if (shape === "text") return [cell, null];
+    const parts = shape === "option" ? [strip(cell)] : cell.split(";");
+    const chosen = [];
+    for (let k = 0; k < parts.length; k++) {
+      const part = strip(parts[k]);
+      const option = part ? optionOf(part, q) : null;
+      if (part && option === null) return [null, part];
+      if (option !== null && chosen.indexOf(option) < 0) chosen.push(option);
+    }
+    return [shape === "option" ? chosen[0] : chosen, null];
+  }
+
+  /** [answer, problem or null] for one cell of a question's column (response_csv._row_cell). */
+  function rowCell(bank, cell, q) {
+    if (!SHAPES[q.type || "scale"]) {
+      const scale = S.scaleOf(bank, q), understood = cellValue(cell, scale);
+      if (understood[0]) return [understood[1], null];
+      return [understood[1], say("notOnScaleCell", { value: pyRepr(strip(cell)), scale: scaleText(scale) })];
+    }
+    const typed = typedCell(cell, q);
+    if (typed[1] === null) return [typed[0], null];
+    const options = (q.options || []).map(function (o) { return o.id + " " + o.label; }).join(", ");
+    return [null, say("notAnOption", { value: pyRepr(typed[1]), question: q.id, options: options })];
   }
 
   /**
@@ -152,9 +197,11 @@
     const ignored = header.filter(function (name) { return name && !has(questions, name) && RESERVED.indexOf(name) < 0; });
     if (ignored.length) warnings.push(say("columnsIgnored", { file, columns: ignored.join(", ") }));
     const responses = [], problems = [];
+    const background = new Set((bank.background || []).map(function (q) { return q.id; }));
     rows.slice(1).forEach(function (row, index) {
       const number = index + 1, line = number + 1;
-      const respondent = { organisation: null, role: null, name: null }, answers = S.dict();
+      const respondent = { organisation: null, role: null, name: null };
+      const sections = { background: S.dict(), answers: S.dict() };
       columns.forEach(function (column) {
         const i = column[0], name = column[1];
         const cell = i < row.length ? row[i] : "";
@@ -162,17 +209,13 @@
           respondent[name] = strip(cell) || null;
           return;
         }
-        const scale = S.scaleOf(bank, questions[name]);
-        const understood = cellValue(cell, scale);
-        if (!understood[0]) {
-          problems.push(problem(file, say("notOnScale", { row: number, column: name, value: pyRepr(strip(cell)),
-            scale: scaleText(scale) }), line));
-        }
-        answers[name] = understood[1];
+        const read = rowCell(bank, cell, questions[name]);
+        if (read[1] !== null) problems.push(problem(file, say("rowCell", { row: number, column: name, problem: read[1] }), line));
+        sections[background.has(name) ? "background" : "answers"][name] = read[0];
       });
       responses.push({ source: file + "#" + number, response: {
         format: S.FORMAT, questionnaire: { id: bank.id, version: bank.version }, respondent: respondent,
-        completed_at: null, answers: answers, comments: S.dict() } });
+        completed_at: null, background: sections.background, answers: sections.answers, comments: S.dict() } });
     });
     if (problems.length) return { ok: false, responses: [], problems: problems, warnings: warnings };
     if (!responses.length) return refuse(say("noRespondents"));
@@ -195,25 +238,36 @@
     return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
   }
 
+  /** An answer as a CSV cell that readCsv reads back: a scale value, an option id, option
+      ids separated by `;`, or text (kept as text, not as a formula). */
+  function answerCell(q, value) {
+    if (value === null || value === undefined) return null;
+    if (Array.isArray(value)) return value.join(";");
+    return q.type === "text" ? textCell(value) : value;
+  }
+
   /**
-   * One row per respondent: who, every answer (scale values; empty = unanswered) and the
-   * unrounded principle and overall scores. The header starts organisation, role, name and the
-   * question ids, so `selfassess score` and this page read the file back (the score columns,
-   * whose names hold a space no id can have, are ignored with a warning).
+   * One row per respondent: who, every answer (background questions first; empty =
+   * unanswered) and the unrounded principle and overall scores. The header starts
+   * organisation, role, name and the question ids, so `selfassess score` and this page read
+   * the file back (the score columns, whose names hold a space no id can have, are ignored
+   * with a warning).
    */
   function combinedCsv(bank, responses, result) {
-    const qids = [], pids = bank.principles.map(function (p) { return p.id; });
-    bank.principles.forEach(function (p) { p.questions.forEach(function (q) { qids.push(q.id); }); });
-    const header = ["organisation", "role", "name"].concat(qids)
+    const background = bank.background || [], pids = bank.principles.map(function (p) { return p.id; });
+    const questions = background.concat(...bank.principles.map(function (p) { return p.questions; }));
+    const header = ["organisation", "role", "name"].concat(questions.map(function (q) { return q.id; }))
       .concat(pids.map(function (pid) { return "score " + pid; }))
       .concat(["score overall", "overall level", "questions answered", "questions total", "source file"]);
     const lines = [header.map(csvCell).join(",")];
     responses.forEach(function (r, i) {
       const scored = result.respondents[i];
-      const answers = r.response.answers || S.dict();
       const name = strip((r.response.respondent || {}).name || "") || null;
-      const row = [textCell(scored.organisation), textCell(scored.role), textCell(name)]
-        .concat(qids.map(function (qid) { return has(answers, qid) ? answers[qid] : null; }))
+      const cells = questions.map(function (q, k) {
+        const given = (k < background.length ? r.response.background : r.response.answers) || S.dict();
+        return has(given, q.id) ? answerCell(q, given[q.id]) : null;
+      });
+      const row = [textCell(scored.organisation), textCell(scored.role), textCell(name)].concat(cells)
         .concat(pids.map(function (pid) { return scored.principles[pid]; }))
         .concat([scored.overall, scored.level, scored.answered, scored.total, textCell(scored.source)]);
       lines.push(row.map(csvCell).join(","));

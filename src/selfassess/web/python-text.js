@@ -92,5 +92,5 @@
     }).join(", ");
   }
 
-  root.SelfassessPyText = { strip, has, problem, problemText, pyRepr, scaleText, asciiDigits, FLOAT, NOT_FINITE };
+  root.SelfassessPyText = { strip, has, problem, problemText, pyRepr, gFormat, scaleText, asciiDigits, FLOAT, NOT_FINITE };
 })(globalThis);

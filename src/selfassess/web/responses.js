@@ -2,14 +2,15 @@
    refuses with the same messages (mirrors inputs/: files.py, response_csv.py, response_json.py,
    load_responses). Pure: no DOM, no clock, no storage; JSON files go through
    SelfassessScoring.validateResponse (scoring.js, loaded first), CSV files through csv.js's
-   reader (SelfassessCsv); python-text.js, csv.js and scoring.js load first.
+   reader (SelfassessCsv); answers to questions not asked of a respondent are then dropped with
+   a warning. python-text.js, csv.js and scoring.js load first.
    Problems are {file, line, path, message}; problemText() prints them as the CLI does. */
 (function (root) {
   "use strict";
 
   const S = root.SelfassessScoring;
   const say = root.SelfassessMessages;  // the words, by key (pages/answer_file_messages.py)
-  const { strip, problem, problemText, pyRepr } = root.SelfassessPyText;
+  const { strip, problem, problemText, pyRepr, gFormat } = root.SelfassessPyText;
   const CSV = root.SelfassessCsv;
   const MAX_BYTES = 50000000;  // "50 MB", the unit the messages use (inputs/responses.py MAX_RESPONSE_BYTES)
 
@@ -168,6 +169,44 @@
     }
   }
 
+  /** Whether any question of the bank is asked only of some (has `ask_if`). */
+  function hasConditions(bank) {
+    return (bank.background || []).concat(...bank.principles.map(function (p) { return p.questions; }))
+      .some(function (q) { return q.ask_if; });
+  }
+
+  /** `seniority is board or senior`: when a question is asked (answer_values._condition_text). */
+  function conditionText(bank, q) {
+    const named = (bank.background || []).concat(...bank.principles.map(function (p) { return p.questions; }))
+      .find(function (other) { return other.id === q.ask_if.question; });
+    const values = q.ask_if.any_of.map(function (v) { return typeof v === "string" ? v : gFormat(v); });
+    const listed = values.length === 1 ? values[0] : say("orLast", { values: values.slice(0, -1).join(", "), last: values[values.length - 1] });
+    const said = { question: q.ask_if.question, values: listed };
+    return named && named.type === "multi" ? say("conditionIncludes", said) : say("conditionIs", said);
+  }
+
+  /** The response without its answers to questions not asked of this respondent, with a
+      warning for each one answered (answer_values.drop_not_asked: the same rule and words). */
+  function dropNotAsked(bank, sourced, warnings) {
+    const response = sourced.response, asked = S.questionsAsked(bank, response);
+    const byId = new Map();
+    (bank.background || []).forEach(function (q) { byId.set(q.id, q); });
+    bank.principles.forEach(function (p) { p.questions.forEach(function (q) { byId.set(q.id, q); }); });
+    const kept = {};
+    ["background", "answers"].forEach(function (section) {
+      kept[section] = S.dict();
+      const given = response[section] || S.dict();
+      Object.keys(given).forEach(function (qid) {
+        const q = byId.get(qid);
+        if (asked.has(qid) || !q) kept[section][qid] = given[qid];
+        else if (S.isAnswered(q, given[qid])) {
+          warnings.push(say("notAsked", { source: sourced.source, question: qid, condition: conditionText(bank, q) }));
+        }
+      });
+    });
+    return { source: sourced.source, response: Object.assign({}, response, kept) };
+  }
+
   /** One JSON response file (inputs/response_json.py, through scoring.js). */
   function readJson(bank, text, file) {
     const refused = jsonRefusal(text, file);
@@ -220,6 +259,7 @@
     if (decoded.problem) return { ok: false, responses: [], problems: [decoded.problem], warnings: [] };
     const result = csv ? CSV.readCsv(bank, decoded.text, file) : readJson(bank, decoded.text, file);
     if (decoded.warning) result.warnings.unshift(decoded.warning);
+    if (hasConditions(bank)) result.responses = result.responses.map(function (r) { return dropNotAsked(bank, r, result.warnings); });
     return result;
   }
 

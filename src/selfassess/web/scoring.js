@@ -1,13 +1,16 @@
-/* selfassess scoring: the rules of docs/scoring.md, mirroring src/selfassess/core/scoring.py.
-   Pure: no DOM, no clock, no storage. The same file runs in the form page, the partnership
-   page and `node --test`. `bank` is view.bank_scoring_data(); results have the shape of
-   `selfassess score --format json` (formats.scores_to_json). Arithmetic follows score.py step
-   by step so both agree on every case in tests/vectors/. This file scores one respondent and
-   reads answer files; partnership-scoring.js adds organisations and the partnership (scoreAll)
+/* selfassess scoring: the rules of docs/scoring.md, mirroring src/selfassess/core/scoring.py
+   (which questions are asked: core/asking.py). Pure: no DOM, no clock, no storage. The same
+   file runs in the form page, the partnership page and `node --test`. `bank` is
+   bank_view.bank_scoring_data() (a question without `type` is a scale question); results have
+   the shape of `selfassess score --format json` (report/score_formats.py). Arithmetic follows
+   the Python step by step so both agree on every case in tests/vectors/. This file scores one
+   respondent and reads answer files (format /1 and /2, in inputs/answer_values.py's words);
+   partnership-scoring.js adds organisations, the partnership, breakdowns and choices (scoreAll)
    for the partnership page, so the form page does not carry them. */
 (function (root) {
   "use strict";
-  const FORMAT = "selfassess-response/1";
+  const FORMAT = "selfassess-response/2";  // what the form writes; every reader takes FORMATS
+  const FORMATS = ["selfassess-response/1", FORMAT];
   const UNSPECIFIED = "Unspecified";
   // Python's str.strip() whitespace, which differs a little from JavaScript's trim().
   const SPACE = "[\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+";
@@ -26,6 +29,9 @@
   const present = (v) => v !== null && v !== undefined;
   const numbersOf = (scale) => scale.filter((o) => o.value !== null).map((o) => o.value);
   const questionsOf = (bank) => bank.principles.flatMap((p) => p.questions);
+  // bank_scoring_data leaves `type` out for a scale question, the default, to keep pages small.
+  const typeOf = (q) => q.type || "scale";
+  const isScored = (q) => typeOf(q) === "scale";
   // A page may leave out a question's scale when it is the bank's own (`bank.scale`).
   const scaleOf = (bank, q) => q.scale || bank.scale;
 
@@ -55,38 +61,78 @@
   const roundHalfUp = (score) => (score >= 0 ? Math.floor(score + 0.5) : -Math.floor(-score + 0.5));
   const organisationOf = (name) => strip(name) || UNSPECIFIED;
 
-  function overallOf(bank, principles) {
-    if (bank.principles.some((p) => principles[p.id] === null)) return null;
-    return weightedMean(bank.principles.map((p) => [principles[p.id], p.weight]));
+  /** Weighted over the applicable principles (all but `notApplicable`, a Set); null when one of
+      them has no score, or none is applicable. */
+  function overallOf(bank, principles, notApplicable) {
+    const counted = bank.principles.filter((p) => !(notApplicable && notApplicable.has(p.id)));
+    if (!counted.length || counted.some((p) => principles[p.id] === null)) return null;
+    return weightedMean(counted.map((p) => [principles[p.id], p.weight]));
   }
 
-  function principleScore(bank, questions, items) {
-    const answered = questions.filter((q) => has(items, q.id));
-    if (!answered.length || answered.length / questions.length < bank.min_answered) return null;
-    return weightedMean(answered.map((q) => [items[q.id], q.weight]));
+  /** Each question asked of this respondent (asking order: background, then principles) ->
+      its answer, or null when unanswered; a question not asked is absent (docs/scoring.md). */
+  function questionsAsked(bank, response) {
+    const asked = new Map();
+    const visit = (q, given) => {
+      if (q.ask_if && !holds(q.ask_if, asked)) return;
+      const value = has(given, q.id) ? given[q.id] : null;
+      asked.set(q.id, isAnswered(q, value) ? value : null);
+    };
+    for (const q of bank.background || []) visit(q, Object(response.background));
+    for (const q of questionsOf(bank)) visit(q, Object(response.answers));
+    return asked;
   }
 
-  /** One respondent entry of `score --format json` (unrounded). */
+  /** Whether an `ask_if` holds: the named question was asked and its answer is listed (a number
+      equal to one listed; a multi with one ticked option listed). */
+  function holds(condition, asked) {
+    const value = asked.has(condition.question) ? asked.get(condition.question) : null;
+    if (value === null) return false;
+    const listed = (v) => condition.any_of.some((x) => x === v);
+    return Array.isArray(value) ? value.some(listed) : listed(value);
+  }
+
+  /** Unanswered: null or absent; for multi also an empty list, for text only spaces. */
+  function isAnswered(q, value) {
+    if (!present(value)) return false;
+    if (Array.isArray(value)) return value.length > 0;
+    return typeOf(q) !== "text" || strip(value) !== "";
+  }
+
+  /** Hidden from JSON.stringify and Object.keys, as Python's `not_applicable` is from the JSON. */
+  const withNotApplicable = (result, ids) =>
+    Object.defineProperty(result, "notApplicable", { value: ids, enumerable: false });
+
+  /** One respondent entry of `score --format json` (unrounded); `notApplicable` (a Set of
+      principle ids none of whose scale questions were asked) rides along, not enumerable. */
   function scoreRespondent(bank, response, source) {
-    const answers = response.answers || {};
+    const asked = questionsAsked(bank, response);
     const who = response.respondent || {};
-    const items = dict();
-    for (const q of questionsOf(bank)) {
-      if (has(answers, q.id) && present(answers[q.id])) items[q.id] = itemScore(answers[q.id], scaleOf(bank, q), q.reverse);
+    const principles = dict(), notApplicable = new Set();
+    let answered = 0, total = 0;
+    for (const p of bank.principles) {
+      const questions = p.questions.filter((q) => isScored(q) && asked.has(q.id));
+      const given = questions.filter((q) => asked.get(q.id) !== null);
+      total += questions.length;
+      answered += given.length;
+      if (!questions.length) notApplicable.add(p.id);
+      principles[p.id] = !given.length || given.length / questions.length < bank.min_answered ? null
+        : weightedMean(given.map((q) => [itemScore(asked.get(q.id), scaleOf(bank, q), q.reverse), q.weight]));
     }
-    const principles = dict();
-    for (const p of bank.principles) principles[p.id] = principleScore(bank, p.questions, items);
-    const overall = overallOf(bank, principles);
-    return {
+    const background = dict();
+    for (const q of bank.background || []) if (present(asked.get(q.id))) background[q.id] = asked.get(q.id);
+    const overall = overallOf(bank, principles, notApplicable);
+    return withNotApplicable({
       source: source === undefined ? "" : source,
       organisation: organisationOf(who.organisation),
       role: strip(who.role) || null,
-      principles: principles,
-      overall: overall,
+      background,
+      principles,
+      overall,
       level: levelOf(bank.levels, overall),
-      answered: Object.keys(items).length,
-      total: questionsOf(bank).length
-    };
+      answered,
+      total
+    }, notApplicable);
   }
 
   /** The principle with the lowest score (ties: the one listed first); null when none scored. */
@@ -103,14 +149,15 @@
   const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
   const isText = (v) => v === null || typeof v === "string";
 
+  /** Python's repr() of a scalar; strings through python-text.js where the page loads it. */
   function shown(value) {
-    if (typeof value === "string") return "'" + value + "'";
+    if (typeof value === "string") return root.SelfassessPyText ? root.SelfassessPyText.pyRepr(value) : "'" + value + "'";
     if (typeof value === "boolean") return value ? "True" : "False";
     return JSON.stringify(value) || String(value);
   }
 
   /** What core/model.py's pydantic model refuses, as [{path, message}]. */
-  function typeProblems(raw) {
+  function typeProblems(bank, raw) {
     const problems = [];
     const need = (ok, path, message) => { if (!ok) problems.push({ path, message }); };
     const mapping = (key, what, check) => {
@@ -132,29 +179,153 @@
     mapping("respondent", "an object", () => {});
     if (isObject(raw.respondent)) for (const k of ["organisation", "role", "name"]) text(raw.respondent, k, "respondent." + k);
     text(raw, "completed_at", "completed_at");
-    mapping("answers", "an object of answers", (k, v, path) => need(v === null || (typeof v === "number" && isFinite(v)),
-      path, "expected a number from the scale or null, found " + shown(v)));
+    for (const section of SECTIONS) {
+      mapping(section, "an object of answers", (k, v, path) => need(fitsAnswer(v), path, shapeProblem(bank, k, v)));
+    }
     mapping("comments", "an object of comments", (k, v, path) => need(typeof v === "string", path, "expected text, found " + shown(v)));
     return problems;
   }
 
-  /** A near miss (one or two edits away), like the hint of difflib.get_close_matches. */
-  function closeMatch(word, candidates) {
-    let best = null, bestCost = 3;
-    for (const c of candidates) {
-      let row = Array.from({ length: c.length + 1 }, (_, j) => j);
-      for (let i = 1; i <= word.length; i++) {
-        const next = [i];
-        for (let j = 1; j <= c.length; j++) {
-          next.push(Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (word[i - 1] === c[j - 1] ? 0 : 1)));
-        }
-        row = next;
+  const SECTIONS = ["background", "answers"];
+  const isNumber = (v) => typeof v === "number" && isFinite(v);
+  /** What the model takes as an answer: a number, text, a list of texts or null. */
+  const fitsAnswer = (v) => v === null || isNumber(v) || typeof v === "string" ||
+    (Array.isArray(v) && v.every((i) => typeof i === "string"));
+  const questionOf = (bank, qid) => (bank.background || []).concat(questionsOf(bank)).find((q) => q.id === qid);
+  const firstChars = (text, n) => Array.from(text).slice(0, n).join("");
+
+  /** What a value is, in inputs/answer_values.py's words (found_text). */
+  function foundText(v) {
+    if (v === null) return "null";
+    if (typeof v === "boolean") return String(v);
+    if (typeof v === "number") return "a number";
+    if (typeof v === "string") return "text " + shown(firstChars(v, 40));
+    if (Array.isArray(v)) {
+      const odd = v.filter((i) => typeof i !== "string");
+      return odd.length ? "a list holding " + foundText(odd[0]) : "a list";
+    }
+    return "a mapping";
+  }
+
+  /** Why `v` cannot answer the question (answer_values.shape_problem); an unknown id takes a number. */
+  function shapeProblem(bank, qid, v) {
+    const q = questionOf(bank, qid), type = q ? typeOf(q) : "scale";
+    if (v === null) return null;
+    if (type === "scale") {
+      return isNumber(v) ? null : "expected a number from the scale or null, found " +
+        (typeof v === "string" || typeof v === "boolean" ? shown(v) : foundText(v));
+    }
+    if (type === "choice" && typeof v !== "string") return "expected one option id of " + qid + " or null, found " + foundText(v);
+    if (type === "multi" && !(Array.isArray(v) && v.every((i) => typeof i === "string"))) {
+      return "expected a list of option ids of " + qid + ", found " + foundText(v);
+    }
+    if (type === "text" && typeof v !== "string") return "expected text or null, found " + foundText(v);
+    return null;
+  }
+
+  /** Why a value of the right shape is still no answer (answer_values.value_problem). */
+  function valueProblem(bank, q, v) {
+    if (v === null || typeOf(q) === "text") return null;
+    if (isScored(q)) {
+      if (numbersOf(scaleOf(bank, q)).includes(v)) return null;
+      const scale = scaleOf(bank, q).map((o) => (o.value === null ? o.label + " (empty)" : o.value + " " + o.label));
+      return v + " is not on the scale of " + q.id + " (" + scale.join(", ") + ")";
+    }
+    const ids = q.options.map((o) => o.id), seen = new Set();
+    for (const id of Array.isArray(v) ? v : [v]) {
+      if (!ids.includes(id)) {
+        const close = closeMatch(id, ids);
+        return shown(firstChars(id, 60)) + " is not an option of " + q.id +
+          (close ? "; did you mean '" + close + "'?" : " (options: " + ids.join(", ") + ")");
       }
-      const cost = row[c.length];
-      if (cost < bestCost && cost <= Math.max(1, Math.floor(c.length / 3))) { best = c; bestCost = cost; }
+      if (seen.has(id)) return shown(id) + " is ticked twice in " + q.id;
+      seen.add(id);
+    }
+    return null;
+  }
+
+  /** Why `qid` cannot be answered under `section` (answer_values._placement_problem). */
+  function placementProblem(bank, section, qid) {
+    const background = (bank.background || []).map((q) => q.id), principle = questionsOf(bank).map((q) => q.id);
+    const [wanted, other] = section === "background" ? [background, principle] : [principle, background];
+    if (wanted.includes(qid)) return null;
+    if (other.includes(qid)) {
+      return "'" + qid + "' is a " + (section === "background" ? "principle" : "background") +
+        " question: its answer belongs under " + (section === "background" ? "answers" : "background");
+    }
+    const close = closeMatch(qid, wanted);
+    return "unknown " + (section === "background" ? "background " : "") + "question id '" + qid + "' for " + bank.id +
+      (close ? "; did you mean '" + close + "'?" : "");
+  }
+
+  /** Every answer, background first, against its question (answer_values.answer_problems). */
+  function answerProblems(bank, raw) {
+    if (raw.format === FORMATS[0] && isObject(raw.background) && Object.keys(raw.background).length) {
+      return [{ path: "background", message: "a " + FORMATS[0] + ' file has no background answers; write "format": "' + FORMAT + '"' }];
+    }
+    const problems = [];
+    for (const section of SECTIONS) {
+      for (const [qid, v] of Object.entries(Object(raw[section]))) {
+        const q = questionOf(bank, qid);
+        const message = placementProblem(bank, section, qid) || shapeProblem(bank, qid, v) || valueProblem(bank, q, v);
+        if (message) problems.push({ path: section + "." + qid, message });
+      }
+    }
+    return problems;
+  }
+
+  /** Matched characters of difflib.SequenceMatcher(None, a, b): the sum of its matching blocks
+      (longest match first, earliest in a then b; b's popular characters junk past 199). */
+  function matchedLength(a, b) {
+    const b2j = new Map(), counts = new Map();
+    b.forEach((c, j) => { if (!b2j.has(c)) b2j.set(c, []); b2j.get(c).push(j); counts.set(c, (counts.get(c) || 0) + 1); });
+    if (b.length >= 200) for (const [c, n] of counts) if (n > Math.floor(b.length / 100) + 1) b2j.delete(c);
+    let total = 0;
+    const queue = [[0, a.length, 0, b.length]];
+    while (queue.length) {
+      const [alo, ahi, blo, bhi] = queue.pop();
+      let besti = alo, bestj = blo, size = 0, j2len = new Map();
+      for (let i = alo; i < ahi; i++) {
+        const next = new Map();
+        for (const j of b2j.get(a[i]) || []) {
+          if (j < blo) continue;
+          if (j >= bhi) break;
+          const k = (j2len.get(j - 1) || 0) + 1;
+          next.set(j, k);
+          if (k > size) { besti = i - k + 1; bestj = j - k + 1; size = k; }
+        }
+        j2len = next;
+      }
+      while (besti > alo && bestj > blo && a[besti - 1] === b[bestj - 1]) { besti--; bestj--; size++; }
+      while (besti + size < ahi && bestj + size < bhi && a[besti + size] === b[bestj + size]) size++;
+      if (!size) continue;
+      total += size;
+      if (alo < besti && blo < bestj) queue.push([alo, besti, blo, bestj]);
+      if (besti + size < ahi && bestj + size < bhi) queue.push([besti + size, ahi, bestj + size, bhi]);
+    }
+    return total;
+  }
+
+  /** difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)[0], or null: the did-you-mean
+      of inputs/messages.py (ties go to the larger string, as Python's nlargest gives them). */
+  function closeMatch(word, candidates) {
+    const b = Array.from(word);
+    let best = null, bestRatio = -1;
+    for (const c of candidates) {
+      const a = Array.from(c), length = a.length + b.length;
+      const ratio = length ? 2 * matchedLength(a, b) / length : 1;
+      if (ratio >= 0.6 && (ratio > bestRatio || (ratio === bestRatio && compareCodePoints(c, best) > 0))) {
+        best = c; bestRatio = ratio;
+      }
     }
     return best;
   }
+
+  const compareCodePoints = (x, y) => {
+    const a = Array.from(x, (c) => c.codePointAt(0)), b = Array.from(y, (c) => c.codePointAt(0));
+    for (let i = 0; i < a.length && i < b.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+    return a.length - b.length;
+  };
 
   /**
    * Check a response file (its text, or the parsed JSON) against the bank, refusing what
@@ -172,37 +343,25 @@
       }
     }
     if (!isObject(raw)) return refuse([{ path: "", message: "not a response file: expected a JSON object" }]);
-    if (raw.format !== FORMAT) {
+    if (!FORMATS.includes(raw.format)) {
       return refuse([{ path: "format", message: present(raw.format)
         ? "wrong format " + shown(raw.format) + "; expected '" + FORMAT + "'"
         : 'not a response file: no "format": "' + FORMAT + '"' }]);
     }
-    const problems = typeProblems(raw);
+    const problems = typeProblems(bank, raw);
     if (problems.length) return refuse(problems);
     if (raw.questionnaire.id !== bank.id) {
       return refuse([{ path: "questionnaire.id",
         message: "answers questionnaire '" + raw.questionnaire.id + "', not '" + bank.id + "'" }]);
     }
-    const questions = new Map(questionsOf(bank).map((q) => [q.id, q]));
-    const answers = raw.answers || {};
-    for (const [qid, value] of Object.entries(answers)) {
-      const question = questions.get(qid);
-      if (!question) {
-        const close = closeMatch(qid, Array.from(questions.keys()));
-        problems.push({ path: "answers." + qid, message: "unknown question id '" + qid + "' for " + bank.id +
-          (close ? "; did you mean '" + close + "'?" : "") });
-      } else if (value !== null && !numbersOf(scaleOf(bank, question)).includes(value)) {
-        const scale = scaleOf(bank, question).map((o) => (o.value === null ? o.label + " (empty)" : o.value + " " + o.label));
-        problems.push({ path: "answers." + qid, message: value + " is not on the scale of " + qid + " (" + scale.join(", ") + ")" });
-      }
-    }
+    problems.push(...answerProblems(bank, raw));
     if (problems.length) return refuse(problems);
     const warnings = [];
     const version = present(raw.questionnaire.version) ? raw.questionnaire.version : null;
     if (version !== null && version !== bank.version) {
       warnings.push("answers version " + version + " of " + bank.id + "; scoring it with version " + bank.version);
     }
-    const known = new Set(bank.principles.map((p) => p.id).concat(Array.from(questions.keys())));
+    const known = new Set(bank.principles.map((p) => p.id).concat((bank.background || []).concat(questionsOf(bank)).map((q) => q.id)));
     const comments = dict(), stray = [];
     for (const [key, value] of Object.entries(raw.comments || {})) {
       if (known.has(key)) comments[key] = value; else stray.push(key);
@@ -210,18 +369,20 @@
     if (stray.length) warnings.push("comments on unknown ids ignored: " + stray.join(", "));
     const who = raw.respondent || {};
     const response = {
-      format: FORMAT,
+      format: raw.format,
       questionnaire: { id: bank.id, version },
       respondent: { organisation: who.organisation ?? null, role: who.role ?? null, name: who.name ?? null },
       completed_at: raw.completed_at ?? null,
-      answers: dictOf(answers),
+      background: dictOf(raw.background),
+      answers: dictOf(raw.answers),
       comments
     };
     return { ok: true, response, problems: [], warnings };
   }
 
   root.SelfassessScoring = {
-    FORMAT, UNSPECIFIED, dict, dictOf, present, scaleOf, itemScore, levelOf, roundHalfUp, organisationOf, overallOf,
-    scoreRespondent, weakestPrinciple, validateResponse
+    FORMAT, FORMATS, UNSPECIFIED, dict, dictOf, present, has, scaleOf, typeOf, isScored, itemScore, levelOf, roundHalfUp,
+    organisationOf, overallOf, questionsAsked, isAnswered, withNotApplicable, scoreRespondent, weakestPrinciple,
+    validateResponse, closeMatch
   };
 })(globalThis);

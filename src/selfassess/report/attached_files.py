@@ -1,0 +1,188 @@
+"""The answer files a scorecard carries, round after round: each file's manifest entry, and
+the copy attached, less what the page may not show (attached_copies.py does each cut).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import PurePath, PureWindowsPath
+from typing import Any
+
+from selfassess.core.model import Questionnaire
+from selfassess.inputs.responses import InputFile, LoadedResponses
+from selfassess.report.attached_copies import (
+    background_to_withhold,
+    shown_roles,
+    small_organisation_files,
+    with_comments_withheld,
+    with_text_answers_withheld,
+    withheld_line,
+    without_background,
+    without_names,
+)
+from selfassess.scorecard.views import ScorecardView
+
+MANIFEST_NAME = "manifest.json"
+MANIFEST_FORMAT = "selfassess-scorecard-manifest/1"
+THIS_ROUND = "responses"
+BASELINE_ROUND = "baseline"
+
+THIS_ROUND = "responses"
+BASELINE_ROUND = "baseline"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file to embed in the PDF. `relationship` is PDF/A-3's AFRelationship."""
+
+    name: str
+    data: bytes
+    description: str
+    relationship: str  # "Source" for what the report was made from, "Supplement" for the manifest
+
+
+@dataclass
+class AttachedFiles:
+    """The answer files' manifest entries and attachments, built up round after round."""
+
+    view: ScorecardView
+    bank: Questionnaire
+    attach: bool
+    show_names: bool
+    used: set[str]  # attachment names taken so far
+    inputs: list[dict[str, Any]] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    hidden: int = 0  # files not attached: their organisation is too small to be shown
+    unnamed: int = 0  # files attached without respondents' names
+    unroled: int = 0  # ... and without roles the page does not print
+    silenced: int = 0  # ... and without the comments it withholds
+    untexted: int = 0  # ... and without the free-text answers it does not print
+    unbackgrounded: int = 0  # ... and without the answers about the respondent it hides
+    background: dict[str, frozenset[str]] = field(default_factory=dict)  # by response source
+
+    @property
+    def question_ids(self) -> set[str]:
+        return {question.id for question in self.bank.all_questions()}
+
+    def text_withheld(self, quiet: bool) -> set[str]:
+        """Free text the page never prints (background text questions), and, where it
+        withholds comments, the text questions in principles (printed as comments are)."""
+        texts = {q.id for q in self.bank.background if q.type == "text"}
+        return texts | (
+            {q.id for _, q in self.bank.questions() if q.type == "text"} if quiet else set()
+        )
+
+    @property
+    def threshold(self) -> int:
+        return self.view.method.privacy.min_organisation_size
+
+    def add_round(self, round_name: str, loaded: LoadedResponses) -> None:
+        """Each file of one round: its manifest entry, and its copy attached (if any)."""
+        privacy = self.view.method.privacy
+        small = small_organisation_files(loaded, self.threshold)
+        earlier = round_name == BASELINE_ROUND
+        # A role is printed beside a comment only when enough people share it; an earlier
+        # round's comments are never printed, so neither are its roles.
+        roles = set() if earlier else shown_roles(loaded, privacy.min_group_size)
+        # Comments the page withholds (organisations of fewer than min_group_size respondents)
+        # are not attached either; an earlier round's comments are never printed at all.
+        quiet = (
+            {file.name for file in loaded.files}
+            if earlier
+            else small_organisation_files(loaded, privacy.min_group_size)
+        )
+        self.background = background_to_withhold(
+            self.bank, loaded, privacy.min_group_size, earlier=earlier
+        )
+        for number, file in enumerate(loaded.files, start=1):
+            entry = _input_entry(file, round_name, number, self.view.anonymised)
+            self.inputs.append(entry)
+            if not self.attach:
+                continue
+            if file.name in small:
+                entry["withheld"] = (
+                    f"answers from an organisation of fewer than {self.threshold} respondents, "
+                    "which the scorecard hides"
+                )
+                self.hidden += 1
+                continue
+            self._attach(file, entry, earlier, roles, file.name in quiet)
+
+    def _attach(
+        self,
+        file: InputFile,
+        entry: dict[str, Any],
+        earlier: bool,
+        roles: set[tuple[str, str]],
+        quiet: bool,
+    ) -> None:
+        """Attach the copy of one file the page allows, and record what was taken out."""
+        ids = self.question_ids
+        nameless = file.data if self.show_names else without_names(file, ids)
+        unnamed = file.data if self.show_names else without_names(file, ids, roles)
+        quieted = with_comments_withheld(unnamed, file.name) if quiet else unnamed
+        texted = with_text_answers_withheld(quieted, file.name, self.text_withheld(quiet))
+        data = without_background(texted, file.name, self.background)
+        if data != file.data:
+            entry["attached_sha256"] = hashlib.sha256(data).hexdigest()
+        self.unnamed += nameless != file.data
+        self.unroled += unnamed != nameless
+        self.silenced += quieted != unnamed
+        self.untexted += texted != quieted
+        self.unbackgrounded += data != texted
+        prefix = "baseline-" if earlier else ""
+        entry["attachment"] = unique_name(prefix + PurePath(file.name).name, self.used)
+        description = (
+            f"Answer file {entry['file']}"
+            + (" (baseline round)" if earlier else "")
+            + ("" if data == file.data else ", with what the scorecard withholds removed")
+        )
+        self.attachments.append(Attachment(entry["attachment"], data, description, "Source"))
+
+    def withheld(self) -> str:
+        """The one line on what the attachments leave out."""
+        return withheld_line(
+            len(self.inputs),
+            self.hidden,
+            self.unnamed,
+            self.silenced,
+            self.threshold,
+            self.unroled,
+            self.untexted,
+            self.unbackgrounded,
+        )
+
+
+def _input_entry(file: InputFile, round_name: str, number: int, anonymous: bool) -> dict[str, Any]:
+    return {
+        "round": round_name,
+        # File names usually name the organisation: withheld when organisations are anonymous.
+        "file": f"{round_name} file {number}{PurePath(file.name).suffix}"
+        if anonymous
+        else shown_path(file.name),
+        "sha256": file.sha256,
+        "bytes": len(file.data),
+        "attachment": None,
+    }
+
+
+def unique_name(name: str, used: set[str]) -> str:
+    """`name`, or `name-2.ext`, `name-3.ext`...: attachments are found by name."""
+    path = PurePath(name)
+    candidate, n = name, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{path.stem}-{n}{path.suffix}"
+    used.add(candidate)
+    return candidate
+
+
+# ---------------------------------------------------------------- the figures a report prints
+
+
+def shown_path(path: str) -> str:
+    """A path as the manifest records it: as given, but only the file's name if absolute."""
+    if PurePath(path).is_absolute() or PureWindowsPath(path).is_absolute():
+        return PureWindowsPath(path).name if "\\" in path else PurePath(path).name
+    return path
