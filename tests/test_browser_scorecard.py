@@ -72,3 +72,32 @@ def test_the_scorecard_reads_on_a_phone_without_sideways_scrolling(
         assert page.evaluate("document.documentElement.scrollWidth") <= width
     finally:
         ctx.close()
+
+
+@pytest.fixture(scope="module")
+def breakdowns_round(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A bank of every question type: breakdown pages with hidden groups, counts, n/a."""
+    data = Path(__file__).parent / "data" / "breakdowns"
+    html = tmp_path_factory.mktemp("breakdowns") / "scorecard.html"
+    code, _, err = report(
+        *("--questionnaire", str(data / "bank.yaml"), str(data / "responses")),
+        *("--partnership", PARTNERSHIP, "--html", str(html)),
+    )
+    assert code == 0, err
+    return html
+
+
+def test_breakdown_pages_and_counts_pass_axe_and_read_on_a_phone(
+    browser: Any, breakdowns_round: Path
+) -> None:
+    ctx = browser.new_context(viewport={"width": 320, "height": 800}, device_scale_factor=4)
+    try:
+        page = ctx.new_page()
+        page.goto(breakdowns_round.as_uri())
+        assert page.locator("table.breakdown-table").count() == 2
+        assert page.locator("table.choice-table").count() == 2
+        violations = run_axe(page, require_axe())
+        assert violations == [], describe(violations)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    finally:
+        ctx.close()

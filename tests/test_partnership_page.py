@@ -12,17 +12,23 @@ from test_site import Tags, sha256
 
 from selfassess.core.errors import SelfassessError
 from selfassess.core.model import Questionnaire
-from selfassess.inputs.banks import bundled_banks, parse_questionnaire
+from selfassess.inputs.banks import bundled_banks, load_questionnaire, parse_questionnaire
+from selfassess.pages.answer_file_messages import READING_MESSAGES
 from selfassess.pages.form import render_form
 from selfassess.pages.packing import pack_script
+from selfassess.pages.page_messages import PARTNERSHIP_MESSAGES
 from selfassess.pages.page_shell import web_script
 from selfassess.pages.partnership import (
     PARTNERSHIP_COMPUTING,
+    partnership_groups_data,
     partnership_page_name,
     render_partnership_page,
 )
 from selfassess.pages.site import build_site
 from selfassess.pages.themes import Theme, load_theme
+
+VECTORS = Path(__file__).parent / "vectors"
+EVERY_TYPE = Path(__file__).parent / "data" / "partnership-every-type" / "bank.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -126,12 +132,21 @@ def test_every_principle_has_a_row_and_a_heat_map_with_its_questions(
         assert f'<tr data-principle="{principle.id}">' in html
         assert f'<table class="heat" id="heat-{principle.id}">' in html
         for question in principle.questions:
-            assert f'<th scope="col" data-question="{question.id}">' in html
+            column = f'<th scope="col" data-question="{question.id}">'
+            assert (column in html) == question.is_scored  # only scale questions are scored
 
 
-def test_the_page_is_one_file_of_a_reasonable_size(html: str) -> None:
-    # Everything inline: the form's scripts and style, the reader, the heat map and this page's.
-    assert len(html.encode()) < 100_000
+def test_the_page_is_one_file_of_a_reasonable_size(
+    html: str, bank: Questionnaire, theme: Theme
+) -> None:
+    """Everything inline: the form's scripts and style, the readers, the heat map, the groups and
+    this page's own; a budget of fixed overhead (a four-question bank's page, about 82 KB) and
+    bytes per question (about 420-530: a heat-map column, its text, its scoring data), so that a
+    longer questionnaire may make a longer page but new code must fit the overhead."""
+    small = parse_questionnaire((VECTORS / "01-basic" / "bank.yaml").read_text(), "basic.yaml")
+    overhead = len(render_partnership_page(small, theme).encode())
+    assert overhead < 90_000
+    assert len(html.encode()) < overhead + 700 * bank.question_count
 
 
 # ---------------------------------------------------------------- in the built site
@@ -172,3 +187,78 @@ def test_a_bank_id_that_would_overwrite_a_partnership_page_is_refused(
     ):
         build_site([first, second], tmp_path / "site", theme)
     assert not (tmp_path / "site").exists()
+
+
+# ---------------------------------------------------------------- groups, choices, open answers
+
+
+@pytest.fixture(scope="module")
+def every_type() -> Questionnaire:
+    return load_questionnaire(EVERY_TYPE)
+
+
+@pytest.fixture(scope="module")
+def every_html(every_type: Questionnaire, theme: Theme) -> str:
+    return render_partnership_page(every_type, theme)
+
+
+def test_each_breakdown_question_has_a_table_with_a_column_per_principle_and_overall(
+    every_html: str,
+) -> None:
+    for qid in ("sector", "seniority"):
+        table = every_html.split(f'<table class="scores breakdown" data-breakdown="{qid}">')[1]
+        head = table.split("</thead>")[0]
+        assert re.findall(r'<th scope="col">([^<]*)</th>', head) == [
+            "Answer",
+            "Respondents",
+            "Common agenda",
+            "Shared measures",
+            "Overall",
+        ]
+    assert "services" not in re.findall(r'data-breakdown="([^"]*)"', every_html)
+
+
+def test_each_choice_and_multi_question_inside_a_principle_has_a_table_of_its_options(
+    every_html: str,
+) -> None:
+    assert re.findall(r'data-choice="([^"]*)"', every_html) == ["a-who", "m-pick"]
+    assert '<caption id="choice-1-caption">Q4. Who sets the agenda?</caption>' in every_html
+
+
+def test_text_questions_and_comments_have_a_place_under_their_principle(
+    every_html: str,
+) -> None:
+    assert re.findall(r'data-about="([^"]*)"', every_html) == ["agenda", "a-open", "measures"]
+
+
+def test_a_bank_without_background_or_choice_questions_gets_no_empty_tables(
+    theme: Theme,
+) -> None:
+    basic = parse_questionnaire((VECTORS / "01-basic" / "bank.yaml").read_text(), "basic.yaml")
+    page = render_partnership_page(basic, theme)
+    assert "data-breakdown" not in page and "data-choice" not in page
+    assert 'class="groups"' not in page and 'class="choice-counts"' not in page
+
+
+def test_the_page_scripts_messages_and_the_file_readers_messages_use_distinct_keys() -> None:
+    """The page gets both catalogues in one object: a key in both would say the wrong thing."""
+    assert not set(PARTNERSHIP_MESSAGES) & set(READING_MESSAGES)
+
+
+def test_the_page_script_gets_options_as_data_and_the_privacy_threshold(
+    every_type: Questionnaire,
+) -> None:
+    data = partnership_groups_data(every_type)
+    assert data["min_group_size"] == 2
+    assert [b["id"] for b in data["breakdowns"]] == ["sector", "seniority"]
+    assert data["breakdowns"][0]["options"][2] == {
+        "id": "toString",
+        "label": "<script>alert(1)</script> voluntary",
+    }
+    assert [c["id"] for c in data["choices"]] == ["a-who", "m-pick"]
+    assert data["texts"] == ["a-open"]
+
+
+def test_hostile_option_labels_reach_the_page_only_as_inert_json(every_html: str) -> None:
+    assert "<script>alert(1)</script>" not in every_html
+    assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e voluntary" in every_html

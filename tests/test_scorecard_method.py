@@ -51,3 +51,23 @@ def test_method_appendix_states_the_banks_own_rules(example: Example) -> None:
 )
 def test_the_appendix_counts_what_was_hidden(cells: int, comments: int, sentence: str) -> None:
     assert wording.privacy_hidden(cells, comments) == sentence
+
+
+@pytest.mark.parametrize(
+    ("groups", "counts", "sentence"),
+    [
+        (1, 0, "In this report 1 group of respondents is hidden."),
+        (0, 2, "In this report 2 counts of answers are hidden."),
+        (
+            3,
+            1,
+            "In this report 12 heat-map cells, 1 comment, 3 groups of respondents and 1 count of "
+            "answers are hidden.",
+        ),
+    ],
+)
+def test_the_appendix_counts_hidden_breakdown_groups_and_counts_of_answers_too(
+    groups: int, counts: int, sentence: str
+) -> None:
+    cells, comments = (12, 1) if groups == 3 else (0, 0)
+    assert wording.privacy_hidden(cells, comments, groups, counts) == sentence

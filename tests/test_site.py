@@ -462,7 +462,7 @@ TYPED_BANK = Path(__file__).parent / "vectors" / "23-ask-if-choice" / "bank.yaml
         (("text: Which best describes your role?", "text: Your role?"), False),
         (("{id: senior, label: Senior manager}", "{id: senior, label: Manager}"), False),
         (('any_of: ["board"]', 'any_of: ["senior"]'), False),
-        (('title: A question asked', 'title: Another question asked'), True),
+        (("title: A question asked", "title: Another question asked"), True),
     ],
     ids=["background question", "option label", "ask_if", "title"],
 )

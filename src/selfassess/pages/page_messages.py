@@ -93,6 +93,16 @@ PARTNERSHIP_MESSAGES: Mapping[str, Message] = {
     "radarTitle": N_("Scores by principle: the partnership and each organisation"),
     "levelFrom": N_("{level} (from {min})"),
     "allRemoved": N_("All files removed. No files chosen."),
+    # Principles asked of nobody (ask_if), small groups and counts hidden, open answers withheld.
+    "cellNotAsked": N_("not asked"),
+    "levelNotAsked": N_("Not asked"),
+    "overallNoneAsked": N_("No overall score: no principle was asked of these respondents."),
+    "fewerThan": N_("fewer than {k}"),
+    "withheld": lambda n: ngettext(
+        "{count} more from organisations of fewer than {k} respondents is not shown.",
+        "{count} more from organisations of fewer than {k} respondents are not shown.",
+        n,
+    ),
 }
 
 

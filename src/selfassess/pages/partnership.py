@@ -4,20 +4,28 @@ The page reads the partners' response files (JSON, and CSV as `selfassess score`
 the browser, scores them with the same scoring.js as the form (selfassess.web, not the theme)
 and shows the partnership's results; nothing is uploaded. Its shell (inline assets, hashed Content-Security-Policy) is the
 form's, from page_shell.py.
+
+Beside the bank's scoring data the page gets `partnership_groups_data`: the options of breakdown
+and choice questions and the privacy threshold, which web/breakdowns.js needs to say which
+groups, counts and open answers may be shown. Question texts are Markdown, so the template
+renders the tables' captions and headings here; the script only fills in rows, as text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
 
 import jinja2
 
 from selfassess.core.errors import SelfassessError
 from selfassess.core.i18n import _, use_translations
-from selfassess.core.model import Questionnaire
+from selfassess.core.model import Question, Questionnaire
 from selfassess.inputs.responses import MAX_RESPONSE_BYTES
 from selfassess.pages.answer_file_messages import READING_MESSAGES
-from selfassess.pages.bank_view import bank_view
+from selfassess.pages.bank_view import BankView, PrincipleView, bank_view
+from selfassess.pages.markdown import render_inline
 from selfassess.pages.page_messages import PARTNERSHIP_MESSAGES, page_messages
 from selfassess.pages.page_shell import (
     inline_assets,
@@ -40,6 +48,7 @@ PARTNERSHIP_COMPUTING = (
     "csv.js",
     "responses.js",
     "heatmap.js",
+    "breakdowns.js",
 )
 PARTNERSHIP_SCRIPTS = ("js/partnership.js",)
 PARTNERSHIP_STYLES = ("css/form.css", "css/partnership.css")
@@ -48,6 +57,75 @@ PARTNERSHIP_STYLES = ("css/form.css", "css/partnership.css")
 def partnership_page_name(bank_id: str) -> str:
     """The page's file name in a built site, beside the form `<bank-id>.html`."""
     return f"{bank_id}-partnership.html"
+
+
+@dataclass(frozen=True)
+class AskedView:
+    """A question the page shows a table or answers for: its id and its text as HTML."""
+
+    id: str
+    text_html: str
+    number: int | None = None  # the question's number on the form; None for a background one
+
+
+@dataclass(frozen=True)
+class OpenPrincipleView:
+    """A principle's place for its comments (on it or any of its questions) and the answers to
+    its text questions."""
+
+    id: str
+    title: str
+    questions: list[AskedView]
+
+
+def partnership_groups_data(bank: Questionnaire) -> dict[str, Any]:
+    """What web/breakdowns.js needs beside the scores: options (ids and labels, shown as text),
+    the text questions whose answers go with the comments, and the privacy threshold."""
+
+    def options(question: Question) -> list[dict[str, str]]:
+        return [{"id": o.id, "label": o.label} for o in question.options or []]
+
+    inside = [q for _, q in bank.questions()]
+    return {
+        "min_group_size": bank.privacy.min_group_size,
+        "breakdowns": [{"id": q.id, "options": options(q)} for q in bank.breakdown_questions()],
+        "choices": [
+            {"id": q.id, "options": options(q)} for q in inside if q.type in ("choice", "multi")
+        ],
+        "texts": [q.id for q in inside if q.type == "text"],
+    }
+
+
+def _group_views(bank: Questionnaire, view: BankView) -> dict[str, Any]:
+    """The template's share of the breakdowns, choices, open answers and heat maps."""
+    numbers = {q.id: q.number for p in view.principles for q in p.questions}
+    texts = {q.id: q.text_html for p in view.principles for q in p.questions}
+    scored = {q.id for _, q in bank.questions() if q.is_scored}
+    inside = [q for _, q in bank.questions()]
+    written = {q.id for q in inside if q.type == "text"}
+    return {
+        "min_group_size": bank.privacy.min_group_size,
+        "breakdowns": [AskedView(q.id, render_inline(q.text)) for q in bank.breakdown_questions()],
+        "choice_questions": [
+            AskedView(q.id, texts[q.id], numbers[q.id])
+            for q in inside
+            if q.type in ("choice", "multi")
+        ],
+        "open_principles": [
+            OpenPrincipleView(
+                p.id,
+                p.title,
+                [AskedView(q.id, q.text_html, q.number) for q in p.questions if q.id in written],
+            )
+            for p in view.principles
+        ],
+        "heat_principles": [_scored_only(p, scored) for p in view.principles],
+    }
+
+
+def _scored_only(principle: PrincipleView, scored: set[str]) -> PrincipleView:
+    """A principle with only its scale questions: the heat map's columns."""
+    return replace(principle, questions=[q for q in principle.questions if q.id in scored])
 
 
 def render_partnership_page(
@@ -84,6 +162,8 @@ def render_partnership_page(
             "form_href": form_href,
             "divergence_threshold": f"{bank.divergence_threshold:g}",
             "max_megabytes": MAX_RESPONSE_BYTES // (1024 * 1024),
+            "groups_json": json_for_html(partnership_groups_data(bank)),
+            **_group_views(bank, view),
         }
         return render_template(env, "partnership.html.j2", context)
 

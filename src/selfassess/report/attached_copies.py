@@ -72,7 +72,11 @@ def background_to_withhold(
             for q in bank.background
             if q.id not in needed
             and q.id in sourced.response.background
-            and _asked_answer(bank, sourced.response, q.id) not in shown.get(q.id, set())
+            # a multi answer (a list) is never a shown group: compared only when it is an id
+            and not (
+                isinstance(answer := _asked_answer(bank, sourced.response, q.id), str)
+                and answer in shown.get(q.id, set())
+            )
         }
         if drop:
             out[sourced.source] = frozenset(drop)

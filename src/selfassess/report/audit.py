@@ -34,6 +34,7 @@ from selfassess.report.attached_files import (
     shown_path,
     unique_name,
 )
+from selfassess.scorecard.breakdowns import printed_breakdowns
 from selfassess.scorecard.views import Change, OrganisationScore, ScorecardView
 
 MANIFEST_NAME = "manifest.json"
@@ -178,9 +179,7 @@ def printed_figures(view: ScorecardView) -> dict[str, Any]:
         ),
         "heat_maps": {
             section.id: {
-                row.label: dict(
-                    zip([q.label for q in section.questions] + ["Score"], row.printed, strict=True)
-                )
+                row.label: dict(zip([*section.heat_map_labels, "Score"], row.printed, strict=True))
                 for row in section.heat_map.rows
             }
             for section in view.sections
@@ -188,6 +187,8 @@ def printed_figures(view: ScorecardView) -> dict[str, Any]:
         "comments": {section.id: len(section.comments) for section in view.sections},
         "respondents": {o.name: o.respondents for o in view.method.organisations},
     }
+    if view.breakdowns:  # only when there are some: older manifests still verify
+        partnership["breakdowns"] = printed_breakdowns(view.breakdowns, view.principles)
     if view.baseline is not None:
         b = view.baseline
         partnership["baseline"] = {

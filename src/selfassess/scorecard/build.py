@@ -15,6 +15,7 @@ from selfassess.core.rounding import shown
 from selfassess.core.scoring import Scores
 from selfassess.scorecard import wording
 from selfassess.scorecard.baseline import baseline_view
+from selfassess.scorecard.breakdowns import breakdown_views
 from selfassess.scorecard.comments import comments_by_principle
 from selfassess.scorecard.context import BuildContext, build_context
 from selfassess.scorecard.heat_map import heat_tones
@@ -22,7 +23,12 @@ from selfassess.scorecard.method import method_view
 from selfassess.scorecard.options import ScorecardOptions
 from selfassess.scorecard.principles import principle_section
 from selfassess.scorecard.summary import collection_period, principle_row, radar, weakest_link
-from selfassess.scorecard.views import PrivacyView, ScorecardView
+from selfassess.scorecard.views import (
+    BreakdownView,
+    PrincipleSection,
+    PrivacyView,
+    ScorecardView,
+)
 
 
 def build_scorecard(
@@ -48,6 +54,7 @@ def build_scorecard(
         for row, pv in zip(rows, ctx.bank_view.principles, strict=True)
     ]
     hidden_scores = sum(row.hidden_organisations for row in rows)
+    breakdowns = breakdown_views(ctx)
     title = options.title or wording.default_title()
     p = scores.partnership
     return ScorecardView(
@@ -72,24 +79,34 @@ def build_scorecard(
         summary_note=wording.summary_note(hidden_scores),
         weakest_link=weakest_link(rows),
         sections=sections,
+        breakdowns=breakdowns,
         baseline=(
             baseline_view(ctx, baseline, baseline_responses) if baseline is not None else None
         ),
-        method=method_view(ctx, baseline, skipped, notes, _privacy_view(ctx, withheld)),
+        method=method_view(
+            ctx, baseline, skipped, notes, _privacy_view(ctx, withheld, sections, breakdowns)
+        ),
         show_names=options.show_names,
         anonymised=ctx.privacy.anonymised,
     )
 
 
-def _privacy_view(ctx: BuildContext, comments_withheld: dict[str, int]) -> PrivacyView:
+def _privacy_view(
+    ctx: BuildContext,
+    comments_withheld: dict[str, int],
+    sections: list[PrincipleSection],
+    breakdowns: list[BreakdownView],
+) -> PrivacyView:
     """The anonymity rules applied, and how much they withheld, for the method appendix."""
     cells = sum(g.hidden_count for g in ctx.grids.values())
     comments = sum(comments_withheld.values())
+    groups = sum(1 for b in breakdowns for row in b.rows if row.hidden)
+    counts = sum(1 for s in sections for c in s.choices for bar in c.bars if bar.hidden)
     return PrivacyView(
         min_group_size=ctx.privacy.min_group_size,
         min_organisation_size=ctx.threshold,
         anonymised=ctx.privacy.anonymised,
         hidden_cells=cells,
         hidden_comments=comments,
-        hidden=wording.privacy_hidden(cells, comments),
+        hidden=wording.privacy_hidden(cells, comments, groups, counts),
     )

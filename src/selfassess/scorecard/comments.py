@@ -1,6 +1,7 @@
 """Respondents' comments as the scorecard prints them: grouped, scrubbed, shortened, withheld.
 
-Design note: a comment from an organisation with fewer than `min_group_size` respondents is
+Design note: answers to text questions inside a principle are printed with its comments, under
+the same rules. A comment from an organisation with fewer than `min_group_size` respondents is
 withheld and counted (the page says how many, through `wording`); a role is printed only when
 at least that many of the organisation's respondents gave it, and never when organisations are
 anonymised (a role such as "Headteacher" names the sector). Real names are scrubbed before any
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from selfassess.core.model import SourcedResponse
+from selfassess.core.model import Response, SourcedResponse
 from selfassess.core.scoring import organisation_of
 from selfassess.scorecard import wording
 from selfassess.scorecard.context import BuildContext
@@ -34,6 +35,7 @@ def comments_by_principle(
     order.update({q.id: len(bank.principles) + i for i, (_, q) in enumerate(bank.questions())})
     sizes = {name: o.n for name, o in ctx.scores.organisations.items()}
     roles = _role_counts(ctx)
+    text_questions = [q.id for _, q in bank.questions() if q.type == "text"]
     keyed = []
     withheld: dict[str, int] = {}
     for sourced in responses:
@@ -41,7 +43,7 @@ def comments_by_principle(
         organisation = organisation_of(respondent.organisation)
         role = (respondent.role or "").strip() or None
         name = (respondent.name or "").strip() or None
-        for key, text in sourced.response.comments.items():
+        for key, text in _said(sourced.response, text_questions):
             if key not in principle_of or not text.strip():
                 continue
             principle_id = principle_of[key]
@@ -72,6 +74,17 @@ def comments_by_principle(
     for _, principle_id, comment in keyed:
         grouped.setdefault(principle_id, []).append(comment)
     return grouped, withheld
+
+
+def _said(response: Response, text_questions: list[str]) -> list[tuple[str, str]]:
+    """A respondent's comments, then their answers to text questions inside principles: both
+    are their own words, printed under the same rules."""
+    answers = [
+        (qid, answer)
+        for qid in text_questions
+        if isinstance(answer := response.answers.get(qid), str)
+    ]
+    return [*response.comments.items(), *answers]
 
 
 def _role_counts(ctx: BuildContext) -> dict[tuple[str, str], int]:

@@ -35,6 +35,7 @@ class BuildContext:
     marks: dict[str, Hidden]
     grids: dict[str, Grid]
     question_labels: dict[str, str]  # question id -> "Q7"
+    question_html: dict[str, str]  # question id -> its text, rendered from Markdown
 
     @property
     def threshold(self) -> int:
@@ -75,4 +76,5 @@ def build_context(bank: Questionnaire, scores: Scores, options: ScorecardOptions
         marks=marks,
         grids=principle_grids(bank, scores, organisations, threshold, marks),
         question_labels={q.id: f"Q{q.number}" for pv in bv.principles for q in pv.questions},
+        question_html={q.id: q.text_html for pv in bv.principles for q in pv.questions},
     )

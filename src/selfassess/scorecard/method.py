@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from selfassess.core.question_types import has_options
 from selfassess.core.rounding import round_half_up, shown
 from selfassess.core.scoring import Scores, item_score
+from selfassess.pages.markdown import render_markdown
 from selfassess.scorecard import wording
 from selfassess.scorecard.context import BuildContext
 from selfassess.scorecard.views import (
@@ -34,7 +36,7 @@ def method_view(
     if privacy.anonymised:
         skipped = [wording.files_withheld(len(skipped))] if skipped else []
         notes = [wording.notes_withheld(len(notes))] if notes else []
-    questions = [q for _, q in bank.questions()]
+    questions = [q for _, q in bank.questions() if q.is_scored]
     return MethodView(
         scale=[
             ScalePoint(o.label, shown(item_score(o.value, bank.scale)))
@@ -56,6 +58,10 @@ def method_view(
         skipped=list(skipped),
         notes=list(notes),
         privacy=privacy,
+        references_html=[render_markdown(reference) for reference in bank.references],
+        conditional=any(q.ask_if is not None for q in bank.all_questions()),
+        groups_counted=bool(bank.breakdown_questions())
+        or any(has_options(q.type) for _, q in bank.questions()),
     )
 
 

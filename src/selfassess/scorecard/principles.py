@@ -16,6 +16,7 @@ from selfassess.core.scoring import OrganisationScores, Score, mean
 from selfassess.pages.bank_view import PrincipleView
 from selfassess.scorecard import wording
 from selfassess.scorecard.chart_parts import Band, HeatRow
+from selfassess.scorecard.choices import choice_counts
 from selfassess.scorecard.context import BuildContext
 from selfassess.scorecard.heat_map import HeatMap, heat_map
 from selfassess.scorecard.views import (
@@ -26,7 +27,7 @@ from selfassess.scorecard.views import (
     PrincipleSection,
     QuestionRow,
 )
-from selfassess.scorecard.withholding import GUARD_MARK, Grid
+from selfassess.scorecard.withholding import GUARD_MARK, NOT_ASKED, Grid
 
 MOST_DISAGREED = 3  # questions listed per principle
 
@@ -44,12 +45,14 @@ def principle_section(
     consensus = result.consensus
     disagreements = _disagreements(ctx, grid, pv)
     disagreement_of = {d.label: d for d in disagreements}
+    scored = {q.id for q in grid.questions}
     questions = [
         QuestionRow(
             ctx.question_labels[q.id],
             q.text_html,
             q.reverse,
             disagreement_of.get(ctx.question_labels[q.id]),
+            q.id in scored,
         )
         for q in pv.questions
     ]
@@ -77,6 +80,7 @@ def principle_section(
         comments_hidden_note=wording.comments_hidden_note(
             comments_withheld, ctx.privacy.min_group_size
         ),
+        choices=choice_counts(ctx, grid.principle),
     )
 
 
@@ -94,15 +98,20 @@ def _heat_map(ctx: BuildContext, grid: Grid, questions: list[QuestionRow]) -> He
                 ctx.marks[GUARD]
                 if j in grid.hidden.totals
                 else question_mean(ctx.organisations, q.id)
-                for j, q in enumerate(principle.questions)
+                for j, q in enumerate(grid.questions)
             ]
-            + [ctx.scores.partnership.principles[principle.id].score],
+            + [
+                ctx.marks[NOT_ASKED]
+                if principle.id in ctx.scores.partnership.not_applicable
+                else ctx.scores.partnership.principles[principle.id].score
+            ],
             emphasis=True,
         )
     )
     return heat_map(
         rows,
-        [q.label + ("*" if q.reverse else "") for q in questions] + [wording.score_column_label()],
+        [q.label + ("*" if q.reverse else "") for q in questions if q.scored]
+        + [wording.score_column_label()],
         [Band(lv.min, lv.label) for lv in ctx.bank.levels],
         title=wording.heat_map_title(principle.title),
         emphasis_columns=1,
@@ -118,7 +127,7 @@ def _disagreements(ctx: BuildContext, grid: Grid, pv: PrincipleView) -> list[Dis
     """The questions whose printed organisation means lie furthest apart."""
     text_html = {q.id: q.text_html for q in pv.questions}
     found = []
-    for order, question in enumerate(grid.principle.questions):
+    for order, question in enumerate(grid.questions):
         scored = [(s, ctx.names(o.name)) for s, o in grid.visible(order)]
         if len(scored) < 2:
             continue

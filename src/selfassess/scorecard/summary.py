@@ -44,7 +44,11 @@ def principle_row(ctx: BuildContext, principle: Principle, number: int) -> Princ
         id=principle.id,
         anchor=f"principle-{principle.id}",
         title=principle.title,
-        score=shown(r.score),
+        score=(
+            wording.not_asked()
+            if principle.id in ctx.scores.partnership.not_applicable
+            else shown(r.score)
+        ),
         level=ctx.level(r.level),
         lowest=extreme(ctx, grid, lowest=True),
         highest=extreme(ctx, grid, lowest=False),

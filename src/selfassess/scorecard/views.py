@@ -86,6 +86,7 @@ class QuestionRow:
     text_html: str
     reverse: bool
     disagreement: Disagreement | None  # set on the principle's most disagreed questions
+    scored: bool = True  # a scale question: a column of the heat map
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,27 @@ class CommentView:
     name: str | None  # only with show_names
     about: str  # "Q7", or "" for a comment on the whole principle
     shortened_note: str = ""  # "" unless only the start of a long comment is printed
+
+
+@dataclass(frozen=True)
+class ChoiceBar:
+    """One option of a choice or multi question: how many respondents picked it."""
+
+    label: str
+    count: str  # "4", or what is said in its place when it is withheld
+    hidden: bool
+    bar_width: str  # "62%": the bar's share of the longest shown one (decorative); "" if hidden
+
+
+@dataclass(frozen=True)
+class ChoiceCounts:
+    """A choice or multi question inside a principle, as a small bar chart of its counts."""
+
+    label: str  # "Q7"
+    text_html: str
+    multi: bool  # respondents could tick several options
+    bars: list[ChoiceBar]
+    hidden_note: str  # "" unless a count is withheld
 
 
 @dataclass(frozen=True)
@@ -115,6 +137,36 @@ class PrincipleSection(PrincipleRow):
     advice_html: str
     comments: list[CommentView]
     comments_hidden_note: str  # "" unless comments from small groups are withheld
+    choices: list[ChoiceCounts]  # the principle's choice and multi questions, counted
+
+    @property
+    def heat_map_labels(self) -> list[str]:
+        """The labels of the heat map's question columns: the scale questions'."""
+        return [q.label for q in self.questions if q.scored]
+
+
+@dataclass(frozen=True)
+class BreakdownRow:
+    """One group of a breakdown (the respondents who gave one answer), or why it is withheld."""
+
+    label: str  # the option's label
+    respondents: str  # "" when the group is withheld
+    figures: list[str]  # one per principle, then the overall; [] when the group is withheld
+    hidden: str  # "" when shown, else what is said in place ("hidden to protect groups of ...")
+
+
+@dataclass(frozen=True)
+class BreakdownView:
+    """A page of scores by the answers to one background question (`breakdown: true`)."""
+
+    id: str  # the question's id
+    anchor: str
+    title_html: str  # the question as asked
+    columns: list[str]  # the principles' titles, then the overall's heading
+    rows: list[BreakdownRow]  # one per option, in the bank's order
+    gap: str  # the largest gap between two shown groups on one principle; "" when none
+    not_asked: bool  # some figure is "n/a": a principle asked of nobody in that group
+    hidden_note: str  # "" unless a group is withheld
 
 
 @dataclass(frozen=True)
@@ -222,6 +274,9 @@ class MethodView:
     skipped: list[str]
     notes: list[str]
     privacy: PrivacyView
+    references_html: list[str]  # the bank's sources, rendered from Markdown
+    conditional: bool  # some questions are asked only of some respondents (ask_if)
+    groups_counted: bool  # breakdown groups or counts of answers are printed (and may be hidden)
 
 
 @dataclass(frozen=True)
@@ -249,6 +304,7 @@ class ScorecardView:
     summary_note: str  # "" unless organisation scores are withheld
     weakest_link: WeakestLink | None
     sections: list[PrincipleSection]
+    breakdowns: list[BreakdownView]
     baseline: BaselineView | None
     method: MethodView
     show_names: bool

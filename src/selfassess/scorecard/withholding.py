@@ -11,13 +11,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from selfassess.core.model import Principle, Questionnaire
+from selfassess.core.model import Principle, Question, Questionnaire
 from selfassess.core.privacy import FEW, GUARD, HiddenCells, hide_cells
 from selfassess.core.scoring import OrganisationScores, RespondentScores, Scores
 from selfassess.scorecard import wording
 from selfassess.scorecard.chart_parts import Hidden, Value
 
 GUARD_MARK = "×"
+NOT_ASKED = "not-asked"  # a principle none of whose questions were asked of an organisation
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,8 @@ class Names:
 class Grid:
     """One principle's heat map as the privacy rules allow it to be printed.
 
-    Columns are the principle's questions, then the principle score (`score_column`, the last).
+    Columns are the principle's scale questions, then the principle score (`score_column`, the
+    last); choice, multi and text questions are counted or quoted elsewhere, never scored.
     """
 
     principle: Principle
@@ -54,7 +56,12 @@ class Grid:
     score_column: int = field(init=False)
 
     def __post_init__(self) -> None:
-        self.score_column = len(self.principle.questions)
+        self.score_column = len(self.questions)
+
+    @property
+    def questions(self) -> list[Question]:
+        """The heat map's question columns: the principle's scale questions."""
+        return [q for q in self.principle.questions if q.is_scored]
 
     def cell(self, organisation: OrganisationScores, column: int) -> Value:
         """What the heat map prints for one organisation and column: a score or a mark."""
@@ -62,8 +69,10 @@ class Grid:
         if reason is not None:
             return self.marks[reason]
         if column == self.score_column:
+            if self.principle.id in organisation.not_applicable:
+                return self.marks[NOT_ASKED]
             return organisation.principles[self.principle.id]
-        return organisation.items.get(self.principle.questions[column].id)
+        return organisation.items.get(self.questions[column].id)
 
     def visible(self, column: int) -> list[tuple[float, OrganisationScores]]:
         """The scores of a column that are printed, so comparisons use only what is shown."""
@@ -85,7 +94,7 @@ class Grid:
 
 def _grid_counts(principle: Principle, members: Sequence[RespondentScores]) -> list[int]:
     """How many respondents stand behind each cell of one organisation's heat-map row."""
-    return [sum(q.id in m.items for m in members) for q in principle.questions] + [
+    return [sum(q.id in m.items for m in members) for q in principle.questions if q.is_scored] + [
         sum(m.principles[principle.id] is not None for m in members)
     ]
 
@@ -105,12 +114,13 @@ def principle_grids(
     grids = {}
     for principle in bank.principles:
         counts = {o.name: _grid_counts(principle, members.get(o.name, [])) for o in organisations}
+        scored = bank.scored_questions(principle)
         hidden = hide_cells(
             counts,
             threshold,
-            fixed_totals=[len(principle.questions)],
+            fixed_totals=[len(scored)],
             order=order,
-            weights=[q.weight for q in principle.questions],
+            weights=[q.weight for q in scored],
         )
         grids[principle.id] = Grid(principle, list(organisations), hidden, marks)
     return grids
@@ -122,6 +132,9 @@ def hidden_marks(threshold: int) -> dict[str, Hidden]:
     return {
         FEW: Hidden(f"<{threshold}", wording.hidden_because(few), few),
         GUARD: Hidden(GUARD_MARK, wording.guard_label(), wording.guard_description()),
+        NOT_ASKED: Hidden(
+            wording.not_asked(), wording.not_asked_meaning(), wording.not_asked_meaning()
+        ),
     }
 
 

@@ -128,21 +128,40 @@ def baseline_withheld_reason() -> str:
     return _("at least one of its principle scores is withheld to protect small groups")
 
 
-def privacy_hidden(hidden_cells: int, hidden_comments: int) -> str:
+def privacy_hidden(
+    hidden_cells: int, hidden_comments: int, hidden_groups: int = 0, hidden_counts: int = 0
+) -> str:
     """ "In this report 12 heat-map cells and 1 comment are hidden.", or "" when nothing is."""
-    cells = ngettext("{n} heat-map cell", "{n} heat-map cells", hidden_cells)
-    comments = ngettext("{n} comment", "{n} comments", hidden_comments)
-    if hidden_cells and hidden_comments:
-        return _("In this report {cells} and {comments} are hidden.").format(
-            cells=cells.format(n=hidden_cells), comments=comments.format(n=hidden_comments)
+    parts = []
+    if hidden_cells:
+        parts.append(
+            ngettext("{n} heat-map cell", "{n} heat-map cells", hidden_cells).format(n=hidden_cells)
         )
-    if hidden_cells or hidden_comments:
-        what = cells.format(n=hidden_cells) if hidden_cells else comments.format(n=hidden_comments)
+    if hidden_comments:
+        parts.append(
+            ngettext("{n} comment", "{n} comments", hidden_comments).format(n=hidden_comments)
+        )
+    if hidden_groups:
+        parts.append(
+            ngettext("{n} group of respondents", "{n} groups of respondents", hidden_groups).format(
+                n=hidden_groups
+            )
+        )
+    if hidden_counts:
+        parts.append(
+            ngettext("{n} count of answers", "{n} counts of answers", hidden_counts).format(
+                n=hidden_counts
+            )
+        )
+    if len(parts) > 1:
+        return _("In this report {first} and {last} are hidden.").format(
+            first=", ".join(parts[:-1]), last=parts[-1]
+        )
+    if parts:
+        total = hidden_cells or hidden_comments or hidden_groups or hidden_counts
         return ngettext(
-            "In this report {what} is hidden.",
-            "In this report {what} are hidden.",
-            hidden_cells or hidden_comments,
-        ).format(what=what)
+            "In this report {what} is hidden.", "In this report {what} are hidden.", total
+        ).format(what=parts[0])
     return ""
 
 
@@ -175,6 +194,73 @@ def notes_withheld(count: int) -> str:
 def from_baseline(line: str) -> str:
     """A skipped file or note from the earlier round, marked as such."""
     return _("{line} (baseline)").format(line=line)
+
+
+# ---------------------------------------------------------------- breakdowns and counts
+
+
+def not_asked() -> str:
+    """Printed for a principle asked of nobody a figure stands for (tight tables)."""
+    return _("n/a")
+
+
+def not_asked_meaning() -> str:
+    """What "n/a" stands for, in a heat map's key and its cells' text alternative."""
+    return _("not asked: none of the principle's questions were asked of them")
+
+
+def group_hidden(threshold: int) -> str:
+    """Said in place of a withheld group or count, whichever the reason: one wording, as official
+    statistics mark primary and complementary suppression alike, so the page does not say which
+    hidden group is the small one (and `verify`, rebuilding from answer files that leave hidden
+    groups' answers out, reads the same words)."""
+    return ngettext(
+        "hidden to protect groups of fewer than {n}",
+        "hidden to protect groups of fewer than {n}",
+        threshold,
+    ).format(n=threshold)
+
+
+def overall_column_label() -> str:
+    """The heading of a breakdown table's overall column."""
+    return _("Overall")
+
+
+def largest_gap(high: str, principle: str, points: int, low: str) -> str:
+    """The widest gap between two shown groups on one principle."""
+    return ngettext(
+        "{high} score {principle} {points} point higher than {low}.",
+        "{high} score {principle} {points} points higher than {low}.",
+        points,
+    ).format(high=high, principle=principle, points=points, low=low)
+
+
+def breakdown_hidden_note(hidden: int, threshold: int) -> str:
+    """Said under a breakdown table with withheld groups; "" when none are."""
+    if not hidden:
+        return ""
+    return ngettext(
+        "{n} group is hidden: a group of fewer than {k} respondents is not shown, and when only "
+        "one would be hidden, the next smallest is hidden with it so that it cannot be worked "
+        "out from the others.",
+        "{n} groups are hidden: a group of fewer than {k} respondents is not shown, and when "
+        "only one would be hidden, the next smallest is hidden with it so that it cannot be "
+        "worked out from the others.",
+        hidden,
+    ).format(n=hidden, k=threshold)
+
+
+def counts_hidden_note(hidden: int, threshold: int) -> str:
+    """Said under a chart of counts with withheld counts; "" when none are."""
+    if not hidden:
+        return ""
+    return ngettext(
+        "{n} count is hidden: a count of fewer than {k} respondents is not shown, and when only "
+        "one would be hidden, the next smallest is hidden with it.",
+        "{n} counts are hidden: a count of fewer than {k} respondents is not shown, and when "
+        "only one would be hidden, the next smallest is hidden with it.",
+        hidden,
+    ).format(n=hidden, k=threshold)
 
 
 # ---------------------------------------------------------------- principles and method

@@ -10,6 +10,8 @@
 (function (root) {
   "use strict";
   const S = root.SelfassessScoring;
+  // Only scale questions are scored: choice, multi and text questions have no column.
+  const scaleQuestions = (principle) => principle.questions.filter((q) => (q.type || "scale") === "scale");
 
   /** One cell: the unrounded value, what a person reads, its level and tone (null when empty). */
   function cell(levels, value) {
@@ -34,7 +36,7 @@
       const answers = r.response.answers || {};
       const own = sums.get(S.organisationOf((r.response.respondent || {}).organisation));
       if (!own) continue;
-      for (const q of principle.questions) {
+      for (const q of scaleQuestions(principle)) {
         const value = Object.prototype.hasOwnProperty.call(answers, q.id) ? answers[q.id] : null;
         if (value === null || value === undefined) continue;
         if (!own.has(q.id)) own.set(q.id, [0, 0]);
@@ -56,7 +58,8 @@
     const principle = bank.principles.find((p) => p.id === principleId);
     if (!principle) throw new Error("no principle " + principleId);
     const names = Object.keys(result.organisations), sums = sumsOf(bank, names, responses, principle);
-    const values = names.map((name) => principle.questions.map((q) => {
+    const questions = scaleQuestions(principle);
+    const values = names.map((name) => questions.map((q) => {
       const sum = sums.get(name).get(q.id);
       return sum ? sum[0] / sum[1] : null;
     }));
@@ -64,9 +67,9 @@
       ({ name, n, partnership, cells: own.concat([score]).map((v) => cell(bank.levels, v)) });
     const rows = names.map((name, k) =>
       row(name, result.organisations[name].n, false, values[k], result.organisations[name].principles[principle.id]));
-    const across = principle.questions.map((_, j) => mean(values.map((own) => own[j])));
+    const across = questions.map((_, j) => mean(values.map((own) => own[j])));
     rows.push(row("Partnership", null, true, across, result.partnership.principles[principle.id].score));
-    return { principle: principle.id, questions: principle.questions.map((q) => ({ id: q.id, reverse: !!q.reverse })), rows };
+    return { principle: principle.id, questions: questions.map((q) => ({ id: q.id, reverse: !!q.reverse })), rows };
   }
 
   root.SelfassessHeatmap = { cell, legend, heatMap };

@@ -1,6 +1,7 @@
 /* selfassess partnership page: the only script here that touches the page. Reading files is
    SelfassessResponses' (responses.js), scoring SelfassessScoring's (scoring.js), the radar
-   SelfassessCharts' (charts.js), the heat map's figures SelfassessHeatmap's (heatmap.js); this
+   SelfassessCharts' (charts.js), the heat map's figures SelfassessHeatmap's (heatmap.js), what
+   groups, counts and open answers may be shown SelfassessBreakdowns' (breakdowns.js); this
    file reads the picked or dropped files, lays out what they give, and downloads and prints.
    The current result is in window.selfassessResult: `selfassess score --format json`'s object
    (null until some file gives a respondent). Text from files only ever goes in as textContent. */
@@ -10,9 +11,11 @@
   const C = globalThis.SelfassessCharts;
   const R = globalThis.SelfassessResponses;
   const H = globalThis.SelfassessHeatmap;
+  const B = globalThis.SelfassessBreakdowns;
   const say = globalThis.SelfassessMessages;  // the page's words, by key (selfassess.web messages.js)
   const $ = (id) => document.getElementById(id);
   const bank = JSON.parse($("selfassess-bank").textContent);
+  const groups = JSON.parse($("selfassess-groups").textContent);
   const input = $("answer-files");
   // Ids may be `constructor` or `toString`: no prototype to find them in (scoring.js's dict).
   const levelLabel = S.dict();
@@ -21,10 +24,12 @@
   bank.principles.forEach((p) => { titleOf[p.id] = p.title; });
 
   let files = [];  // every file picked or dropped so far: {name, size, bytes}
-  let current = null;  // {collected, result}
+  let current = null;  // {collected, result, asked}: asked is B.notAsked's, who was asked what
   window.selfassessResult = null;
 
   const shown = (score) => (score === null || score === undefined ? "–" : String(S.roundHalfUp(score)));
+  /** A score, or "not asked" where the principle was asked of nobody it stands for (never 0). */
+  const shownOr = (score, notAsked) => (notAsked && (score === null || score === undefined) ? say("cellNotAsked") : shown(score));
   const fileCount = (count) => say("files", { count });
   const respondentCount = (count) => say("respondents", { count });
   const organisationCount = (count) => say("organisations", { count });
@@ -64,7 +69,7 @@
   function update() {
     const collected = R.collect(bank, files);
     const result = collected.responses.length ? S.scoreAll(bank, collected.responses) : null;
-    current = { collected, result };
+    current = { collected, result, asked: result ? B.notAsked(bank, result, collected.responses) : null };
     window.selfassessResult = result;
     showFiles(collected, result);
     if (result) showResults(collected, result);
@@ -124,9 +129,10 @@
     $("summary").textContent = say("summary", { files: fileCount(collected.files.filter((f) => f.status === "read").length),
       respondents: respondentCount(p.n_respondents), organisations: organisationCount(p.n_organisations) });
     const overall = $("overall");
+    const nobody = current.asked.partnership;
     if (p.overall === null) {
-      const missing = bank.principles.filter((pr) => p.principles[pr.id].score === null).map((pr) => pr.title);
-      overall.replaceChildren(el("p", say("noOverall", { missing: missing.join("; ") })));
+      const missing = bank.principles.filter((pr) => p.principles[pr.id].score === null && !nobody.has(pr.id)).map((pr) => pr.title);
+      overall.replaceChildren(el("p", missing.length ? say("noOverall", { missing: missing.join("; ") }) : say("overallNoneAsked")));
     } else {
       const line = el("p");
       line.append(...sayNodes("overall", { score: el("strong", shown(p.overall)), level: el("strong", levelLabel[p.level]) }));
@@ -145,8 +151,8 @@
       const row = document.querySelector('tr[data-principle="' + CSS.escape(pr.id) + '"]');
       const cell = (name) => row.querySelector('[data-cell="' + name + '"]');
       const top = highest(result, pr.id);
-      cell("score").textContent = shown(r.score);
-      cell("level").textContent = r.level ? levelLabel[r.level] : say("noScore");
+      cell("score").textContent = shownOr(r.score, nobody.has(pr.id));
+      cell("level").textContent = r.level ? levelLabel[r.level] : say(nobody.has(pr.id) ? "levelNotAsked" : "noScore");
       cell("min").textContent = r.weakest_organisation === null ? "–" : r.weakest_organisation + " (" + shown(r.min) + ")";
       cell("max").textContent = top === null ? "–" : top + " (" + shown(r.max) + ")";
       cell("spread").textContent = shown(r.spread);
@@ -157,6 +163,9 @@
     showOrganisations(result);
     showRadar(result);
     showHeatMap();
+    showBreakdowns(result);
+    showChoices(result);
+    showOpenAnswers(collected, result);
   }
 
   function showOrganisations(result) {
@@ -166,7 +175,8 @@
       const th = el("th", name);
       th.scope = "row";
       tr.append(th, el("td", String(o.n), "num"));
-      bank.principles.forEach((pr) => tr.append(el("td", shown(o.principles[pr.id]), "num")));
+      const nobody = current.asked.organisations.get(name);
+      bank.principles.forEach((pr) => tr.append(el("td", shownOr(o.principles[pr.id], nobody.has(pr.id)), "num")));
       tr.append(el("td", shown(o.overall), "num"), el("td", o.level ? levelLabel[o.level] : say("noScore")));
       return tr;
     });
@@ -180,8 +190,9 @@
     // The PDF's styles (core/palette.py): the partnership in the text colour, solid, circles.
     const styles = bank.palette.organisations;
     series.forEach((s, i) => { s.style = i ? styles[(i - 1) % styles.length] : { colour: null, dash: "", marker: "circle" }; });
-    const describe = (s) => s.label + ": " + bank.principles.map((pr, i) => pr.title + " " +
-      (s.values[i] === null ? say("noScoreHere") : shown(s.values[i]))).join(", ");
+    const nobody = [current.asked.partnership].concat(names.map((name) => current.asked.organisations.get(name)));
+    const describe = (s, k) => s.label + ": " + bank.principles.map((pr, i) => pr.title + " " +
+      (s.values[i] === null ? say(nobody[k].has(pr.id) ? "cellNotAsked" : "noScoreHere") : shown(s.values[i]))).join(", ");
     $("radar").innerHTML = C.radar({
       id: "partnership-radar",
       axes: bank.principles.map((pr) => pr.title),
@@ -189,7 +200,7 @@
       rings: bank.levels.map((l) => l.min).filter((m) => m > 0).concat([100]),
       title: say("radarTitle"),
       corners: bank.palette.corners,
-      description: series.map(describe).join(". ") + "."
+      description: series.map((s, k) => describe(s, k)).join(". ") + "."
     });
     $("radar-legend").replaceChildren(...series.map((s, i) => {
       const item = el("li");
@@ -216,10 +227,76 @@
         const td = el("td", c.shown, "num" + (c.tone === null ? " tone-none" : " tone-" + c.tone) +
           (i === row.cells.length - 1 ? " heat__partnership" : ""));
         if (c.level) td.dataset.level = c.level;
+        const nobody = row.partnership ? current.asked.partnership : current.asked.organisations.get(row.name);
+        if (i === row.cells.length - 1 && c.value === null && nobody.has(pid)) td.textContent = say("cellNotAsked");
         tr.append(td);
       });
       return tr;
     }));
+  }
+
+  /** A row of a group or choice table: its label as a header, then cells (text, class). */
+  function groupRow(label, cells) {
+    const tr = el("tr"), th = el("th", label);
+    th.scope = "row";
+    tr.append(th, ...cells.map(([text, className]) => el("td", text, className)));
+    return tr;
+  }
+
+  /** A hidden group's row: its label and "fewer than k" across, no figure. */
+  function hiddenRow(label, k, span) {
+    const tr = groupRow(label, []), td = el("td", say("fewerThan", { k }), "hidden-group");
+    td.colSpan = span;
+    tr.append(td);
+    return tr;
+  }
+
+  const tablesBy = (attribute) => {
+    const found = new Map();
+    document.querySelectorAll("[data-" + attribute + "]").forEach((t) => found.set(t.getAttribute("data-" + attribute), t));
+    return found;
+  };
+
+  function showBreakdowns(result) {
+    const tables = tablesBy("breakdown");
+    B.breakdownTables(bank, groups, result, current.asked).forEach((table) => {
+      tables.get(table.id).tBodies[0].replaceChildren(...table.rows.map((row) => (row.hidden
+        ? hiddenRow(row.label, table.k, bank.principles.length + 2)
+        : groupRow(row.label, [[String(row.n), "num"]].concat(
+          row.principles.map((f) => [shownOr(f.score, f.notAsked), "num"]), [[shown(row.overall), "num"]])))));
+    });
+  }
+
+  function showChoices(result) {
+    const tables = tablesBy("choice");
+    B.choiceTables(groups, result).forEach((table) => {
+      tables.get(table.id).tBodies[0].replaceChildren(...table.rows.map((row) =>
+        (row.hidden ? hiddenRow(row.label, table.k, 1) : groupRow(row.label, [[String(row.count), "num"]]))));
+    });
+  }
+
+  /** Comments and text answers under their principle and question, each with its organisation. */
+  function showOpenAnswers(collected, result) {
+    const entries = new Map(B.openAnswers(bank, groups, result, collected.responses).map((e) => [e.principle, e]));
+    document.querySelectorAll("[data-open]").forEach((section) => {
+      const entry = entries.get(section.dataset.open);
+      section.hidden = !entry;
+      const lists = new Map((entry ? entry.about : []).map((a) => [a.key, a.items]));
+      section.querySelectorAll("[data-about]").forEach((about) => {
+        const items = lists.get(about.dataset.about) || [];
+        about.hidden = !items.length;
+        about.querySelector("ul").replaceChildren(...items.map((item) => {
+          const li = el("li");
+          li.append(el("p", item.text, "open-text"), el("p", item.organisation, "open-from"));
+          li.firstChild.dir = "auto";
+          return li;
+        }));
+      });
+      const note = section.querySelector(".open-withheld");
+      note.hidden = !(entry && entry.withheld);
+      note.textContent = entry && entry.withheld ? say("withheld", { count: entry.withheld, k: groups.min_group_size }) : "";
+    });
+    $("open-answers").hidden = !entries.size;
   }
 
   function showHeatLegend() {
