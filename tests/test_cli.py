@@ -107,7 +107,7 @@ def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
 def test_list_shows_bundled_banks_with_question_counts() -> None:
     code, out, _ = run("list")
     assert code == 0
-    assert "collaboration-maturity" in out and "30 questions" in out
+    assert "collaboration-maturity" in out and "47 questions" in out
     assert "collaboration-pulse" in out and "10 questions" in out
 
 

@@ -23,7 +23,7 @@ def pulse() -> Questionnaire:
 def response(**overrides: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
         "format": "selfassess-response/1",
-        "questionnaire": {"id": "collaboration-pulse", "version": "1.0"},
+        "questionnaire": {"id": "collaboration-pulse", "version": "2.0"},
         "respondent": {"organisation": "Northshire Council", "role": "Director"},
         "answers": {"ca-p1": 4, "ca-p2": None},
         "comments": {},

@@ -134,8 +134,8 @@ def test_pdf_summary_shows_each_principles_median_and_iqr_beside_the_spread(
 
 def test_pdf_principle_pages_compare_organisations_with_people(plain: Rendered) -> None:
     text = plain.text()
-    assert "SPREAD BETWEEN ORGANISATIONS 47 points DIVERGENT" in text
-    assert "BETWEEN RESPONDENTS 26 scored it: median 45, middle half within 29 points" in text
+    assert "SPREAD BETWEEN ORGANISATIONS 43 points DIVERGENT" in text
+    assert "BETWEEN RESPONDENTS 26 scored it: median 50, middle half within 26 points" in text
     assert "the gap lies between organisations more than between people" in text
 
 
@@ -156,7 +156,7 @@ def test_a_split_principle_is_flagged_in_the_pdf(
 def test_pdf_calls_out_the_weakest_link_and_its_weakest_organisation(plain: Rendered) -> None:
     text = plain.text()
     assert "THE WEAKEST LINK 4. Putting hierarchies aside 42" in text
-    assert "It is weakest at Riverside Care Homes Group (19)" in text
+    assert "It is weakest at Riverside Care Homes Group (27)" in text
 
 
 def test_pdf_is_a4_with_numbered_pages(plain: Rendered) -> None:

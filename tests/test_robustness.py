@@ -102,7 +102,7 @@ def test_bank_loader_survives_structure_aware_mutations(mutation: Any) -> None:
 
 RESPONSE_DOC = {
     "format": "selfassess-response/1",
-    "questionnaire": {"id": "collaboration-pulse", "version": "1.0"},
+    "questionnaire": {"id": "collaboration-pulse", "version": "2.0"},
     "respondent": {"organisation": "A", "role": "B", "name": "C"},
     "completed_at": "2026-11-28T10:15:00Z",
     "answers": {"ca-p1": 4, "ca-p2": None},

@@ -27,6 +27,10 @@ from selfassess.report.verify import GUARANTEE, GUARANTEE_SCORES_ONLY
 from selfassess.scorecard.build import build_scorecard
 from selfassess.scorecard.options import ScorecardOptions
 
+NOTES_AS_RECORDED = (
+    "the lists of skipped files and of notes on the files are printed as the manifest records "
+    "them: they describe files that are not attached"
+)
 RIVERSIDE = "riverside-care-homes-group-2026-11-04-care-home-manager-willow-court.json"
 
 
@@ -57,9 +61,10 @@ def test_a_fresh_scorecard_verifies_and_says_what_that_shows(
     assert code == 0
     pages = len(reader_of(scorecard).pages)
     assert out.splitlines() == [
-        "verified: 45 inputs, bank collaboration-maturity 1.0, scores match",
+        "verified: 45 inputs, bank collaboration-maturity 2.0, scores match",
         f"every figure, name, level and sentence on the {pages} page(s) matches the scorecard "
         "rebuilt from the inputs",
+        NOTES_AS_RECORDED,  # the baseline answers version 1.0: a note on each of its files
         GUARANTEE,
     ]
 
@@ -74,7 +79,9 @@ def test_a_tampered_answer_file_is_named_and_the_scores_it_moves(
     scorecard: Path, tmp_path: Path
 ) -> None:
     answers = json.loads(attachments_of(scorecard)[RIVERSIDE])
-    answers["answers"] = {k: 5 if v is not None else None for k, v in answers["answers"].items()}
+    answers["answers"] = {  # every rating 5; choices, ticks and text as they were
+        k: 5 if isinstance(v, int | float) else v for k, v in answers["answers"].items()
+    }
     changed = with_attachment_changed(scorecard, RIVERSIDE, json.dumps(answers).encode())
     code, out, _ = verify(changed, tmp_path)
     assert code == 1
@@ -84,7 +91,7 @@ def test_a_tampered_answer_file_is_named_and_the_scores_it_moves(
     assert (
         "- page 2: prints 'Summary OVERALL SCORE 49/100 Developing Some', the inputs give " in out
     )
-    assert "- principle 'Putting hierarchies aside', score: printed 42, the inputs give 45" in lines
+    assert "- principle 'Putting hierarchies aside', score: printed 42, the inputs give 46" in lines
 
 
 def test_a_figure_changed_in_the_manifest_is_named(scorecard: Path, tmp_path: Path) -> None:
@@ -95,7 +102,8 @@ def test_a_figure_changed_in_the_manifest_is_named(scorecard: Path, tmp_path: Pa
     code, out, _ = verify(with_attachments(scorecard, files), tmp_path)
     assert code == 1
     assert out.splitlines()[1:] == [
-        "- principle 'Putting hierarchies aside', score: printed 48, the inputs give 42"
+        "- principle 'Putting hierarchies aside', score: printed 48, the inputs give 42",
+        NOTES_AS_RECORDED,
     ]
 
 
@@ -104,7 +112,7 @@ def test_pages_that_do_not_match_their_attachments_are_caught(
 ) -> None:
     """Inputs and manifest agree with each other (both from another report) but not with the
     numbers on the page: only reading the text layer can tell."""
-    other = make(tmp_path, files=tuple(str(p) for p in sorted(RESPONSES.glob("northshire-*"))))
+    other = make(tmp_path, files=tuple(str(p) for p in sorted(RESPONSES.glob("northshire-c*"))))
     overall = json.loads(attachments_of(other)["manifest.json"])["printed"]["partnership"]
     assert overall["overall"] != "49"
     code, out, _ = verify(with_attachments(scorecard, attachments_of(other)), tmp_path)
@@ -166,7 +174,7 @@ def test_an_anonymised_scorecard_verifies_its_partnership_figures_from_inputs_gi
     code, out, _ = verify(pdf, tmp_path, "--inputs", str(RESPONSES))
     assert code == 0
     assert out.splitlines() == [
-        "verified: 25 inputs, bank collaboration-maturity 1.0, scores match "
+        "verified: 25 inputs, bank collaboration-maturity 2.0, scores match "
         "(partnership figures only: organisations are anonymised)",
         "the pages were compared for the overall and principle scores only: the organisations' "
         "letters were dealt at random and are not recorded",
