@@ -8,7 +8,7 @@ rules; the models call these from their validators.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -93,33 +93,33 @@ def check_scale(scale: list[ScaleOption]) -> list[ScaleOption]:
     return scale
 
 
+def repeats(keys: Iterable[Hashable]) -> Iterator[tuple[int, int]]:
+    """(position, position of its first occurrence) for each key met before, in order."""
+    first: dict[Hashable, int] = {}
+    for i, key in enumerate(keys):
+        if key in first:
+            yield i, first[key]
+        else:
+            first[key] = i
+
+
 def check_options(options: list[Option]) -> list[Option]:
     """At least two options; ids unique, labels unique case-insensitively (CSV cells match
     either), each break reported at the option that makes it."""
     if len(options) < 2:
         raise ValueError("a question with options needs at least two")
-    problems: list[tuple[tuple[str | int, ...], str]] = []
-    first_id: dict[str, int] = {}
-    first_label: dict[str, int] = {}
-    for i, option in enumerate(options):
-        if option.id in first_id:
-            problems.append(
-                (
-                    (i, "id"),
-                    f"option ids must be unique: '{option.id}' is also options[{first_id[option.id]}]",
-                )
-            )
-        first_id.setdefault(option.id, i)
-        label = option.label.strip().casefold()
-        if label in first_label:
-            problems.append(
-                (
-                    (i, "label"),
-                    f"option labels must be distinct (CSV cells are matched by label): "
-                    f"'{option.label.strip()}' is also options[{first_label[label]}]",
-                )
-            )
-        first_label.setdefault(label, i)
+    problems: list[Problem] = [
+        ((i, "id"), f"option ids must be unique: '{options[i].id}' is also options[{first}]")
+        for i, first in repeats(o.id for o in options)
+    ]
+    problems += [
+        (
+            (i, "label"),
+            "option labels must be distinct (CSV cells are matched by label): "
+            f"'{options[i].label.strip()}' is also options[{first}]",
+        )
+        for i, first in repeats(o.label.strip().casefold() for o in options)
+    ]
     if problems:
         raise RuleViolations(problems)
     return options
@@ -139,16 +139,10 @@ def level_problems(levels: Sequence[Level]) -> list[Problem]:
                     f"levels[{i - 1}].min {levels[i - 1].min:g}",
                 )
             )
-    first_of: dict[str, int] = {}
-    for i, level in enumerate(levels):
-        if level.id in first_of:
-            problems.append(
-                (
-                    (i, "id"),
-                    f"level ids must be unique: '{level.id}' is also levels[{first_of[level.id]}]",
-                )
-            )
-        first_of.setdefault(level.id, i)
+    problems += [
+        ((i, "id"), f"level ids must be unique: '{levels[i].id}' is also levels[{first}]")
+        for i, first in repeats(level.id for level in levels)
+    ]
     return problems
 
 
