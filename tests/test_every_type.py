@@ -68,10 +68,15 @@ def scorecard(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return pdf, err
 
 
-def test_the_scorecard_of_every_type_verifies(scorecard: tuple[Path, str]) -> None:
-    code, out, err = invoke("verify", str(scorecard[0]))
+def test_the_scorecard_of_every_type_verifies_with_the_files_it_could_not_attach(
+    scorecard: tuple[Path, str],
+) -> None:
+    code, out, err = invoke("verify", str(scorecard[0]), "--inputs", RESPONSES)
     assert code == 0, out + err
     assert out.startswith("verified: 7 inputs")
+    code, out, _ = invoke("verify", str(scorecard[0]))
+    assert code == 1
+    assert "3 of 7 answer files are not attached (answers about the respondent in a group" in out
 
 
 def attached(scorecard: tuple[Path, str], name: str) -> dict[str, Any]:
@@ -80,21 +85,33 @@ def attached(scorecard: tuple[Path, str], name: str) -> dict[str, Any]:
 
 
 def test_background_text_is_never_attached(scorecard: tuple[Path, str]) -> None:
-    assert "about" not in attached(scorecard, "r01.json")["background"]
     assert "I chair the board" not in b"".join(attachments_of(scorecard[0]).values()).decode()
 
 
-def test_a_breakdown_answer_in_a_hidden_group_is_not_attached(
+def test_a_file_saying_who_is_in_a_hidden_group_that_the_scores_need_is_not_attached(
     scorecard: tuple[Path, str],
 ) -> None:
-    # charity has one respondent (hidden), so nhs (the first of the two smallest) is hidden too;
-    # council is shown. Seniority stays: ag-2 is asked by it, and the scores depend on that.
+    # seniority: board (r01) and manager (r03, r04) are hidden, fewer than 3 each; ag-2 is
+    # asked by seniority, so those answers cannot be cut from a copy: the files stay out.
+    names = set(attachments_of(scorecard[0]))
+    assert {"r01.json", "r03.json", "r04.json"} & names == set()
+    assert {"r02.json", "r05.json", "r06.json", "r07.json"} <= names
+    assert (
+        "3 of 7 answer files not attached (they say who is in a group the scorecard hides"
+        in (scorecard[1])
+    )
+
+
+def test_a_breakdown_answer_in_a_hidden_group_is_cut_from_the_copy(
+    scorecard: tuple[Path, str],
+) -> None:
+    # sector: charity has one respondent (hidden), so nhs (the first of the two smallest) is
+    # hidden too; council is shown. No ask_if looks at sector, so it is simply left out.
     sectors = {
         name: attached(scorecard, name)["background"].get("sector")
-        for name in ("r01.json", "r04.json", "r07.json")
+        for name in ("r02.json", "r05.json", "r07.json")
     }
-    assert sectors == {"r01.json": None, "r04.json": "council", "r07.json": None}
-    assert attached(scorecard, "r01.json")["background"]["seniority"] == "board"
+    assert sectors == {"r02.json": None, "r05.json": "council", "r07.json": None}
     assert (
         "the answers about the respondent that the scorecard does not show removed"
         in (scorecard[1])
@@ -104,7 +121,5 @@ def test_a_breakdown_answer_in_a_hidden_group_is_not_attached(
 def test_text_answers_follow_the_comments_rules(scorecard: tuple[Path, str]) -> None:
     # Gamma Charity has one respondent: fewer than privacy.min_group_size, so its comments and
     # its text answers are withheld; Beta Council's three respondents are enough.
-    assert attached(scorecard, "r04.json")["answers"]["ag-open"] == "Share data earlier."
-    files = attachments_of(scorecard[0])
-    gamma = json.loads(files["r07.json"])
-    assert gamma["answers"]["ag-open"] == WITHHELD_ANSWER
+    assert attached(scorecard, "r05.json")["answers"]["ag-open"] == "Share data earlier."
+    assert attached(scorecard, "r07.json")["answers"]["ag-open"] == WITHHELD_ANSWER

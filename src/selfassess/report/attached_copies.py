@@ -43,6 +43,45 @@ WITHHELD_COMMENT = "(withheld: the scorecard does not print this comment)"
 WITHHELD_ANSWER = "(withheld: the scorecard does not print this answer)"
 
 
+def _shown_groups(
+    bank: Questionnaire, loaded: LoadedResponses, threshold: int, earlier: bool
+) -> dict[str, set[str]]:
+    """Per breakdown question, the options whose group the scorecard shows (an earlier round's
+    breakdowns are never printed, so none of its groups is shown)."""
+    shown: dict[str, set[str]] = {}
+    for question in bank.breakdown_questions():
+        options = question.option_ids()
+        counts = [0] * len(options)
+        for sourced in loaded.responses:
+            value = _asked_answer(bank, sourced.response, question.id)
+            if isinstance(value, str) and value in options:
+                counts[options.index(value)] += 1
+        hidden = set(range(len(options))) if earlier else hidden_groups(counts, threshold)
+        shown[question.id] = {oid for i, oid in enumerate(options) if i not in hidden}
+    return shown
+
+
+def files_revealing_hidden_groups(
+    bank: Questionnaire, loaded: LoadedResponses, threshold: int, *, earlier: bool
+) -> set[str]:
+    """The files not to attach at all: those holding a breakdown answer in a group the page
+    hides that an `ask_if` looks at. The scores need that answer (it decides what was asked),
+    so it cannot be cut from the copy, and kept it would say who is in the hidden group: such
+    a file goes the way of a hidden organisation's, its SHA-256 in the manifest only."""
+    needed = {q.ask_if.question for q in bank.all_questions() if q.ask_if is not None}
+    shown = _shown_groups(bank, loaded, threshold, earlier)
+    names = {file.name for file in loaded.files}
+    files = set()
+    for sourced in loaded.responses:
+        for qid in needed & set(shown):
+            answer = _asked_answer(bank, sourced.response, qid)
+            if isinstance(answer, str) and answer not in shown[qid]:
+                # a CSV row's source is "file#row"
+                source = sourced.source
+                files.add(source if source in names else source.rsplit("#", 1)[0])
+    return files
+
+
 def background_to_withhold(
     bank: Questionnaire, loaded: LoadedResponses, threshold: int, *, earlier: bool
 ) -> dict[str, frozenset[str]]:
@@ -50,21 +89,13 @@ def background_to_withhold(
 
     A background answer says who someone is, as a role does. The copy keeps one only where the
     scorecard shows it or the scores need it: an answer some `ask_if` looks at (the rebuilt
-    scorecard must ask the same questions), or a breakdown answer whose group the page shows.
-    The others go: answers to background questions that are neither, and breakdown answers in
-    the groups the page hides (fewer than `threshold` respondents, and the group hidden beside
-    one). An earlier round's breakdowns are never printed, so none of its groups is shown."""
+    scorecard must ask the same questions; a file with such an answer in a hidden group is not
+    attached at all, see `files_revealing_hidden_groups`), or a breakdown answer whose group the
+    page shows. The others go: answers to background questions that are neither, and breakdown
+    answers in the groups the page hides (fewer than `threshold` respondents, and the group
+    hidden beside one)."""
     needed = {q.ask_if.question for q in bank.all_questions() if q.ask_if is not None}
-    shown: dict[str, set[str]] = {}
-    for question in bank.breakdown_questions():
-        options = question.option_ids()
-        counts = [0] * len(options)
-        for sourced in loaded.responses:
-            value = _asked_answer(bank, sourced.response, question.id)
-            if value in options:
-                counts[options.index(value)] += 1
-        hidden = set(range(len(options))) if earlier else hidden_groups(counts, threshold)
-        shown[question.id] = {oid for i, oid in enumerate(options) if i not in hidden}
+    shown = _shown_groups(bank, loaded, threshold, earlier)
     out: dict[str, frozenset[str]] = {}
     for sourced in loaded.responses:
         drop = {
@@ -279,6 +310,7 @@ def withheld_line(
     unroled: int = 0,
     untexted: int = 0,
     unbackgrounded: int = 0,
+    revealing: int = 0,
 ) -> str:
     """What `report` says it left out of the attachments, in one line ("" when nothing)."""
     parts = []
@@ -301,6 +333,12 @@ def withheld_line(
         parts.append(
             f"{hidden} of {total} answer files not attached (organisations of fewer than "
             f"{threshold} respondents, which the scorecard hides; their SHA-256 is in the "
+            "manifest, so verify needs them given with --inputs)"
+        )
+    if revealing:
+        parts.append(
+            f"{revealing} of {total} answer files not attached (they say who is in a group the "
+            "scorecard hides, and its scores need that answer; their SHA-256 is in the "
             "manifest, so verify needs them given with --inputs)"
         )
     return "note: " + "; ".join(parts) if parts else ""

@@ -13,6 +13,7 @@ from selfassess.core.model import Questionnaire
 from selfassess.inputs.responses import InputFile, LoadedResponses
 from selfassess.report.attached_copies import (
     background_to_withhold,
+    files_revealing_hidden_groups,
     shown_roles,
     small_organisation_files,
     with_comments_withheld,
@@ -59,6 +60,7 @@ class AttachedFiles:
     silenced: int = 0  # ... and without the comments it withholds
     untexted: int = 0  # ... and without the free-text answers it does not print
     unbackgrounded: int = 0  # ... and without the answers about the respondent it hides
+    revealing: int = 0  # files not attached: they say who is in a hidden group, scores need it
     background: dict[str, frozenset[str]] = field(default_factory=dict)  # by response source
 
     @property
@@ -95,6 +97,9 @@ class AttachedFiles:
         self.background = background_to_withhold(
             self.bank, loaded, privacy.min_group_size, earlier=earlier
         )
+        revealing = files_revealing_hidden_groups(
+            self.bank, loaded, privacy.min_group_size, earlier=earlier
+        )
         for number, file in enumerate(loaded.files, start=1):
             entry = _input_entry(file, round_name, number, self.view.anonymised)
             self.inputs.append(entry)
@@ -106,6 +111,13 @@ class AttachedFiles:
                     "which the scorecard hides"
                 )
                 self.hidden += 1
+                continue
+            if file.name in revealing:
+                entry["withheld"] = (
+                    "answers about the respondent in a group the scorecard hides, which its "
+                    "scores need"
+                )
+                self.revealing += 1
                 continue
             self._attach(file, entry, earlier, roles, file.name in quiet)
 
@@ -151,6 +163,7 @@ class AttachedFiles:
             self.unroled,
             self.untexted,
             self.unbackgrounded,
+            self.revealing,
         )
 
 
