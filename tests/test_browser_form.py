@@ -1,6 +1,11 @@
 """The built form page in a real headless Chromium: answering, saving, results, export and
 import, accessibility, no network, narrow screens, and parity with `selfassess score`.
 
+The site is built with collaboration-maturity as it was at version 1.0 (a frozen copy in
+tests/data), whose 30 rated questions these tests know by id and label: a bank of rated
+questions only must behave exactly as it always has. Every other question type, and the
+bundled banks as they are now, are tests/test_browser_form_types.py's.
+
 Tests read the page through its contract (radio names and values, the one file input,
 window.selfassessResult), and wait on conditions, never on time.
 """
@@ -32,11 +37,12 @@ pytestmark = pytest.mark.browser
 
 VECTORS = Path(__file__).parent / "vectors"
 BANK_ID = "collaboration-maturity"
+FROZEN_BANK = Path(__file__).parent / "data" / "collaboration-maturity-1.0.yaml"
 
 
 @pytest.fixture(scope="module")
 def bank() -> Questionnaire:
-    return next(b.questionnaire for b in bundled_banks() if b.questionnaire.id == BANK_ID)
+    return load_questionnaire(FROZEN_BANK)
 
 
 # Every bundled theme, and one with every branding option, must pass axe and stay offline.
@@ -60,7 +66,7 @@ def themed(name: str, folder: Path) -> Theme:
 
 @pytest.fixture(scope="module")
 def built_sites(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """Build the bundled banks once per module and theme."""
+    """Build the site once per module and theme (collaboration-maturity frozen at 1.0)."""
     root = tmp_path_factory.mktemp("built")
     built: dict[str, Path] = {}
 
@@ -68,7 +74,9 @@ def built_sites(tmp_path_factory: pytest.TempPathFactory) -> Any:
         if name not in built:
             out = root / name / "site"
             out.parent.mkdir()
-            build_site([b.questionnaire for b in bundled_banks()], out, themed(name, out.parent))
+            others = [b.questionnaire for b in bundled_banks() if b.questionnaire.id != BANK_ID]
+            frozen = load_questionnaire(FROZEN_BANK)
+            build_site([frozen, *others], out, themed(name, out.parent))
             built[name] = out
         return built[name]
 

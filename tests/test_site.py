@@ -13,14 +13,22 @@ from click.testing import CliRunner
 
 from selfassess.cli import cli
 from selfassess.core.errors import SelfassessError
-from selfassess.core.model import Questionnaire
-from selfassess.inputs.banks import bundled_banks, parse_questionnaire
+from selfassess.core.model import Option, Question, Questionnaire, ScaleOption
+from selfassess.inputs.banks import (
+    bundled_bank_files,
+    bundled_banks,
+    load_questionnaire,
+    parse_questionnaire,
+)
 from selfassess.pages import site
-from selfassess.pages.bank_view import bank_content_hash
+from selfassess.pages.bank_view import bank_content_hash, control_of, option_value
 from selfassess.pages.form import render_form
 from selfassess.pages.partnership import render_partnership_page
 from selfassess.pages.site import MARKER, build_site
 from selfassess.pages.themes import load_theme
+
+BUNDLED_BANK_FILES = bundled_bank_files()
+EVERY_TYPE_BANK = Path(__file__).parent / "data" / "every-type-bank.yaml"
 
 XSS_BANK = """
 id: xss
@@ -135,6 +143,8 @@ def test_landing_page_lists_each_bank_with_its_size_and_a_relative_link(
 def test_every_link_is_relative_and_nothing_is_loaded_from_elsewhere(
     tmp_path: Path, banks: list[Questionnaire], theme: site.Theme
 ) -> None:
+    """The pages link to each other relatively and load nothing; a bank's own words may link
+    a reader to a source on the web (a reference, a help text), which loads nothing either."""
     for page in build_site(banks, tmp_path / "site", theme):
         tags = Tags(page.read_text(encoding="utf-8")).tags
         for tag, attrs in tags:
@@ -142,6 +152,8 @@ def test_every_link_is_relative_and_nothing_is_loaded_from_elsewhere(
             if tag == "link":
                 pytest.fail(f"{page.name}: <link> would load something")
             href = attrs.get("href")
+            if tag == "a" and href is not None and re.match(r"^https://[^/]", href):
+                continue
             if href is not None:
                 assert not re.match(r"^[a-z][a-z0-9+.-]*:|^//|^/", href), f"{page.name}: {href}"
                 assert href.startswith("#") or (tmp_path / "site" / href.split("#")[0]).is_file()
@@ -171,17 +183,62 @@ def test_each_page_carries_a_csp_that_admits_exactly_its_own_inline_code(
         assert not any(k.startswith("on") for _, attrs in parsed.tags for k in attrs)
 
 
+# The form page's budget. Its script and style are the same for every bank: a fixed number.
+# What it wraps around the bank's own words (markup, ids, the bank as JSON) grows with the bank:
+# a fixed part, then so much per principle (its section, comment box, results row and advice),
+# per question (fieldset, legend, its JSON) and per option (one radio or box and its label).
+# The words themselves (statements, help, advice ...) are the author's, so they are not held
+# against the page. For the 30-question bundled bank of version 1 this came to about 87 KB,
+# where the budget before question types was a bare 80 KB (script and style 30 KB).
+SCRIPT_AND_STYLE_BYTES = 39_000
+MARKUP_BYTES = 10_700
+MARKUP_BYTES_PER_PRINCIPLE = 1_300
+MARKUP_BYTES_PER_QUESTION = 250
+MARKUP_BYTES_PER_OPTION = 60
+
+
+def bank_words(bank: Questionnaire) -> int:
+    """The bytes of the bank's own words, each counted once."""
+    texts = [bank.title, bank.description or "", bank.intro or "", *bank.references]
+    texts += [level.label + (level.description or "") for level in bank.levels]
+    for principle in bank.principles:
+        texts += [principle.title, principle.summary or "", *principle.advice.values()]
+    for q in bank.all_questions():
+        texts += [q.text, q.help or "", *(o.label for o in options_of(bank, q))]
+    return sum(len(text.encode()) for text in texts)
+
+
+def options_of(bank: Questionnaire, question: Question) -> list[Option | ScaleOption]:
+    """What the form offers for a question: its options, its scale, or nothing (text)."""
+    if question.options is not None:
+        return list(question.options)
+    return list(bank.scale_of(question)) if question.is_scored else []
+
+
+def markup_budget(bank: Questionnaire) -> int:
+    questions = bank.all_questions()
+    return (
+        MARKUP_BYTES
+        + MARKUP_BYTES_PER_PRINCIPLE * len(bank.principles)
+        + MARKUP_BYTES_PER_QUESTION * len(questions)
+        + MARKUP_BYTES_PER_OPTION * sum(len(options_of(bank, q)) for q in questions)
+    )
+
+
 @pytest.mark.parametrize("theme_name", ["default", "nhs"])
+@pytest.mark.parametrize("bank_file", [*BUNDLED_BANK_FILES, EVERY_TYPE_BANK], ids=lambda p: p.stem)
 def test_the_form_page_is_one_file_of_the_promised_size(
-    tmp_path: Path, banks: list[Questionnaire], theme_name: str
+    tmp_path: Path, theme_name: str, bank_file: Path
 ) -> None:
-    build_site(banks, tmp_path / "site", load_theme(theme_name))
-    html = (tmp_path / "site" / "collaboration-maturity.html").read_text(encoding="utf-8")
+    bank = load_questionnaire(bank_file)
+    build_site([bank], tmp_path / "site", load_theme(theme_name))
+    html = (tmp_path / "site" / f"{bank.id}.html").read_text(encoding="utf-8")
     parsed = Tags(html)
     code = sum(len(t.encode()) for a, t in parsed.scripts if a.get("type") != "application/json")
     style = sum(len(s.encode()) for s in parsed.styles)
-    assert len(html.encode()) < 80_000
-    assert code + style < 30_000
+    assert code + style < SCRIPT_AND_STYLE_BYTES
+    markup = len(html.encode()) - code - style - bank_words(bank)
+    assert markup < markup_budget(bank), f"{markup} bytes of markup, budget {markup_budget(bank)}"
 
 
 def test_form_page_has_radios_named_by_question_id_with_scale_values(
@@ -191,10 +248,14 @@ def test_form_page_has_radios_named_by_question_id_with_scale_values(
     tags = Tags(render_form(bank, theme)).tags
     radios = [a for t, a in tags if t == "input" and a.get("type") == "radio"]
     first = [r for r in radios if r["name"] == "ca-1"]
-    assert [r["value"] for r in first] == ["1", "2", "3", "4", "5", ""]
-    assert {r["name"] for r in radios} == {q.id for _, q in bank.questions()}
+    ca_1 = bank.question_by_id("ca-1")
+    assert ca_1 is not None and ca_1.is_scored
+    assert [r["value"] for r in first] == [option_value(o) for o in bank.scale_of(ca_1)]
+    asked_with_radios = {q.id for q in bank.all_questions() if control_of(q) == "radio"}
+    assert {r["name"] for r in radios} == asked_with_radios
     assert len([a for t, a in tags if t == "input" and a.get("type") == "file"]) == 1
-    assert len([t for t, _ in tags if t == "fieldset"]) == bank.question_count + 1  # + About you
+    # one per question, and one for the respondent's details
+    assert len([t for t, _ in tags if t == "fieldset"]) == len(bank.all_questions()) + 1
 
 
 def test_respondent_fields_have_real_labels(banks: list[Questionnaire], theme: site.Theme) -> None:

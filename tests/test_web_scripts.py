@@ -24,6 +24,7 @@ COMPUTING = [
     "responses.js",
     "charts.js",
     "heatmap.js",
+    "form-answers.js",  # the form page's controls as answers, and the questions not asked hidden
     "breakdowns.js",  # what the partnership page may show of groups, counts and open answers
 ]
 # What a hostile or careless theme might put in place of a computing script.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from selfassess.core.model import Question, Questionnaire, ScaleOption
@@ -16,18 +16,26 @@ from selfassess.pages.markdown import render_inline, render_markdown
 
 @dataclass(frozen=True)
 class OptionView:
-    value: str  # the radio's value: the scale number as text, "" for an unscored option
+    value: str  # the input's value: the scale number as text ("" unscored), or the option's id
     label: str
+
+
+# Past this many options a `choice` question is a list box rather than a row of radios.
+MAX_RADIO_CHOICES = 7
 
 
 @dataclass(frozen=True)
 class QuestionView:
     id: str
-    number: int
+    number: int  # its place among the principles' questions; 0 for a background question
     text_html: str
     help_html: str
     reverse: bool
-    options: list[OptionView]
+    options: list[OptionView]  # the scale's, or a choice/multi question's own
+    type: str = "scale"
+    control: str = "radio"  # how it is asked: radio, select, checkbox or textarea
+    scored: bool = True
+    conditional: bool = False  # asked only of some respondents (ask_if)
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,9 @@ class BankView:
     question_count: int
     levels: list[LevelView]
     principles: list[PrincipleView]
+    background: list[QuestionView] = field(default_factory=list)
+    references_html: list[str] = field(default_factory=list)  # each one source, inline Markdown
+    conditional: bool = False  # some question is asked only of some respondents
 
 
 # Scripts written right to left; a page in one of these languages is laid out rtl.
@@ -84,6 +95,36 @@ def estimated_minutes(bank: Questionnaire) -> int:
     return bank.estimated_minutes or max(1, round(bank.question_count / 3))
 
 
+def control_of(question: Question) -> str:
+    """The form control a question is asked with: radios for a scale or a short choice, a list
+    box past seven choices, checkboxes for multi, a text area for text."""
+    if question.type == "choice" and len(question.options or []) > MAX_RADIO_CHOICES:
+        return "select"
+    return {"multi": "checkbox", "text": "textarea"}.get(question.type, "radio")
+
+
+def question_view(bank: Questionnaire, question: Question, number: int) -> QuestionView:
+    """One question as the form asks it and the pages list it."""
+    if question.options is not None:
+        options = [OptionView(o.id, o.label) for o in question.options]
+    elif question.is_scored:
+        options = [OptionView(option_value(o), o.label) for o in bank.scale_of(question)]
+    else:
+        options = []
+    return QuestionView(
+        id=question.id,
+        number=number,
+        text_html=render_inline(question.text),
+        help_html=render_markdown(question.help),
+        reverse=question.reverse,
+        options=options,
+        type=question.type,
+        control=control_of(question),
+        scored=question.is_scored,
+        conditional=question.ask_if is not None,
+    )
+
+
 def bank_view(bank: Questionnaire) -> BankView:
     number = 0
     principles = []
@@ -91,16 +132,7 @@ def bank_view(bank: Questionnaire) -> BankView:
         questions = []
         for question in principle.questions:
             number += 1
-            questions.append(
-                QuestionView(
-                    id=question.id,
-                    number=number,
-                    text_html=render_inline(question.text),
-                    help_html=render_markdown(question.help),
-                    reverse=question.reverse,
-                    options=[OptionView(option_value(o), o.label) for o in bank.scale_of(question)],
-                )
-            )
+            questions.append(question_view(bank, question, number))
         principles.append(
             PrincipleView(
                 id=principle.id,
@@ -122,6 +154,9 @@ def bank_view(bank: Questionnaire) -> BankView:
         question_count=bank.question_count,
         levels=[LevelView(lv.id, lv.label, lv.min, lv.description or "") for lv in bank.levels],
         principles=principles,
+        background=[question_view(bank, q, 0) for q in bank.background],
+        references_html=[render_inline(r) for r in bank.references],
+        conditional=any(q.ask_if is not None for q in bank.all_questions()),
     )
 
 

@@ -19,7 +19,7 @@ from selfassess.pages.themes import Theme
 from selfassess.pages.translations import translations_for
 
 # From selfassess.web, never from the theme: the page's words by key, scoring, the chart.
-FORM_COMPUTING = ("messages.js", "scoring.js", "charts.js")
+FORM_COMPUTING = ("messages.js", "scoring.js", "charts.js", "form-answers.js")
 FORM_SCRIPTS = ("js/form.js",)
 FORM_STYLES = ("css/form.css",)
 
@@ -49,8 +49,19 @@ def render_form(
                 {**page_bank_data(bank), "content": bank_content_hash(bank)}
             ),
             "messages_json": json_for_html(page_messages(FORM_MESSAGES, view.language)),
+            # Over the rated (scale) questions only: the others are never scored.
             "answers_needed": {
-                p.id: answers_needed(len(p.questions), bank) for p in bank.principles
+                p.id: answers_needed(len(bank.scored_questions(p)), bank) for p in bank.principles
+            },
+            "answers_total": {p.id: len(bank.scored_questions(p)) for p in bank.principles},
+            # When some are asked of some respondents only: the answers needed if 1, 2 ... of
+            # them are asked, for the script to pick from (it counts those asked).
+            "answers_needed_when_asked": {
+                p.id: " ".join(
+                    str(answers_needed(n, bank))
+                    for n in range(1, len(bank.scored_questions(p)) + 1)
+                )
+                for p in bank.principles
             },
             "index_href": index_href,
             "partnership_href": partnership_href,

@@ -51,6 +51,9 @@ FORM_MESSAGES: Mapping[str, Message] = {
     "loaded": N_("Loaded your answers from {file}"),
     "confirmStart": N_("Start again? This clears every answer and your details on this page."),
     "cleared": N_("Your answers have been cleared"),
+    "hiddenNote": N_(
+        "Questions that no longer apply to you are hidden; your answers to them are not exported."
+    ),
 }
 
 

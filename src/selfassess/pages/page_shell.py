@@ -99,15 +99,24 @@ def json_for_html(data: Any) -> Markup:
 
 def page_bank_data(bank: Questionnaire) -> dict[str, Any]:
     """bank_scoring_data for a page: questions on the bank's own scale leave it out (scoring.js
-    falls back to `scale`), which keeps a long questionnaire's page small."""
+    falls back to `scale`), and a question on a scale of its own names it by its place in
+    `scales`, where each such scale is listed once; a long questionnaire's page stays small."""
     data = bank_scoring_data(bank)
     shared = [{"value": o.value, "label": o.label} for o in bank.scale]
     data["scale"] = shared
+    scales: list[list[dict[str, Any]]] = []
     for question in data.get("background", []) + [
         q for principle in data["principles"] for q in principle["questions"]
     ]:
-        if question.get("scale") == shared:
+        own = question.get("scale")
+        if own == shared:
             del question["scale"]
+        elif own is not None:
+            if own not in scales:
+                scales.append(own)
+            question["scale"] = scales.index(own)
+    if scales:
+        data["scales"] = scales
     return data
 
 

@@ -51,7 +51,7 @@ it is translated with the bundled templates' own; a template can extend its pare
 | `page.brand.logo_uri` | `--logo` as a `data:` URI, or empty |
 | `page.brand.logo_alt` | the logo's text alternative (empty when the name is shown beside it) |
 
-### The form page (`form.html.j2`; partials `respondent`, `principle`, `question`, `comment`, `actions`, `results`)
+### The form page (`form.html.j2`; partials `respondent`, `background`, `principle`, `question`, `comment`, `actions`, `results`)
 
 | Variable | What it holds |
 |---|---|
@@ -60,10 +60,14 @@ it is translated with the bundled templates' own; a template can extend its pare
 | `bank.question_count`, `bank.estimated_minutes` | its size |
 | `bank.levels` | each with `id`, `label`, `min`, `description` |
 | `bank.principles` | each with `id`, `number`, `title`, `summary_html`, `questions`, `advice_html` (level id -> HTML) |
-| `principle.questions` | each with `id`, `number`, `text_html`, `help_html`, `reverse`, `options` (`value`, `label`) |
+| `principle.questions` | each with `id`, `number` (0 for a background question), `text_html`, `help_html`, `reverse`, `options` (`value`: the scale number or the option id; `label`), `type` (`scale`, `choice`, `multi`, `text`), `control` (`radio`, `select` past seven choices, `checkbox`, `textarea`), `scored`, `conditional` (asked only of some: the script hides it until then) |
+| `bank.background` | the questions about the respondent ("About you"), the same fields |
+| `bank.references_html` | the bank's sources, each inline HTML (the results' "Sources") |
+| `bank.conditional` | whether some question is asked only of some respondents |
 | `bank_json` | the bank's scoring data for the script; keep it |
 | `messages_json` | the words the page's script shows, by key (`base.html.j2` puts it in the page); keep it |
-| `answers_needed` | principle id -> answers needed for a score |
+| `answers_needed`, `answers_total` | principle id -> rated answers needed for a score, and its rated questions |
+| `answers_needed_when_asked` | principle id -> the answers needed when 1, 2 ... of its rated questions are asked, space-separated (the script picks from it) |
 | `index_href`, `partnership_href` | links to the landing and partnership pages (empty for a lone page) |
 
 Inside the loops of `form.html.j2` and its partials: `principle`, `question`, `option`.

@@ -32,8 +32,9 @@
   // bank_scoring_data leaves `type` out for a scale question, the default, to keep pages small.
   const typeOf = (q) => q.type || "scale";
   const isScored = (q) => typeOf(q) === "scale";
-  // A page may leave out a question's scale when it is the bank's own (`bank.scale`).
-  const scaleOf = (bank, q) => q.scale || bank.scale;
+  // A page may leave out a question's scale when it is the bank's own (`bank.scale`), and name
+  // one of its own by its place in `bank.scales` (page_shell.page_bank_data).
+  const scaleOf = (bank, q) => (typeof q.scale === "number" ? bank.scales[q.scale] : q.scale || bank.scale);
 
   /** A scale value on 0-100: its position between the scale's lowest and highest number. */
   function itemScore(value, scale, reverse) {

@@ -1,11 +1,13 @@
-/* selfassess form page: the only script that touches the page. Scoring is SelfassessScoring's
-   (scoring.js), the chart SelfassessCharts' (charts.js); this file reads the radios and comment
+/* selfassess form page. Scoring is SelfassessScoring's (scoring.js), the chart
+   SelfassessCharts' (charts.js), reading and writing the questions' controls and hiding the
+   questions not asked SelfassessFormAnswers' (form-answers.js); this file reads the comment
    boxes, saves to localStorage, shows results, and exports/imports response files. After every
    change the current result is in window.selfassessResult (one respondent entry of
    `score --format json`). */
 (function () {
   "use strict";
   const S = globalThis.SelfassessScoring;
+  const A = globalThis.SelfassessFormAnswers;
   const C = globalThis.SelfassessCharts;
   const say = globalThis.SelfassessMessages;  // the page's words, by key (selfassess.web messages.js)
   const $ = (id) => document.getElementById(id);
@@ -25,10 +27,7 @@
   // ids like `toString` or `constructor` find only what was stored under them.
   const levelLabel = S.dictOf(Object.fromEntries(bank.levels.map((l) => [l.id, l.label])));
   const titles = S.dictOf(Object.fromEntries(bank.principles.map((p) => [p.id, p.title])));
-  const questions = bank.principles.flatMap((p) => p.questions);
-  // Radios sit in scale order, so a radio's position gives its exact scale value.
-  const allRadios = Array.from(form.querySelectorAll("input[type=radio]"));
-  const radios = S.dictOf(Object.fromEntries(questions.map((q) => [q.id, allRadios.filter((r) => r.name === q.id)])));
+  const sets = A.fieldsets(form);
   const commentBoxes = Array.from(form.querySelectorAll("textarea[data-comment]"));
   // Comments this page has no box for (on single questions, from other tools) survive a round trip.
   let otherComments = S.dict();
@@ -47,25 +46,20 @@
     }
   }
 
+  /** The answers on the page as a response file, without those to questions not asked. */
   function readResponse() {
-    const answers = S.dict();
-    questions.forEach((q) => {
-      const index = radios[q.id].findIndex((r) => r.checked);
-      if (index >= 0) answers[q.id] = S.scaleOf(bank, q)[index].value;
-    });
+    const given = A.readAll(bank, sets);
     const respondent = Object.fromEntries(FIELDS.map((f) => [f, form.elements[f].value.trim() || null]));
     const comments = S.dictOf(otherComments);
     commentBoxes.forEach((box) => { if (box.value.trim()) comments[box.dataset.comment] = box.value.trim(); });
-    return { format: S.FORMAT, questionnaire: { id: bank.id, version: bank.version }, respondent,
-      completed_at: null, answers, comments };
+    const response = { format: S.FORMAT, questionnaire: { id: bank.id, version: bank.version }, respondent,
+      background: given.background, answers: given.answers, comments, completed_at: null };
+    return A.onlyAsked(response, S.questionsAsked(bank, response));
   }
 
+  /** Put a response on the page; how many of its answers did not fit this bank's questions. */
   function applyResponse(response) {
-    questions.forEach((q) => {
-      const has = Object.hasOwn(response.answers, q.id);
-      const index = has ? S.scaleOf(bank, q).findIndex((o) => o.value === response.answers[q.id]) : -1;
-      radios[q.id].forEach((r, i) => { r.checked = i === index; });
-    });
+    const misfits = A.writeAll(bank, sets, response);
     FIELDS.forEach((f) => { form.elements[f].value = (response.respondent && response.respondent[f]) || ""; });
     otherComments = S.dictOf(response.comments);
     commentBoxes.forEach((box) => {
@@ -73,6 +67,7 @@
       box.value = typeof otherComments[key] === "string" ? otherComments[key] : "";
       delete otherComments[key];
     });
+    return misfits;
   }
 
   function save() {
@@ -135,19 +130,16 @@
     const other = otherSaved();
     if (!other || other.key !== $("other-answers").dataset.key) return offerOther();
     const given = Object(other.response.answers), notes = Object(other.response.comments);
-    const answers = S.dict(), comments = S.dict();
-    questions.forEach((q) => {
-      const v = given[q.id];
-      if (Object.hasOwn(given, q.id) && (v === null || S.scaleOf(bank, q).some((o) => o.value === v))) answers[q.id] = v;
-    });
-    Object.keys(notes).forEach((k) => { if (typeof notes[k] === "string" && (titles[k] || radios[k])) comments[k] = notes[k]; });
-    applyResponse({ answers, comments, respondent: Object(other.response.respondent) });
+    const background = Object(other.response.background), comments = S.dict();
+    Object.keys(notes).forEach((k) => { if (typeof notes[k] === "string" && (titles[k] || sets.has(k))) comments[k] = notes[k]; });
+    const misfits = applyResponse({ answers: given, background, comments, respondent: Object(other.response.respondent) });
     if (other.twin) handled.push(other.key);
     update();
     save();
     if (!other.twin) storage.removeItem(other.key);
     offerOther();
-    const left = Object.keys(given).length - Object.keys(answers).length;
+    const known = (id) => sets.has(id) && (Object.hasOwn(given, id) || Object.hasOwn(background, id));
+    const left = misfits + Object.keys(given).concat(Object.keys(background)).filter((id) => !known(id)).length;
     showMessage("success", say("usedOther", { version: other.version }),
       left ? [say("leftOut", { count: left })] : [], true);
   }
@@ -167,14 +159,17 @@
   }
 
   function update() {
-    const result = S.scoreRespondent(bank, readResponse(), "form");
+    const response = readResponse(), asked = S.questionsAsked(bank, response);
+    const kept = A.showAsked(bank, sets, asked);
+    if ($("hidden-note")) $("hidden-note").textContent = kept ? say("hiddenNote") : "";
+    const result = S.scoreRespondent(bank, response, "form");
     window.selfassessResult = result;
     // "Don't know" is an answer to the person, though it does not score.
-    const responded = questions.filter((q) => radios[q.id].some((r) => r.checked)).length;
-    $("progress").textContent = say("progress", { answered: responded, total: questions.length });
+    const responded = Object.keys(response.background).length + Object.keys(response.answers).length;
+    $("progress").textContent = say("progress", { answered: responded, total: asked.size });
     // An empty comment box is left off the printed record (print CSS hides .is-empty).
     commentBoxes.forEach((box) => box.parentNode.classList.toggle("is-empty", !box.value.trim()));
-    if (resultsShown) showResults(result);
+    if (resultsShown) showResults(result, result.notApplicable || new Set(), asked);
   }
 
   function text(tag, content) {
@@ -199,29 +194,36 @@
     return shown;
   }
 
-  function showResults(result) {
+  /** The results of one respondent; principles in `na` were not applicable to them, `asked`
+      holds the questions asked of them. */
+  function showResults(result, na, asked) {
     const rounded = (score) => (score === null ? "–" : S.roundHalfUp(score));
     $("results").hidden = false;
     bank.principles.forEach((p) => {
       const score = result.principles[p.id], level = S.levelOf(bank.levels, score);
       const row = document.querySelector('tr[data-principle="' + CSS.escape(p.id) + '"]');
-      show(row, score !== null, { score: rounded(score), level: levelLabel[level] });
+      // The answers a score needs, out of the rated questions asked (the page lists the figure for each count).
+      const rated = p.questions.filter((q) => !q.type && asked.has(q.id)).length;
+      const needed = (row.dataset.needed || "").split(" ")[rated - 1];
+      show(row, na.has(p.id) ? "na" : score !== null, { score: rounded(score), level: levelLabel[level], needed, total: rated });
       row.querySelector(".bar span").style.width = score + "%";
       const advice = $("advice-" + p.id);
-      advice.hidden = !showLevel(advice, level);
+      advice.hidden = na.has(p.id) || !showLevel(advice, level);
     });
-    const missing = bank.principles.filter((p) => result.principles[p.id] === null).map((p) => p.title);
+    const scorable = bank.principles.filter((p) => !na.has(p.id));
+    const missing = scorable.filter((p) => result.principles[p.id] === null).map((p) => p.title);
     show($("overall"), result.overall !== null, { score: rounded(result.overall), level: levelLabel[result.level], missing: missing.join("; ") });
     showLevel($("overall"), result.level);
     // The weakest principle is named only when every principle has a score, and every one
     // that shares the lowest score is named (a tie is not settled by the bank's order here).
-    const unscored = bank.principles.filter((p) => result.principles[p.id] === null).length;
+    const unscored = missing.length;
     const weakest = S.weakestPrinciple(bank, result.principles);
     const tied = weakest === null ? [] : bank.principles.filter((p) => result.principles[p.id] === result.principles[weakest]);
     show($("weakest"), unscored ? (unscored === 1 ? "pending-one" : "pending") : tied.length > 1 ? "tied" : "scored", {
       title: tied.map((p) => titles[p.id]).join("; "),
       score: rounded(result.principles[weakest] ?? null),
-      remaining: unscored
+      remaining: unscored,
+      total: scorable.length
     });
     $("radar").innerHTML = C.radar({
       id: "radar-chart",
