@@ -24,9 +24,10 @@ from selfassess.report.attached_copies import WITHHELD_ANSWER, WITHHELD_COMMENT
 from selfassess.report.audit import differences, unique_name
 
 BANK_FILE = ROOT / "src" / "selfassess" / "questionnaires" / "collaboration-maturity.yaml"
-# The example's sector groups below three (police, two) and the one hidden with it (schools):
-# the scorecard does not show them, so the attached copies leave those answers out.
-HIDDEN_SECTORS = {"police-fire", "school"}
+# The example's groups below three (police, two; seniority "other", one) and the one hidden
+# with each (schools; senior managers): the scorecard does not show them, so the attached
+# copies leave those answers out.
+HIDDEN_GROUPS = {"sector": {"police-fire", "school"}, "seniority": {"senior", "other"}}
 ORGANISATIONS = (
     "Northshire County Council",
     "Northshire Hospitals NHS Trust",
@@ -87,8 +88,9 @@ def test_the_answer_files_are_attached_as_read_less_the_respondents_names(
                 }
             if withheld and "ca-open" in original.get("answers", {}):  # text answers: likewise
                 original["answers"]["ca-open"] = WITHHELD_ANSWER
-            if original.get("background", {}).get("sector") in HIDDEN_SECTORS:
-                del original["background"]["sector"]  # a group the page hides: not attached
+            for question, hidden in HIDDEN_GROUPS.items():
+                if original.get("background", {}).get(question) in hidden:
+                    del original["background"][question]  # a group the page hides
             # no role in the examples is shared by 3 people of one organisation: the page prints
             # none, and the copies carry none (test_audit_privacy.py)
             unchanged = original == json.loads(path.read_bytes()) and not (

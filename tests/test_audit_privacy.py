@@ -211,7 +211,7 @@ def test_files_of_hidden_organisations_are_not_attached_but_keep_their_sha256(
     assert [line for line in err.splitlines() if line.startswith("note:")] == [
         "note: respondents' names removed from 20 of the attached answer files; the roles the "
         "scorecard does not print removed from 23 of them; the answers about the respondent "
-        "that the scorecard does not show removed from 2 of them; 2 of 25 answer "
+        "that the scorecard does not show removed from 6 of them; 2 of 25 answer "
         "files not attached (organisations of fewer than 3 respondents, which the scorecard "
         "hides; their SHA-256 is in the manifest, so verify needs them given with --inputs)"
     ]

@@ -91,7 +91,7 @@ def test_frequency_statements_are_answered_never_to_always(qid: str) -> None:
 
 @pytest.mark.parametrize(
     ("qid", "depends_on"),
-    [("ca-8", "ca-plan"), ("sm-7", "sm-1"), ("sm-9", "sm-1"), ("pa-9", "seniority")],
+    [("ca-8", "ca-plan"), ("sm-7", "sm-1"), ("sm-9", "sm-1")],
 )
 def test_follow_up_statements_are_asked_only_where_they_make_sense(
     qid: str, depends_on: str
@@ -99,6 +99,16 @@ def test_follow_up_statements_are_asked_only_where_they_make_sense(
     question = bundled("collaboration-maturity").question_by_id(qid)
     assert question is not None and question.ask_if is not None
     assert question.ask_if.question == depends_on
+
+
+def test_no_question_depends_on_a_question_the_scores_are_broken_down_by() -> None:
+    """A group too small to show would then be needed to rebuild the scores: its members'
+    files could not be attached, and verify could not check the scorecard alone."""
+    bank = bundled("collaboration-maturity")
+    broken_down = {q.id for q in bank.breakdown_questions()}
+    assert [
+        q.id for q in bank.all_questions() if q.ask_if and q.ask_if.question in broken_down
+    ] == []
 
 
 def test_the_maturity_questionnaire_has_an_open_question_and_a_tick_all_question() -> None:

@@ -134,7 +134,7 @@ def test_pdf_summary_shows_each_principles_median_and_iqr_beside_the_spread(
 
 def test_pdf_principle_pages_compare_organisations_with_people(plain: Rendered) -> None:
     text = plain.text()
-    assert "SPREAD BETWEEN ORGANISATIONS 43 points DIVERGENT" in text
+    assert "SPREAD BETWEEN ORGANISATIONS 42 points DIVERGENT" in text
     assert "BETWEEN RESPONDENTS 26 scored it: median 50, middle half within 26 points" in text
     assert "the gap lies between organisations more than between people" in text
 

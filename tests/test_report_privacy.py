@@ -115,7 +115,8 @@ def test_by_default_comments_from_an_organisation_of_two_are_withheld_and_say_so
     reader, html = default
     text = text_of(reader)
     assert POLICE_COMMENT not in text and POLICE_COMMENT not in html
-    assert "1 comment not shown: it comes from organisations with fewer than 3 responses." in text
+    # the police's comment and one of their answers to the open question
+    assert "2 comments not shown: they come from organisations with fewer than 3 responses." in text
     assert "Chief Inspector" not in text  # no role is shared by three people
 
 
@@ -152,7 +153,10 @@ def test_a_hidden_cell_says_so_in_place(three: tuple[PdfReader, str]) -> None:
     assert "<3 fewer than 3 responses" in text  # the heat map's key
     assert re.search(r"\d+ cells of this heat map are hidden to protect small groups", text)
     assert "A line has a gap where that organisation's score is hidden" in text
-    assert re.search(r"In this report \d+ heat-map cells and 1 comment are hidden", text)
+    assert re.search(
+        r"In this report \d+ heat-map cells, 2 comments and \d+ groups of respondents are hidden",
+        text,
+    )
     police = [grid["Northshire Police"] for grid in heat_maps(reader)]
     assert all(cell in ("<3", "–") for row in police for cell in row)  # –: not a rating
     assert sum(cell == "<3" for row in police for cell in row) > 20
