@@ -177,7 +177,7 @@ def test_a_bank_of_200_questions_validates_builds_scores_and_reports(tmp_path: P
     assert "ok" in run("validate", str(bank))
     run("build", str(bank), "-o", str(tmp_path / "site"))
     page = (tmp_path / "site" / "big.html").read_text(encoding="utf-8")
-    assert page.count('type="radio"') == 200 * 4  # three scale points and "Don't know"
+    assert page.count("type=radio") == 200 * 4  # three scale points and "Don't know"
     answers: dict[str, int | None] = {
         f"q{p}-{i}": 2 * ((p + i) % 3) for p in range(5) for i in range(40)
     }
