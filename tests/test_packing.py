@@ -101,7 +101,8 @@ def test_the_packed_scripts_pass_their_own_node_tests(tmp_path: Path) -> None:
     (tmp_path / "tests" / "vectors").mkdir()
     for table in (ROOT / "tests" / "vectors").glob("*.json"):  # the node tests' shared tables
         shutil.copy(table, tmp_path / "tests" / "vectors" / table.name)
-    shutil.copytree(
-        ROOT / "tests" / "vectors" / "charts", tmp_path / "tests" / "vectors" / "charts"
-    )
+    for folder in ("charts", "privacy"):  # the node tests' shared vector folders
+        shutil.copytree(
+            ROOT / "tests" / "vectors" / folder, tmp_path / "tests" / "vectors" / folder
+        )
     run_node_tests(tmp_path / "tests" / "js", vector_cases() + random_cases(20), tmp_path)
