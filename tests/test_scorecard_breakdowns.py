@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from scorecard_support import example_round, view_of
+from scorecard_support import view_of
 
 from selfassess.core.model import Questionnaire, Respondent, Response, SourcedResponse
 from selfassess.core.privacy import PrivacyOptions
@@ -32,12 +32,23 @@ from selfassess.scorecard.views import BreakdownView, PrincipleSection, Scorecar
 
 HIDDEN = "hidden to protect groups of fewer than 3"
 BREAKDOWNS = Path(__file__).parent / "data" / "breakdowns"
+FROZEN_BANK = Path(__file__).parent / "data" / "collaboration-maturity-1.0.yaml"
+BASELINE = Path(__file__).parent.parent / "examples" / "baseline"
 
 
 @cache
 def breakdowns_round() -> tuple[Questionnaire, LoadedResponses, Scores]:
     bank = load_questionnaire(BREAKDOWNS / "bank.yaml")
     loaded = load_responses(expand_input_paths([str(BREAKDOWNS / "responses")]), bank)
+    return bank, loaded, score_all(bank, loaded.responses)
+
+
+@cache
+def rated_only_round() -> tuple[Questionnaire, LoadedResponses, Scores]:
+    """A bank with rated questions only (collaboration-maturity 1.0, frozen: no background
+    questions, no ask_if, no references) and the example's baseline round, which answers it."""
+    bank = load_questionnaire(FROZEN_BANK)
+    loaded = load_responses(expand_input_paths([str(BASELINE)]), bank)
     return bank, loaded, score_all(bank, loaded.responses)
 
 
@@ -63,7 +74,8 @@ def test_each_breakdown_question_gets_a_page_in_the_banks_order() -> None:
 
 
 def test_a_bank_without_breakdown_questions_has_no_breakdown_pages() -> None:
-    assert view_of(example_round()).breakdowns == []
+    v = view_of(rated_only_round())
+    assert (v.breakdowns, v.respondents) == ([], 20)
 
 
 def test_groups_smaller_than_the_banks_min_group_size_are_said_in_place_without_figures() -> None:
@@ -133,7 +145,7 @@ def test_the_manifest_records_each_groups_printed_figures_or_why_it_is_withheld(
 
 
 def test_a_manifest_of_a_bank_without_breakdowns_has_no_breakdowns_key() -> None:
-    assert "breakdowns" not in printed_figures(view_of(example_round()))["partnership"]
+    assert "breakdowns" not in printed_figures(view_of(rated_only_round()))["partnership"]
 
 
 def section(principle_id: str, **options: object) -> PrincipleSection:
@@ -195,8 +207,8 @@ def test_the_method_page_lists_the_banks_references_as_sources() -> None:
     assert method.conditional and method.groups_counted
 
 
-def test_the_example_banks_method_page_has_no_sources_and_no_conditional_note() -> None:
-    method = view_of(example_round()).method
+def test_a_rated_only_banks_method_page_has_no_sources_and_no_conditional_note() -> None:
+    method = view_of(rated_only_round()).method
     assert (method.references_html, method.conditional, method.groups_counted) == ([], False, False)
 
 

@@ -34,15 +34,19 @@ def test_comments_are_attributed_to_an_organisation_but_not_a_name(example: Exam
 def test_comments_from_organisations_with_fewer_than_three_respondents_are_withheld(
     example: Example,
 ) -> None:
-    """The bank's privacy.min_group_size (3) applies to comments by default; Police has 2."""
+    """The bank's privacy.min_group_size (3) applies to comments by default; Police has 2.
+    Both its comment (on ca-3) and its open answer (ca-open) are in the common agenda."""
     view = view_of(example)
     comments = [c for s in view.sections for c in s.comments]
     assert "Northshire Police" not in {c.organisation for c in comments}
-    notes = [s.comments_hidden_note for s in view.sections if s.comments_hidden_note]
+    notes = [(s.id, s.comments_hidden_note) for s in view.sections if s.comments_hidden_note]
     assert notes == [
-        "1 comment not shown: it comes from organisations with fewer than 3 responses."
+        (
+            "common-agenda",
+            "2 comments not shown: they come from organisations with fewer than 3 responses.",
+        )
     ]
-    assert view.method.privacy.hidden_comments == 1
+    assert view.method.privacy.hidden_comments == 2
 
 
 def test_a_role_is_printed_only_when_enough_people_in_the_organisation_share_it(
@@ -73,9 +77,11 @@ def test_a_role_is_printed_only_when_enough_people_in_the_organisation_share_it(
 def test_with_a_group_size_of_one_every_comment_shows_with_its_role(example: Example) -> None:
     view = view_of(example, privacy=PrivacyOptions(min_group_size=1))
     comments = [c for s in view.sections for c in s.comments]
-    police = next(c for c in comments if c.organisation == "Northshire Police")
-    assert police.role == "Chief Inspector, Neighbourhood Policing"
-    assert police.about == "Q3"
+    police = [(c.role, c.about) for c in comments if c.organisation == "Northshire Police"]
+    assert police == [
+        ("Chief Inspector, Neighbourhood Policing", "Q4"),  # ca-3, the common agenda's 4th
+        ("Mental Health Liaison Sergeant", "Q11"),  # ca-open, its text answer
+    ]
     assert not [s for s in view.sections if s.comments_hidden_note]
 
 

@@ -24,7 +24,7 @@ def test_most_disagreed_questions_have_the_largest_spread_of_organisation_means(
     view = view_of(example)
     for principle, section in zip(bank.principles, view.sections, strict=True):
         spreads = {}
-        for question in principle.questions:
+        for question in bank.scored_questions(principle):  # choice, multi, text: no means
             means = [
                 o.items[question.id]
                 for o in scores.organisations.values()
