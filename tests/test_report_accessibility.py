@@ -31,7 +31,17 @@ from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, NullObje
 from test_branding import SVG_LOGO, png_bytes
 from test_themes import make_theme
 
+from selfassess.inputs.banks import bundled_banks
+
 TITLE = f"Partnership scorecard: {PARTNERSHIP}"
+BANK = next(
+    b.questionnaire for b in bundled_banks() if b.questionnaire.id == "collaboration-maturity"
+)
+# A heat map's header row: the corner, a column per rated (scale) question, and the score.
+HEAT_MAP_HEADERS = [
+    1 + sum(q.is_scored for q in principle.questions) + 1 for principle in BANK.principles
+]
+ORGANISATIONS = 7
 
 
 def render(folder: Path, *extra: str) -> Path:
@@ -120,7 +130,10 @@ def test_headings_run_in_order_from_one_h1_without_skipping_a_level(tagged: PdfR
     assert levels[0] == 1 and levels.count(1) == 1
     for before, after in itertools.pairwise(levels):
         assert after <= before + 1, levels
-    assert levels.count(2) == 1 + 1 + 5 + 1  # contents, summary, five principles, method
+    breakdowns = len(BANK.breakdown_questions())
+    assert breakdowns == 2  # sector and seniority, a page each
+    # contents, summary, five principles, a breakdown page per background question, method
+    assert levels.count(2) == 1 + 1 + 5 + breakdowns + 1
 
 
 def test_table_cells_are_tied_to_their_header_cells(tagged: PdfReader) -> None:
@@ -141,18 +154,34 @@ def test_the_radar_is_a_figure_whose_alt_text_gives_its_values(tagged: PdfReader
     assert "Riverside Care Homes Group: " in alts[0]
 
 
+def heat_maps_of(reader: PdfReader) -> list[list[dict[str, object]]]:
+    """The rows of each heat map, in page order: the tables whose header row has a cell per
+    rated question of a principle (besides the corner and the score) over a row per
+    organisation and the partnership."""
+    tables = [kids(t, "/TR") for t in tags(reader, "/Table")]
+    heat_maps = [
+        rows
+        for rows in tables
+        if len(rows) == 1 + ORGANISATIONS + 1
+        and len(kids(rows[0], "/TH")) in HEAT_MAP_HEADERS
+        and all(len(kids(row, "/TH")) == 1 for row in rows[1:])
+    ]
+    assert [len(kids(rows[0], "/TH")) for rows in heat_maps] == HEAT_MAP_HEADERS
+    return heat_maps
+
+
 def test_each_heat_map_is_a_table_whose_cells_have_a_row_and_a_column_header(
     tagged: PdfReader,
 ) -> None:
-    """Seven organisations and the partnership, six questions and the score: a screen reader
-    announces "Northshire Police, Q3" before a cell's number."""
-    tables = [kids(t, "/TR") for t in tags(tagged, "/Table")]
-    heat_maps = [rows for rows in tables if len(kids(rows[0], "/TH")) == 1 + 6 + 1]
+    """Seven organisations and the partnership, the principle's rated questions and the score:
+    a screen reader announces "Northshire Police, Q3" before a cell's number."""
+    assert HEAT_MAP_HEADERS == [1 + 9 + 1] * 4 + [1 + 8 + 1]  # bank 2.0
+    heat_maps = heat_maps_of(tagged)
     assert len(heat_maps) == 5
-    for rows in heat_maps:
-        assert [len(kids(row, "/TH")) for row in rows] == [8] + [1] * (7 + 1)
+    for rows, headers in zip(heat_maps, HEAT_MAP_HEADERS, strict=True):
+        assert [len(kids(row, "/TH")) for row in rows] == [headers] + [1] * (ORGANISATIONS + 1)
         for row in rows[1:]:
-            assert len(kids(row, "/TD")) == 7
+            assert len(kids(row, "/TD")) == headers - 1
             for cell in kids(row, "/TD"):
                 assert len(cell["/A"]["/Headers"]) == 2  # type: ignore[index]
 
@@ -177,12 +206,11 @@ def test_every_header_cell_is_scoped_to_its_row_or_its_column(tagged: PdfReader)
         h["/A"]["/Scope"] in ("/Row", "/Column")  # type: ignore[index]
         for h in headers
     )
-    tables = [kids(t, "/TR") for t in tags(tagged, "/Table")]
-    heat_maps = [rows for rows in tables if len(kids(rows[0], "/TH")) == 1 + 6 + 1]
+    heat_maps = heat_maps_of(tagged)
     assert len(heat_maps) == 5
-    for rows in heat_maps:
+    for rows, headers in zip(heat_maps, HEAT_MAP_HEADERS, strict=True):
         scopes = [[h["/A"]["/Scope"] for h in kids(row, "/TH")] for row in rows]  # type: ignore[index]
-        assert scopes == [["/Column"] * 8] + [["/Row"]] * (7 + 1)
+        assert scopes == [["/Column"] * headers] + [["/Row"]] * (ORGANISATIONS + 1)
 
 
 def test_page_headers_and_footers_are_artifacts_not_content_outside_the_tree(

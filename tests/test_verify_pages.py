@@ -27,8 +27,8 @@ from selfassess.report.page_comparison import page_differences
 from selfassess.report.pdf import render_scorecard_pdf
 
 SENTENCE = (
-    "It is weakest at <strong>Riverside Care Homes Group</strong> (19). Partners see it very "
-    "differently: their scores are 47 points apart."
+    "It is weakest at <strong>Riverside Care Homes Group</strong> (27). Partners see it very "
+    "differently: their scores are 42 points apart."
 )
 ALTERED = (
     "It is weakest at <strong>Northshire Police</strong> (31). Partners see it very "
@@ -70,9 +70,9 @@ def test_an_altered_summary_sentence_is_named_with_its_page(tmp_path: Path) -> N
     assert out.splitlines() == [
         "not verified: 2 problem(s)",
         f"- page {sentence_page}: prints 'is weakest at Northshire Police (31). Partners see', "
-        "the inputs give 'is weakest at Riverside Care Homes Group (19). Partners see'",
+        "the inputs give 'is weakest at Riverside Care Homes Group (27). Partners see'",
         f"- page {sentence_page}: prints 'their scores are 22 points apart.', "
-        "the inputs give 'their scores are 47 points apart.'",
+        "the inputs give 'their scores are 42 points apart.'",
     ]
 
 
@@ -316,7 +316,7 @@ def test_an_altered_alternative_text_is_named(tmp_path: Path) -> None:
     tree = SimpleNamespace(trailer={"/Root": writer._root_object})
     radar = next(e for e in struct_elements(tree) if "/Alt" in e)  # type: ignore[arg-type]
     genuine = str(radar["/Alt"])
-    altered = genuine.replace("Putting hierarchies aside 19", "Putting hierarchies aside 91")
+    altered = genuine.replace("Putting hierarchies aside 27", "Putting hierarchies aside 72")
     assert altered != genuine
     radar[NameObject("/Alt")] = TextStringObject(altered)
     forged = tmp_path / "forged.pdf"
@@ -330,8 +330,8 @@ def test_an_altered_alternative_text_is_named(tmp_path: Path) -> None:
     assert lines[0] == "not verified: 1 problem(s)"
     assert re.fullmatch(
         r"- alternative text 1 \(what a screen reader reads for a chart\) reads "
-        r"'\.\.\..*Putting hierarchies aside 91, .*\.\.\.', "
-        r"the inputs give '\.\.\..*Putting hierarchies aside 19, .*\.\.\.'",
+        r"'\.\.\..*Putting hierarchies aside 72, .*\.\.\.', "
+        r"the inputs give '\.\.\..*Putting hierarchies aside 27, .*\.\.\.'",
         lines[1],
     )
     assert len(lines) == 2
