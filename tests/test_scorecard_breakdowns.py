@@ -111,8 +111,8 @@ def test_a_principle_asked_of_nobody_in_a_group_prints_n_a_and_the_caption_says_
 
 def test_the_largest_gap_between_two_shown_groups_is_one_sentence_on_the_printed_figures() -> None:
     assert breakdown("seniority").gap == (
-        "Board or executive score Putting hierarchies aside 69 points higher than "
-        "Frontline practitioner."
+        "Respondents who answered “Board or executive” score Putting hierarchies aside 69 "
+        "points higher than those who answered “Frontline practitioner”."
     )
 
 

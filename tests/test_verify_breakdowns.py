@@ -76,7 +76,7 @@ def test_the_breakdown_page_shows_its_hidden_group_in_the_text_layer(
         "Senior manager hidden to protect groups of fewer than 3 Frontline practitioner 4 21 n/a 21"
         in (text)
     )
-    assert "Board or executive score Putting hierarchies aside 69 points higher than" in text
+    assert "answered “Board or executive” score Putting hierarchies aside 69 points higher" in text
 
 
 def test_a_breakdown_figure_changed_on_its_page_is_named(

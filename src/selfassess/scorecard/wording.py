@@ -229,8 +229,10 @@ def overall_column_label() -> str:
 def largest_gap(high: str, principle: str, points: int, low: str) -> str:
     """The widest gap between two shown groups on one principle."""
     return ngettext(
-        "{high} score {principle} {points} point higher than {low}.",
-        "{high} score {principle} {points} points higher than {low}.",
+        "Respondents who answered “{high}” score {principle} {points} point higher than "
+        "those who answered “{low}”.",
+        "Respondents who answered “{high}” score {principle} {points} points higher than "
+        "those who answered “{low}”.",
         points,
     ).format(high=high, principle=principle, points=points, low=low)
 
