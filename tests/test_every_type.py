@@ -29,6 +29,16 @@ def test_the_bank_using_every_type_validates() -> None:
     assert invoke("validate", BANK)[0] == 0
 
 
+def test_the_bank_using_every_type_builds_its_form_and_partnership_page(tmp_path: Path) -> None:
+    code, _, err = invoke("build", BANK, "-o", str(tmp_path / "site"))
+    assert code == 0, err
+    form = (tmp_path / "site" / "every-type.html").read_text(encoding="utf-8")
+    assert "About you" in form
+    assert form.count("name=sector ") + form.count("name=sector>") == 3  # one radio per option
+    assert "<legend>Which kind of organisation do you work for?</legend>" in form
+    assert (tmp_path / "site" / "every-type-partnership.html").is_file()
+
+
 def test_respondents_carry_their_background_answers_as_given() -> None:
     first = scores()["respondents"][0]
     assert first["background"] == {
