@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -121,8 +122,26 @@ def machine() -> str:
     )
 
 
+def _answer(rng: random.Random, bank: Any, question: Any, tendency: float) -> Any:
+    """One seeded answer of the question's own type (a scale value near the organisation's
+    tendency, an option, some options, a short text)."""
+    if question.type == "choice":
+        return rng.choice(question.option_ids())
+    if question.type == "multi":
+        ids = question.option_ids()
+        return rng.sample(ids, rng.randint(0, len(ids)))
+    if question.type == "text":
+        return "We meet, but decisions are made elsewhere." if rng.random() < 0.3 else None
+    numbers = sorted(o.value for o in bank.scale_of(question) if o.value is not None)
+    position = min(len(numbers) - 1, max(0, round(rng.gauss(tendency, 0.9)) - 1))
+    return numbers[-1 - position] if question.reverse else numbers[position]
+
+
 def generate(folder: Path, respondents: int, seed: int = 2026) -> Path:
-    """Seeded answers for the bundled collaboration-maturity bank, 10 organisations."""
+    """Seeded answers (format 2, every question type) for the bundled collaboration-maturity
+    bank, 10 organisations; only the questions asked of each respondent are answered."""
+    from selfassess.core.asking import questions_asked
+    from selfassess.core.model import Response
     from selfassess.inputs.banks import resolve_bank
 
     bank = resolve_bank("collaboration-maturity").questionnaire
@@ -132,26 +151,28 @@ def generate(folder: Path, respondents: int, seed: int = 2026) -> Path:
     tendency = {o: rng.uniform(1.8, 4.2) for o in range(ORGANISATIONS)}
     for i in range(respondents):
         org = i % ORGANISATIONS
-        answers: dict[str, int | None] = {}
-        for _, question in bank.questions():
-            if rng.random() < 0.03:
-                answers[question.id] = None
-                continue
-            value = min(5, max(1, round(rng.gauss(tendency[org], 0.9))))
-            answers[question.id] = 6 - value if question.reverse else value
-        response = {
-            "format": "selfassess-response/1",
+        background = {q.id: _answer(rng, bank, q, tendency[org]) for q in bank.background}
+        answers = {
+            q.id: None if rng.random() < 0.03 else _answer(rng, bank, q, tendency[org])
+            for _, q in bank.questions()
+        }
+        response: dict[str, Any] = {
+            "format": "selfassess-response/2",
             "questionnaire": {"id": bank.id, "version": bank.version},
             "respondent": {
                 "organisation": f"Partner organisation {org + 1}",
                 "role": f"Role {i % 7}",
             },
             "completed_at": "2026-11-28T10:00:00Z",
+            "background": background,
             "answers": answers,
             "comments": {"common-agenda": "We meet, but decisions are made elsewhere."}
             if i % 5 == 0
             else {},
         }
+        asked = questions_asked(bank, Response.model_validate(response))
+        response["answers"] = {k: v for k, v in answers.items() if k in asked}
+        response["background"] = {k: v for k, v in background.items() if k in asked}
         (target / f"r{i:05d}.json").write_text(json.dumps(response))
     return target
 
@@ -331,12 +352,17 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
 
     table = "\n".join(f"| {label} | {value} |" for label, value in rows)
+    from selfassess.inputs.banks import resolve_bank
+
+    bundled = resolve_bank("collaboration-maturity").questionnaire
     options.out.write_text(
         "# Benchmark results\n\n"
         f"Machine: {machine()}.  \n"
         f"Median of {runs} runs, each command a separate process (modules compiled first, as a "
         "wheel install does); synthetic, seeded partnerships "
-        f"of {ORGANISATIONS} organisations answering collaboration-maturity (30 questions).  \n"
+        f"of {ORGANISATIONS} organisations answering collaboration-maturity {bundled.version} "
+        f"({bundled.question_count} questions and {len(bundled.background)} about the "
+        "respondent, every type, only those asked).  \n"
         f"Written by `make bench` on {time.strftime('%Y-%m-%d')}.\n\n"
         "| what | figure |\n|---|---|\n" + table + "\n\n" + TARGETS,
         encoding="utf-8",
