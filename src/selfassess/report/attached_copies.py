@@ -12,13 +12,12 @@ import io
 import json
 from collections.abc import Collection
 
-from selfassess.core.asking import answer_of, questions_asked
 from selfassess.core.model import Questionnaire, QuestionnaireRef, Respondent, Response
-from selfassess.core.privacy import hidden_groups
 from selfassess.core.scoring import organisation_of
 from selfassess.inputs.response_csv import csv_delimiter, decode_csv
 from selfassess.inputs.response_formats import CSV_FORMAT, format_for
 from selfassess.inputs.responses import InputFile, LoadedResponses
+from selfassess.scorecard.views import ScorecardView
 
 
 def small_organisation_files(loaded: LoadedResponses, threshold: int) -> set[str]:
@@ -43,38 +42,40 @@ WITHHELD_COMMENT = "(withheld: the scorecard does not print this comment)"
 WITHHELD_ANSWER = "(withheld: the scorecard does not print this answer)"
 
 
-def _shown_groups(
-    bank: Questionnaire, loaded: LoadedResponses, threshold: int, earlier: bool
-) -> dict[str, set[str]]:
-    """Per breakdown question, the options whose group the scorecard shows (an earlier round's
-    breakdowns are never printed, so none of its groups is shown)."""
-    shown: dict[str, set[str]] = {}
-    for question in bank.breakdown_questions():
-        options = question.option_ids()
-        counts = [0] * len(options)
-        for sourced in loaded.responses:
-            value = _asked_answer(bank, sourced.response, question.id)
-            if isinstance(value, str) and value in options:
-                counts[options.index(value)] += 1
-        hidden = set(range(len(options))) if earlier else hidden_groups(counts, threshold)
-        shown[question.id] = {oid for i, oid in enumerate(options) if i not in hidden}
-    return shown
+def _shown_groups(bank: Questionnaire, view: ScorecardView, earlier: bool) -> dict[str, set[str]]:
+    """Per breakdown question, the options whose group the scorecard shows, read from the
+    breakdown pages themselves (their rows follow the options' order), so what is attached
+    is exactly what is printed. An earlier round's breakdowns are never printed."""
+    printed = {b.id: b.rows for b in view.breakdowns}
+    return {
+        question.id: set()
+        if earlier
+        else {
+            option.id
+            # no page for the question (nothing printed): no option is shown
+            for option, row in zip(
+                question.options or [], printed.get(question.id, []), strict=False
+            )
+            if not row.hidden
+        }
+        for question in bank.breakdown_questions()
+    }
 
 
 def files_revealing_hidden_groups(
-    bank: Questionnaire, loaded: LoadedResponses, threshold: int, *, earlier: bool
+    bank: Questionnaire, loaded: LoadedResponses, view: ScorecardView, *, earlier: bool
 ) -> set[str]:
     """The files not to attach at all: those holding a breakdown answer in a group the page
     hides that an `ask_if` looks at. The scores need that answer (it decides what was asked),
     so it cannot be cut from the copy, and kept it would say who is in the hidden group: such
     a file goes the way of a hidden organisation's, its SHA-256 in the manifest only."""
     needed = {q.ask_if.question for q in bank.all_questions() if q.ask_if is not None}
-    shown = _shown_groups(bank, loaded, threshold, earlier)
+    shown = _shown_groups(bank, view, earlier)
     names = {file.name for file in loaded.files}
     files = set()
     for sourced in loaded.responses:
         for qid in needed & set(shown):
-            answer = _asked_answer(bank, sourced.response, qid)
+            answer = sourced.response.background.get(qid)  # not-asked ones dropped at load
             if isinstance(answer, str) and answer not in shown[qid]:
                 # a CSV row's source is "file#row"
                 source = sourced.source
@@ -83,7 +84,7 @@ def files_revealing_hidden_groups(
 
 
 def background_to_withhold(
-    bank: Questionnaire, loaded: LoadedResponses, threshold: int, *, earlier: bool
+    bank: Questionnaire, loaded: LoadedResponses, view: ScorecardView, *, earlier: bool
 ) -> dict[str, frozenset[str]]:
     """Per response (by its source), the background answers its attached copy leaves out.
 
@@ -92,10 +93,9 @@ def background_to_withhold(
     scorecard must ask the same questions; a file with such an answer in a hidden group is not
     attached at all, see `files_revealing_hidden_groups`), or a breakdown answer whose group the
     page shows. The others go: answers to background questions that are neither, and breakdown
-    answers in the groups the page hides (fewer than `threshold` respondents, and the group
-    hidden beside one)."""
+    answers in the groups the page hides (too few respondents, or hidden beside such a group)."""
     needed = {q.ask_if.question for q in bank.all_questions() if q.ask_if is not None}
-    shown = _shown_groups(bank, loaded, threshold, earlier)
+    shown = _shown_groups(bank, view, earlier)
     out: dict[str, frozenset[str]] = {}
     for sourced in loaded.responses:
         drop = {
@@ -105,20 +105,13 @@ def background_to_withhold(
             and q.id in sourced.response.background
             # a multi answer (a list) is never a shown group: compared only when it is an id
             and not (
-                isinstance(answer := _asked_answer(bank, sourced.response, q.id), str)
+                isinstance(answer := sourced.response.background.get(q.id), str)
                 and answer in shown.get(q.id, set())
             )
         }
         if drop:
             out[sourced.source] = frozenset(drop)
     return out
-
-
-def _asked_answer(bank: Questionnaire, response: Response, question_id: str) -> object:
-    question = bank.question_by_id(question_id)
-    if question is None or question_id not in questions_asked(bank, response):
-        return None
-    return answer_of(bank, response, question)
 
 
 def without_background(data: bytes, name: str, drop: dict[str, frozenset[str]]) -> bytes:

@@ -94,12 +94,8 @@ class AttachedFiles:
             if earlier
             else small_organisation_files(loaded, privacy.min_group_size)
         )
-        self.background = background_to_withhold(
-            self.bank, loaded, privacy.min_group_size, earlier=earlier
-        )
-        revealing = files_revealing_hidden_groups(
-            self.bank, loaded, privacy.min_group_size, earlier=earlier
-        )
+        self.background = background_to_withhold(self.bank, loaded, self.view, earlier=earlier)
+        revealing = files_revealing_hidden_groups(self.bank, loaded, self.view, earlier=earlier)
         for number, file in enumerate(loaded.files, start=1):
             entry = _input_entry(file, round_name, number, self.view.anonymised)
             self.inputs.append(entry)
