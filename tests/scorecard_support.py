@@ -8,7 +8,8 @@ from pathlib import Path
 
 from selfassess.core.model import Questionnaire, Respondent, Response, SourcedResponse
 from selfassess.core.privacy import PrivacyOptions
-from selfassess.core.scoring import Scores, score_all
+from selfassess.core.scores import Scores
+from selfassess.core.scoring import score_all
 from selfassess.inputs.paths import expand_input_paths
 from selfassess.inputs.responses import LoadedResponses, bank_for_responses, load_responses
 from selfassess.scorecard.build import build_scorecard

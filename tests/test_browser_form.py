@@ -22,6 +22,7 @@ import pytest
 from browser_support import RequestLog, describe, require_axe, run_axe
 from chromium import wait_until
 from test_branding import SVG_LOGO
+from vector_expectations import expected_of
 
 from selfassess.core.model import Questionnaire
 from selfassess.core.scoring import score_all
@@ -659,7 +660,7 @@ def test_the_page_scores_every_vector_response_as_python_does(
     page_file = tmp_path / f"{bank.id}.html"
     page_file.write_text(render_form(bank, load_theme()), encoding="utf-8")
     requests.allowed.add(page_file.as_uri())
-    expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
+    expected = expected_of(case)
     by_source = {r["source"]: r for r in expected["respondents"]}
     files = sorted((case / "responses").glob("*.json"))
     if not files:

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from selfassess import __version__
 from selfassess.cli import cli
 from selfassess.core.model import Questionnaire
-from selfassess.core.scoring import Scores
+from selfassess.core.scores import Scores
 from selfassess.report.score_formats import SCORE_FORMATS, csv_field, register_score_format
 from selfassess.terminal import escape_controls
 

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from selfassess.core.consensus import score_consensus
 from selfassess.core.model import Questionnaire, Response, ScaleOption, SourcedResponse
 from selfassess.core.rounding import round_half_up
-from selfassess.core.scoring import UNSPECIFIED, item_score, level_id, score_all
+from selfassess.core.scores import UNSPECIFIED
+from selfassess.core.scoring import item_score, level_id, score_all
 from selfassess.inputs.banks import parse_questionnaire
 
 BANK = """

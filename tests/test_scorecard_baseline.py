@@ -11,7 +11,7 @@ from scorecard_support import (
 )
 
 from selfassess.core.rounding import shown
-from selfassess.core.scoring import Scores
+from selfassess.core.scores import Scores
 from selfassess.inputs.responses import LoadedResponses
 from selfassess.scorecard.baseline import change
 

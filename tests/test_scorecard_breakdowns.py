@@ -17,7 +17,8 @@ from scorecard_support import view_of
 
 from selfassess.core.model import Questionnaire, Respondent, Response, SourcedResponse
 from selfassess.core.privacy import PrivacyOptions
-from selfassess.core.scoring import Scores, score_all
+from selfassess.core.scores import Scores
+from selfassess.core.scoring import score_all
 from selfassess.inputs.banks import load_questionnaire
 from selfassess.inputs.paths import expand_input_paths
 from selfassess.inputs.responses import LoadedResponses, load_responses

@@ -19,7 +19,7 @@ from scorecard_support import (
 
 from selfassess.core.errors import SelfassessError
 from selfassess.core.privacy import PrivacyOptions
-from selfassess.core.scoring import Scores
+from selfassess.core.scores import Scores
 from selfassess.inputs.responses import LoadedResponses
 from selfassess.scorecard.build import build_scorecard
 from selfassess.scorecard.options import ScorecardOptions

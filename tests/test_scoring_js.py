@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from browser_support import node_env, require_node
+from vector_expectations import expected_of
 
 from selfassess.core.model import (
     Answer,
@@ -55,7 +56,7 @@ def vector_cases() -> list[dict[str, Any]]:
                 "name": f"vector {folder.name}",
                 "bank": bank_scoring_data(bank),
                 "responses": responses,
-                "expected": json.loads((folder / "expected.json").read_text(encoding="utf-8")),
+                "expected": expected_of(folder),
             }
         )
     return cases

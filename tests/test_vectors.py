@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from vector_expectations import expected_of
 
 from selfassess.cli import cli
 
@@ -50,5 +51,5 @@ def test_python_scorer_reproduces_the_shared_case(
         cli, ["score", "--questionnaire", "bank.yaml", "--format", "json", *files]
     )
     assert result.exit_code == 0, result.output
-    expected = json.loads((case / "expected.json").read_text())
+    expected = expected_of(case)
     assert_matches(json.loads(result.stdout), expected)

@@ -125,11 +125,14 @@ def check_options(options: list[Option]) -> list[Option]:
     return options
 
 
-def level_problems(levels: Sequence[Level]) -> list[Problem]:
-    """Each rule across the levels, reported at the level's key that breaks it."""
+def level_problems(levels: Sequence[Level], lowest: float = 0) -> list[Problem]:
+    """Each rule across the levels, reported at the level's key that breaks it; the first
+    starts at the lowest figure shown (0, or the scale's lowest value)."""
     problems: list[tuple[tuple[str | int, ...], str]] = []
-    if levels[0].min != 0:
-        problems.append(((0, "min"), f"the first level's min must be 0, not {levels[0].min:g}"))
+    if levels[0].min != lowest:
+        problems.append(
+            ((0, "min"), f"the first level's min must be {lowest:g}, not {levels[0].min:g}")
+        )
     for i in range(1, len(levels)):
         if levels[i].min <= levels[i - 1].min:
             problems.append(

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from selfassess.core.display import Display, exceeds
+
 Score = float | None
 
 
@@ -38,13 +40,17 @@ def quantile(ordered: Sequence[float], q: float) -> float:
     return ordered[below] + (ordered[above] - ordered[below]) * (position - below)
 
 
-def score_consensus(values: Sequence[float], threshold: float) -> Consensus:
-    """Median and IQR of respondents' scores; `split` when a third or more sit far from it."""
+def score_consensus(
+    values: Sequence[float], threshold: float, display: Display | None = None
+) -> Consensus:
+    """Median and IQR of respondents' scores; `split` when a third or more sit far from it:
+    further than `threshold`, compared in the displayed unit (core/display.py)."""
     if not values:
         return Consensus(n=0, median=None, iqr=None, split=False)
+    unit = display or Display()
     ordered = sorted(values)
     middle = median(ordered) or 0.0
-    far = sum(1 for v in ordered if abs(v - middle) > threshold)
+    far = sum(1 for v in ordered if exceeds(unit.difference(abs(v - middle)) or 0.0, threshold))
     return Consensus(
         n=len(ordered),
         median=middle,

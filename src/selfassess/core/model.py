@@ -10,19 +10,21 @@ from pydantic import (
     Field,
     StrictFloat,
     StrictInt,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 from pydantic.functional_validators import AfterValidator
 
 from selfassess.core.bank_rules import (
+    MAX_SCALE_VALUE,
     RuleViolations,
-    ask_if_problems,
     check_options,
     check_scale,
     finite_and_bounded,
-    level_problems,
 )
+from selfassess.core.display import SCALE, Display
+from selfassess.core.instrument_rules import bank_problems, level_problems_within
 from selfassess.core.question_types import (
     DEFAULT_QUESTION_TYPE,
     answer_shape,
@@ -60,6 +62,7 @@ FORM_CHARS_PER_OPTION = 150
 MAX_FORM_CHARS = 10_000_000
 
 
+Threshold = Annotated[float, Field(ge=0, le=2 * MAX_SCALE_VALUE, allow_inf_nan=False)]
 ScaleValue = Annotated[Number | None, AfterValidator(finite_and_bounded)]
 
 
@@ -78,11 +81,12 @@ Scale = Annotated[list[ScaleOption], AfterValidator(check_scale)]
 
 
 class Level(_Frozen):
-    """A maturity band on the 0-100 score, from `min` up to the next level's `min`."""
+    """A maturity band from `min` up to the next level's `min`, in the displayed unit (0-100,
+    or the bank's scale under `display: scale`); the range is checked with the bank."""
 
     id: Id
     label: Text
-    min: Annotated[float, Field(ge=0, le=100)]
+    min: Annotated[float, Field(allow_inf_nan=False, ge=-MAX_SCALE_VALUE, le=MAX_SCALE_VALUE)]
     description: Text | None = None
 
 
@@ -172,8 +176,36 @@ class Principle(_Frozen):
     title: Text
     summary: Text | None = None
     weight: Weight = 1.0
+    group: Id | None = None
+    scored: bool = True  # false: answered and reported, never part of maturity
+    levels: Annotated[list[Level], Field(min_length=1)] | None = None  # its own bands
     questions: Annotated[list[Question], Field(min_length=1)]
     advice: dict[str, Text] = Field(default_factory=dict)
+
+
+class Group(_Frozen):
+    """A heading above principles (a published instrument's categories)."""
+
+    id: Id
+    title: Text
+    summary: Text | None = None
+
+
+class Scoring(_Frozen):
+    """How the bank is scored and shown; every default is the tool's behaviour before banks
+    could say (docs/scoring.md)."""
+
+    aggregate: Literal["organisations", "respondents"] = "organisations"
+    display: Literal["percent", "scale"] = "percent"
+    overall: bool = True
+    weakest_link: bool = True
+
+
+def display_of(scale: list[ScaleOption], scoring: Scoring) -> Display:
+    if scoring.display != SCALE:
+        return Display()
+    numbers = [o.value for o in scale if o.value is not None]
+    return Display(SCALE, float(min(numbers)), float(max(numbers)))
 
 
 class Privacy(_Frozen):
@@ -194,11 +226,14 @@ class Questionnaire(_Frozen):
     estimated_minutes: Annotated[int, Field(ge=1, le=10_000)] | None = None
     authors: list[Text] = Field(default_factory=list)
     licence: Text | None = None
+    scoring: Scoring = Field(default_factory=Scoring)  # before scale and levels: they read it
     scale: Scale
     levels: Annotated[list[Level], Field(min_length=1)]
     min_answered: Annotated[float, Field(gt=0, le=1)] = 0.5
-    divergence_threshold: Annotated[float, Field(ge=0, le=100)] = 25.0
-    consensus: Annotated[float, Field(ge=0, le=100)] = 25.0
+    # In the displayed unit; unset: 25 on 0-100, a quarter of the scale's range on the scale.
+    divergence_threshold: Threshold | None = None
+    consensus: Threshold | None = None
+    groups: list[Group] = Field(default_factory=list)
     privacy: Privacy = Field(default_factory=Privacy)
     references: list[Text] = Field(default_factory=list)
     background: list[Question] = Field(default_factory=list)
@@ -206,9 +241,14 @@ class Questionnaire(_Frozen):
 
     @field_validator("levels")
     @classmethod
-    def _levels_ascend_from_zero(cls, levels: list[Level]) -> list[Level]:
-        """Each rule across the levels is reported at the level's key that breaks it."""
-        problems = level_problems(levels)
+    def _levels_ascend_within_the_display(
+        cls, levels: list[Level], info: ValidationInfo
+    ) -> list[Level]:
+        """Checked with the other keys (not after them) so that every problem is reported at
+        once; the display is known when the scale and the settings were valid."""
+        scale, scoring = info.data.get("scale"), info.data.get("scoring")
+        display = display_of(scale, scoring) if scale and scoring else None
+        problems = level_problems_within(levels, display)
         if problems:
             raise RuleViolations(problems)
         return levels
@@ -244,52 +284,10 @@ class Questionnaire(_Frozen):
         return self
 
     @model_validator(mode="after")
-    def _ids_unique_and_advice_known(self) -> Questionnaire:
-        problems: list[tuple[tuple[str | int, ...], str]] = []
-        seen: dict[str, str] = {}
-
-        def claim(identifier: str, loc: tuple[str | int, ...]) -> None:
-            where = str(loc[0]) + "".join(
-                f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc[1:-1]
-            )
-            if identifier in seen:
-                problems.append(
-                    (loc, f"duplicate id '{identifier}' (already used at {seen[identifier]})")
-                )
-            else:
-                seen[identifier] = where
-
-        level_ids = [level.id for level in self.levels]
-        for i, question in enumerate(self.background):
-            claim(question.id, ("background", i, "id"))
-        for i, principle in enumerate(self.principles):
-            claim(principle.id, ("principles", i, "id"))
-            for j, question in enumerate(principle.questions):
-                claim(question.id, ("principles", i, "questions", j, "id"))
-                if question.breakdown:
-                    problems.append(
-                        (
-                            ("principles", i, "questions", j, "breakdown"),
-                            "breakdown applies to background questions only",
-                        )
-                    )
-            if not any(q.is_scored for q in principle.questions):
-                problems.append(
-                    (
-                        ("principles", i, "questions"),
-                        f"principle '{principle.id}' needs at least one scale question "
-                        "(only scale questions are scored)",
-                    )
-                )
-            for key in principle.advice:
-                if key not in level_ids:
-                    problems.append(
-                        (
-                            ("principles", i, "advice", key),
-                            f"advice key '{key}' is not a level id (levels: {', '.join(level_ids)})",
-                        )
-                    )
-        problems += ask_if_problems(self)
+    def _parts_agree(self) -> Questionnaire:
+        """The rules across the bank's parts (ids, groups, levels, the display), reported
+        together, each at the key that breaks it."""
+        problems = bank_problems(self)
         if problems:
             raise RuleViolations(problems)
         return self
@@ -316,6 +314,33 @@ class Questionnaire(_Frozen):
         return [q for q in principle.questions if q.is_scored]
 
     @property
+    def display(self) -> Display:
+        """The unit figures are shown in (core/display.py)."""
+        return display_of(self.scale, self.scoring)
+
+    @property
+    def spread_threshold(self) -> float:
+        """`divergence_threshold` as applied, in the displayed unit."""
+        if self.divergence_threshold is not None:
+            return self.divergence_threshold
+        return self.display.range / 4
+
+    @property
+    def consensus_threshold(self) -> float:
+        """`consensus` as applied, in the displayed unit."""
+        return self.consensus if self.consensus is not None else self.display.range / 4
+
+    def levels_of(self, principle: Principle) -> list[Level]:
+        """The bands a principle's score is read against: its own, else the bank's."""
+        return principle.levels if principle.levels is not None else self.levels
+
+    def scored_principles(self) -> list[Principle]:
+        return [p for p in self.principles if p.scored]
+
+    def principles_of(self, group: Group) -> list[Principle]:
+        return [p for p in self.principles if p.group == group.id]
+
+    @property
     def question_count(self) -> int:
         return sum(len(p.questions) for p in self.principles)
 
@@ -331,6 +356,8 @@ MODEL_BY_PARENT_KEY: dict[str, type[BaseModel]] = {
     "background": Question,
     "levels": Level,
     "privacy": Privacy,
+    "scoring": Scoring,
+    "groups": Group,
 }
 
 

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from selfassess.core.model import Question, Questionnaire, ScaleOption
+from selfassess.core.model import Principle, Question, Questionnaire, ScaleOption, Scoring
 from selfassess.pages.markdown import render_inline, render_markdown
 
 
@@ -185,21 +185,36 @@ def bank_scoring_data(bank: Questionnaire) -> dict[str, Any]:
         "id": bank.id,
         "version": bank.version,
         "min_answered": bank.min_answered,
-        "divergence_threshold": bank.divergence_threshold,
-        "consensus": bank.consensus,
+        "divergence_threshold": bank.spread_threshold,
+        "consensus": bank.consensus_threshold,
         "levels": [{"id": lv.id, "label": lv.label, "min": lv.min} for lv in bank.levels],
     }
+    if bank.scoring != Scoring():  # left out at the defaults, to keep pages small
+        data["scoring"] = bank.scoring.model_dump()
+    if bank.groups:
+        data["groups"] = [{"id": g.id, "title": g.title} for g in bank.groups]
     if bank.background:
         data["background"] = [question_scoring_data(bank, q) for q in bank.background]
-    data["principles"] = [
-        {
-            "id": p.id,
-            "title": p.title,
-            "weight": p.weight,
-            "questions": [question_scoring_data(bank, q) for q in p.questions],
-        }
-        for p in bank.principles
-    ]
+    data["principles"] = [principle_scoring_data(bank, p) for p in bank.principles]
+    return data
+
+
+def principle_scoring_data(bank: Questionnaire, principle: Principle) -> dict[str, Any]:
+    """One principle for scoring.js: `group`, `scored` and `levels` only where the bank sets them."""
+    data: dict[str, Any] = {
+        "id": principle.id,
+        "title": principle.title,
+        "weight": principle.weight,
+    }
+    if principle.group is not None:
+        data["group"] = principle.group
+    if not principle.scored:
+        data["scored"] = False
+    if principle.levels is not None:
+        data["levels"] = [
+            {"id": lv.id, "label": lv.label, "min": lv.min} for lv in principle.levels
+        ]
+    data["questions"] = [question_scoring_data(bank, q) for q in principle.questions]
     return data
 
 

@@ -41,6 +41,7 @@ from selfassess.pages.translations import translations_for
 # The computing scripts come from selfassess.web, never from the theme; then the theme's UI.
 PARTNERSHIP_COMPUTING = (
     "messages.js",
+    "display.js",
     "scoring.js",
     "partnership-scoring.js",
     "charts.js",
@@ -160,7 +161,7 @@ def render_partnership_page(
             ),
             "index_href": index_href,
             "form_href": form_href,
-            "divergence_threshold": f"{bank.divergence_threshold:g}",
+            "divergence_threshold": bank.display.number_text(bank.spread_threshold),
             "max_megabytes": MAX_RESPONSE_BYTES // (1024 * 1024),
             "groups_json": json_for_html(partnership_groups_data(bank)),
             **_group_views(bank, view),

@@ -18,7 +18,8 @@ import yaml
 from selfassess.core.errors import SelfassessError
 from selfassess.core.model import Questionnaire
 from selfassess.core.privacy import PrivacyOptions, pseudonyms
-from selfassess.core.scoring import Scores, score_all
+from selfassess.core.scores import Scores
+from selfassess.core.scoring import score_all
 from selfassess.inputs.banks import BankSource
 from selfassess.inputs.branding import Branding
 from selfassess.inputs.responses import LoadedResponses

@@ -14,21 +14,66 @@ from typing import Any
 
 from selfassess.core.model import Questionnaire
 from selfassess.core.rounding import shown
-from selfassess.core.scoring import Scores
+from selfassess.core.scores import GroupResult, PrincipleResult, Score, Scores
+
+
+def scoring_settings(scores: Scores) -> dict[str, Any]:
+    """`questionnaire.scoring`: the bank's four settings as applied, the display's range too."""
+    settings = scores.scoring
+    return {
+        "aggregate": settings.aggregate,
+        "display": settings.display,
+        "min": scores.display.lo,
+        "max": scores.display.hi,
+        "overall": settings.overall,
+        "weakest_link": settings.weakest_link,
+    }
 
 
 def scores_to_json(scores: Scores) -> dict[str, Any]:
-    """The JSON shape `selfassess score --format json` prints and the pages expose."""
+    """The JSON shape `selfassess score --format json` prints and the pages expose; every
+    figure in the displayed unit (a score through `score`, a spread or IQR through `diff`)."""
+    score, diff = scores.display.score, scores.display.difference
+
+    def principles(figures: dict[str, Score]) -> dict[str, Score]:
+        return {pid: score(s) for pid, s in figures.items()}
+
+    def groups(results: dict[str, GroupResult]) -> dict[str, Any]:
+        return {gid: {"score": score(g.score), "level": g.level} for gid, g in results.items()}
+
+    def principle(p: PrincipleResult) -> dict[str, Any]:
+        if not p.scored:
+            return {"scored": False, "answers": p.answers}
+        return {
+            "score": score(p.score),
+            "level": p.level,
+            "min": score(p.min),
+            "max": score(p.max),
+            "spread": diff(p.spread),
+            "divergent": p.divergent,
+            "weakest_organisation": p.weakest_organisation,
+            "consensus": {
+                "median": score(p.consensus.median),
+                "iqr": diff(p.consensus.iqr),
+                "split": p.consensus.split,
+            },
+        }
+
     return {
-        "questionnaire": {"id": scores.questionnaire_id, "version": scores.questionnaire_version},
+        "questionnaire": {
+            "id": scores.questionnaire_id,
+            "version": scores.questionnaire_version,
+            "scoring": scoring_settings(scores),
+        },
         "respondents": [
             {
                 "source": r.source,
                 "organisation": r.organisation,
                 "role": r.role,
                 "background": r.background,
-                "principles": r.principles,
-                "overall": r.overall,
+                "principles": principles(r.principles),
+                "groups": groups(r.groups),
+                "overall": score(r.overall),
                 "level": r.level,
                 "answered": r.answered,
                 "total": r.total,
@@ -36,44 +81,35 @@ def scores_to_json(scores: Scores) -> dict[str, Any]:
             for r in scores.respondents
         ],
         "organisations": {
-            name: {"n": o.n, "principles": o.principles, "overall": o.overall, "level": o.level}
+            name: {
+                "n": o.n,
+                "principles": principles(o.principles),
+                "groups": groups(o.groups),
+                "overall": score(o.overall),
+                "level": o.level,
+            }
             for name, o in scores.organisations.items()
         },
         "partnership": {
             "n_respondents": scores.partnership.n_respondents,
             "n_organisations": scores.partnership.n_organisations,
-            "overall": scores.partnership.overall,
+            "overall": score(scores.partnership.overall),
             "level": scores.partnership.level,
             "weakest_principle": scores.partnership.weakest_principle,
-            "principles": {
-                pid: {
-                    "score": p.score,
-                    "level": p.level,
-                    "min": p.min,
-                    "max": p.max,
-                    "spread": p.spread,
-                    "divergent": p.divergent,
-                    "weakest_organisation": p.weakest_organisation,
-                    "consensus": {
-                        "median": p.consensus.median,
-                        "iqr": p.consensus.iqr,
-                        "split": p.consensus.split,
-                    },
-                }
-                for pid, p in scores.partnership.principles.items()
-            },
+            "principles": {pid: principle(p) for pid, p in scores.partnership.principles.items()},
+            "groups": groups(scores.partnership.groups),
             "breakdowns": {
                 qid: {
                     oid: {
                         "n_respondents": g.n_respondents,
                         "n_organisations": g.n_organisations,
-                        "overall": g.overall,
+                        "overall": score(g.overall),
                         "level": g.level,
-                        "principles": g.principles,
+                        "principles": principles(g.principles),
                     }
-                    for oid, g in groups.items()
+                    for oid, g in breakdown.items()
                 }
-                for qid, groups in scores.partnership.breakdowns.items()
+                for qid, breakdown in scores.partnership.breakdowns.items()
             },
             "choices": scores.partnership.choices,
         },
@@ -115,6 +151,7 @@ def scores_to_csv(bank: Questionnaire, scores: Scores) -> str:
     """One row per respondent, unrounded principle scores, for spreadsheets; text that came from
     the answer files (source, organisation, role) goes through spreadsheet_text."""
     pids = [p.id for p in bank.principles]
+    score = scores.display.score
     rows: list[Sequence[object]] = [
         ["source", "organisation", "role", *pids, "overall", "level", "answered", "total"]
     ]
@@ -124,8 +161,8 @@ def scores_to_csv(bank: Questionnaire, scores: Scores) -> str:
                 spreadsheet_text(r.source),
                 spreadsheet_text(r.organisation),
                 spreadsheet_text(r.role),
-                *("" if r.principles[p] is None else repr(r.principles[p]) for p in pids),
-                "" if r.overall is None else repr(r.overall),
+                *("" if r.principles[p] is None else repr(score(r.principles[p])) for p in pids),
+                "" if r.overall is None else repr(score(r.overall)),
                 r.level or "",
                 r.answered,
                 r.total,

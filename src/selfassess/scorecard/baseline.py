@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from selfassess.core.model import SourcedResponse
 from selfassess.core.rounding import round_half_up, shown
-from selfassess.core.scoring import Score, Scores
+from selfassess.core.scores import Score, Scores
 from selfassess.scorecard import wording
 from selfassess.scorecard.context import BuildContext
 from selfassess.scorecard.summary import collection_period

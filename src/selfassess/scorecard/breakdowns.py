@@ -15,7 +15,7 @@ from typing import Any
 from selfassess.core.model import Question
 from selfassess.core.privacy import hidden_groups
 from selfassess.core.rounding import round_half_up, shown
-from selfassess.core.scoring import GroupScores
+from selfassess.core.scores import GroupScores
 from selfassess.pages.markdown import render_inline
 from selfassess.scorecard import wording
 from selfassess.scorecard.context import BuildContext

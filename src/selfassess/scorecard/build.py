@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from selfassess.core.model import Questionnaire, SourcedResponse
 from selfassess.core.rounding import shown
-from selfassess.core.scoring import Scores
+from selfassess.core.scores import Scores
 from selfassess.scorecard import wording
 from selfassess.scorecard.baseline import baseline_view
 from selfassess.scorecard.breakdowns import breakdown_views

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from selfassess.core.model import Questionnaire
 from selfassess.core.palette import level_colours
 from selfassess.core.privacy import PrivacyOptions, refuse_names_with_pseudonyms
-from selfassess.core.scoring import OrganisationScores, Scores
+from selfassess.core.scores import OrganisationScores, Scores
 from selfassess.pages.bank_view import BankView, bank_view
 from selfassess.scorecard.chart_parts import Hidden
 from selfassess.scorecard.options import ScorecardOptions

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 from selfassess.core.question_types import has_options
 from selfassess.core.rounding import round_half_up, shown
-from selfassess.core.scoring import Scores, item_score
+from selfassess.core.scores import Scores
+from selfassess.core.scoring import item_score
 from selfassess.pages.markdown import render_markdown
 from selfassess.scorecard import wording
 from selfassess.scorecard.context import BuildContext
@@ -47,8 +48,8 @@ def method_view(
         own_scales=any(q.scale is not None for q in questions),
         reverse_questions=sum(q.reverse for q in questions),
         min_answered=f"{round_half_up(bank.min_answered * 100)}%",
-        divergence_threshold=f"{bank.divergence_threshold:g}",
-        consensus_threshold=f"{bank.consensus:g}",
+        divergence_threshold=bank.display.number_text(bank.spread_threshold),
+        consensus_threshold=bank.display.number_text(bank.consensus_threshold),
         equal_principle_weights=len({pr.weight for pr in bank.principles}) == 1,
         equal_question_weights=len({q.weight for q in questions}) == 1,
         levels=[

@@ -12,7 +12,8 @@ from dataclasses import fields
 
 from selfassess.core.privacy import GUARD
 from selfassess.core.rounding import shown
-from selfassess.core.scoring import OrganisationScores, Score, mean
+from selfassess.core.scores import OrganisationScores, Score
+from selfassess.core.scoring import is_divergent, mean
 from selfassess.pages.bank_view import PrincipleView
 from selfassess.scorecard import wording
 from selfassess.scorecard.chart_parts import Band, HeatRow
@@ -65,7 +66,7 @@ def principle_section(
             consensus.split,
             sum(o.principles[row.id] is not None for o in ctx.organisations),
             consensus.n,
-            ctx.bank.consensus,
+            ctx.bank.consensus_threshold,
             shown=len(grid.visible(grid.score_column)),
         ),
         heat_map=_heat_map(ctx, grid, questions),
@@ -145,7 +146,7 @@ def _disagreements(ctx: BuildContext, grid: Grid, pv: PrincipleView) -> list[Dis
             spread=shown(spread),
             lowest=OrganisationScore(low[1], shown(low[0])),
             highest=OrganisationScore(high[1], shown(high[0])),
-            divergent=spread >= ctx.bank.divergence_threshold,
+            divergent=is_divergent(ctx.bank, spread),
         )
         for _, _, qid, low, high, spread in found[:MOST_DISAGREED]
     ]

@@ -14,6 +14,7 @@ from datetime import date
 
 from selfassess.core.model import Principle, SourcedResponse
 from selfassess.core.rounding import shown
+from selfassess.core.scoring import is_divergent
 from selfassess.scorecard import wording
 from selfassess.scorecard.chart_parts import RadarSeries
 from selfassess.scorecard.context import BuildContext
@@ -53,7 +54,7 @@ def principle_row(ctx: BuildContext, principle: Principle, number: int) -> Princ
         lowest=extreme(ctx, grid, lowest=True),
         highest=extreme(ctx, grid, lowest=False),
         spread=shown(spread),
-        divergent=len(visible_scores) >= 2 and (spread or 0) >= ctx.bank.divergence_threshold,
+        divergent=len(visible_scores) >= 2 and is_divergent(ctx.bank, spread),
         weakest_link=principle.id == ctx.scores.partnership.weakest_principle,
         median=shown(r.consensus.median),
         iqr=shown(r.consensus.iqr),

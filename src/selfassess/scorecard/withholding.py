@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from selfassess.core.model import Principle, Question, Questionnaire
 from selfassess.core.privacy import FEW, GUARD, HiddenCells, hide_cells
-from selfassess.core.scoring import OrganisationScores, RespondentScores, Scores
+from selfassess.core.scores import OrganisationScores, RespondentScores, Scores
 from selfassess.scorecard import wording
 from selfassess.scorecard.chart_parts import Hidden, Value
 
