@@ -37,6 +37,8 @@ from selfassess.report.score_formats import scores_to_json
 
 ROOT = Path(__file__).parent.parent
 VECTORS = ROOT / "tests" / "vectors"
+WEB = ROOT / "src" / "selfassess" / "web"
+DATA = ROOT / "tests" / "data"  # whole test banks, e.g. twenty-factors (#16)
 
 ORGANISATIONS = ["Alpha Trust", " Alpha Trust ", "Beta Council", "", None, "Zeta", "Ärzte", "beta"]
 
@@ -54,7 +56,7 @@ def vector_cases() -> list[dict[str, Any]]:
         cases.append(
             {
                 "name": f"vector {folder.name}",
-                "bank": bank_scoring_data(bank),
+                "bank": page_bank_data(bank),
                 "responses": responses,
                 "expected": expected_of(folder),
             }
@@ -102,6 +104,7 @@ def random_cases(count: int = 90) -> list[dict[str, Any]]:
     rng = random.Random(20261128)
     banks = [b.questionnaire for b in bundled_banks()]
     banks += [load_questionnaire(p) for p in sorted(VECTORS.glob("*/bank.yaml"))]
+    banks += [load_questionnaire(p) for p in sorted(DATA.glob("*/bank.yaml"))]
     cases = []
     for n in range(count):
         bank = banks[n % len(banks)]
@@ -109,7 +112,7 @@ def random_cases(count: int = 90) -> list[dict[str, Any]]:
         cases.append(
             {
                 "name": f"random {n} ({bank.id}, {len(responses)} respondents)",
-                "bank": bank_scoring_data(bank),
+                "bank": page_bank_data(bank),
                 "responses": [
                     {"source": r.source, "response": r.response.model_dump()} for r in responses
                 ],
@@ -165,14 +168,14 @@ def close_match_cases(count: int = 400) -> list[list[Any]]:
 def test_the_pages_did_you_mean_is_difflibs(tmp_path: Path) -> None:
     script = (
         "const fs = require('fs'), vm = require('vm'); const context = vm.createContext({});"
-        "vm.runInContext(fs.readFileSync(process.argv[1], 'utf8'), context);"
+        "for (const f of process.argv.slice(1)) vm.runInContext(fs.readFileSync(f, 'utf8'), context);"
         "const cases = JSON.parse(fs.readFileSync(0, 'utf8'));"
         "console.log(JSON.stringify(cases.map(([w, c]) =>"
         " context.SelfassessScoring.closeMatch(w, c))));"
     )
     cases = close_match_cases()
     result = subprocess.run(
-        [require_node(), "-e", script, str(ROOT / "src" / "selfassess" / "web" / "scoring.js")],
+        [require_node(), "-e", script, *(str(WEB / name) for name in ("scoring.js", "answer-file.js"))],
         input=json.dumps(cases),
         capture_output=True,
         text=True,
