@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from browser_support import node_env, require_node
+from test_vectors import assert_matches
 from vector_expectations import expected_of
 
 from selfassess.core.model import (
@@ -143,6 +144,32 @@ def test_scoring_js_passes_its_node_tests_and_matches_python_on_every_case(
     tmp_path: Path,
 ) -> None:
     run_node_tests(ROOT / "tests" / "js", vector_cases() + random_cases(), tmp_path)
+
+
+TWIN = ("display.js", "scoring.js", "answer-file.js", "partnership-scoring.js")
+
+
+def test_the_twin_writes_every_key_in_pythons_order(tmp_path: Path) -> None:
+    """`JSON.stringify(scoreAll(...))` lists keys as `score --format json` does, "-1" before "0"
+    in an unscored principle's counts too, which a parsed expected.json in node cannot show."""
+    script = (
+        "const fs = require('fs'), vm = require('vm'); const context = vm.createContext({});"
+        "for (const f of process.argv.slice(1)) vm.runInContext(fs.readFileSync(f, 'utf8'), context);"
+        "const cases = JSON.parse(fs.readFileSync(0, 'utf8'));"
+        "console.log('[' + cases.map((c) =>"
+        " JSON.stringify(context.SelfassessScoring.scoreAll(c.bank, c.responses))).join(',') + ']');"
+    )
+    cases = vector_cases()
+    result = subprocess.run(
+        [require_node(), "-e", script, *(str(WEB / name) for name in TWIN)],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    for case, written in zip(cases, json.loads(result.stdout), strict=True):
+        assert_matches(written, case["expected"], case["name"])
 
 
 def close_match_cases(count: int = 400) -> list[list[Any]]:
