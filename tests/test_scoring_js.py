@@ -202,7 +202,12 @@ def test_the_pages_did_you_mean_is_difflibs(tmp_path: Path) -> None:
     )
     cases = close_match_cases()
     result = subprocess.run(
-        [require_node(), "-e", script, *(str(WEB / name) for name in ("scoring.js", "answer-file.js"))],
+        [
+            require_node(),
+            "-e",
+            script,
+            *(str(WEB / name) for name in ("scoring.js", "answer-file.js")),
+        ],
         input=json.dumps(cases),
         capture_output=True,
         text=True,
