@@ -2,8 +2,10 @@
 
 Node cannot read the YAML banks or the CSV responses, so this test converts every case of
 tests/vectors/ (and a few hundred random respondents of every question type, background and
-conditional questions included, scored by Python) to plain JSON and hands the file to the node
-tests in SELFASSESS_SCORING_CASES. The page's did-you-mean is checked against difflib itself.
+conditional questions included, scored by Python, on every bank there and in tests/data/, the
+twenty-factor one among them) to plain JSON, each bank as a page carries it (page_bank_data), and
+hands the file to the node tests in SELFASSESS_SCORING_CASES. The page's did-you-mean is checked
+against difflib itself; the order of the twin's keys is checked here, where JSON keeps it.
 """
 
 from __future__ import annotations
@@ -100,7 +102,7 @@ def random_response(bank: Questionnaire, rng: random.Random, index: int) -> Sour
     )
 
 
-def random_cases(count: int = 90) -> list[dict[str, Any]]:
+def random_cases(count: int = 120) -> list[dict[str, Any]]:
     """Python scores random partnerships; the node side must reproduce them, consensus included."""
     rng = random.Random(20261128)
     banks = [b.questionnaire for b in bundled_banks()]
