@@ -67,6 +67,27 @@ def vector_cases() -> list[dict[str, Any]]:
     return cases
 
 
+def data_cases() -> list[dict[str, Any]]:
+    """The whole test banks of tests/data/ with their answers (the twenty-factor bank among them),
+    as Python scores them."""
+    cases = []
+    for folder in sorted(p for p in DATA.iterdir() if (p / "responses").is_dir()):
+        bank = load_questionnaire(folder / "bank.yaml")
+        loaded = load_responses(expand_input_paths([str(folder / "responses")]), bank)
+        cases.append(
+            {
+                "name": f"data {folder.name}",
+                "bank": page_bank_data(bank),
+                "responses": [
+                    {"source": r.source, "response": r.response.model_dump()}
+                    for r in loaded.responses
+                ],
+                "expected": scores_to_json(score_all(bank, loaded.responses)),
+            }
+        )
+    return cases
+
+
 def random_answer(bank: Questionnaire, question: Question, rng: random.Random) -> Answer:
     """A value of the question's own shape: a scale value, an option, some options, or text."""
     ids = question.option_ids()
@@ -145,7 +166,7 @@ def run_node_tests(folder: Path, cases: list[dict[str, Any]], work: Path) -> Non
 def test_scoring_js_passes_its_node_tests_and_matches_python_on_every_case(
     tmp_path: Path,
 ) -> None:
-    run_node_tests(ROOT / "tests" / "js", vector_cases() + random_cases(), tmp_path)
+    run_node_tests(ROOT / "tests" / "js", vector_cases() + data_cases() + random_cases(), tmp_path)
 
 
 TWIN = ("display.js", "scoring.js", "answer-file.js", "partnership-scoring.js")
@@ -161,7 +182,7 @@ def test_the_twin_writes_every_key_in_pythons_order(tmp_path: Path) -> None:
         "console.log('[' + cases.map((c) =>"
         " JSON.stringify(context.SelfassessScoring.scoreAll(c.bank, c.responses))).join(',') + ']');"
     )
-    cases = vector_cases()
+    cases = vector_cases() + data_cases()
     result = subprocess.run(
         [require_node(), "-e", script, *(str(WEB / name) for name in TWIN)],
         input=json.dumps(cases),
