@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from selfassess.core.model import Questionnaire
-from selfassess.core.rounding import shown
 from selfassess.core.scores import GroupResult, PrincipleResult, Score, Scores
 
 
@@ -172,33 +171,51 @@ def scores_to_csv(bank: Questionnaire, scores: Scores) -> str:
 
 
 def scores_to_table(bank: Questionnaire, scores: Scores) -> str:
-    """A readable terminal summary: the partnership per principle, then each organisation."""
-    labels = {level.id: level.label for level in bank.levels}
-    p = scores.partnership
+    """A readable terminal summary: the partnership per principle (and group), then each
+    organisation; figures in the displayed unit, the unit named once."""
+    p, display = scores.partnership, scores.display
+    shown, spread_shown = display.text, display.difference_text
     lines = [
         f"{bank.title} ({bank.id} {bank.version}): "
         f"{p.n_respondents} respondents, {p.n_organisations} organisations",
+    ]
+    if display.on_scale:
+        lines.append(f"Figures are means on the {display.lo:g}-{display.hi:g} scale.")
+    lines += [
         "",
         f"{'Principle':<44} {'Score':>5}  {'Level':<12} {'Min':>4} {'Max':>4} {'Spread':>6}",
     ]
     for principle in bank.principles:
         r = p.principles[principle.id]
+        if not r.scored:
+            lines.append(f"{principle.title[:44]:<44} {'':>5}  not scored (answers counted)")
+            continue
+        labels = {level.id: level.label for level in bank.levels_of(principle)}
         mark = "  ! divergent" if r.divergent else ""
         weakest = "  <- weakest link" if principle.id == p.weakest_principle else ""
         lines.append(
             f"{principle.title[:44]:<44} {shown(r.score):>5}  {labels.get(r.level or '', '–'):<12} "
-            f"{shown(r.min):>4} {shown(r.max):>4} {shown(r.spread):>6}{mark}{weakest}"
+            f"{shown(r.min):>4} {shown(r.max):>4} {spread_shown(r.spread):>6}{mark}{weakest}"
         )
-    lines.append(f"{'Overall':<44} {shown(p.overall):>5}  {labels.get(p.level or '', '–'):<12}")
+    labels = {level.id: level.label for level in bank.levels}
+    for group in bank.groups:
+        g = p.groups[group.id]
+        title = f"Group: {group.title}"
+        lines.append(f"{title[:44]:<44} {shown(g.score):>5}  {labels.get(g.level or '', '–'):<12}")
+    if bank.scoring.overall:
+        lines.append(f"{'Overall':<44} {shown(p.overall):>5}  {labels.get(p.level or '', '–'):<12}")
+    scored = bank.scored_principles()
+    overall_header = f" {'Overall':>8}" if bank.scoring.overall else ""
     lines += [
         "",
         f"{'Organisation':<40} {'n':>3}  "
-        + " ".join(f"{pr.id[:8]:>8}" for pr in bank.principles)
-        + f" {'Overall':>8}",
+        + " ".join(f"{pr.id[:8]:>8}" for pr in scored)
+        + overall_header,
     ]
     for name, org in scores.organisations.items():
-        cells = " ".join(f"{shown(org.principles[pr.id]):>8}" for pr in bank.principles)
-        lines.append(f"{name[:40]:<40} {org.n:>3}  {cells} {shown(org.overall):>8}")
+        cells = " ".join(f"{shown(org.principles[pr.id]):>8}" for pr in scored)
+        overall = f" {shown(org.overall):>8}" if bank.scoring.overall else ""
+        lines.append(f"{name[:40]:<40} {org.n:>3}  {cells}{overall}")
     return "\n".join(lines) + "\n"
 
 
