@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from selfassess.core.display import Display
 from selfassess.core.model import Questionnaire
 from selfassess.core.scores import GroupResult, PrincipleResult, Score, Scores
 
@@ -29,34 +30,37 @@ def scoring_settings(scores: Scores) -> dict[str, Any]:
     }
 
 
+def _principle_json(display: Display, p: PrincipleResult) -> dict[str, Any]:
+    """A principle across the partnership; an unscored one as its answer counts only."""
+    score, diff = display.score, display.difference
+    if not p.scored:
+        return {"scored": False, "answers": p.answers}
+    return {
+        "score": score(p.score),
+        "level": p.level,
+        "min": score(p.min),
+        "max": score(p.max),
+        "spread": diff(p.spread),
+        "divergent": p.divergent,
+        "weakest_organisation": p.weakest_organisation,
+        "consensus": {
+            "median": score(p.consensus.median),
+            "iqr": diff(p.consensus.iqr),
+            "split": p.consensus.split,
+        },
+    }
+
+
 def scores_to_json(scores: Scores) -> dict[str, Any]:
     """The JSON shape `selfassess score --format json` prints and the pages expose; every
     figure in the displayed unit (a score through `score`, a spread or IQR through `diff`)."""
-    score, diff = scores.display.score, scores.display.difference
+    score = scores.display.score
 
     def principles(figures: dict[str, Score]) -> dict[str, Score]:
         return {pid: score(s) for pid, s in figures.items()}
 
     def groups(results: dict[str, GroupResult]) -> dict[str, Any]:
         return {gid: {"score": score(g.score), "level": g.level} for gid, g in results.items()}
-
-    def principle(p: PrincipleResult) -> dict[str, Any]:
-        if not p.scored:
-            return {"scored": False, "answers": p.answers}
-        return {
-            "score": score(p.score),
-            "level": p.level,
-            "min": score(p.min),
-            "max": score(p.max),
-            "spread": diff(p.spread),
-            "divergent": p.divergent,
-            "weakest_organisation": p.weakest_organisation,
-            "consensus": {
-                "median": score(p.consensus.median),
-                "iqr": diff(p.consensus.iqr),
-                "split": p.consensus.split,
-            },
-        }
 
     return {
         "questionnaire": {
@@ -95,7 +99,10 @@ def scores_to_json(scores: Scores) -> dict[str, Any]:
             "overall": score(scores.partnership.overall),
             "level": scores.partnership.level,
             "weakest_principle": scores.partnership.weakest_principle,
-            "principles": {pid: principle(p) for pid, p in scores.partnership.principles.items()},
+            "principles": {
+                pid: _principle_json(scores.display, p)
+                for pid, p in scores.partnership.principles.items()
+            },
             "groups": groups(scores.partnership.groups),
             "breakdowns": {
                 qid: {
