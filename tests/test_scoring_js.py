@@ -17,6 +17,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
 from browser_support import node_env, require_node
 from test_vectors import assert_matches
 from vector_expectations import expected_of
@@ -30,6 +31,7 @@ from selfassess.core.model import (
     Response,
     SourcedResponse,
 )
+from selfassess.core.scores import Scores
 from selfassess.core.scoring import score_all
 from selfassess.inputs.banks import bundled_banks, load_questionnaire
 from selfassess.inputs.paths import expand_input_paths
@@ -193,6 +195,54 @@ def test_the_twin_writes_every_key_in_pythons_order(tmp_path: Path) -> None:
     )
     for case, written in zip(cases, json.loads(result.stdout), strict=True):
         assert_matches(written, case["expected"], case["name"])
+
+
+HEAT_BANKS = [DATA / "twenty-factors", VECTORS / "33-respondents-aggregate", VECTORS / "40-groups"]
+
+
+def python_heat_rows(bank: Questionnaire, scores: Scores, pid: str) -> list[list[float | None]]:
+    """A principle's heat map from the Python scores: each organisation's item means, then the
+    partnership's (PartnershipScores.items), each row ending in the principle's score."""
+    principle = next(p for p in bank.principles if p.id == pid)
+    ids = [q.id for q in bank.scored_questions(principle)]
+    shown = scores.display.score
+    rows = [
+        [shown(org.items.get(qid)) for qid in ids] + [shown(org.principles[pid])]
+        for org in scores.organisations.values()
+    ]
+    total = scores.partnership
+    rows.append([shown(total.items.get(qid)) for qid in ids] + [shown(total.principles[pid].score)])
+    return rows
+
+
+@pytest.mark.parametrize("folder", HEAT_BANKS, ids=[f.name for f in HEAT_BANKS])
+def test_the_heat_maps_figures_are_pythons_item_means(folder: Path) -> None:
+    """heatmap.js's rows are core's OrganisationScores.items and PartnershipScores.items (over
+    respondents where the bank aggregates so), in the displayed unit, each with its score."""
+    bank = load_questionnaire(folder / "bank.yaml")
+    loaded = load_responses(expand_input_paths([str(folder / "responses")]), bank)
+    responses = [
+        {"source": r.source, "response": r.response.model_dump()} for r in loaded.responses
+    ]
+    script = (
+        "const fs = require('fs'), vm = require('vm'); const context = vm.createContext({});"
+        "for (const f of process.argv.slice(1)) vm.runInContext(fs.readFileSync(f, 'utf8'), context);"
+        "const c = JSON.parse(fs.readFileSync(0, 'utf8'));"
+        "const result = context.SelfassessScoring.scoreAll(c.bank, c.responses);"
+        "console.log(JSON.stringify(c.bank.principles.map((p) => context.SelfassessHeatmap"
+        ".heatMap(c.bank, result, c.responses, p.id).rows.map((r) => r.cells.map((x) => x.value)))));"
+    )
+    result = subprocess.run(
+        [require_node(), "-e", script, *(str(WEB / name) for name in (*TWIN, "heatmap.js"))],
+        input=json.dumps({"bank": page_bank_data(bank), "responses": responses}),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    scores = score_all(bank, loaded.responses)
+    expected = [python_heat_rows(bank, scores, p.id) for p in bank.principles]
+    assert_matches(json.loads(result.stdout), expected)
 
 
 def close_match_cases(count: int = 400) -> list[list[Any]]:
