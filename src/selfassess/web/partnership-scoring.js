@@ -88,9 +88,10 @@
   }
 
   /** An organisation, breakdown group or the partnership on 0-100: overall and groups from
-      `principles`, with the principles not applicable to any of `organisations`. */
-  function figures(bank, principles, organisations, items) {
-    const notApplicable = notApplicableTo(bank, organisations);
+      `principles`, leaving out the principles applicable to none of `members` (raw: an
+      organisation's respondents; a group's or the partnership's organisations). */
+  function figures(bank, principles, members, items) {
+    const notApplicable = notApplicableTo(bank, members);
     return { principles, notApplicable, items, overall: overallOf(bank, principles, notApplicable),
       groups: groupsOf(bank, principles, notApplicable) };
   }
