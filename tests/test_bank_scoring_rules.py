@@ -5,13 +5,16 @@ file, the line and the path, through `selfassess validate` and through `load_que
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pydantic import BaseModel
 
 from selfassess.cli import cli
 from selfassess.core.errors import SelfassessError
+from selfassess.core.model import Group, Principle, Questionnaire, Scoring
 from selfassess.inputs.banks import load_questionnaire
 
 # Line numbers in the expectations below count from the first line of BANK (line 1: `id:`).
@@ -401,3 +404,28 @@ def test_percent_display_accepts_questions_on_other_scales(tmp_path: Path) -> No
         percent,
     )
     assert validate(tmp_path, other) == (0, [])
+
+
+def test_the_schema_describes_the_scoring_keys_groups_and_principle_settings() -> None:
+    result = CliRunner().invoke(cli, ["schema"])
+    schema = json.loads(result.stdout)
+    assert {"scoring", "groups"} <= set(schema["properties"])
+    definitions = schema["$defs"]
+    assert set(definitions["Scoring"]["properties"]) == {
+        "aggregate",
+        "display",
+        "overall",
+        "weakest_link",
+    }
+    assert definitions["Scoring"]["properties"]["display"]["enum"] == ["percent", "scale"]
+    assert definitions["Scoring"]["additionalProperties"] is False
+    assert set(definitions["Group"]["required"]) == {"id", "title"}
+    assert {"group", "scored", "levels"} <= set(definitions["Principle"]["properties"])
+
+
+@pytest.mark.parametrize("model", [Questionnaire, Principle, Scoring, Group])
+def test_the_bank_format_reference_names_every_key(model: type[BaseModel]) -> None:
+    """docs/authoring.md's tables cannot fall behind the model."""
+    reference = (Path(__file__).parent.parent / "docs" / "authoring.md").read_text("utf-8")
+    for key in model.model_fields:
+        assert f"`{key}`" in reference or f"`{key}." in reference, key
