@@ -1,6 +1,7 @@
 """Rebuild docs/images/instrument-*.png, the pictures of docs/instruments.md: for each example
 bank in examples/instruments/, the scorecard's summary page (from the real PDF) and the
-partnership page with the example's answers loaded (the real page, in Chromium).
+partnership page with the example's answers loaded (the real page, in Chromium); for the
+integrated-care example, also the form's first question (its anchored scale).
 
 Run from the repository root: .venv/bin/python docs/instrument_pictures.py [NAME ...]
 Needs Debian's chromium (/usr/bin/chromium), Playwright for Python and pdftoppm (poppler-utils).
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "instruments"
 IMAGES = Path(__file__).resolve().parent / "images"
 PARTNERSHIP = "Example partnership"
+FORM_PICTURES = ("integrated-care-maturity",)  # the anchored scale is worth seeing as asked
 MAX_HEIGHT = 1800  # px of the partnership page kept: the results' top, where the chart is
 
 
@@ -80,6 +82,27 @@ def partnership_picture(name: str, page: Page, tmp: Path) -> Path:
     return out
 
 
+def form_picture(name: str, page: Page, tmp: Path) -> Path:
+    """The form's first question: for the anchored scale, the descriptions a respondent reads."""
+    bank = load_questionnaire(EXAMPLES / name / "bank.yaml")
+    page.goto((tmp / f"site-{name}" / f"{bank.id}.html").as_uri())
+    question = bank.principles[0].questions[0]
+    box = page.locator(f'fieldset[data-question="{question.id}"]').bounding_box()
+    assert box is not None
+    out = IMAGES / f"instrument-{name}-form.png"
+    page.screenshot(
+        path=str(out),
+        full_page=True,
+        clip={
+            "x": box["x"] - 8,
+            "y": box["y"] - 8,
+            "width": box["width"] + 16,
+            "height": box["height"] + 16,
+        },
+    )
+    return out
+
+
 def main(names: list[str]) -> None:
     IMAGES.mkdir(exist_ok=True)
     names = names or sorted(p.parent.name for p in EXAMPLES.glob("*/bank.yaml"))
@@ -90,6 +113,8 @@ def main(names: list[str]) -> None:
         for name in names:
             print(f"wrote {scorecard_picture(name, tmp).relative_to(ROOT)}")
             print(f"wrote {partnership_picture(name, page, tmp).relative_to(ROOT)}")
+            if name in FORM_PICTURES:
+                print(f"wrote {form_picture(name, page, tmp).relative_to(ROOT)}")
         browser.close()
 
 

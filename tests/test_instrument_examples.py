@@ -204,11 +204,11 @@ def test_report_writes_a_pdf_that_verify_passes(scorecard: Path) -> None:
 
 
 def test_the_guide_shows_a_picture_of_each_example() -> None:
-    for name in NAMES:
-        for kind in ("scorecard", "partnership"):
-            picture = f"images/instrument-{name}-{kind}.png"
-            assert f"({picture})" in GUIDE
-            assert (ROOT / "docs" / picture).is_file()
+    pictures = [f"{name}-{kind}" for name in NAMES for kind in ("scorecard", "partnership")]
+    for picture in [*pictures, "integrated-care-maturity-form"]:
+        path = f"images/instrument-{picture}.png"
+        assert f"({path})" in GUIDE
+        assert (ROOT / "docs" / path).is_file()
 
 
 def test_the_guide_says_the_published_items_belong_to_their_owners() -> None:
