@@ -163,6 +163,27 @@ def test_the_sections_score_on_0_to_100_and_the_reported_ones_are_counts() -> No
     assert partnership["groups"] == {} and partnership["overall"] is None
 
 
+def test_the_sections_on_different_scales_are_refused_on_the_scale_as_the_guide_quotes(
+    tmp_path: Path,
+) -> None:
+    text = bank_of("partnership-self-assessment").read_text(encoding="utf-8")
+    for old, new in (
+        ("display: percent ", "display: scale #"),
+        ("min: 0,", "min: 1,"),
+        ("min: 50,", "min: 3,"),
+        ("min: 75,", "min: 4,"),
+    ):
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(text, encoding="utf-8")
+    code, _, err = invoke("validate", str(bank))
+    assert code == 1
+    [line] = err.strip().splitlines()
+    assert line.startswith(f"{bank}:")
+    assert f"bank.yaml:{line.removeprefix(f'{bank}:')}" in GUIDE
+
+
 def test_the_dimensions_take_their_own_described_levels_on_the_0_to_5_scale() -> None:
     bank = load_questionnaire(bank_of("integrated-care-maturity"))
     partnership = scored("integrated-care-maturity")["partnership"]
