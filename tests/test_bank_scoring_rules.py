@@ -123,6 +123,22 @@ BROKEN = {
             "(at principles[0].questions[1].scale)"
         ],
     ),
+    "display scale names only the first of several questions off the bank's scale": (
+        changed(
+            "      - {id: q2, text: Two}\n",
+            "      - id: q2\n        text: Two\n"
+            "        scale: [{value: 2, label: Low}, {value: 5, label: High}]\n",
+        ).replace(
+            "      - {id: q3, text: Three}\n",
+            "      - id: q3\n        text: Three\n"
+            '        scale: [{value: 0, label: "No"}, {value: 1, label: "Yes"}]\n',
+        ),
+        [
+            "27: display: scale shows figures on the bank's 1-5 scale, but question 'q2' is "
+            "answered on 2-5; give it a scale from 1 to 5 or use display: percent "
+            "(at principles[0].questions[1].scale)"
+        ],
+    ),
     "display scale covers the questions of unscored principles too": (
         changed(
             "      - {id: q4, text: Four}\n",
