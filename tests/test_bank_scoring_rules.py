@@ -139,18 +139,6 @@ BROKEN = {
             "(at principles[0].questions[1].scale)"
         ],
     ),
-    "display scale covers the questions of unscored principles too": (
-        changed(
-            "      - {id: q4, text: Four}\n",
-            "      - id: q4\n        text: Four\n"
-            '        scale: [{value: 0, label: "No"}, {value: 1, label: "Yes"}]\n',
-        ),
-        [
-            "43: display: scale shows figures on the bank's 1-5 scale, but question 'q4' is "
-            "answered on 0-1; give it a scale from 1 to 5 or use display: percent "
-            "(at principles[2].questions[0].scale)"
-        ],
-    ),
     "on the scale the first level's min is the scale's lowest value": (
         changed("label: Concern, min: 1}", "label: Concern, min: 0}"),
         ["11: the first level's min must be 1, not 0 (at levels[0].min)"],
@@ -432,6 +420,17 @@ def test_percent_display_accepts_questions_on_other_scales(tmp_path: Path) -> No
         percent,
     )
     assert validate(tmp_path, other) == (0, [])
+
+
+def test_scale_display_leaves_unscored_principles_on_their_own_scale(tmp_path: Path) -> None:
+    """An unscored principle is reported as counts of each answer, never on the bank's scale,
+    so a yes/no section may sit beside 1-5 ones under `display: scale`."""
+    yes_no = changed(
+        "      - {id: q4, text: Four}\n",
+        "      - id: q4\n        text: Four\n"
+        '        scale: [{value: 0, label: "No"}, {value: 1, label: "Yes"}]\n',
+    )
+    assert validate(tmp_path, yes_no) == (0, [])
 
 
 def test_the_schema_describes_the_scoring_keys_groups_and_principle_settings() -> None:
