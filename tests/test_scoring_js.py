@@ -44,6 +44,7 @@ ROOT = Path(__file__).parent.parent
 VECTORS = ROOT / "tests" / "vectors"
 WEB = ROOT / "src" / "selfassess" / "web"
 DATA = ROOT / "tests" / "data"  # whole test banks, e.g. twenty-factors (#16)
+INSTRUMENTS = ROOT / "examples" / "instruments"  # docs/instruments.md's three patterns
 
 ORGANISATIONS = ["Alpha Trust", " Alpha Trust ", "Beta Council", "", None, "Zeta", "Ärzte", "beta"]
 
@@ -70,10 +71,11 @@ def vector_cases() -> list[dict[str, Any]]:
 
 
 def data_cases() -> list[dict[str, Any]]:
-    """The whole test banks of tests/data/ with their answers (the twenty-factor bank among them),
-    as Python scores them."""
+    """The whole test banks of tests/data/ (the twenty-factor bank among them) and the example
+    instruments of docs/instruments.md, with their answers, as Python scores them."""
     cases = []
-    for folder in sorted(p for p in DATA.iterdir() if (p / "responses").is_dir()):
+    folders = [*DATA.iterdir(), *INSTRUMENTS.iterdir()]
+    for folder in sorted(p for p in folders if (p / "responses").is_dir()):
         bank = load_questionnaire(folder / "bank.yaml")
         loaded = load_responses(expand_input_paths([str(folder / "responses")]), bank)
         cases.append(
@@ -197,7 +199,12 @@ def test_the_twin_writes_every_key_in_pythons_order(tmp_path: Path) -> None:
         assert_matches(written, case["expected"], case["name"])
 
 
-HEAT_BANKS = [DATA / "twenty-factors", VECTORS / "33-respondents-aggregate", VECTORS / "40-groups"]
+HEAT_BANKS = [
+    DATA / "twenty-factors",
+    VECTORS / "33-respondents-aggregate",
+    VECTORS / "40-groups",
+    INSTRUMENTS / "partnership-self-assessment",
+]
 
 
 def python_heat_rows(bank: Questionnaire, scores: Scores, pid: str) -> list[list[float | None]]:
