@@ -9,7 +9,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const { loadScripts, plain } = require("./support.js");
 
-const { SelfassessCharts: C, SelfassessHeatmap: H } = loadScripts(["scoring.js", "charts.js", "heatmap.js"]);
+const { SelfassessCharts: C, SelfassessHeatmap: H } = loadScripts(["display.js", "scoring.js", "charts.js", "heatmap.js"]);
 const VECTORS = path.join(__dirname, "..", "vectors", "charts");
 const vectors = (name) => JSON.parse(fs.readFileSync(path.join(VECTORS, name), "utf8"));
 const CORNERS = {  // core/palette.py MARKER_CORNERS, as the page gets them in its palette data
