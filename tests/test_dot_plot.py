@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from selfassess.core.display import Display
 from selfassess.core.palette import level_colours, organisation_style
 from selfassess.inputs.banks import load_questionnaire
-from selfassess.scorecard.chart_parts import Hidden
+from selfassess.scorecard.chart_parts import Hidden, Value
 from selfassess.scorecard.dot_plot import (
     FONT,
     LEGEND_FONT,
@@ -35,7 +35,7 @@ LEVELS = [0.0, 40.0, 60.0, 80.0]
 SCALE = Display("scale", 1.0, 5.0)
 
 
-def row(label: str, score: float | None, *orgs: float | None) -> DotRow:
+def row(label: str, score: Value, *orgs: Value) -> DotRow:
     return DotRow(label, score, list(orgs), LEVELS)
 
 

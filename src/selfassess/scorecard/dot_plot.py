@@ -53,7 +53,7 @@ ROW_PAD = 8.0
 DOT_STEP = 4.0  # the most organisations' dots sit apart vertically within a row
 TICK_GAP = 24.0  # tick labels closer than this to a kept one are left out
 AXIS_ROOM = 40.0  # below the rows: tick labels and the axis caption
-BAND_OPACITY = 0.55  # the level colours made lighter still, so the dots stand out
+BAND_OPACITY = 0.45  # the level colours made lighter still, so the dots stand out
 PARTNERSHIP_SIZE = 5.0
 ORGANISATION_SIZE = 3.4
 

@@ -194,7 +194,7 @@
       '-desc" font-size="' + L.font + '" fill="currentColor"><title id="' + id + '-title">' + esc(o.title || "Dot plot") +
       '</title><desc id="' + id + '-desc">' + esc(o.description || "") + "</desc><g>";
     for (const row of g.rows) for (const band of row.bands) {
-      const paint = o.ramp ? 'fill="' + esc(levelColours(o.ramp, band.count)[band.index]) + '" fill-opacity="0.55"' : 'fill-opacity="' + num(0.06 + (0.2 * band.index) / Math.max(band.count - 1, 1)) + '"';
+      const paint = o.ramp ? 'fill="' + esc(levelColours(o.ramp, band.count)[band.index]) + '" fill-opacity="0.45"' : 'fill-opacity="' + num(0.06 + (0.2 * band.index) / Math.max(band.count - 1, 1)) + '"';
       out += '<rect x="' + num(band.x) + '" y="' + num(row.top + 1) + '" width="' + num(band.width) + '" height="' + num(row.height - 2) + '" ' + paint + "/>";
     }
     out += '</g><path fill="none" stroke="currentColor" stroke-opacity="0.3" d="' + g.ticks.map((t) => "M" + num(t.x) + "," + num(g.top) + "V" + num(g.bottom)).join("") + '"/>';
