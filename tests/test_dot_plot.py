@@ -107,7 +107,7 @@ def test_long_titles_wrap_and_their_rows_grow_with_the_lines() -> None:
     assert_labels_clear(plot)
     assert any(len(r.lines) > 2 for r in plot.rows)
     for r in plot.rows:
-        assert r.height >= len(r.lines) * 14
+        assert r.height >= len(r.lines) * 13
         assert r.box.y >= r.top and r.box.y + r.box.height <= r.top + r.height
 
 

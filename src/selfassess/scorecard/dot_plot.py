@@ -37,19 +37,19 @@ from selfassess.scorecard.radar import markers_path
 RADAR_FEWEST = 3
 RADAR_MOST = 10
 
-# The layout, in SVG units (CSS px): 600 wide prints 11.5-unit text at 8.6 pt at its own size
-# and larger when the scorecard stretches it to the text width. web/charts.js has the same.
+# The layout, in SVG units (CSS px): 600 wide prints 11-unit text at 8.25 pt at its own size
+# and larger when the scorecard stretches it to the text width (176 mm: 9 pt). web/charts.js has the same.
 WIDTH = 600.0
 LABEL_X = 4.0
 LABEL_WIDTH = 200.0  # the column the titles wrap into
 PLOT_GAP = 14.0  # between that column and the plot
 END_ROOM = 16.0  # right of the plot, for half the last tick's label
-FONT = 11.5
-LEADING = 14.0
-CHAR_WIDTH = 0.56  # of the font size: a generous average for sans-serif text
+FONT = 11.0
+LEADING = 13.0
+CHAR_WIDTH = 0.5  # of the font size: an average for mixed-case sans-serif text, with room
 MAX_LINES = 4
-ROW_MIN = 24.0
-ROW_PAD = 8.0
+ROW_MIN = 20.0
+ROW_PAD = 6.0
 DOT_STEP = 4.0  # the most organisations' dots sit apart vertically within a row
 TICK_GAP = 24.0  # tick labels closer than this to a kept one are left out
 AXIS_ROOM = 40.0  # below the rows: tick labels and the axis caption
