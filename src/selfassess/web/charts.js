@@ -129,13 +129,13 @@
     const lines = wrap(row.label, chars, L.maxLines), n = lines.length;
     const height = Math.max(L.rowMin, n * L.leading + L.rowPad), centre = top + height / 2;
     const widest = Math.max(...lines.map((line) => [...line].length)) * L.font * L.charWidth;
-    const mins = row.levels.map((m) => D.percent(d, m)).sort((a, b) => a - b), bands = [];
+    const mins = (row.levels || []).map((m) => D.percent(d, m)).sort((a, b) => a - b), bands = [];
     mins.forEach((low, i) => {
       const x0 = xOf(low), x1 = i + 1 < mins.length ? xOf(mins[i + 1]) : xOf(100);
       if (x1 > x0) bands.push({ x: x0, width: x1 - x0, index: i, count: mins.length });
     });
-    const count = row.organisations.length, step = Math.min(L.dotStep, (height - 12) / Math.max(count - 1, 1)), dots = [];
-    row.organisations.forEach((v, k) => { if (scored(v)) dots.push({ organisation: k, x: xOf(v), y: centre + (k - (count - 1) / 2) * step }); });
+    const orgs = row.organisations || [], count = orgs.length, step = Math.min(L.dotStep, (height - 12) / Math.max(count - 1, 1)), dots = [];
+    orgs.forEach((v, k) => { if (scored(v)) dots.push({ organisation: k, x: xOf(v), y: centre + (k - (count - 1) / 2) * step }); });
     return {
       index, lines, box: { x: L.labelX, y: centre - (n * L.leading) / 2, width: widest, height: n * L.leading },
       top, height, y: centre, baseline: centre - ((n - 1) * L.leading) / 2 + L.font * 0.35, bands,
