@@ -7,10 +7,13 @@ every value in its <title>, as the radar's does. tests/test_chart_vectors.py pin
 
 from __future__ import annotations
 
+import json
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from browser_support import require_node
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -220,3 +223,42 @@ def test_the_twenty_factor_plot_draws_a_row_per_principle_with_no_style_attribut
     assert "style=" not in svg
     labels = [t for t in root.iter(f"{SVG}text") if t.find(f"{SVG}tspan") is not None]
     assert len(labels) == 20
+
+
+NODE_SVG = """
+const fs = require("fs"), vm = require("vm"), path = require("path");
+const context = vm.createContext({});
+for (const name of ["display.js", "charts.js"]) {
+  vm.runInContext(fs.readFileSync(path.join(process.argv[1], name), "utf8"), context);
+}
+const C = context.SelfassessCharts, D = context.SelfassessDisplay;
+const rows = JSON.parse(process.argv[2]);
+const display = D.displayOf({ scoring: { display: "scale" }, scale: [1, 5].map((value) => ({ value })) });
+process.stdout.write(C.dotPlotSvg({ rows, display, ticks: [1, 3, 4], title: "<T & U>",
+  styles: [{ colour: "#E69F00", dash: "", marker: "square" }], corners: { square: [[-1, -1], [1, -1], [1, 1], [-1, 1]] },
+  ramp: ["#f2a488", "#82b5dc"], caption: "Score on the 1–5 scale" }));
+"""
+
+
+def test_the_pages_dot_plot_svg_is_well_formed_too() -> None:
+    node = require_node()
+    web = Path(__file__).parents[1] / "src" / "selfassess" / "web"
+    rows, _ = twenty_rows()
+    data = [
+        {
+            "label": r.label + " <&>\"'",
+            "partnership": r.partnership,
+            "organisations": [r.organisations[0]],
+            "levels": list(r.levels),
+        }
+        for r in rows
+    ]
+    svg = subprocess.run(
+        [node, "-e", NODE_SVG, str(web), json.dumps(data)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    root = ET.fromstring(svg)
+    assert root.tag == f"{SVG}svg" and "style=" not in svg
+    assert len([t for t in root.iter(f"{SVG}tspan")]) >= 20
