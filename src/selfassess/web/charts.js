@@ -57,7 +57,7 @@
 
   /**
    * o, the options: {axes: [label...], series: [{values: [0-100 or null per axis], style?}],
-   *           rings: [40, 60, 80, 100], title, description, id, corners?}
+   *           rings: [40, 60, 80, 100] (radarRings), title, description, id, corners?, display?}
    * `style` is {colour, dash, marker} from the palette data, `corners` its marker corners; a
    * series without a style (or colour) is drawn solid, with circles, in currentColor. A null value leaves a gap in its
    * line: no score is not the same as a score of 0.
@@ -73,7 +73,9 @@
     for (const value of rings) out += '<polygon points="' + axes.map((_, i) => xy(point(i, value))).join(" ") + '"/>';
     axes.forEach((_, i) => (out += '<path d="M' + cx + "," + cy + "L" + xy(point(i, 100)) + '"/>'));
     out += '</g><g font-size="12">';
-    for (const value of rings) out += '<text x="' + (cx + 4) + '" y="' + num(cy - (radius * value) / 100 - 3) + '">' + value + "</text>";
+    // Ring labels in the displayed unit (o.display: SelfassessDisplay.displayOf(bank)).
+    const ringText = (value) => (o.display && o.display.onScale ? root.SelfassessDisplay.text(o.display, value) : value);
+    for (const value of rings) out += '<text x="' + (cx + 4) + '" y="' + num(cy - (radius * value) / 100 - 3) + '">' + ringText(value) + "</text>";
     out += "</g><g>";
     axes.forEach((label, i) => {
       const at = point(i, 100 * 1.1), lines = wrap(label, 16, 3), last = lines.length - 1;
@@ -94,6 +96,14 @@
         '<path d="' + d + '" fill="none"' + dashOf(style) + "/>" + pts.map((p) => (p ? marker(style, o.corners, p[0], p[1]) : "")).join("") + "</g>";
     });
     return out + "</svg>";
+  }
+
+  /** radar.radar_rings' twin (tests/vectors/charts/radar-rings.json): the rings on 0-100 where
+      each level starts (its `min` in the displayed unit, back on 0-100), and the outer 100. */
+  function radarRings(levels, display) {
+    const D = root.SelfassessDisplay, d = display || D.PERCENT;
+    const rings = levels.map((l) => D.percent(d, l.min)).filter((r) => r > 0).concat([100]);
+    return [...new Set(rings)].sort((a, b) => a - b);
   }
 
   /** A small SVG of a series' line and marker (its palette style), for a legend beside the chart. */
@@ -217,6 +227,6 @@
 
   root.SelfassessCharts = {
     radar, radarPoint, wrap, labelAnchor, marker, legendSwatch, escapeXml: esc,
-    chartKind, dotPlot, dotPlotSvg, levelColours, numberText, DOT_PLOT: DOTS
+    chartKind, dotPlot, dotPlotSvg, radarRings, levelColours, numberText, DOT_PLOT: DOTS
   };
 })(globalThis);
