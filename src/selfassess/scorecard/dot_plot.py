@@ -53,6 +53,9 @@ ROW_PAD = 6.0
 DOT_STEP = 4.0  # the most organisations' dots sit apart vertically within a row
 TICK_GAP = 24.0  # tick labels closer than this to a kept one are left out
 AXIS_ROOM = 40.0  # below the rows: tick labels and the axis caption
+LEGEND_FONT = 11.5
+LEGEND_ROW = 18.0
+LEGEND_CHARS = 28
 BAND_OPACITY = 0.45  # the level colours made lighter still, so the dots stand out
 PARTNERSHIP_SIZE = 5.0
 ORGANISATION_SIZE = 3.4
@@ -229,11 +232,6 @@ def _ticks(display: Display, ticks: Sequence[float], x_of: Callable[[float], flo
         if end or (x - kept[-1].x >= TICK_GAP and last_x - x >= TICK_GAP):
             kept.append(Tick(x, value, display.number_text(value)))
     return kept
-
-
-LEGEND_FONT = 11.5
-LEGEND_ROW = 18.0
-LEGEND_CHARS = 28
 
 
 def dot_plot_chart(
