@@ -8,14 +8,18 @@ every value in its <title>, as the radar's does. tests/test_chart_vectors.py pin
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import xml.etree.ElementTree as ET
+from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 import pytest
 from browser_support import require_node
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_chart_vectors import same_geometry
 
 from selfassess.core.display import Display
 from selfassess.core.palette import level_colours, organisation_style
@@ -262,3 +266,64 @@ def test_the_pages_dot_plot_svg_is_well_formed_too() -> None:
     root = ET.fromstring(svg)
     assert root.tag == f"{SVG}svg" and "style=" not in svg
     assert len([t for t in root.iter(f"{SVG}tspan")]) >= 20
+
+
+NODE_GEOMETRY = """
+const fs = require("fs"), vm = require("vm"), path = require("path");
+const context = vm.createContext({});
+for (const name of ["display.js", "charts.js"]) {
+  vm.runInContext(fs.readFileSync(path.join(process.argv[1], name), "utf8"), context);
+}
+const C = context.SelfassessCharts, cases = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+process.stdout.write(JSON.stringify(cases.map((c) => {
+  const d = c.display, display = { unit: d.unit, lo: d.lo, hi: d.hi, range: d.hi - d.lo, onScale: d.unit === "scale" };
+  return C.dotPlot({ rows: c.rows, display, ticks: c.ticks, top: c.top });
+})));
+"""
+WORDS = ["Trust", "shared", "é", "partnership", "数据共享", "🙂🙂", "a\u00a0b", "x" * 45, "of", "—"]
+
+
+def random_case(rng: random.Random) -> dict[str, Any]:
+    """Rows of random titles, scores (some missing), organisations and levels, on either unit."""
+    lo, hi = rng.choice([(0.0, 100.0), (1.0, 5.0), (0.0, 5.0), (1.0, 7.0)])
+    unit = "percent" if (lo, hi) == (0.0, 100.0) else "scale"
+    levels = sorted({lo, *(round(rng.uniform(lo, hi), 1) for _ in range(rng.randint(0, 4)))})
+    orgs = rng.randint(0, 6)
+
+    def score() -> float | None:
+        return (
+            None if rng.random() < 0.15 else rng.choice([0.0, 100.0, round(rng.uniform(0, 100), 3)])
+        )
+
+    rows = [
+        {
+            "label": " ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 14))),
+            "partnership": score(),
+            "organisations": [score() for _ in range(orgs)],
+            "levels": levels if rng.random() < 0.7 else [lo, (lo + hi) / 2],
+        }
+        for _ in range(rng.randint(1, 22))
+    ]
+    ticks = levels
+    return {"display": {"unit": unit, "lo": lo, "hi": hi}, "ticks": ticks, "top": 0.0, "rows": rows}
+
+
+def test_the_pages_dot_plot_agrees_with_the_scorecards_on_random_rows(tmp_path: Path) -> None:
+    rng = random.Random(16)
+    cases = [random_case(rng) for _ in range(150)]
+    (tmp_path / "cases.json").write_text(json.dumps(cases), "utf-8")
+    web = Path(__file__).parents[1] / "src" / "selfassess" / "web"
+    out = subprocess.run(
+        [require_node(), "-e", NODE_GEOMETRY, str(web), str(tmp_path / "cases.json")],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    for case, js in zip(cases, json.loads(out), strict=True):
+        d = case["display"]
+        rows = [
+            DotRow(r["label"], r["partnership"], r["organisations"], r["levels"])
+            for r in case["rows"]
+        ]
+        plot = dot_plot_geometry(rows, Display(d["unit"], d["lo"], d["hi"]), case["ticks"])
+        same_geometry(js, json.loads(json.dumps(asdict(plot))))
