@@ -327,3 +327,13 @@ def test_the_pages_dot_plot_agrees_with_the_scorecards_on_random_rows(tmp_path: 
         ]
         plot = dot_plot_geometry(rows, Display(d["unit"], d["lo"], d["hi"]), case["ticks"])
         same_geometry(js, json.loads(json.dumps(asdict(plot))))
+
+
+def test_a_title_in_wide_characters_wraps_shorter_and_stays_clear_of_the_plot() -> None:
+    title = "合作伙伴之间的信任与尊重以及共同的愿景和目标以及更多的合作伙伴之间的信任"
+    plot = dot_plot_geometry([row(title, 50), row("Trust", 40)], Display(), LEVELS)
+    wide = plot.rows[0]
+    assert all(len(line) <= 18 for line in wide.lines)
+    latin_width = max(len(line) for line in wide.lines) * FONT * 0.5
+    assert wide.box.width > 1.5 * latin_width  # a wide character takes two cells
+    assert_labels_clear(plot)

@@ -14,6 +14,7 @@ picks the chart, twinned by `chartKind`.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -59,6 +60,20 @@ LEGEND_CHARS = 28
 BAND_OPACITY = 0.45  # the level colours made lighter still, so the dots stand out
 PARTNERSHIP_SIZE = 5.0
 ORGANISATION_SIZE = 3.4
+
+
+# Characters about twice as wide as a Latin letter (Hangul, CJK, fullwidth forms, emoji): a
+# title holding any wraps at half the characters, and each counts twice in its box's width.
+# charts.js has the same ranges, spelled the same way.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
+    "\uffe0-\uffe6\U0001f300-\U0001f64f\U0001f900-\U0001f9ff\U00020000-\U0003fffd]"
+)
+
+
+def _cells(line: str) -> int:
+    """A line's width in Latin-letter cells: a wide character counts two."""
+    return len(line) + len(_WIDE.findall(line))
 
 
 def chart_kind(n_scored: int) -> str:
@@ -187,10 +202,10 @@ def _placed_row(
     index: int, row: DotRow, display: Display, top: float, x_of: Callable[[float], float]
 ) -> PlacedRow:
     chars = math.floor(LABEL_WIDTH / (FONT * CHAR_WIDTH))
-    lines = wrap_text(row.label, chars, MAX_LINES)
+    lines = wrap_text(row.label, chars // 2 if _WIDE.search(row.label) else chars, MAX_LINES)
     height = max(ROW_MIN, len(lines) * LEADING + ROW_PAD)
     centre = top + height / 2
-    widest = max(len(line) for line in lines) * FONT * CHAR_WIDTH
+    widest = max(_cells(line) for line in lines) * FONT * CHAR_WIDTH
     box = Box(LABEL_X, centre - len(lines) * LEADING / 2, widest, len(lines) * LEADING)
     mins = sorted(display.percent(m) for m in row.levels)
     bands = []

@@ -120,6 +120,10 @@
     charWidth: 0.5, maxLines: 4, rowMin: 20, rowPad: 6, dotStep: 4, tickGap: 24, axisRoom: 40
   };
   const scored = (v) => typeof v === "number" && Number.isFinite(v);
+  // dot_plot._WIDE: characters about twice a Latin letter's width (a title holding any wraps at
+  // half the characters, each counts twice in its box).
+  const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/gu;
+  const cells = (line) => [...line].length + (line.match(WIDE) || []).length;
 
   /** dot_plot.chart_kind's twin: the radar for 3 to 10 scored principles, else the dot plot. */
   const chartKind = (nScored) => (nScored >= 3 && nScored <= 10 ? "radar" : "dots");
@@ -136,9 +140,9 @@
   /** A row as drawn: its label's lines and box, its level bands, its dots (dot_plot._placed_row). */
   function placedRow(index, row, d, top, xOf) {
     const L = DOTS, D = root.SelfassessDisplay, chars = Math.floor(L.labelWidth / (L.font * L.charWidth));
-    const lines = wrap(row.label, chars, L.maxLines), n = lines.length;
+    const label = String(row.label), lines = wrap(label, (label.match(WIDE) ? Math.floor(chars / 2) : chars), L.maxLines), n = lines.length;
     const height = Math.max(L.rowMin, n * L.leading + L.rowPad), centre = top + height / 2;
-    const widest = Math.max(...lines.map((line) => [...line].length)) * L.font * L.charWidth;
+    const widest = Math.max(...lines.map(cells)) * L.font * L.charWidth;
     const mins = (row.levels || []).map((m) => D.percent(d, m)).sort((a, b) => a - b), bands = [];
     mins.forEach((low, i) => {
       const x0 = xOf(low), x1 = i + 1 < mins.length ? xOf(mins[i + 1]) : xOf(100);
