@@ -1,5 +1,6 @@
 """The shared chart cases of tests/vectors/charts/ through the scorecard's Python: radar points,
-the palette's markers, heat-map cells and radar labels (wrap and anchor).
+the palette's markers, heat-map cells, radar labels (wrap and anchor) and rings, the dot plot's
+geometry, the chart kind and the level colours.
 tests/js/chart-vectors.test.js runs the same files through charts.js and heatmap.js, so the PDF
 and the pages cannot drift apart."""
 
