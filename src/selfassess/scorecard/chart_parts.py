@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from selfassess.core.display import Display, reaches
 from selfassess.core.rounding import shown
 
 TEXT = "#1b1b1b"
@@ -60,12 +61,13 @@ class HeatRow:
 
 
 def band_index(bands: Sequence[Band], value: float | None) -> int | None:
-    """The band holding the unrounded value (as level_of decides levels), or None."""
+    """The band holding the unrounded value (as level_of decides levels: a value within 1e-9 of
+    a band's `min` reaches it), or None."""
     if value is None:
         return None
     found = None
     for index, band in enumerate(bands):
-        if band.min <= value:
+        if reaches(value, band.min):
             found = index
     return found
 
@@ -144,11 +146,14 @@ def printed_value(value: Value) -> str:
     return value.mark if isinstance(value, Hidden) else shown(value)
 
 
-def said(value: Value, nothing: str) -> str:
-    """A value in the words of a text alternative (a screen reader reads "–" as "dash")."""
+def said(value: Value, nothing: str, display: Display | None = None) -> str:
+    """A value in the words of a text alternative (a screen reader reads "–" as "dash"), in
+    the displayed unit."""
     if isinstance(value, Hidden):
         return value.meaning
-    return nothing if value is None else shown(value)
+    if value is None:
+        return nothing
+    return shown(value) if display is None else display.text(value)
 
 
 def dash_attribute(pattern: str) -> str:
