@@ -83,6 +83,7 @@ PARTNERSHIP_MESSAGES: Mapping[str, Message] = {
         "answers on {missing}."
     ),
     "overall": N_("Partnership overall score: {score} out of 100, {level}"),
+    "overallOnScale": N_("Partnership overall score: {score} on the {scale} scale, {level}"),
     "weakest": N_("Weakest principle: {title} ({score})."),
     "weakestAt": N_(
         "Weakest principle: {title} ({score}); lowest there: {organisation} ({min}). A chain is "
