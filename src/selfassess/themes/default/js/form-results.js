@@ -91,12 +91,25 @@
       showLevel($("overall"), result.level);
     }
 
+    /** The radar for 3 to 10 scored principles, else the ranked dot plot (charts.js's rule). */
     function showChart(result) {
-      $("radar").innerHTML = C.radar({
+      const kind = C.chartKind(scored.length), values = scored.map((p) => percentOf(result.principles[p.id] ?? null));
+      // The template's caption is the radar's; the dot plot's replaces it.
+      if (kind === "dots") document.querySelector("#radar + figcaption").textContent = say("dotsCaption");
+      const scale = display.onScale ? display.lo + "–" + display.hi : null;
+      $("radar").innerHTML = kind === "dots" ? C.dotPlotSvg({
+        id: "dots-chart",
+        rows: scored.map((p, i) => ({ label: p.title, partnership: values[i], organisations: [], levels: levelsOf(p).map((l) => l.min) })),
+        display,
+        ticks: bank.levels.map((l) => l.min),
+        title: say("dotsTitle"),
+        caption: scale ? say("axisScale", { scale }) : say("axisPercent")
+      }) : C.radar({
         id: "radar-chart",
         axes: scored.map((p) => p.title),
-        series: [{ label: say("yourScores"), values: scored.map((p) => percentOf(result.principles[p.id] ?? null)) }],
+        series: [{ label: say("yourScores"), values }],
         rings: bank.levels.map((l) => D.percent(display, l.min)).filter((m) => m > 0).concat([100]),
+        display,
         title: say("radarTitle")
       });
     }

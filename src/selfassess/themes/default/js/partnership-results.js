@@ -9,6 +9,8 @@
   "use strict";
   const S = globalThis.SelfassessScoring;
   const D = globalThis.SelfassessDisplay;
+  const C = globalThis.SelfassessCharts;
+  const say = globalThis.SelfassessMessages;
 
   const present = (v) => v !== null && v !== undefined;
   const own = (map, key) => (map && Object.hasOwn(map, key) ? map[key] : undefined);
@@ -88,7 +90,45 @@
         });
       });
     };
+    view.chart = (series, description) => chart(bank, view, series, description);
     return view;
+  }
+
+  /** The chart of `series` (figures in the displayed unit, the partnership's first, each with
+      its palette style): the radar for 3 to 10 scored principles, else the ranked dot plot
+      (charts.js's rule), whose caption then replaces the radar's. */
+  function chart(bank, view, series, description) {
+    const kind = C.chartKind(view.scored.length), d = view.display;
+    if (kind === "radar") {
+      return C.radar({
+        id: "partnership-radar",
+        axes: view.scored.map((p) => p.title),
+        series: series.map((s) => ({ ...s, values: s.values.map(view.percent) })),
+        rings: bank.levels.map((l) => D.percent(d, l.min)).filter((m) => m > 0).concat([100]),
+        display: d,
+        title: say("radarTitle"),
+        corners: bank.palette.corners,
+        description
+      });
+    }
+    document.getElementById("radar-caption").textContent = say("dotsCaption");
+    return C.dotPlotSvg({
+      id: "partnership-dots",
+      rows: view.scored.map((p, i) => ({
+        label: p.title,
+        partnership: view.percent(series[0].values[i]),
+        organisations: series.slice(1).map((s) => view.percent(s.values[i])),
+        levels: view.levelsOf(p).map((l) => l.min)
+      })),
+      display: d,
+      ticks: bank.levels.map((l) => l.min),
+      title: say("dotsTitle"),
+      description,
+      caption: d.onScale ? say("axisScale", { scale: d.lo + "–" + d.hi }) : say("axisPercent"),
+      styles: series.slice(1).map((s) => s.style),
+      corners: bank.palette.corners,
+      ramp: bank.palette.ramp
+    });
   }
 
   globalThis.SelfassessPartnershipResults = { create };

@@ -12,7 +12,6 @@
   const R = globalThis.SelfassessResponses;
   const H = globalThis.SelfassessHeatmap;
   const B = globalThis.SelfassessBreakdowns;
-  const D = globalThis.SelfassessDisplay;
   const say = globalThis.SelfassessMessages;  // the page's words, by key (selfassess.web messages.js)
   const $ = (id) => document.getElementById(id);
   const bank = JSON.parse($("selfassess-bank").textContent);
@@ -193,15 +192,7 @@
     const nobody = [current.asked.partnership].concat(names.map((name) => current.asked.organisations.get(name)));
     const describe = (s, k) => s.label + ": " + V.scored.map((pr, i) => pr.title + " " +
       (s.values[i] === null ? say(nobody[k].has(pr.id) ? "cellNotAsked" : "noScoreHere") : shown(s.values[i]))).join(", ");
-    $("radar").innerHTML = C.radar({
-      id: "partnership-radar",
-      axes: V.scored.map((pr) => pr.title),
-      series: series.map((s) => ({ ...s, values: s.values.map(V.percent) })),
-      rings: bank.levels.map((l) => D.percent(V.display, l.min)).filter((m) => m > 0).concat([100]),
-      title: say("radarTitle"),
-      corners: bank.palette.corners,
-      description: series.map((s, k) => describe(s, k)).join(". ") + "."
-    });
+    $("radar").innerHTML = V.chart(series, series.map((s, k) => describe(s, k)).join(". ") + ".");
     $("radar-legend").replaceChildren(...series.map((s, i) => {
       const item = el("li");
       const swatch = el("span", null, "legend__swatch");
