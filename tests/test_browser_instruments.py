@@ -265,6 +265,24 @@ def test_a_principle_with_its_own_levels_is_labelled_from_them(
     assert "on the 1–5 scale" in page.locator("#overall").inner_text()
 
 
+@NEEDS_TWIN
+def test_the_heat_maps_key_follows_the_principle_shown(
+    open_page: Any, small: Questionnaire, small_files: list[Path]
+) -> None:
+    page = open_page(small, "partnership")
+    pick(page, small_files)
+    page.get_by_label("Principle to show").select_option("goals")
+    assert texts(page, "#heat-legend li") == [
+        "Stage 1 (from 1)",
+        "Stage 2 (from 2.5)",
+        "Stage 3 (from 4)",
+    ]
+    page.get_by_label("Principle to show").select_option("trust")
+    assert texts(page, "#heat-legend li") == ["Low (from 1)", "High (from 3)"]
+    page.get_by_label("Principle to show").select_option("context")
+    assert page.locator("#heat-legend").is_hidden()
+
+
 @pytest.mark.parametrize("theme_name", THEMES)
 def test_no_accessibility_violations_on_the_partnership_page_of_either_bank(
     open_page: Any, twenty: Questionnaire, small: Questionnaire, small_files: list[Path]

@@ -22,6 +22,7 @@ import jinja2
 from selfassess.core.errors import SelfassessError
 from selfassess.core.i18n import _, use_translations
 from selfassess.core.model import Question, Questionnaire
+from selfassess.core.palette import level_colours
 from selfassess.core.tallies import NULL_KEY, value_key
 from selfassess.inputs.responses import MAX_RESPONSE_BYTES
 from selfassess.pages.answer_file_messages import READING_MESSAGES
@@ -54,6 +55,20 @@ PARTNERSHIP_COMPUTING = (
 )
 PARTNERSHIP_SCRIPTS = ("js/partnership-results.js", "js/partnership.js")
 PARTNERSHIP_STYLES = ("css/form.css", "css/partnership.css")
+
+
+def heat_tone_css(bank: Questionnaire) -> str:
+    """The heat map's level fills: the bank's levels' colours, and for a principle with levels
+    of its own, theirs, on its map and on the key while it is shown (partnership.js marks it)."""
+    css = level_tone_css(len(bank.levels))
+    for principle in bank.principles:
+        if principle.levels is None or not principle.scored:
+            continue
+        for i, colour in enumerate(level_colours(len(principle.levels))):
+            on_map = f'[data-heat="{principle.id}"] .tone-{i}'
+            on_key = f'.heat-legend[data-principle="{principle.id}"] .tone-{i}'
+            css += f"{on_map},{on_key}{{background:{colour}}}"
+    return css
 
 
 def partnership_page_name(bank_id: str) -> str:
@@ -219,7 +234,7 @@ def render_partnership_page(
         PARTNERSHIP_STYLES,
         PARTNERSHIP_SCRIPTS,
         PARTNERSHIP_COMPUTING,
-        generated_css=level_tone_css(len(bank.levels)),  # the heat map's level fills
+        generated_css=heat_tone_css(bank),  # the heat map's level fills
     )
     view = bank_view(bank)
     columns, spans = _score_columns(view)

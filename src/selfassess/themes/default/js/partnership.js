@@ -207,6 +207,8 @@
     const pid = $("heat-principle").value;
     document.querySelectorAll("[data-heat]").forEach((wrap) => { wrap.hidden = wrap.dataset.heat !== pid; });
     const map = H.heatMap(bank, current.result, current.collected.responses, pid);
+    // The key follows the principle shown: its own levels, none for one that is not scored.
+    showHeatLegend(map.levels || bank.levels, pid);
     // The scorecard's orientation (core/palette.py): a row per organisation, then the partnership.
     $("heat-" + pid).tBodies[0].replaceChildren(...map.rows.map((row) => {
       const tr = el("tr", null, row.partnership ? "heat-total" : null), th = el("th");
@@ -293,8 +295,10 @@
     $("open-answers").hidden = !entries.size;
   }
 
-  function showHeatLegend() {
-    $("heat-legend").replaceChildren(...H.legend(bank.levels).map((l) => {
+  function showHeatLegend(levels, pid) {
+    $("heat-legend").dataset.principle = pid || "";
+    $("heat-legend").hidden = !levels.length;
+    $("heat-legend").replaceChildren(...H.legend(levels).map((l) => {
       const item = el("li");
       item.append(el("span", null, "heat-legend__swatch tone-" + l.tone), el("span", say("levelFrom", { level: l.label, min: l.min })));
       return item;
@@ -328,7 +332,7 @@
 
   document.documentElement.classList.add("js");
   document.querySelectorAll(".js-only").forEach((node) => { node.hidden = false; });
-  showHeatLegend();
+  showHeatLegend(bank.levels);
   input.addEventListener("change", () => {
     const list = Array.from(input.files || []);
     input.value = "";  // so the same file can be chosen again (and reported as a duplicate)
