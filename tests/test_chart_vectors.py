@@ -1,5 +1,6 @@
 """The shared chart cases of tests/vectors/charts/ through the scorecard's Python: radar points,
-the palette's markers, heat-map cells and radar labels (wrap and anchor).
+the palette's markers, heat-map cells, radar labels (wrap and anchor) and rings, the dot plot's
+geometry, the chart kind and the level colours.
 tests/js/chart-vectors.test.js runs the same files through charts.js and heatmap.js, so the PDF
 and the pages cannot drift apart."""
 
@@ -19,7 +20,7 @@ from selfassess.core.palette import MARKERS, SeriesStyle, level_colours
 from selfassess.scorecard.chart_parts import Band, HeatRow, label_anchor, radar_point, wrap_text
 from selfassess.scorecard.dot_plot import DotRow, chart_kind, dot_plot_geometry
 from selfassess.scorecard.heat_map import BLANK_TONE, heat_map
-from selfassess.scorecard.radar import markers_path
+from selfassess.scorecard.radar import markers_path, radar_rings
 
 VECTORS = Path(__file__).parent / "vectors" / "charts"
 TOLERANCE = 0.051  # the SVG keeps one decimal
@@ -164,3 +165,10 @@ def test_the_dot_plot_geometry_is_the_shared_one(case: dict[str, Any]) -> None:
 def test_level_colours_sample_the_shared_ramp() -> None:
     v = vectors("dot-plot.json")["level_colours"]
     assert [level_colours(c["count"]) for c in v["cases"]] == [c["colours"] for c in v["cases"]]
+
+
+@pytest.mark.parametrize("case", vectors("radar-rings.json")["cases"], ids=str)
+def test_the_radars_rings_start_where_the_levels_do_on_0_to_100(case: dict[str, Any]) -> None:
+    d = case["display"]
+    rings = radar_rings(case["mins"], Display(d["unit"], d["lo"], d["hi"]))
+    assert near(rings, case["rings"], 1e-9)

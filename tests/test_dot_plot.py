@@ -7,18 +7,26 @@ every value in its <title>, as the radar's does. tests/test_chart_vectors.py pin
 
 from __future__ import annotations
 
+import json
+import random
+import subprocess
 import xml.etree.ElementTree as ET
+from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 import pytest
+from browser_support import require_node
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_chart_vectors import same_geometry
 
 from selfassess.core.display import Display
 from selfassess.core.palette import level_colours, organisation_style
 from selfassess.inputs.banks import load_questionnaire
 from selfassess.scorecard.chart_parts import Hidden, Value
 from selfassess.scorecard.dot_plot import (
+    CHAR_WIDTH,
     FONT,
     LEGEND_FONT,
     Box,
@@ -107,7 +115,7 @@ def test_long_titles_wrap_and_their_rows_grow_with_the_lines() -> None:
     assert_labels_clear(plot)
     assert any(len(r.lines) > 2 for r in plot.rows)
     for r in plot.rows:
-        assert r.height >= len(r.lines) * 14
+        assert r.height >= len(r.lines) * 13
         assert r.box.y >= r.top and r.box.y + r.box.height <= r.top + r.height
 
 
@@ -220,3 +228,113 @@ def test_the_twenty_factor_plot_draws_a_row_per_principle_with_no_style_attribut
     assert "style=" not in svg
     labels = [t for t in root.iter(f"{SVG}text") if t.find(f"{SVG}tspan") is not None]
     assert len(labels) == 20
+
+
+NODE_SVG = """
+const fs = require("fs"), vm = require("vm"), path = require("path");
+const context = vm.createContext({});
+for (const name of ["display.js", "charts.js"]) {
+  vm.runInContext(fs.readFileSync(path.join(process.argv[1], name), "utf8"), context);
+}
+const C = context.SelfassessCharts, D = context.SelfassessDisplay;
+const rows = JSON.parse(process.argv[2]);
+const display = D.displayOf({ scoring: { display: "scale" }, scale: [1, 5].map((value) => ({ value })) });
+process.stdout.write(C.dotPlotSvg({ rows, display, ticks: [1, 3, 4], title: "<T & U>",
+  styles: [{ colour: "#E69F00", dash: "", marker: "square" }], corners: { square: [[-1, -1], [1, -1], [1, 1], [-1, 1]] },
+  ramp: ["#f2a488", "#82b5dc"], caption: "Score on the 1–5 scale" }));
+"""
+
+
+def test_the_pages_dot_plot_svg_is_well_formed_too() -> None:
+    node = require_node()
+    web = Path(__file__).parents[1] / "src" / "selfassess" / "web"
+    rows, _ = twenty_rows()
+    data = [
+        {
+            "label": r.label + " <&>\"'",
+            "partnership": r.partnership,
+            "organisations": [r.organisations[0]],
+            "levels": list(r.levels),
+        }
+        for r in rows
+    ]
+    svg = subprocess.run(
+        [node, "-e", NODE_SVG, str(web), json.dumps(data)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    root = ET.fromstring(svg)
+    assert root.tag == f"{SVG}svg" and "style=" not in svg
+    assert len([t for t in root.iter(f"{SVG}tspan")]) >= 20
+
+
+NODE_GEOMETRY = """
+const fs = require("fs"), vm = require("vm"), path = require("path");
+const context = vm.createContext({});
+for (const name of ["display.js", "charts.js"]) {
+  vm.runInContext(fs.readFileSync(path.join(process.argv[1], name), "utf8"), context);
+}
+const C = context.SelfassessCharts, cases = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+process.stdout.write(JSON.stringify(cases.map((c) => {
+  const d = c.display, display = { unit: d.unit, lo: d.lo, hi: d.hi, range: d.hi - d.lo, onScale: d.unit === "scale" };
+  return C.dotPlot({ rows: c.rows, display, ticks: c.ticks, top: c.top });
+})));
+"""
+WORDS = ["Trust", "shared", "é", "partnership", "数据共享", "🙂🙂", "a\u00a0b", "x" * 45, "of", "—"]
+
+
+def random_case(rng: random.Random) -> dict[str, Any]:
+    """Rows of random titles, scores (some missing), organisations and levels, on either unit."""
+    lo, hi = rng.choice([(0.0, 100.0), (1.0, 5.0), (0.0, 5.0), (1.0, 7.0)])
+    unit = "percent" if (lo, hi) == (0.0, 100.0) else "scale"
+    levels = sorted({lo, *(round(rng.uniform(lo, hi), 1) for _ in range(rng.randint(0, 4)))})
+    orgs = rng.randint(0, 6)
+
+    def score() -> float | None:
+        return (
+            None if rng.random() < 0.15 else rng.choice([0.0, 100.0, round(rng.uniform(0, 100), 3)])
+        )
+
+    rows = [
+        {
+            "label": " ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 14))),
+            "partnership": score(),
+            "organisations": [score() for _ in range(orgs)],
+            "levels": levels if rng.random() < 0.7 else [lo, (lo + hi) / 2],
+        }
+        for _ in range(rng.randint(1, 22))
+    ]
+    ticks = levels
+    return {"display": {"unit": unit, "lo": lo, "hi": hi}, "ticks": ticks, "top": 0.0, "rows": rows}
+
+
+def test_the_pages_dot_plot_agrees_with_the_scorecards_on_random_rows(tmp_path: Path) -> None:
+    rng = random.Random(16)
+    cases = [random_case(rng) for _ in range(150)]
+    (tmp_path / "cases.json").write_text(json.dumps(cases), "utf-8")
+    web = Path(__file__).parents[1] / "src" / "selfassess" / "web"
+    out = subprocess.run(
+        [require_node(), "-e", NODE_GEOMETRY, str(web), str(tmp_path / "cases.json")],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    for case, js in zip(cases, json.loads(out), strict=True):
+        d = case["display"]
+        rows = [
+            DotRow(r["label"], r["partnership"], r["organisations"], r["levels"])
+            for r in case["rows"]
+        ]
+        plot = dot_plot_geometry(rows, Display(d["unit"], d["lo"], d["hi"]), case["ticks"])
+        same_geometry(js, json.loads(json.dumps(asdict(plot))))
+
+
+def test_a_title_in_wide_characters_wraps_shorter_and_stays_clear_of_the_plot() -> None:
+    title = "合作伙伴之间的信任与尊重以及共同的愿景和目标以及更多的合作伙伴之间的信任"
+    plot = dot_plot_geometry([row(title, 50), row("Trust", 40)], Display(), LEVELS)
+    wide = plot.rows[0]
+    assert all(len(line) <= 16 for line in wide.lines)
+    latin_width = max(len(line) for line in wide.lines) * FONT * CHAR_WIDTH
+    assert wide.box.width > 1.5 * latin_width  # a wide character takes two cells
+    assert_labels_clear(plot)

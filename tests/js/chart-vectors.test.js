@@ -96,3 +96,12 @@ test("level colours sample the palette's ramp as Python does (tests/vectors/char
   const v = vectors("dot-plot.json").level_colours;
   for (const c of v.cases) assert.deepEqual(plain(C.levelColours(v.ramp, c.count)), c.colours, "count " + c.count);
 });
+
+test("the radar's rings start where the levels do, on 0-100 (tests/vectors/charts/radar-rings.json)", () => {
+  for (const c of vectors("radar-rings.json").cases) {
+    const d = c.display, display = { unit: d.unit, lo: d.lo, hi: d.hi, range: d.hi - d.lo, onScale: d.unit === "scale" };
+    const rings = plain(C.radarRings(c.mins.map((min) => ({ min })), display));
+    assert.equal(rings.length, c.rings.length, JSON.stringify(c));
+    near(rings, c.rings, 1e-9, JSON.stringify(c));
+  }
+});

@@ -103,3 +103,10 @@ test("on the scale the dot plot's ticks are in the scale's unit", () => {
   const svg = C.dotPlotSvg({ rows: [{ label: "A", partnership: 50, organisations: [], levels: [1, 3, 4] }], display, ticks: [1, 3, 4] });
   assert.deepEqual([...svg.matchAll(/>(\d\.\d)<\/text>/g)].map((m) => m[1]), ["1.0", "3.0", "4.0", "5.0"]);
 });
+
+test("on the scale the radar's rings are labelled in the scale's unit", () => {
+  const display = D.displayOf({ scoring: { display: "scale" }, scale: [1, 2, 3, 4, 5].map((value) => ({ value })) });
+  const svg = C.radar({ axes: AXES, series: [{ values: [10, 20, 30, 40, 50] }], rings: C.radarRings([{ min: 1 }, { min: 3 }, { min: 4 }], display), display });
+  assert.deepEqual([...svg.matchAll(/>(\d\.\d)<\/text>/g)].map((m) => m[1]), ["3.0", "4.0", "5.0"]);
+  assert.match(C.radar({ axes: AXES, series: [{ values: [1, 2, 3, 4, 5] }] }), />100<\/text>/);
+});

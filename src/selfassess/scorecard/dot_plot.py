@@ -14,6 +14,7 @@ picks the chart, twinned by `chartKind`.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -37,25 +38,44 @@ from selfassess.scorecard.radar import markers_path
 RADAR_FEWEST = 3
 RADAR_MOST = 10
 
-# The layout, in SVG units (CSS px): 600 wide prints 11.5-unit text at 8.6 pt at its own size
-# and larger when the scorecard stretches it to the text width. web/charts.js has the same.
+# The layout, in SVG units (CSS px): 600 wide prints 11-unit text at 8.25 pt at its own size
+# and larger when the scorecard stretches it to the text width (176 mm: 9 pt). web/charts.js has the same.
 WIDTH = 600.0
 LABEL_X = 4.0
 LABEL_WIDTH = 200.0  # the column the titles wrap into
-PLOT_GAP = 14.0  # between that column and the plot
+PLOT_GAP = 16.0  # between that column and the plot
 END_ROOM = 16.0  # right of the plot, for half the last tick's label
-FONT = 11.5
-LEADING = 14.0
-CHAR_WIDTH = 0.56  # of the font size: a generous average for sans-serif text
+FONT = 11.0
+LEADING = 13.0
+CHAR_WIDTH = (
+    0.55  # of the font size: mixed-case sans-serif text, DejaVu Sans (wider than Arial) too
+)
 MAX_LINES = 4
-ROW_MIN = 24.0
-ROW_PAD = 8.0
+ROW_MIN = 20.0
+ROW_PAD = 6.0
 DOT_STEP = 4.0  # the most organisations' dots sit apart vertically within a row
 TICK_GAP = 24.0  # tick labels closer than this to a kept one are left out
 AXIS_ROOM = 40.0  # below the rows: tick labels and the axis caption
+LEGEND_FONT = 11.5
+LEGEND_ROW = 18.0
+LEGEND_CHARS = 28
 BAND_OPACITY = 0.45  # the level colours made lighter still, so the dots stand out
 PARTNERSHIP_SIZE = 5.0
 ORGANISATION_SIZE = 3.4
+
+
+# Characters about twice as wide as a Latin letter (Hangul, CJK, fullwidth forms, emoji): a
+# title holding any wraps at half the characters, and each counts twice in its box's width.
+# charts.js has the same ranges, spelled the same way.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
+    "\uffe0-\uffe6\U0001f300-\U0001f64f\U0001f900-\U0001f9ff\U00020000-\U0003fffd]"
+)
+
+
+def _cells(line: str) -> int:
+    """A line's width in Latin-letter cells: a wide character counts two."""
+    return len(line) + len(_WIDE.findall(line))
 
 
 def chart_kind(n_scored: int) -> str:
@@ -184,10 +204,10 @@ def _placed_row(
     index: int, row: DotRow, display: Display, top: float, x_of: Callable[[float], float]
 ) -> PlacedRow:
     chars = math.floor(LABEL_WIDTH / (FONT * CHAR_WIDTH))
-    lines = wrap_text(row.label, chars, MAX_LINES)
+    lines = wrap_text(row.label, chars // 2 if _WIDE.search(row.label) else chars, MAX_LINES)
     height = max(ROW_MIN, len(lines) * LEADING + ROW_PAD)
     centre = top + height / 2
-    widest = max(len(line) for line in lines) * FONT * CHAR_WIDTH
+    widest = max(_cells(line) for line in lines) * FONT * CHAR_WIDTH
     box = Box(LABEL_X, centre - len(lines) * LEADING / 2, widest, len(lines) * LEADING)
     mins = sorted(display.percent(m) for m in row.levels)
     bands = []
@@ -231,11 +251,6 @@ def _ticks(display: Display, ticks: Sequence[float], x_of: Callable[[float], flo
     return kept
 
 
-LEGEND_FONT = 11.5
-LEGEND_ROW = 18.0
-LEGEND_CHARS = 28
-
-
 def dot_plot_chart(
     rows: Sequence[DotRow],
     organisations: Sequence[str],
@@ -275,17 +290,20 @@ def dot_plot_chart(
 
 
 def _bands(plot: DotPlot) -> str:
-    """Each row's level bands, in the light level colours, with a hairline gap between rows."""
-    out = []
+    """Each row's level bands in the light level colours, a hairline between rows: one path per
+    colour (one SVG element costs WeasyPrint far more than one more subpath)."""
+    by_colour: dict[str, list[str]] = {}
     for row in plot.rows:
         for band in row.bands:
             colour = level_colours(band.count)[band.index]
-            out.append(
-                f'<rect x="{coordinate(band.x)}" y="{coordinate(row.top + 1)}" '
-                f'width="{coordinate(band.width)}" height="{coordinate(row.height - 2)}" '
-                f'fill="{colour}" fill-opacity="{BAND_OPACITY}"/>'
+            by_colour.setdefault(colour, []).append(
+                f"M{coordinate(band.x)} {coordinate(row.top + 1)}h{coordinate(band.width)}"
+                f"v{coordinate(row.height - 2)}h{coordinate(-band.width)}z"
             )
-    return "".join(out)
+    return "".join(
+        f'<path d="{"".join(parts)}" fill="{colour}" fill-opacity="{BAND_OPACITY}"/>'
+        for colour, parts in by_colour.items()
+    )
 
 
 def _axis(plot: DotPlot, display: Display) -> str:

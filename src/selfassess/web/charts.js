@@ -57,7 +57,7 @@
 
   /**
    * o, the options: {axes: [label...], series: [{values: [0-100 or null per axis], style?}],
-   *           rings: [40, 60, 80, 100], title, description, id, corners?}
+   *           rings: [40, 60, 80, 100] (radarRings), title, description, id, corners?, display?}
    * `style` is {colour, dash, marker} from the palette data, `corners` its marker corners; a
    * series without a style (or colour) is drawn solid, with circles, in currentColor. A null value leaves a gap in its
    * line: no score is not the same as a score of 0.
@@ -73,7 +73,9 @@
     for (const value of rings) out += '<polygon points="' + axes.map((_, i) => xy(point(i, value))).join(" ") + '"/>';
     axes.forEach((_, i) => (out += '<path d="M' + cx + "," + cy + "L" + xy(point(i, 100)) + '"/>'));
     out += '</g><g font-size="12">';
-    for (const value of rings) out += '<text x="' + (cx + 4) + '" y="' + num(cy - (radius * value) / 100 - 3) + '">' + value + "</text>";
+    // Ring labels in the displayed unit (o.display: SelfassessDisplay.displayOf(bank)).
+    const ringText = (value) => (o.display && o.display.onScale ? root.SelfassessDisplay.text(o.display, value) : value);
+    for (const value of rings) out += '<text x="' + (cx + 4) + '" y="' + num(cy - (radius * value) / 100 - 3) + '">' + ringText(value) + "</text>";
     out += "</g><g>";
     axes.forEach((label, i) => {
       const at = point(i, 100 * 1.1), lines = wrap(label, 16, 3), last = lines.length - 1;
@@ -96,6 +98,14 @@
     return out + "</svg>";
   }
 
+  /** radar.radar_rings' twin (tests/vectors/charts/radar-rings.json): the rings on 0-100 where
+      each level starts (its `min` in the displayed unit, back on 0-100), and the outer 100. */
+  function radarRings(levels, display) {
+    const D = root.SelfassessDisplay, d = display || D.PERCENT;
+    const rings = levels.map((l) => D.percent(d, l.min)).filter((r) => r > 0).concat([100]);
+    return [...new Set(rings)].sort((a, b) => a - b);
+  }
+
   /** A small SVG of a series' line and marker (its palette style), for a legend beside the chart. */
   function legendSwatch(style, corners) {
     const c = style.colour ? esc(style.colour) : "currentColor";
@@ -106,10 +116,14 @@
   // The dot plot: the chart for fewer than 3 or more than 10 scored principles. The layout is
   // scorecard/dot_plot.py's, to the unit (tests/vectors/charts/dot-plot.json pins the twins).
   const DOTS = {
-    width: 600, labelX: 4, labelWidth: 200, plotGap: 14, endRoom: 16, font: 11.5, leading: 14,
-    charWidth: 0.56, maxLines: 4, rowMin: 24, rowPad: 8, dotStep: 4, tickGap: 24, axisRoom: 40
+    width: 600, labelX: 4, labelWidth: 200, plotGap: 16, endRoom: 16, font: 11, leading: 13,
+    charWidth: 0.55, maxLines: 4, rowMin: 20, rowPad: 6, dotStep: 4, tickGap: 24, axisRoom: 40
   };
   const scored = (v) => typeof v === "number" && Number.isFinite(v);
+  // dot_plot._WIDE: characters about twice a Latin letter's width (a title holding any wraps at
+  // half the characters, each counts twice in its box).
+  const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/gu;
+  const cells = (line) => [...line].length + (line.match(WIDE) || []).length;
 
   /** dot_plot.chart_kind's twin: the radar for 3 to 10 scored principles, else the dot plot. */
   const chartKind = (nScored) => (nScored >= 3 && nScored <= 10 ? "radar" : "dots");
@@ -126,16 +140,16 @@
   /** A row as drawn: its label's lines and box, its level bands, its dots (dot_plot._placed_row). */
   function placedRow(index, row, d, top, xOf) {
     const L = DOTS, D = root.SelfassessDisplay, chars = Math.floor(L.labelWidth / (L.font * L.charWidth));
-    const lines = wrap(row.label, chars, L.maxLines), n = lines.length;
+    const label = String(row.label), lines = wrap(label, (label.match(WIDE) ? Math.floor(chars / 2) : chars), L.maxLines), n = lines.length;
     const height = Math.max(L.rowMin, n * L.leading + L.rowPad), centre = top + height / 2;
-    const widest = Math.max(...lines.map((line) => [...line].length)) * L.font * L.charWidth;
-    const mins = row.levels.map((m) => D.percent(d, m)).sort((a, b) => a - b), bands = [];
+    const widest = Math.max(...lines.map(cells)) * L.font * L.charWidth;
+    const mins = (row.levels || []).map((m) => D.percent(d, m)).sort((a, b) => a - b), bands = [];
     mins.forEach((low, i) => {
       const x0 = xOf(low), x1 = i + 1 < mins.length ? xOf(mins[i + 1]) : xOf(100);
       if (x1 > x0) bands.push({ x: x0, width: x1 - x0, index: i, count: mins.length });
     });
-    const count = row.organisations.length, step = Math.min(L.dotStep, (height - 12) / Math.max(count - 1, 1)), dots = [];
-    row.organisations.forEach((v, k) => { if (scored(v)) dots.push({ organisation: k, x: xOf(v), y: centre + (k - (count - 1) / 2) * step }); });
+    const orgs = row.organisations || [], count = orgs.length, step = Math.min(L.dotStep, (height - 12) / Math.max(count - 1, 1)), dots = [];
+    orgs.forEach((v, k) => { if (scored(v)) dots.push({ organisation: k, x: xOf(v), y: centre + (k - (count - 1) / 2) * step }); });
     return {
       index, lines, box: { x: L.labelX, y: centre - (n * L.leading) / 2, width: widest, height: n * L.leading },
       top, height, y: centre, baseline: centre - ((n - 1) * L.leading) / 2 + L.font * 0.35, bands,
@@ -217,6 +231,6 @@
 
   root.SelfassessCharts = {
     radar, radarPoint, wrap, labelAnchor, marker, legendSwatch, escapeXml: esc,
-    chartKind, dotPlot, dotPlotSvg, levelColours, numberText, DOT_PLOT: DOTS
+    chartKind, dotPlot, dotPlotSvg, radarRings, levelColours, numberText, DOT_PLOT: DOTS
   };
 })(globalThis);
