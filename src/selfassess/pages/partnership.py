@@ -210,7 +210,8 @@ def _group_views(bank: Questionnaire, view: BankView) -> dict[str, Any]:
             )
             for p in view.principles
         ],
-        "heat_principles": [_scored_only(p, scored) for p in view.principles],
+        # An unscored principle has its answer counts instead of a heat map.
+        "heat_principles": [_scored_only(p, scored) for p in view.principles if p.scored],
         "counted_principles": _counted(bank, view),
     }
 

@@ -108,7 +108,7 @@
         id: "radar-chart",
         axes: scored.map((p) => p.title),
         series: [{ label: say("yourScores"), values }],
-        rings: bank.levels.map((l) => D.percent(display, l.min)).filter((m) => m > 0).concat([100]),
+        rings: C.radarRings(bank.levels, display),
         display,
         title: say("radarTitle")
       });

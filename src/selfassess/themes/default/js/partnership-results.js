@@ -104,7 +104,7 @@
         id: "partnership-radar",
         axes: view.scored.map((p) => p.title),
         series: series.map((s) => ({ ...s, values: s.values.map(view.percent) })),
-        rings: bank.levels.map((l) => D.percent(d, l.min)).filter((m) => m > 0).concat([100]),
+        rings: C.radarRings(bank.levels, d),
         display: d,
         title: say("radarTitle"),
         corners: bank.palette.corners,
