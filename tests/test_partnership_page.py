@@ -297,3 +297,15 @@ def test_an_unscored_principle_gets_a_table_of_answer_counts_and_no_score_column
     head = organisations[: organisations.index("</thead>")]
     assert "Scored one" in head and "Reported one" not in head and "Overall" not in head
     assert "mean on the 1–2 scale" in html
+
+
+def test_a_bank_describing_its_levels_gets_a_key_to_them_and_an_older_bank_none(
+    theme: Theme, html: str
+) -> None:
+    twenty = load_questionnaire(Path(__file__).parent / "data" / "twenty-factors" / "bank.yaml")
+    page = render_partnership_page(twenty, theme)
+    key = page[page.index('<div class="level-key"') :]
+    key = key[: key.index("</div>")]
+    assert re.findall(r"<dt>([^<]+)</dt>", key) == [lv.label for lv in twenty.levels]
+    assert "<dd>4.0 and above: a strength to build on.</dd>" in key
+    assert 'id="level-key"' not in html

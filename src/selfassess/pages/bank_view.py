@@ -65,6 +65,7 @@ class PrincipleView:
     group: str = ""  # its group's id; "" in a bank without groups
     scored: bool = True  # false: answered and reported (answer counts), never scored
     levels: list[LevelView] = field(default_factory=list)  # what its score is read against
+    own_levels: bool = False  # its levels are its own, not the bank's
     # level id -> the advice of the next level up, where the principle has some ("What would
     # take us there"); nothing for the top level
     next_advice_html: dict[str, str] = field(default_factory=dict)
@@ -103,6 +104,9 @@ class BankView:
     # The bank says how it is scored and shown (scoring, groups, own levels, unscored
     # principles): its pages show each level's description and the advice for the next level.
     own_scoring: bool = False
+    scored_count: int = 0  # the principles that are scored (all, in a bank without `scored`)
+    # Levels with a description, the bank's or a principle's own: the pages give a key to them.
+    described_levels: bool = False
 
 
 # Scripts written right to left; a page in one of these languages is laid out rtl.
@@ -185,6 +189,7 @@ def principle_view(
         group=principle.group or "",
         scored=principle.scored,
         levels=level_views(levels),
+        own_levels=principle.levels is not None,
         next_advice_html=next_advice(levels, principle.advice),
     )
 
@@ -239,6 +244,10 @@ def bank_view(bank: Questionnaire) -> BankView:
         by_respondent=bank.scoring.aggregate == "respondents",
         scale_range=scale_range(bank),
         own_scoring=says_how_scored(bank),
+        scored_count=len(bank.scored_principles()),
+        described_levels=any(
+            lv.description for p in bank.principles for lv in [*bank.levels_of(p), *bank.levels]
+        ),
     )
 
 
