@@ -361,7 +361,8 @@ def test_a_level_shows_its_description_and_what_would_take_us_there(
     advice = page.locator("#advice-goals")
     assert "Stage 2: Some goals shared." in advice.inner_text()
     shown = advice.locator(".next-level:not([hidden])")
-    assert shown.locator("h4").inner_text() == "What would take us there"
+    assert shown.locator("h4").inner_text() == "What would take us there: Stage 3"
+    assert "Goals fully shared." in shown.inner_text()
     assert "Review the goals every year together." in shown.inner_text()
     assert (
         page.locator('#results tr[data-principle="goals"] [data-slot="level"]').inner_text()

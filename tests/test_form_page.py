@@ -193,7 +193,8 @@ def test_each_level_has_the_advice_of_the_level_above_it_as_what_would_take_us_t
     assert "Agree one step" in principle.next_advice_html["concern"]
     html = render_form(twenty, load_theme("default"))
     assert (
-        '<div class="next-level" data-level="concern" hidden><h4>What would take us there' in html
+        '<div class="next-level" data-level="concern" hidden><h4>What would take us there: '
+        "Borderline</h4><p>3.0 to 3.9: worth discussing.</p>" in html
     )
     assert (
         '<p class="level-note" data-level="strength" hidden><strong>Strength</strong>: 4.0' in html

@@ -69,6 +69,7 @@ class PrincipleView:
     # level id -> the advice of the next level up, where the principle has some ("What would
     # take us there"); nothing for the top level
     next_advice_html: dict[str, str] = field(default_factory=dict)
+    next_level: dict[str, LevelView] = field(default_factory=dict)  # level id -> the one above
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,7 @@ def principle_view(
         levels=level_views(levels),
         own_levels=principle.levels is not None,
         next_advice_html=next_advice(levels, principle.advice),
+        next_level=dict(zip([lv.id for lv in levels], level_views(levels)[1:], strict=False)),
     )
 
 
