@@ -683,7 +683,8 @@ def test_a_principle_asked_of_nobody_shows_not_asked_never_a_zero_or_a_dash(
     page.get_by_label("Principle to show").select_option("measures")
     heat = rows_of(page, "#heat-measures")
     assert heat[0] == ["<b>Gamma</b> (2)", "–", "not asked"]
-    description = page.locator("#partnership-radar-desc").text_content()
+    # Two principles: the ranked dot plot, with the radar's text alternative.
+    description = page.locator("#radar svg desc").text_content()
     assert "<b>Gamma</b>: Common agenda 31, Shared measures not asked." in (description or "")
 
 

@@ -153,3 +153,61 @@ def test_the_view_numbers_principle_questions_and_not_background_ones(
     assert [q.control for q in view.background] == ["radio", "select", "checkbox", "textarea"]
     assert [q.number for q in view.principles[0].questions] == [1, 2, 3, 4]
     assert view.conditional
+
+
+TWENTY = Path(__file__).parent / "data" / "twenty-factors" / "bank.yaml"
+
+
+@pytest.fixture(scope="module")
+def twenty() -> Questionnaire:
+    return load_questionnaire(TWENTY)
+
+
+def test_a_bank_with_groups_asks_its_principles_under_the_group_headings(
+    twenty: Questionnaire,
+) -> None:
+    html = render_form(twenty, load_theme("default"))
+    places = [html.index(f'id="g-{g.id}-title"') for g in twenty.groups]
+    assert places == sorted(places)
+    ends = [*places[1:], html.index('id="actions-title"')]
+    for group, start, end in zip(twenty.groups, places, ends, strict=True):
+        inside = re.findall(r'<section class="principle" id="p-([^"]+)"', html[start:end])
+        assert inside == [p.id for p in twenty.principles_of(group)]
+    assert f'<h3 id="p-{twenty.principles[0].id}-title">' in html
+
+
+def test_without_overall_or_weakest_link_the_results_have_neither_but_a_lowest_scores_list(
+    twenty: Questionnaire,
+) -> None:
+    html = render_form(twenty, load_theme("default"))
+    assert 'id="overall"' not in html and 'id="weakest"' not in html
+    assert '<div class="lowest" id="lowest" hidden><h3>Lowest scores</h3>' in html
+    assert "Your score for each principle: mean on the 1–5 scale" in html
+
+
+def test_each_level_has_the_advice_of_the_level_above_it_as_what_would_take_us_there(
+    twenty: Questionnaire,
+) -> None:
+    principle = bank_view(twenty).principles[0]
+    assert list(principle.next_advice_html) == ["concern"]  # the borderline advice
+    assert "Agree one step" in principle.next_advice_html["concern"]
+    html = render_form(twenty, load_theme("default"))
+    assert (
+        '<div class="next-level" data-level="concern" hidden><h4>What would take us there: '
+        "Borderline</h4><p>3.0 to 3.9: worth discussing.</p>" in html
+    )
+    assert (
+        '<p class="level-note" data-level="strength" hidden><strong>Strength</strong>: 4.0' in html
+    )
+
+
+def test_a_bank_that_says_nothing_of_its_scoring_shows_no_level_notes_or_next_level_advice() -> (
+    None
+):
+    html = render_form(load_questionnaire(RATED_ONLY), load_theme("default"))
+    assert "level-note" not in html and "What would take us there" not in html
+    assert (
+        'id="overall"' in html
+        and 'id="weakest"' in html
+        and "g-" not in html.split("<form")[1][:200]
+    )

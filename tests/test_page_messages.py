@@ -30,6 +30,16 @@ JS = Path(__file__).parent.parent / "src" / "selfassess" / "themes" / "default" 
 WEB = Path(__file__).parent.parent / "src" / "selfassess" / "web"
 DATA = Path(__file__).parent / "data"
 SCRIPTS = {"form.js": FORM_MESSAGES, "partnership.js": PARTNERSHIP_MESSAGES}
+# A page's presentational scripts share its catalogue: the results beside each page's script.
+BESIDE = {"form.js": ["form-results.js"], "partnership.js": ["partnership-results.js"]}
+
+
+def page_source(script: str) -> str:
+    """A page's presentational scripts, read together: one catalogue serves them all."""
+    names = [script, *(n for n in BESIDE[script] if (JS / n).is_file())]
+    return "\n".join((JS / n).read_text(encoding="utf-8") for n in names)
+
+
 # The partnership page's file readers (selfassess.web), which share one catalogue.
 READERS = ("python-text.js", "csv.js", "responses.js")
 MESSAGES_DATA = re.compile(
@@ -47,7 +57,7 @@ def bank() -> Questionnaire:
 @pytest.mark.parametrize("script", list(SCRIPTS))
 def test_a_script_uses_every_key_of_its_catalogue_and_no_other(script: str) -> None:
     """Only the keys a script uses go into its page (the form page has a size budget)."""
-    source = (JS / script).read_text(encoding="utf-8")
+    source = page_source(script)
     catalogue = SCRIPTS[script]
     looked_up = set(re.findall(r'\bsay(?:Nodes)?\("(\w+)"', source))
     assert looked_up <= set(catalogue), looked_up - set(catalogue)
@@ -57,7 +67,7 @@ def test_a_script_uses_every_key_of_its_catalogue_and_no_other(script: str) -> N
 
 @pytest.mark.parametrize("script", list(SCRIPTS))
 def test_a_script_writes_no_sentence_of_its_own(script: str) -> None:
-    source = (JS / script).read_text(encoding="utf-8")
+    source = page_source(script)
     code = re.sub(r"/\*.*?\*/|//[^\n]*", "", source, flags=re.S)
     sentences = re.findall(r'"([A-Z][a-z]+ [^"]*)"', code)
     assert sentences == [], sentences

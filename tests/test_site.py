@@ -190,7 +190,12 @@ def test_each_page_carries_a_csp_that_admits_exactly_its_own_inline_code(
 # The words themselves (statements, help, advice ...) are the author's, so they are not held
 # against the page. For the 30-question bundled bank of version 1 this came to about 87 KB,
 # where the budget before question types was a bare 80 KB (script and style 30 KB).
-SCRIPT_AND_STYLE_BYTES = 39_000
+# Banks that say how they are scored and shown (#16) raised script and style from 39 KB to
+# 50 KB: the display's unit (display.js, 2 KB), the twin's new rules (2 KB), the ranked dot plot
+# that keeps 20 principles readable (charts.js, 7.5 KB) and results by group with each
+# principle's levels and the lowest scores (form-results.js, 1.5 KB); about 49 KB in the nhs
+# theme, whose stylesheet is 1 KB larger.
+SCRIPT_AND_STYLE_BYTES = 50_000
 MARKUP_BYTES = 10_700
 MARKUP_BYTES_PER_PRINCIPLE = 1_300
 MARKUP_BYTES_PER_QUESTION = 250

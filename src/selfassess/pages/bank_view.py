@@ -8,9 +8,17 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
-from selfassess.core.model import Principle, Question, Questionnaire, ScaleOption, Scoring
+from selfassess.core.model import (
+    Level,
+    Principle,
+    Question,
+    Questionnaire,
+    ScaleOption,
+    Scoring,
+)
 from selfassess.pages.markdown import render_inline, render_markdown
 
 
@@ -54,6 +62,24 @@ class PrincipleView:
     summary_html: str
     questions: list[QuestionView]
     advice_html: dict[str, str]  # level id -> HTML
+    group: str = ""  # its group's id; "" in a bank without groups
+    scored: bool = True  # false: answered and reported (answer counts), never scored
+    levels: list[LevelView] = field(default_factory=list)  # what its score is read against
+    own_levels: bool = False  # its levels are its own, not the bank's
+    # level id -> the advice of the next level up, where the principle has some ("What would
+    # take us there"); nothing for the top level
+    next_advice_html: dict[str, str] = field(default_factory=dict)
+    next_level: dict[str, LevelView] = field(default_factory=dict)  # level id -> the one above
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """A heading over principles (a published instrument's categories), in bank order."""
+
+    id: str
+    title: str
+    summary_html: str
+    principles: list[PrincipleView]
 
 
 @dataclass(frozen=True)
@@ -71,6 +97,17 @@ class BankView:
     background: list[QuestionView] = field(default_factory=list)
     references_html: list[str] = field(default_factory=list)  # each one source, inline Markdown
     conditional: bool = False  # some question is asked only of some respondents
+    groups: list[GroupView] = field(default_factory=list)  # none: the principles stand alone
+    overall: bool = True  # false: no overall score anywhere (`scoring.overall`)
+    weakest_link: bool = True  # false: "Lowest scores" in place of the weakest link
+    by_respondent: bool = False  # `aggregate: respondents`: every respondent counts the same
+    scale_range: str = ""  # "1–5" when figures are shown on the scale, else ""
+    # The bank says how it is scored and shown (scoring, groups, own levels, unscored
+    # principles): its pages show each level's description and the advice for the next level.
+    own_scoring: bool = False
+    scored_count: int = 0  # the principles that are scored (all, in a bank without `scored`)
+    # Levels with a description, the bank's or a principle's own: the pages give a key to them.
+    described_levels: bool = False
 
 
 # Scripts written right to left; a page in one of these languages is laid out rtl.
@@ -125,24 +162,70 @@ def question_view(bank: Questionnaire, question: Question, number: int) -> Quest
     )
 
 
+def level_views(levels: list[Level]) -> list[LevelView]:
+    return [LevelView(lv.id, lv.label, lv.min, lv.description or "") for lv in levels]
+
+
+def next_advice(levels: list[Level], advice: dict[str, str]) -> dict[str, str]:
+    """Level id -> the advice of the level above it, where the principle gives that advice."""
+    return {
+        lower.id: render_markdown(advice[upper.id])
+        for lower, upper in pairwise(levels)
+        if upper.id in advice
+    }
+
+
+def principle_view(
+    bank: Questionnaire, principle: Principle, number: int, first: int
+) -> PrincipleView:
+    """One principle as the pages show it; its questions numbered on from `first`."""
+    levels = bank.levels_of(principle)
+    return PrincipleView(
+        id=principle.id,
+        number=number,
+        title=principle.title,
+        summary_html=render_markdown(principle.summary),
+        questions=[question_view(bank, q, first + k) for k, q in enumerate(principle.questions)],
+        advice_html={k: render_markdown(v) for k, v in principle.advice.items()},
+        group=principle.group or "",
+        scored=principle.scored,
+        levels=level_views(levels),
+        own_levels=principle.levels is not None,
+        next_advice_html=next_advice(levels, principle.advice),
+        next_level=dict(zip([lv.id for lv in levels], level_views(levels)[1:], strict=False)),
+    )
+
+
+def says_how_scored(bank: Questionnaire) -> bool:
+    """Whether the bank uses any of the keys that say how it is scored and shown."""
+    return (
+        bank.scoring != Scoring()
+        or bool(bank.groups)
+        or any(p.levels is not None or not p.scored for p in bank.principles)
+    )
+
+
+def scale_range(bank: Questionnaire) -> str:
+    """ "1–5" for a bank shown on its scale, "" for one shown on 0-100."""
+    display = bank.display
+    return f"{display.lo:g}–{display.hi:g}" if display.on_scale else ""
+
+
 def bank_view(bank: Questionnaire) -> BankView:
     number = 0
     principles = []
     for p_index, principle in enumerate(bank.principles, start=1):
-        questions = []
-        for question in principle.questions:
-            number += 1
-            questions.append(question_view(bank, question, number))
-        principles.append(
-            PrincipleView(
-                id=principle.id,
-                number=p_index,
-                title=principle.title,
-                summary_html=render_markdown(principle.summary),
-                questions=questions,
-                advice_html={k: render_markdown(v) for k, v in principle.advice.items()},
-            )
+        principles.append(principle_view(bank, principle, p_index, number + 1))
+        number += len(principle.questions)
+    groups = [
+        GroupView(
+            g.id,
+            g.title,
+            render_markdown(g.summary),
+            [p for p in principles if p.group == g.id],
         )
+        for g in bank.groups
+    ]
     return BankView(
         id=bank.id,
         version=bank.version,
@@ -152,11 +235,21 @@ def bank_view(bank: Questionnaire) -> BankView:
         intro_html=render_markdown(bank.intro),
         estimated_minutes=estimated_minutes(bank),
         question_count=bank.question_count,
-        levels=[LevelView(lv.id, lv.label, lv.min, lv.description or "") for lv in bank.levels],
+        levels=level_views(bank.levels),
         principles=principles,
         background=[question_view(bank, q, 0) for q in bank.background],
         references_html=[render_inline(r) for r in bank.references],
         conditional=any(q.ask_if is not None for q in bank.all_questions()),
+        groups=groups,
+        overall=bank.scoring.overall,
+        weakest_link=bank.scoring.weakest_link,
+        by_respondent=bank.scoring.aggregate == "respondents",
+        scale_range=scale_range(bank),
+        own_scoring=says_how_scored(bank),
+        scored_count=len(bank.scored_principles()),
+        described_levels=any(
+            lv.description for p in bank.principles for lv in [*bank.levels_of(p), *bank.levels]
+        ),
     )
 
 

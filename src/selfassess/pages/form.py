@@ -27,7 +27,7 @@ FORM_COMPUTING = (
     "charts.js",
     "form-answers.js",
 )
-FORM_SCRIPTS = ("js/form.js",)
+FORM_SCRIPTS = ("js/form-results.js", "js/form.js")
 FORM_STYLES = ("css/form.css",)
 
 

@@ -36,6 +36,13 @@ FORM_MESSAGES: Mapping[str, Message] = {
     "deletedOther": N_("Deleted the other answers"),
     "yourScores": N_("Your scores"),
     "radarTitle": N_("Your scores by principle, as in the table above"),
+    "dotsTitle": N_("Your scores by principle, highest first, as in the table above"),
+    "dotsCaption": N_(
+        "The same scores, highest first: the further right, the higher the score. The shaded "
+        "bands are the levels."
+    ),
+    "axisPercent": N_("Score out of 100"),
+    "axisScale": N_("Mean on the {scale} scale"),
     "unchanged": N_("Your answers on this page have not been changed."),
     "notJson": N_(
         "It is not a JSON file: this form loads only the .json files it saves; "
@@ -83,6 +90,7 @@ PARTNERSHIP_MESSAGES: Mapping[str, Message] = {
         "answers on {missing}."
     ),
     "overall": N_("Partnership overall score: {score} out of 100, {level}"),
+    "overallOnScale": N_("Partnership overall score: {score} on the {scale} scale, {level}"),
     "weakest": N_("Weakest principle: {title} ({score})."),
     "weakestAt": N_(
         "Weakest principle: {title} ({score}); lowest there: {organisation} ({min}). A chain is "
@@ -94,6 +102,14 @@ PARTNERSHIP_MESSAGES: Mapping[str, Message] = {
     "notDivergent": N_("No"),
     "partnership": N_("Partnership"),
     "radarTitle": N_("Scores by principle: the partnership and each organisation"),
+    "dotsTitle": N_("Scores by principle, highest first: the partnership and each organisation"),
+    "dotsCaption": N_(
+        "The partnership and each organisation by principle, highest first: the further right, "
+        "the higher the score; the shaded bands are the levels. The table “Scores by "
+        "organisation” below gives the same figures."
+    ),
+    "axisPercent": N_("Score out of 100"),
+    "axisScale": N_("Mean on the {scale} scale"),
     "levelFrom": N_("{level} (from {min})"),
     "allRemoved": N_("All files removed. No files chosen."),
     # Principles asked of nobody (ask_if), small groups and counts hidden, open answers withheld.

@@ -22,6 +22,8 @@ import jinja2
 from selfassess.core.errors import SelfassessError
 from selfassess.core.i18n import _, use_translations
 from selfassess.core.model import Question, Questionnaire
+from selfassess.core.palette import level_colours
+from selfassess.core.tallies import NULL_KEY, value_key
 from selfassess.inputs.responses import MAX_RESPONSE_BYTES
 from selfassess.pages.answer_file_messages import READING_MESSAGES
 from selfassess.pages.bank_view import BankView, PrincipleView, bank_view
@@ -52,8 +54,22 @@ PARTNERSHIP_COMPUTING = (
     "heatmap.js",
     "breakdowns.js",
 )
-PARTNERSHIP_SCRIPTS = ("js/partnership.js",)
+PARTNERSHIP_SCRIPTS = ("js/partnership-results.js", "js/partnership.js")
 PARTNERSHIP_STYLES = ("css/form.css", "css/partnership.css")
+
+
+def heat_tone_css(bank: Questionnaire) -> str:
+    """The heat map's level fills: the bank's levels' colours, and for a principle with levels
+    of its own, theirs, on its map and on the key while it is shown (partnership.js marks it)."""
+    css = level_tone_css(len(bank.levels))
+    for principle in bank.principles:
+        if principle.levels is None or not principle.scored:
+            continue
+        for i, colour in enumerate(level_colours(len(principle.levels))):
+            on_map = f'[data-heat="{principle.id}"] .tone-{i}'
+            on_key = f'.heat-legend[data-principle="{principle.id}"] .tone-{i}'
+            css += f"{on_map},{on_key}{{background:{colour}}}"
+    return css
 
 
 def partnership_page_name(bank_id: str) -> str:
@@ -78,6 +94,79 @@ class OpenPrincipleView:
     id: str
     title: str
     questions: list[AskedView]
+
+
+@dataclass(frozen=True)
+class AnswerRowView:
+    """One row of an unscored question's counts: the answer's key in `answers` and its label."""
+
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class CountedQuestionView:
+    """A question of an unscored principle: how many chose each value of its scale."""
+
+    id: str
+    number: int
+    text_html: str
+    rows: list[AnswerRowView]
+
+
+@dataclass(frozen=True)
+class CountedPrincipleView:
+    """A principle the bank reports without scoring (`scored: false`), with its questions."""
+
+    id: str
+    title: str
+    questions: list[CountedQuestionView]
+
+
+def _counted(bank: Questionnaire, view: BankView) -> list[CountedPrincipleView]:
+    """The unscored principles' scale questions, each value's row labelled from its scale; the
+    unscored option ("Don't know") shares the row of those who left the question blank."""
+    views = {p.id: p for p in view.principles}
+    counted = []
+    for principle in bank.principles:
+        if principle.scored:
+            continue
+        pv = views[principle.id]
+        texts = {q.id: (q.number, q.text_html) for q in pv.questions}
+        questions = []
+        for question in bank.scored_questions(principle):
+            scale = bank.scale_of(question)
+            rows = [
+                AnswerRowView(value_key(o.value), o.label) for o in scale if o.value is not None
+            ]
+            blank = [o.label for o in scale if o.value is None]
+            rows.append(AnswerRowView(NULL_KEY, _no_answer(blank)))
+            number, text = texts[question.id]
+            questions.append(CountedQuestionView(question.id, number, text, rows))
+        counted.append(CountedPrincipleView(principle.id, principle.title, questions))
+    return counted
+
+
+def _no_answer(unscored_labels: list[str]) -> str:
+    """The label of the "null" row: no answer, or the scale's unscored option."""
+    if not unscored_labels:
+        return _("No answer")
+    return _("%(option)s, or no answer") % {"option": "; ".join(unscored_labels)}
+
+
+def _score_columns(view: BankView) -> tuple[list[PrincipleView], list[tuple[str, int]]]:
+    """The scored principles as the score tables' columns, in group order, and each group's
+    title with the number of columns under it (none without groups)."""
+    if not view.groups:
+        return [p for p in view.principles if p.scored], []
+    columns: list[PrincipleView] = []
+    spans: list[tuple[str, int]] = []
+    for group in view.groups:
+        own = [p for p in group.principles if p.scored]
+        columns += own
+        if own:
+            spans.append((group.title, len(own)))
+    return columns, spans
 
 
 def partnership_groups_data(bank: Questionnaire) -> dict[str, Any]:
@@ -121,7 +210,9 @@ def _group_views(bank: Questionnaire, view: BankView) -> dict[str, Any]:
             )
             for p in view.principles
         ],
-        "heat_principles": [_scored_only(p, scored) for p in view.principles],
+        # An unscored principle has its answer counts instead of a heat map.
+        "heat_principles": [_scored_only(p, scored) for p in view.principles if p.scored],
+        "counted_principles": _counted(bank, view),
     }
 
 
@@ -145,9 +236,10 @@ def render_partnership_page(
         PARTNERSHIP_STYLES,
         PARTNERSHIP_SCRIPTS,
         PARTNERSHIP_COMPUTING,
-        generated_css=level_tone_css(len(bank.levels)),  # the heat map's level fills
+        generated_css=heat_tone_css(bank),  # the heat map's level fills
     )
     view = bank_view(bank)
+    columns, spans = _score_columns(view)
     with use_translations(translations_for(view.language)):  # the page's words, its script's too
         context = {
             "page": page_context(
@@ -165,6 +257,8 @@ def render_partnership_page(
             "divergence_threshold": bank.display.number_text(bank.spread_threshold),
             "max_megabytes": MAX_RESPONSE_BYTES // (1024 * 1024),
             "groups_json": json_for_html(partnership_groups_data(bank)),
+            "score_columns": columns,
+            "column_groups": spans,
             **_group_views(bank, view),
         }
         return render_template(env, "partnership.html.j2", context)

@@ -1,14 +1,15 @@
-/* selfassess form page. Scoring is SelfassessScoring's (scoring.js), the chart
-   SelfassessCharts' (charts.js), reading and writing the questions' controls and hiding the
-   questions not asked SelfassessFormAnswers' (form-answers.js); this file reads the comment
-   boxes, saves to localStorage, shows results, and exports/imports response files. After every
+/* selfassess form page. Scoring is SelfassessScoring's (scoring.js), the results and their
+   chart SelfassessFormResults' (form-results.js), reading and writing the questions' controls
+   and hiding the questions not asked SelfassessFormAnswers' (form-answers.js); this file reads
+   the comment boxes, saves to localStorage, and exports/imports response files. After every
    change the current result is in window.selfassessResult (one respondent entry of
    `score --format json`). */
 (function () {
   "use strict";
   const S = globalThis.SelfassessScoring;
   const A = globalThis.SelfassessFormAnswers;
-  const C = globalThis.SelfassessCharts;
+  const F = globalThis.SelfassessFormResults;  // the results (form-results.js)
+  const show = F.show;
   const say = globalThis.SelfassessMessages;  // the page's words, by key (selfassess.web messages.js)
   const $ = (id) => document.getElementById(id);
   const bank = JSON.parse($("selfassess-bank").textContent);
@@ -25,9 +26,9 @@
   const FIELDS = ["organisation", "role", "name"];
   // Everything keyed by an id or by text from a file has no prototype (scoring.js's dict), so
   // ids like `toString` or `constructor` find only what was stored under them.
-  const levelLabel = S.dictOf(Object.fromEntries(bank.levels.map((l) => [l.id, l.label])));
   const titles = S.dictOf(Object.fromEntries(bank.principles.map((p) => [p.id, p.title])));
   const sets = A.fieldsets(form);
+  const results = F.create(bank);
   const commentBoxes = Array.from(form.querySelectorAll("textarea[data-comment]"));
   // Comments this page has no box for (on single questions, from other tools) survive a round trip.
   let otherComments = S.dict();
@@ -169,7 +170,7 @@
     $("progress").textContent = say("progress", { answered: responded, total: asked.size });
     // An empty comment box is left off the printed record (print CSS hides .is-empty).
     commentBoxes.forEach((box) => box.parentNode.classList.toggle("is-empty", !box.value.trim()));
-    if (resultsShown) showResults(result, result.notApplicable || new Set(), asked);
+    if (resultsShown) results.render(result, result.notApplicable || new Set(), asked);
   }
 
   function text(tag, content) {
@@ -178,61 +179,6 @@
     return el;
   }
 
-
-  /** Show an element's pre-rendered [data-when] variants for `variant` (true: "scored", false:
-      "unscored"; data-when may list several) and put values in its [data-slot]s. */
-  function show(element, variant, values) {
-    const when = variant === true ? "scored" : variant === false ? "unscored" : variant;
-    element.querySelectorAll("[data-when]").forEach((el) => { el.hidden = !el.dataset.when.split(" ").includes(when); });
-    element.querySelectorAll("[data-slot]").forEach((el) => { el.textContent = values[el.dataset.slot]; });
-  }
-
-  /** Show the one [data-level] child that matches `level` ("" for none); false if none did. */
-  function showLevel(element, level) {
-    let shown = false;
-    element.querySelectorAll("[data-level]").forEach((el) => { el.hidden = el.dataset.level !== (level || ""); shown = shown || !el.hidden; });
-    return shown;
-  }
-
-  /** The results of one respondent; principles in `na` were not applicable to them, `asked`
-      holds the questions asked of them. */
-  function showResults(result, na, asked) {
-    const rounded = (score) => (score === null ? "–" : S.roundHalfUp(score));
-    $("results").hidden = false;
-    bank.principles.forEach((p) => {
-      const score = result.principles[p.id], level = S.levelOf(bank.levels, score);
-      const row = document.querySelector('tr[data-principle="' + CSS.escape(p.id) + '"]');
-      // The answers a score needs, out of the rated questions asked (the page lists the figure for each count).
-      const rated = p.questions.filter((q) => !q.type && asked.has(q.id)).length;
-      const needed = (row.dataset.needed || "").split(" ")[rated - 1];
-      show(row, na.has(p.id) ? "na" : score !== null, { score: rounded(score), level: levelLabel[level], needed, total: rated });
-      row.querySelector(".bar span").style.width = score + "%";
-      const advice = $("advice-" + p.id);
-      advice.hidden = na.has(p.id) || !showLevel(advice, level);
-    });
-    const scorable = bank.principles.filter((p) => !na.has(p.id));
-    const missing = scorable.filter((p) => result.principles[p.id] === null).map((p) => p.title);
-    show($("overall"), result.overall !== null, { score: rounded(result.overall), level: levelLabel[result.level], missing: missing.join("; ") });
-    showLevel($("overall"), result.level);
-    // The weakest principle is named only when every principle has a score, and every one
-    // that shares the lowest score is named (a tie is not settled by the bank's order here).
-    const unscored = missing.length;
-    const weakest = S.weakestPrinciple(bank, result.principles);
-    const tied = weakest === null ? [] : bank.principles.filter((p) => result.principles[p.id] === result.principles[weakest]);
-    show($("weakest"), unscored ? (unscored === 1 ? "pending-one" : "pending") : tied.length > 1 ? "tied" : "scored", {
-      title: tied.map((p) => titles[p.id]).join("; "),
-      score: rounded(result.principles[weakest] ?? null),
-      remaining: unscored,
-      total: scorable.length
-    });
-    $("radar").innerHTML = C.radar({
-      id: "radar-chart",
-      axes: bank.principles.map((p) => p.title),
-      series: [{ label: say("yourScores"), values: bank.principles.map((p) => result.principles[p.id]) }],
-      rings: bank.levels.map((l) => l.min).filter((m) => m > 0).concat([100]),
-      title: say("radarTitle")
-    });
-  }
 
   function showMessage(kind, heading, items, focus) {
     const box = $("message");

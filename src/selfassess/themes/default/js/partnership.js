@@ -15,6 +15,8 @@
   const say = globalThis.SelfassessMessages;  // the page's words, by key (selfassess.web messages.js)
   const $ = (id) => document.getElementById(id);
   const bank = JSON.parse($("selfassess-bank").textContent);
+  // The bank's own scoring: figures in its unit, its scored principles, groups (partnership-results.js).
+  const V = globalThis.SelfassessPartnershipResults.create(bank);
   const groups = JSON.parse($("selfassess-groups").textContent);
   const input = $("answer-files");
   // Ids may be `constructor` or `toString`: no prototype to find them in (scoring.js's dict).
@@ -27,7 +29,7 @@
   let current = null;  // {collected, result, asked}: asked is B.notAsked's, who was asked what
   window.selfassessResult = null;
 
-  const shown = (score) => (score === null || score === undefined ? "–" : String(S.roundHalfUp(score)));
+  const shown = V.figure;
   /** A score, or "not asked" where the principle was asked of nobody it stands for (never 0). */
   const shownOr = (score, notAsked) => (notAsked && (score === null || score === undefined) ? say("cellNotAsked") : shown(score));
   const fileCount = (count) => say("files", { count });
@@ -114,46 +116,42 @@
       el("li", say("fileRespondents", { file: f.name, respondents: respondentCount(f.respondents) }))));
   }
 
-  /** The organisation with the highest score on a principle (ties: alphabetical, like the lowest). */
-  function highest(result, pid) {
-    let best = null;
-    for (const name of Object.keys(result.organisations)) {
-      const s = result.organisations[name].principles[pid];
-      if (s !== null && (best === null || s > result.organisations[best].principles[pid])) best = name;
-    }
-    return best;
-  }
-
   function showResults(collected, result) {
     const p = result.partnership;
     $("summary").textContent = say("summary", { files: fileCount(collected.files.filter((f) => f.status === "read").length),
       respondents: respondentCount(p.n_respondents), organisations: organisationCount(p.n_organisations) });
     const overall = $("overall");
     const nobody = current.asked.partnership;
-    if (p.overall === null) {
-      const missing = bank.principles.filter((pr) => p.principles[pr.id].score === null && !nobody.has(pr.id)).map((pr) => pr.title);
+    if (overall && p.overall === null) {
+      const missing = V.scored.filter((pr) => p.principles[pr.id].score === null && !nobody.has(pr.id)).map((pr) => pr.title);
       overall.replaceChildren(el("p", missing.length ? say("noOverall", { missing: missing.join("; ") }) : say("overallNoneAsked")));
-    } else {
+    } else if (overall) {
       const line = el("p");
-      line.append(...sayNodes("overall", { score: el("strong", shown(p.overall)), level: el("strong", levelLabel[p.level]) }));
+      const scale = V.display.onScale ? V.display.lo + "–" + V.display.hi : null;
+      line.append(...sayNodes(scale ? "overallOnScale" : "overall", { score: el("strong", shown(p.overall)), level: el("strong", levelLabel[p.level]), scale }));
       overall.replaceChildren(line);
     }
     const weakest = $("weakest");
-    weakest.hidden = p.weakest_principle === null;
-    if (p.weakest_principle !== null) {
+    if (weakest) weakest.hidden = p.weakest_principle === null;
+    if (weakest && p.weakest_principle !== null) {
       const w = p.principles[p.weakest_principle];
       const values = { title: el("strong", titleOf[p.weakest_principle]), score: shown(w.score),
         organisation: el("strong", w.weakest_organisation), min: shown(w.min) };
       weakest.replaceChildren(...sayNodes(w.weakest_organisation === null ? "weakest" : "weakestAt", values));
     }
-    bank.principles.forEach((pr) => {
+    if (!$("weakest")) V.showLowest(result);
+    V.showGroups(result);
+    V.showCounted(result);
+    V.scored.forEach((pr) => {
       const r = p.principles[pr.id];
       const row = document.querySelector('tr[data-principle="' + CSS.escape(pr.id) + '"]');
       const cell = (name) => row.querySelector('[data-cell="' + name + '"]');
-      const top = highest(result, pr.id);
+      const top = V.highest(result, pr.id);
+      // Without a weakest link the lowest organisation is still read off, not named as weakest.
+      const low = V.weakestLink ? r.weakest_organisation : V.lowest(result, pr.id);
       cell("score").textContent = shownOr(r.score, nobody.has(pr.id));
-      cell("level").textContent = r.level ? levelLabel[r.level] : say(nobody.has(pr.id) ? "levelNotAsked" : "noScore");
-      cell("min").textContent = r.weakest_organisation === null ? "–" : r.weakest_organisation + " (" + shown(r.min) + ")";
+      cell("level").textContent = r.level ? V.labelIn(V.levelsOf(pr), r.level) : say(nobody.has(pr.id) ? "levelNotAsked" : "noScore");
+      cell("min").textContent = low === null ? "–" : low + " (" + shown(r.min) + ")";
       cell("max").textContent = top === null ? "–" : top + " (" + shown(r.max) + ")";
       cell("spread").textContent = shown(r.spread);
       cell("divergent").textContent = say(r.divergent ? "divergent" : "notDivergent");
@@ -176,8 +174,8 @@
       th.scope = "row";
       tr.append(th, el("td", String(o.n), "num"));
       const nobody = current.asked.organisations.get(name);
-      bank.principles.forEach((pr) => tr.append(el("td", shownOr(o.principles[pr.id], nobody.has(pr.id)), "num")));
-      tr.append(el("td", shown(o.overall), "num"), el("td", o.level ? levelLabel[o.level] : say("noScore")));
+      V.scored.forEach((pr) => tr.append(el("td", shownOr(o.principles[pr.id], nobody.has(pr.id)), "num")));
+      if (V.overall) tr.append(el("td", shown(o.overall), "num"), el("td", o.level ? levelLabel[o.level] : say("noScore")));
       return tr;
     });
     $("organisations").tBodies[0].replaceChildren(...rows);
@@ -185,23 +183,16 @@
 
   function showRadar(result) {
     const names = Object.keys(result.organisations);
-    const series = [{ label: say("partnership"), values: bank.principles.map((pr) => result.partnership.principles[pr.id].score) }]
-      .concat(names.map((name) => ({ label: name, values: bank.principles.map((pr) => result.organisations[name].principles[pr.id]) })));
+    // Figures in the displayed unit, as the tables show them; the chart draws them on 0-100.
+    const series = [{ label: say("partnership"), values: V.scored.map((pr) => result.partnership.principles[pr.id].score) }]
+      .concat(names.map((name) => ({ label: name, values: V.scored.map((pr) => result.organisations[name].principles[pr.id]) })));
     // The PDF's styles (core/palette.py): the partnership in the text colour, solid, circles.
     const styles = bank.palette.organisations;
     series.forEach((s, i) => { s.style = i ? styles[(i - 1) % styles.length] : { colour: null, dash: "", marker: "circle" }; });
     const nobody = [current.asked.partnership].concat(names.map((name) => current.asked.organisations.get(name)));
-    const describe = (s, k) => s.label + ": " + bank.principles.map((pr, i) => pr.title + " " +
+    const describe = (s, k) => s.label + ": " + V.scored.map((pr, i) => pr.title + " " +
       (s.values[i] === null ? say(nobody[k].has(pr.id) ? "cellNotAsked" : "noScoreHere") : shown(s.values[i]))).join(", ");
-    $("radar").innerHTML = C.radar({
-      id: "partnership-radar",
-      axes: bank.principles.map((pr) => pr.title),
-      series,
-      rings: bank.levels.map((l) => l.min).filter((m) => m > 0).concat([100]),
-      title: say("radarTitle"),
-      corners: bank.palette.corners,
-      description: series.map((s, k) => describe(s, k)).join(". ") + "."
-    });
+    $("radar").innerHTML = V.chart(series, series.map((s, k) => describe(s, k)).join(". ") + ".");
     $("radar-legend").replaceChildren(...series.map((s, i) => {
       const item = el("li");
       const swatch = el("span", null, "legend__swatch");
@@ -216,6 +207,8 @@
     const pid = $("heat-principle").value;
     document.querySelectorAll("[data-heat]").forEach((wrap) => { wrap.hidden = wrap.dataset.heat !== pid; });
     const map = H.heatMap(bank, current.result, current.collected.responses, pid);
+    // The key follows the principle shown: its own levels, none for one that is not scored.
+    showHeatLegend(map.levels || bank.levels, pid);
     // The scorecard's orientation (core/palette.py): a row per organisation, then the partnership.
     $("heat-" + pid).tBodies[0].replaceChildren(...map.rows.map((row) => {
       const tr = el("tr", null, row.partnership ? "heat-total" : null), th = el("th");
@@ -259,11 +252,14 @@
 
   function showBreakdowns(result) {
     const tables = tablesBy("breakdown");
+    // A row's figures come in bank order; its columns are the scored principles in group order.
+    const at = new Map(bank.principles.map((pr, i) => [pr.id, i]));
+    const overall = (row) => (V.overall ? [[shown(row.overall), "num"]] : []);
     B.breakdownTables(bank, groups, result, current.asked).forEach((table) => {
       tables.get(table.id).tBodies[0].replaceChildren(...table.rows.map((row) => (row.hidden
-        ? hiddenRow(row.label, table.k, bank.principles.length + 2)
+        ? hiddenRow(row.label, table.k, V.scored.length + (V.overall ? 2 : 1))
         : groupRow(row.label, [[String(row.n), "num"]].concat(
-          row.principles.map((f) => [shownOr(f.score, f.notAsked), "num"]), [[shown(row.overall), "num"]])))));
+          V.scored.map((pr) => row.principles[at.get(pr.id)]).map((f) => [shownOr(f.score, f.notAsked), "num"]), overall(row))))));
     });
   }
 
@@ -299,8 +295,10 @@
     $("open-answers").hidden = !entries.size;
   }
 
-  function showHeatLegend() {
-    $("heat-legend").replaceChildren(...H.legend(bank.levels).map((l) => {
+  function showHeatLegend(levels, pid) {
+    $("heat-legend").dataset.principle = pid || "";
+    $("heat-legend").hidden = !levels.length;
+    $("heat-legend").replaceChildren(...H.legend(levels).map((l) => {
       const item = el("li");
       item.append(el("span", null, "heat-legend__swatch tone-" + l.tone), el("span", say("levelFrom", { level: l.label, min: l.min })));
       return item;
@@ -334,7 +332,7 @@
 
   document.documentElement.classList.add("js");
   document.querySelectorAll(".js-only").forEach((node) => { node.hidden = false; });
-  showHeatLegend();
+  showHeatLegend(bank.levels);
   input.addEventListener("change", () => {
     const list = Array.from(input.files || []);
     input.value = "";  // so the same file can be chosen again (and reported as a duplicate)
