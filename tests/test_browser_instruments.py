@@ -20,6 +20,7 @@ from chromium import wait_until
 
 from selfassess.core.display import one_decimal
 from selfassess.core.model import Questionnaire
+from selfassess.core.privacy import hidden_groups
 from selfassess.core.scoring import score_all
 from selfassess.inputs.banks import load_questionnaire, parse_questionnaire
 from selfassess.inputs.responses import load_responses
@@ -234,7 +235,7 @@ def test_an_unscored_principle_has_no_score_and_a_table_of_answer_counts(
     assert "Context" not in texts(page, "#organisations thead th")
 
 
-def test_answer_counts_are_score_jsons(
+def test_answer_counts_are_score_jsons_with_small_counts_withheld(
     open_page: Any, small: Questionnaire, small_files: list[Path]
 ) -> None:
     page = open_page(small, "partnership")
@@ -245,7 +246,13 @@ def test_answer_counts_are_score_jsons(
         shown = rows.evaluate_all(
             "rows => rows.map(r => [r.dataset.answer, r.querySelector('td').textContent])"
         )
-        assert shown == [[key, str(n)] for key, n in counts.items()]
+        hidden = hidden_groups(list(counts.values()), small.privacy.min_group_size)
+        k = small.privacy.min_group_size
+        assert shown == [
+            [key, f"fewer than {k}" if i in hidden else str(n)]
+            for i, (key, n) in enumerate(counts.items())
+        ]
+        assert hidden, "the small bank's answers include counts below the threshold"
 
 
 def test_a_principle_with_its_own_levels_is_labelled_from_them(

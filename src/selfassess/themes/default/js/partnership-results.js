@@ -79,14 +79,19 @@
       }));
     };
 
-    /** How many chose each answer to the unscored principles' questions. */
-    view.showCounted = (result) => {
+    /** How many chose each answer to the unscored principles' questions; a count standing for
+        fewer than k respondents is withheld by the choice counts' rule (breakdowns.js). */
+    view.showCounted = (result, k) => {
       document.querySelectorAll("table[data-counted]").forEach((table) => {
         const entry = own(result.partnership.principles, table.dataset.counted);
         const counts = own(entry && entry.answers, table.dataset.question);
-        table.querySelectorAll("tr[data-answer]").forEach((row) => {
-          const n = own(counts, row.dataset.answer);
-          row.querySelector("td").textContent = typeof n === "number" ? String(n) : "–";
+        const rows = Array.from(table.querySelectorAll("tr[data-answer]"));
+        const numbers = rows.map((row) => own(counts, row.dataset.answer) || 0);
+        const hidden = new Set(globalThis.SelfassessBreakdowns.hiddenGroups(numbers, k));
+        rows.forEach((row, i) => {
+          const n = own(counts, row.dataset.answer), cell = row.querySelector("td");
+          cell.textContent = hidden.has(i) ? say("fewerThan", { k }) : typeof n === "number" ? String(n) : "–";
+          cell.classList.toggle("hidden-group", hidden.has(i));
         });
       });
     };

@@ -141,7 +141,7 @@
     }
     if (!$("weakest")) V.showLowest(result);
     V.showGroups(result);
-    V.showCounted(result);
+    V.showCounted(result, groups.min_group_size);
     V.scored.forEach((pr) => {
       const r = p.principles[pr.id];
       const row = document.querySelector('tr[data-principle="' + CSS.escape(pr.id) + '"]');
