@@ -12,6 +12,7 @@ not change while a translator still gets the plural slot. Dates are formatted by
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from selfassess.core.i18n import _, ngettext
@@ -35,6 +36,21 @@ def partnership_label() -> str:
 def score_column_label() -> str:
     """The heading of a heat map's last column, the principle score."""
     return _("Score")
+
+
+def scale_note(low: str, high: str) -> str:
+    """Said once under a table or chart of figures shown on the bank's scale."""
+    return _("Scores are means on the {low}–{high} scale.").format(low=low, high=high)
+
+
+def out_of_scale(low: str, high: str) -> str:
+    """Printed after the overall score shown on the bank's scale (on 0-100 it is "/100")."""
+    return _("on the {low}–{high} scale").format(low=low, high=high)
+
+
+def not_scored() -> str:
+    """Said in the summary beside a principle that is reported by its answers, never scored."""
+    return _("Reported, not scored")
 
 
 def heat_map_title(principle: str) -> str:
@@ -221,6 +237,16 @@ def group_hidden(threshold: int) -> str:
     ).format(n=threshold)
 
 
+def chose_or_blank(unscored: str) -> str:
+    """The count of respondents who chose the scale's unscored option or left a question blank."""
+    return _("“{label}” or left blank").format(label=unscored)
+
+
+def left_blank() -> str:
+    """The count of respondents who left a question of an unscored principle blank."""
+    return _("Left blank")
+
+
 def overall_column_label() -> str:
     """The heading of a breakdown table's overall column."""
     return _("Overall")
@@ -234,6 +260,14 @@ def largest_gap(high: str, principle: str, points: int, low: str) -> str:
         "Respondents who answered “{high}” score {principle} {points} points higher than "
         "those who answered “{low}”.",
         points,
+    ).format(high=high, principle=principle, points=points, low=low)
+
+
+def largest_gap_on_scale(high: str, principle: str, points: str, low: str) -> str:
+    """The widest gap between two shown groups on one principle, on the bank's scale."""
+    return _(
+        "Respondents who answered “{high}” score {principle} {points} higher than those who "
+        "answered “{low}”."
     ).format(high=high, principle=principle, points=points, low=low)
 
 
@@ -273,7 +307,7 @@ def agreement_sentence(
     split: bool,
     organisations: int,
     respondents: int,
-    threshold: float,
+    threshold: float | str,
     *,
     shown: int | None = None,
 ) -> str:
@@ -286,7 +320,7 @@ def agreement_sentence(
         return ""
     far = _(
         "at least a third of respondents are more than {threshold} points from the median"
-    ).format(threshold=f"{threshold:g}")
+    ).format(threshold=threshold if isinstance(threshold, str) else f"{threshold:g}")
     people = (
         _("people are split: {far}.").format(far=far)
         if split
@@ -319,17 +353,25 @@ def agreement_sentence(
     return _("Organisations' averages are close and most respondents sit near the median.")
 
 
-def level_range(starts: list[float], index: int) -> str:
-    """The scores a level covers, for the method appendix: "40 to under 60"."""
+def level_range(
+    starts: list[float], index: int, number: Callable[[float], str] | None = None
+) -> str:
+    """The scores a level covers, for the method appendix: "40 to under 60" (`number` writes
+    a level's start in the displayed unit: "3.0" on a 1-5 scale)."""
+    number = number or _general
     if len(starts) == 1:
         return _("every score")
     if index == 0:
-        return _("below {next}").format(next=f"{starts[1]:g}")
+        return _("below {next}").format(next=number(starts[1]))
     if index == len(starts) - 1:
-        return _("{start} and above").format(start=f"{starts[index]:g}")
+        return _("{start} and above").format(start=number(starts[index]))
     return _("{start} to under {next}").format(
-        start=f"{starts[index]:g}", next=f"{starts[index + 1]:g}"
+        start=number(starts[index]), next=number(starts[index + 1])
     )
+
+
+def _general(value: float) -> str:
+    return f"{value:g}"
 
 
 def answered_hidden() -> str:
