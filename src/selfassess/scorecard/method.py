@@ -64,9 +64,7 @@ def method_view(
         or any(has_options(q.type) for _, q in bank.questions())
         or any(not p.scored for p in bank.principles),
         by_respondent=bank.scoring.aggregate == "respondents",
-        scale_range=f"{f"{display.lo:g}"}–{f"{display.hi:g}"}"
-        if display.on_scale
-        else "",
+        scale_range=f"{display.lo:g}–{display.hi:g}" if display.on_scale else "",
         scale_low=f"{display.lo:g}" if display.on_scale else "",
         scale_high=f"{display.hi:g}" if display.on_scale else "",
         overall=bank.scoring.overall,
