@@ -43,7 +43,8 @@ def principle_section(
     grid = ctx.grids[row.id]
     result = ctx.scores.partnership.principles[row.id]
     consensus = result.consensus
-    disagreements = _disagreements(ctx, grid, pv)
+    # An unscored principle is reported by its counts: no organisation means to compare.
+    disagreements = _disagreements(ctx, grid, pv) if grid.principle.scored else []
     disagreement_of = {d.label: d for d in disagreements}
     next_level = _next_level(ctx, grid.principle, result.level)
     scored = {q.id for q in grid.questions}
