@@ -133,6 +133,7 @@ def test_score_json_has_the_documented_keys() -> None:
         "role",
         "background",
         "principles",
+        "groups",
         "overall",
         "level",
         "answered",
@@ -145,6 +146,7 @@ def test_score_json_has_the_documented_keys() -> None:
         "level",
         "weakest_principle",
         "principles",
+        "groups",
         "breakdowns",
         "choices",
     }

@@ -13,8 +13,14 @@ from typing import TYPE_CHECKING
 from selfassess.core.bank_rules import Loc, Problem, ask_if_problems, level_problems, repeats
 from selfassess.core.display import Display
 
+# What the form page spends on a question and on each of its options beyond their own text
+# (fieldset, radio, label, ids): the bound on the page is the bound on `build`'s memory.
+FORM_CHARS_PER_QUESTION = 400
+FORM_CHARS_PER_OPTION = 150
+MAX_FORM_CHARS = 10_000_000
+
 if TYPE_CHECKING:
-    from selfassess.core.model import Level, Questionnaire
+    from selfassess.core.model import Level, Questionnaire, ScaleOption
 
 
 def bank_problems(bank: Questionnaire) -> list[Problem]:
@@ -201,3 +207,28 @@ def _scales_span_the_bank(bank: Questionnaire) -> list[Problem]:
                     )
                 ]
     return []
+
+
+def form_size_problem(bank: Questionnaire) -> Problem | None:
+    """The form's estimated size past MAX_FORM_CHARS, as a problem at `principles`."""
+
+    def cost(scale: list[ScaleOption]) -> int:
+        return sum(len(o.label) + FORM_CHARS_PER_OPTION for o in scale)
+
+    bank_scale = cost(bank.scale)
+    size = 0
+    for question in bank.all_questions():
+        size += len(question.text) + len(question.help or "") + FORM_CHARS_PER_QUESTION
+        if question.options is not None:
+            size += sum(len(o.label) + FORM_CHARS_PER_OPTION for o in question.options)
+        elif question.is_scored:
+            size += bank_scale if question.scale is None else cost(question.scale)
+    if size <= MAX_FORM_CHARS:
+        return None
+    return (
+        ("principles",),
+        f"the form would be about {size / 1e6:.0f} MB "
+        f"({bank.question_count:,} questions, each with every option of its "
+        f"scale); at most {MAX_FORM_CHARS / 1e6:.0f} MB: use fewer questions or "
+        "options, or split the bank",
+    )

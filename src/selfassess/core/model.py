@@ -24,7 +24,11 @@ from selfassess.core.bank_rules import (
     finite_and_bounded,
 )
 from selfassess.core.display import SCALE, Display
-from selfassess.core.instrument_rules import bank_problems, level_problems_within
+from selfassess.core.instrument_rules import (
+    bank_problems,
+    form_size_problem,
+    level_problems_within,
+)
 from selfassess.core.question_types import (
     DEFAULT_QUESTION_TYPE,
     answer_shape,
@@ -53,13 +57,6 @@ MIN_WEIGHT = 0.001
 MAX_WEIGHT = 1_000_000.0
 Weight = Annotated[float, Field(ge=MIN_WEIGHT, le=MAX_WEIGHT, allow_inf_nan=False)]
 Number = StrictInt | StrictFloat
-
-
-# What the form page spends on a question and on each of its options beyond their own text
-# (fieldset, radio, label, ids): the bound on the page is the bound on `build`'s memory.
-FORM_CHARS_PER_QUESTION = 400
-FORM_CHARS_PER_OPTION = 150
-MAX_FORM_CHARS = 10_000_000
 
 
 Threshold = Annotated[float, Field(ge=0, le=2 * MAX_SCALE_VALUE, allow_inf_nan=False)]
@@ -257,30 +254,9 @@ class Questionnaire(_Frozen):
     def _form_of_bounded_size(self) -> Questionnaire:
         """Every question repeats its scale's options on the page: a bank with a small file
         but many questions times many options must not make `build` run out of memory."""
-
-        def cost(scale: list[ScaleOption]) -> int:
-            return sum(len(o.label) + FORM_CHARS_PER_OPTION for o in scale)
-
-        bank_scale = cost(self.scale)
-        size = 0
-        for question in self.all_questions():
-            size += len(question.text) + len(question.help or "") + FORM_CHARS_PER_QUESTION
-            if question.options is not None:
-                size += sum(len(o.label) + FORM_CHARS_PER_OPTION for o in question.options)
-            elif question.is_scored:
-                size += bank_scale if question.scale is None else cost(question.scale)
-        if size > MAX_FORM_CHARS:
-            raise RuleViolations(
-                [
-                    (
-                        ("principles",),
-                        f"the form would be about {size / 1e6:.0f} MB "
-                        f"({self.question_count:,} questions, each with every option of its "
-                        f"scale); at most {MAX_FORM_CHARS / 1e6:.0f} MB: use fewer questions or "
-                        "options, or split the bank",
-                    )
-                ]
-            )
+        problem = form_size_problem(self)
+        if problem:
+            raise RuleViolations([problem])
         return self
 
     @model_validator(mode="after")

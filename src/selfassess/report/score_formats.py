@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from selfassess.core.display import Display
 from selfassess.core.model import Questionnaire
-from selfassess.core.rounding import shown
 from selfassess.core.scores import GroupResult, PrincipleResult, Score, Scores
 
 
@@ -30,34 +30,37 @@ def scoring_settings(scores: Scores) -> dict[str, Any]:
     }
 
 
+def _principle_json(display: Display, p: PrincipleResult) -> dict[str, Any]:
+    """A principle across the partnership; an unscored one as its answer counts only."""
+    score, diff = display.score, display.difference
+    if not p.scored:
+        return {"scored": False, "answers": p.answers}
+    return {
+        "score": score(p.score),
+        "level": p.level,
+        "min": score(p.min),
+        "max": score(p.max),
+        "spread": diff(p.spread),
+        "divergent": p.divergent,
+        "weakest_organisation": p.weakest_organisation,
+        "consensus": {
+            "median": score(p.consensus.median),
+            "iqr": diff(p.consensus.iqr),
+            "split": p.consensus.split,
+        },
+    }
+
+
 def scores_to_json(scores: Scores) -> dict[str, Any]:
     """The JSON shape `selfassess score --format json` prints and the pages expose; every
     figure in the displayed unit (a score through `score`, a spread or IQR through `diff`)."""
-    score, diff = scores.display.score, scores.display.difference
+    score = scores.display.score
 
     def principles(figures: dict[str, Score]) -> dict[str, Score]:
         return {pid: score(s) for pid, s in figures.items()}
 
     def groups(results: dict[str, GroupResult]) -> dict[str, Any]:
         return {gid: {"score": score(g.score), "level": g.level} for gid, g in results.items()}
-
-    def principle(p: PrincipleResult) -> dict[str, Any]:
-        if not p.scored:
-            return {"scored": False, "answers": p.answers}
-        return {
-            "score": score(p.score),
-            "level": p.level,
-            "min": score(p.min),
-            "max": score(p.max),
-            "spread": diff(p.spread),
-            "divergent": p.divergent,
-            "weakest_organisation": p.weakest_organisation,
-            "consensus": {
-                "median": score(p.consensus.median),
-                "iqr": diff(p.consensus.iqr),
-                "split": p.consensus.split,
-            },
-        }
 
     return {
         "questionnaire": {
@@ -96,7 +99,10 @@ def scores_to_json(scores: Scores) -> dict[str, Any]:
             "overall": score(scores.partnership.overall),
             "level": scores.partnership.level,
             "weakest_principle": scores.partnership.weakest_principle,
-            "principles": {pid: principle(p) for pid, p in scores.partnership.principles.items()},
+            "principles": {
+                pid: _principle_json(scores.display, p)
+                for pid, p in scores.partnership.principles.items()
+            },
             "groups": groups(scores.partnership.groups),
             "breakdowns": {
                 qid: {
@@ -172,33 +178,51 @@ def scores_to_csv(bank: Questionnaire, scores: Scores) -> str:
 
 
 def scores_to_table(bank: Questionnaire, scores: Scores) -> str:
-    """A readable terminal summary: the partnership per principle, then each organisation."""
-    labels = {level.id: level.label for level in bank.levels}
-    p = scores.partnership
+    """A readable terminal summary: the partnership per principle (and group), then each
+    organisation; figures in the displayed unit, the unit named once."""
+    p, display = scores.partnership, scores.display
+    shown, spread_shown = display.text, display.difference_text
     lines = [
         f"{bank.title} ({bank.id} {bank.version}): "
         f"{p.n_respondents} respondents, {p.n_organisations} organisations",
+    ]
+    if display.on_scale:
+        lines.append(f"Figures are means on the {display.lo:g}-{display.hi:g} scale.")
+    lines += [
         "",
         f"{'Principle':<44} {'Score':>5}  {'Level':<12} {'Min':>4} {'Max':>4} {'Spread':>6}",
     ]
     for principle in bank.principles:
         r = p.principles[principle.id]
+        if not r.scored:
+            lines.append(f"{principle.title[:44]:<44} {'':>5}  not scored (answers counted)")
+            continue
+        labels = {level.id: level.label for level in bank.levels_of(principle)}
         mark = "  ! divergent" if r.divergent else ""
         weakest = "  <- weakest link" if principle.id == p.weakest_principle else ""
         lines.append(
             f"{principle.title[:44]:<44} {shown(r.score):>5}  {labels.get(r.level or '', '–'):<12} "
-            f"{shown(r.min):>4} {shown(r.max):>4} {shown(r.spread):>6}{mark}{weakest}"
+            f"{shown(r.min):>4} {shown(r.max):>4} {spread_shown(r.spread):>6}{mark}{weakest}"
         )
-    lines.append(f"{'Overall':<44} {shown(p.overall):>5}  {labels.get(p.level or '', '–'):<12}")
+    labels = {level.id: level.label for level in bank.levels}
+    for group in bank.groups:
+        g = p.groups[group.id]
+        title = f"Group: {group.title}"
+        lines.append(f"{title[:44]:<44} {shown(g.score):>5}  {labels.get(g.level or '', '–'):<12}")
+    if bank.scoring.overall:
+        lines.append(f"{'Overall':<44} {shown(p.overall):>5}  {labels.get(p.level or '', '–'):<12}")
+    scored = bank.scored_principles()
+    overall_header = f" {'Overall':>8}" if bank.scoring.overall else ""
     lines += [
         "",
         f"{'Organisation':<40} {'n':>3}  "
-        + " ".join(f"{pr.id[:8]:>8}" for pr in bank.principles)
-        + f" {'Overall':>8}",
+        + " ".join(f"{pr.id[:8]:>8}" for pr in scored)
+        + overall_header,
     ]
     for name, org in scores.organisations.items():
-        cells = " ".join(f"{shown(org.principles[pr.id]):>8}" for pr in bank.principles)
-        lines.append(f"{name[:40]:<40} {org.n:>3}  {cells} {shown(org.overall):>8}")
+        cells = " ".join(f"{shown(org.principles[pr.id]):>8}" for pr in scored)
+        overall = f" {shown(org.overall):>8}" if bank.scoring.overall else ""
+        lines.append(f"{name[:40]:<40} {org.n:>3}  {cells}{overall}")
     return "\n".join(lines) + "\n"
 
 
