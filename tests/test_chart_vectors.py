@@ -1,5 +1,6 @@
 """The shared chart cases of tests/vectors/charts/ through the scorecard's Python: radar points,
-the palette's markers, heat-map cells and radar labels (wrap and anchor).
+the palette's markers, heat-map cells, radar labels (wrap and anchor) and rings, the dot plot's
+geometry, the chart kind and the level colours.
 tests/js/chart-vectors.test.js runs the same files through charts.js and heatmap.js, so the PDF
 and the pages cannot drift apart."""
 
@@ -8,15 +9,18 @@ from __future__ import annotations
 import json
 import math
 import re
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from selfassess.core.palette import MARKERS, SeriesStyle
+from selfassess.core.display import Display
+from selfassess.core.palette import MARKERS, SeriesStyle, level_colours
 from selfassess.scorecard.chart_parts import Band, HeatRow, label_anchor, radar_point, wrap_text
+from selfassess.scorecard.dot_plot import DotRow, chart_kind, dot_plot_geometry
 from selfassess.scorecard.heat_map import BLANK_TONE, heat_map
-from selfassess.scorecard.radar import markers_path
+from selfassess.scorecard.radar import markers_path, radar_rings
 
 VECTORS = Path(__file__).parent / "vectors" / "charts"
 TOLERANCE = 0.051  # the SVG keeps one decimal
@@ -117,3 +121,54 @@ def test_a_label_is_centred_near_the_vertical_else_anchored_away_from_the_chart(
     case: dict[str, Any],
 ) -> None:
     assert [label_anchor(case["n"], i) for i in range(case["n"])] == case["anchors"]
+
+
+def same_geometry(actual: Any, expected: Any, where: str = "") -> None:
+    """Numbers to 1e-6, everything else exactly, the same keys all the way down."""
+    if isinstance(expected, dict):
+        assert isinstance(actual, dict) and actual.keys() == expected.keys(), where
+        for key in expected:
+            same_geometry(actual[key], expected[key], f"{where}.{key}")
+    elif isinstance(expected, list):
+        assert isinstance(actual, list) and len(actual) == len(expected), where
+        for i, (a, e) in enumerate(zip(actual, expected, strict=True)):
+            same_geometry(a, e, f"{where}[{i}]")
+    elif isinstance(expected, float | int) and not isinstance(expected, bool):
+        assert isinstance(actual, float | int) and math.isclose(actual, expected, abs_tol=1e-6), (
+            where,
+            actual,
+            expected,
+        )
+    else:
+        assert actual == expected, (where, actual, expected)
+
+
+@pytest.mark.parametrize("case", vectors("dot-plot.json")["chart_kind"], ids=str)
+def test_the_chart_is_a_radar_for_three_to_ten_scored_principles_else_a_dot_plot(
+    case: dict[str, Any],
+) -> None:
+    assert chart_kind(case["n_scored"]) == case["kind"]
+
+
+@pytest.mark.parametrize("case", vectors("dot-plot.json")["cases"], ids=lambda c: c["about"][:40])
+def test_the_dot_plot_geometry_is_the_shared_one(case: dict[str, Any]) -> None:
+    d = case["display"]
+    rows = [
+        DotRow(r["label"], r["partnership"], r["organisations"], r["levels"]) for r in case["rows"]
+    ]
+    plot = dot_plot_geometry(
+        rows, Display(d["unit"], d["lo"], d["hi"]), case["ticks"], top=case["top"]
+    )
+    same_geometry(json.loads(json.dumps(asdict(plot))), case["geometry"])
+
+
+def test_level_colours_sample_the_shared_ramp() -> None:
+    v = vectors("dot-plot.json")["level_colours"]
+    assert [level_colours(c["count"]) for c in v["cases"]] == [c["colours"] for c in v["cases"]]
+
+
+@pytest.mark.parametrize("case", vectors("radar-rings.json")["cases"], ids=str)
+def test_the_radars_rings_start_where_the_levels_do_on_0_to_100(case: dict[str, Any]) -> None:
+    d = case["display"]
+    rings = radar_rings(case["mins"], Display(d["unit"], d["lo"], d["hi"]))
+    assert near(rings, case["rings"], 1e-9)

@@ -10,6 +10,7 @@ from collections import Counter
 
 import pytest
 
+from selfassess.core.display import Display
 from selfassess.core.palette import DASHES, HIDDEN_FILL, MARKERS, level_colours, organisation_style
 from selfassess.scorecard.chart_parts import (
     Band,
@@ -20,7 +21,7 @@ from selfassess.scorecard.chart_parts import (
     wrap_text,
 )
 from selfassess.scorecard.heat_map import BLANK_TONE, HIDDEN_TONE, HeatMap, heat_map, heat_tones
-from selfassess.scorecard.radar import radar_chart
+from selfassess.scorecard.radar import radar_chart, radar_rings
 
 SVG = "{http://www.w3.org/2000/svg}"
 AXES = ["1. Agenda", "2. Measures", "3. Communication", "4. Hierarchies", "5. Reciprocity"]
@@ -66,6 +67,28 @@ def test_radar_title_is_the_text_alternative_with_every_value() -> None:
     assert "Care homes: 1. Agenda 42, 2. Measures 33, 3. Communication 51, 4. Hierarchies 19" in (
         title.text
     )
+
+
+def test_radar_rings_start_where_the_levels_do_converted_from_the_displayed_unit() -> None:
+    assert radar_rings([0, 40, 60, 80]) == [40, 60, 80, 100]
+    assert radar_rings([1, 3, 4], Display("scale", 1, 5)) == [50, 75, 100]
+
+
+def test_on_the_scale_the_radars_rings_and_values_are_in_the_scales_unit() -> None:
+    scale = Display("scale", 1, 5)
+    svg = radar_chart(
+        AXES,
+        [RadarSeries("Council", [60, 55, 70, 66, 63])],
+        partnership=RadarSeries("Partnership", [50, 44, 60, 42, 56]),
+        rings=radar_rings([1, 3, 4], scale),
+        display=scale,
+    )
+    root = parse(svg)
+    assert {"3.0", "4.0", "5.0"} <= set(texts(root))
+    title = root.find(f"{SVG}title")
+    assert title is not None and title.text is not None
+    assert "Scores on the 1–5 scale on each principle" in title.text
+    assert "Partnership: 1. Agenda 3.0, 2. Measures 2.8" in title.text
 
 
 def test_radar_labels_every_axis_and_every_line_in_the_legend() -> None:

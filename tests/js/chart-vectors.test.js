@@ -9,7 +9,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const { loadScripts, plain } = require("./support.js");
 
-const { SelfassessCharts: C, SelfassessHeatmap: H } = loadScripts(["scoring.js", "charts.js", "heatmap.js"]);
+const { SelfassessCharts: C, SelfassessHeatmap: H } = loadScripts(["display.js", "scoring.js", "charts.js", "heatmap.js"]);
 const VECTORS = path.join(__dirname, "..", "vectors", "charts");
 const vectors = (name) => JSON.parse(fs.readFileSync(path.join(VECTORS, name), "utf8"));
 const CORNERS = {  // core/palette.py MARKER_CORNERS, as the page gets them in its palette data
@@ -65,5 +65,43 @@ test("radar labels wrap as the PDF's: greedy, long words cut, ellipsis past the 
 test("radar labels anchor as the PDF's: middle near the vertical, else away from the chart (tests/vectors/charts/labels.json)", () => {
   for (const c of vectors("labels.json").anchors) {
     assert.deepEqual(Array.from({ length: c.n }, (_, i) => C.labelAnchor(c.n, i)), c.anchors, "n=" + c.n);
+  }
+});
+
+/** Numbers to 1e-6, everything else exactly, the same keys all the way down. */
+function sameGeometry(actual, expected, where) {
+  if (expected !== null && typeof expected === "object") {
+    assert.equal(typeof actual, "object", where);
+    assert.deepEqual(Object.keys(actual).sort(), Object.keys(expected).sort(), where);
+    for (const key of Object.keys(expected)) sameGeometry(actual[key], expected[key], where + "." + key);
+  } else if (typeof expected === "number") {
+    assert.ok(typeof actual === "number" && Math.abs(actual - expected) <= 1e-6, where + ": " + actual + " != " + expected);
+  } else {
+    assert.deepEqual(actual, expected, where);
+  }
+}
+
+test("the chart is a radar for 3 to 10 scored principles, else a dot plot (tests/vectors/charts/dot-plot.json)", () => {
+  for (const c of vectors("dot-plot.json").chart_kind) assert.equal(C.chartKind(c.n_scored), c.kind, "n=" + c.n_scored);
+});
+
+test("the dot plot's geometry is the scorecard's (tests/vectors/charts/dot-plot.json)", () => {
+  for (const c of vectors("dot-plot.json").cases) {
+    const d = c.display, display = { unit: d.unit, lo: d.lo, hi: d.hi, range: d.hi - d.lo, onScale: d.unit === "scale" };
+    sameGeometry(plain(C.dotPlot({ rows: c.rows, display, ticks: c.ticks, top: c.top })), c.geometry, c.about.slice(0, 40));
+  }
+});
+
+test("level colours sample the palette's ramp as Python does (tests/vectors/charts/dot-plot.json)", () => {
+  const v = vectors("dot-plot.json").level_colours;
+  for (const c of v.cases) assert.deepEqual(plain(C.levelColours(v.ramp, c.count)), c.colours, "count " + c.count);
+});
+
+test("the radar's rings start where the levels do, on 0-100 (tests/vectors/charts/radar-rings.json)", () => {
+  for (const c of vectors("radar-rings.json").cases) {
+    const d = c.display, display = { unit: d.unit, lo: d.lo, hi: d.hi, range: d.hi - d.lo, onScale: d.unit === "scale" };
+    const rings = plain(C.radarRings(c.mins.map((min) => ({ min })), display));
+    assert.equal(rings.length, c.rings.length, JSON.stringify(c));
+    near(rings, c.rings, 1e-9, JSON.stringify(c));
   }
 });

@@ -103,6 +103,8 @@ def palette_data(level_count: int) -> dict[str, Any]:
         "organisations": [asdict(organisation_style(i)) for i in range(cycle)],
         "corners": {name: [list(c) for c in corners] for name, corners in MARKER_CORNERS.items()},
         "levels": level_colours(level_count),
+        # For a principle with its own levels (charts.js levelColours samples it as Python).
+        "ramp": list(LEVEL_RAMP),
     }
 
 

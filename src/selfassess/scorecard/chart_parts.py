@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from selfassess.core.display import Display
 from selfassess.core.rounding import shown
 
 TEXT = "#1b1b1b"
@@ -144,11 +145,14 @@ def printed_value(value: Value) -> str:
     return value.mark if isinstance(value, Hidden) else shown(value)
 
 
-def said(value: Value, nothing: str) -> str:
-    """A value in the words of a text alternative (a screen reader reads "–" as "dash")."""
+def said(value: Value, nothing: str, display: Display | None = None) -> str:
+    """A value in the words of a text alternative (a screen reader reads "–" as "dash"), in
+    the displayed unit."""
     if isinstance(value, Hidden):
         return value.meaning
-    return nothing if value is None else shown(value)
+    if value is None:
+        return nothing
+    return shown(value) if display is None else display.text(value)
 
 
 def dash_attribute(pattern: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from selfassess.core.display import Display
 from selfassess.core.i18n import _
 
 
@@ -32,16 +33,58 @@ def no_answers() -> str:
     return _("no answers")
 
 
-def radar_alternative(title: str, lines: Sequence[tuple[str, Sequence[tuple[str, str]]]]) -> str:
-    """The radar's whole text alternative: each line's label, then each axis and its value."""
-    described = "; ".join(
+def dot_plot_title() -> str:
+    """The dot plot's title when the caller gives none."""
+    return _("Dot plot of principle scores, highest first")
+
+
+def scale_range(display: Display) -> str:
+    """The scale's ends as a range, "1–5"."""
+    return f"{display.lo:g}–{display.hi:g}"
+
+
+def dot_plot_axis(display: Display) -> str:
+    """The caption under the dot plot's x axis: the unit, named once."""
+    if display.on_scale:
+        return _("Score on the {range} scale").format(range=scale_range(display))
+    return _("Score from 0 to 100")
+
+
+def _described(lines: Sequence[tuple[str, Sequence[tuple[str, str]]]]) -> str:
+    return "; ".join(
         _("{label}: {values}").format(
             label=label, values=", ".join(f"{axis} {value}" for axis, value in values)
         )
         for label, values in lines
     )
-    intro = _("Scores from 0 to 100 on each principle, further out is better.")
-    return f"{title}. {intro} {described}."
+
+
+def radar_alternative(
+    title: str,
+    lines: Sequence[tuple[str, Sequence[tuple[str, str]]]],
+    display: Display | None = None,
+) -> str:
+    """The radar's whole text alternative: each line's label, then each axis and its value."""
+    if display is not None and display.on_scale:
+        intro = _("Scores on the {range} scale on each principle, further out is better.").format(
+            range=scale_range(display)
+        )
+    else:
+        intro = _("Scores from 0 to 100 on each principle, further out is better.")
+    return f"{title}. {intro} {_described(lines)}."
+
+
+def dot_plot_alternative(
+    title: str, display: Display, lines: Sequence[tuple[str, Sequence[tuple[str, str]]]]
+) -> str:
+    """The dot plot's whole text alternative, as the radar's: each series, each principle."""
+    if display.on_scale:
+        intro = _("Scores on the {range} scale on each principle, further right is better.").format(
+            range=scale_range(display)
+        )
+    else:
+        intro = _("Scores from 0 to 100 on each principle, further right is better.")
+    return f"{title}. {intro} {_described(lines)}."
 
 
 def level_key(label: str, minimum: str) -> str:

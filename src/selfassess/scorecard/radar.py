@@ -12,13 +12,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
+from selfassess.core.display import Display
 from selfassess.core.palette import (
     MARKER_CORNERS,
     SeriesStyle,
     organisation_style,
     partnership_style,
 )
-from selfassess.core.rounding import shown
 from selfassess.scorecard import chart_wording
 from selfassess.scorecard.chart_parts import (
     GRID,
@@ -51,8 +51,12 @@ def radar_chart(
     id_prefix: str = "radar",
     font_family: str = "sans-serif",
     highlight: str = TEXT,
+    display: Display | None = None,
 ) -> str:
-    """Partnership (bold, filled) and one line per organisation, with a legend on the right."""
+    """Partnership (bold, filled) and one line per organisation, with a legend on the right.
+    `rings` are on 0-100 (see `radar_rings`); under `display: scale` their labels and the text
+    alternative are in the scale's unit."""
+    display = display or Display()
     n = len(axes)
     radius = 128.0
     label_room = 118.0
@@ -72,12 +76,14 @@ def radar_chart(
             width,
             height,
             id_prefix,
-            _radar_description(title or chart_wording.radar_title(), axes, partnership, series),
+            _radar_description(
+                title or chart_wording.radar_title(), axes, partnership, series, display
+            ),
             font_family,
         )
     ]
 
-    out.append(_grid(point, n, (cx, cy), rings))
+    out.append(_grid(point, n, (cx, cy), rings, display))
     # Axis labels, wrapped and anchored away from the chart.
     for i, label in enumerate(axes):
         out.append(_axis_label(i, n, label, cx, cy, radius))
@@ -112,6 +118,7 @@ def _grid(
     n: int,
     centre: tuple[float, float],
     rings: Sequence[float],
+    display: Display,
 ) -> str:
     """Dashed rings where levels start, the solid 100 ring, spokes (a path each, as one SVG
     element costs WeasyPrint far more than one more subpath), ring values on spoke 1."""
@@ -138,7 +145,7 @@ def _grid(
         x, y = point(0, ring)
         out.append(
             f'<text x="{coordinate(x - 3)}" y="{coordinate(y - 2)}">'
-            f"{escape_text(shown(ring))}</text>"
+            f"{escape_text(display.text(ring))}</text>"
         )
     out.append("</g>")
     return "".join(out)
@@ -275,17 +282,29 @@ def _legend_entry_height(label: str) -> float:
     return 10 + 12.5 * len(wrap_text(label, LEGEND_CHARS, 2))
 
 
+def radar_rings(level_mins: Sequence[float], display: Display | None = None) -> list[float]:
+    """The rings on 0-100: where each level starts (`min` in the displayed unit, converted
+    with display.percent), and the outer 100."""
+    display = display or Display()
+    return sorted({*(display.percent(m) for m in level_mins if display.percent(m) > 0), 100.0})
+
+
 def _radar_description(
-    title: str, axes: Sequence[str], partnership: RadarSeries, series: Sequence[RadarSeries]
+    title: str,
+    axes: Sequence[str],
+    partnership: RadarSeries,
+    series: Sequence[RadarSeries],
+    display: Display,
 ) -> str:
     """Every value in words, for the SVG's <title> (see the module docstring)."""
     nothing = chart_wording.no_score()
     return chart_wording.radar_alternative(
         title,
         [
-            (s.label, [(a, said(v, nothing)) for a, v in zip(axes, s.values, strict=True)])
+            (s.label, [(a, said(v, nothing, display)) for a, v in zip(axes, s.values, strict=True)])
             for s in [partnership, *series]
         ],
+        display,
     )
 
 

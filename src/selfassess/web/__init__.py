@@ -1,7 +1,7 @@
 """The JavaScript that computes, shipped with the package and never looked up through a theme.
 
 scoring.js and partnership-scoring.js (the rules of docs/scoring.md), responses.js (reading
-answer files), charts.js (radar geometry) and heatmap.js (the heat map's figures) are twins of
+answer files), charts.js (radar and dot-plot geometry) and heatmap.js (the heat map's figures) are twins of
 Python code, pinned by the shared cases in tests/vectors/. Pages inline them from here
 (pages/page_shell.web_script, through importlib.resources), before the theme's presentational
 scripts (form.js, partnership.js): a theme changes how a page looks, never a number on it.

@@ -57,7 +57,7 @@
 
   /**
    * o, the options: {axes: [label...], series: [{values: [0-100 or null per axis], style?}],
-   *           rings: [40, 60, 80, 100], title, description, id, corners?}
+   *           rings: [40, 60, 80, 100] (radarRings), title, description, id, corners?, display?}
    * `style` is {colour, dash, marker} from the palette data, `corners` its marker corners; a
    * series without a style (or colour) is drawn solid, with circles, in currentColor. A null value leaves a gap in its
    * line: no score is not the same as a score of 0.
@@ -73,7 +73,9 @@
     for (const value of rings) out += '<polygon points="' + axes.map((_, i) => xy(point(i, value))).join(" ") + '"/>';
     axes.forEach((_, i) => (out += '<path d="M' + cx + "," + cy + "L" + xy(point(i, 100)) + '"/>'));
     out += '</g><g font-size="12">';
-    for (const value of rings) out += '<text x="' + (cx + 4) + '" y="' + num(cy - (radius * value) / 100 - 3) + '">' + value + "</text>";
+    // Ring labels in the displayed unit (o.display: SelfassessDisplay.displayOf(bank)).
+    const ringText = (value) => (o.display && o.display.onScale ? root.SelfassessDisplay.text(o.display, value) : value);
+    for (const value of rings) out += '<text x="' + (cx + 4) + '" y="' + num(cy - (radius * value) / 100 - 3) + '">' + ringText(value) + "</text>";
     out += "</g><g>";
     axes.forEach((label, i) => {
       const at = point(i, 100 * 1.1), lines = wrap(label, 16, 3), last = lines.length - 1;
@@ -96,6 +98,14 @@
     return out + "</svg>";
   }
 
+  /** radar.radar_rings' twin (tests/vectors/charts/radar-rings.json): the rings on 0-100 where
+      each level starts (its `min` in the displayed unit, back on 0-100), and the outer 100. */
+  function radarRings(levels, display) {
+    const D = root.SelfassessDisplay, d = display || D.PERCENT;
+    const rings = levels.map((l) => D.percent(d, l.min)).filter((r) => r > 0).concat([100]);
+    return [...new Set(rings)].sort((a, b) => a - b);
+  }
+
   /** A small SVG of a series' line and marker (its palette style), for a legend beside the chart. */
   function legendSwatch(style, corners) {
     const c = style.colour ? esc(style.colour) : "currentColor";
@@ -103,5 +113,124 @@
       '" fill="' + c + '" stroke-width="2.5"><path d="M2,8L38,8"' + dashOf(style) + "/>" + marker(style, corners, 20, 8) + "</svg>";
   }
 
-  root.SelfassessCharts = { radar, radarPoint, wrap, labelAnchor, marker, legendSwatch, escapeXml: esc };
+  // The dot plot: the chart for fewer than 3 or more than 10 scored principles. The layout is
+  // scorecard/dot_plot.py's, to the unit (tests/vectors/charts/dot-plot.json pins the twins).
+  const DOTS = {
+    width: 600, labelX: 4, labelWidth: 200, plotGap: 14, endRoom: 16, font: 11, leading: 13,
+    charWidth: 0.5, maxLines: 4, rowMin: 20, rowPad: 6, dotStep: 4, tickGap: 24, axisRoom: 40
+  };
+  const scored = (v) => typeof v === "number" && Number.isFinite(v);
+  // dot_plot._WIDE: characters about twice a Latin letter's width (a title holding any wraps at
+  // half the characters, each counts twice in its box).
+  const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/gu;
+  const cells = (line) => [...line].length + (line.match(WIDE) || []).length;
+
+  /** dot_plot.chart_kind's twin: the radar for 3 to 10 scored principles, else the dot plot. */
+  const chartKind = (nScored) => (nScored >= 3 && nScored <= 10 ? "radar" : "dots");
+
+  /** display.number_text's twin: a figure already in the unit (a level's min), as written. */
+  const numberText = (d, v) => (d.onScale ? root.SelfassessDisplay.oneDecimal(v) : String(Number(v.toPrecision(6))));
+
+  /** Row indexes by the partnership's score, highest first, ties in bank order, none last. */
+  function ranked(rows) {
+    const score = (i) => (scored(rows[i].partnership) ? rows[i].partnership : null);
+    return rows.map((_, i) => i).sort((a, b) => (score(a) === null) - (score(b) === null) || (score(b) ?? 0) - (score(a) ?? 0) || a - b);
+  }
+
+  /** A row as drawn: its label's lines and box, its level bands, its dots (dot_plot._placed_row). */
+  function placedRow(index, row, d, top, xOf) {
+    const L = DOTS, D = root.SelfassessDisplay, chars = Math.floor(L.labelWidth / (L.font * L.charWidth));
+    const label = String(row.label), lines = wrap(label, (label.match(WIDE) ? Math.floor(chars / 2) : chars), L.maxLines), n = lines.length;
+    const height = Math.max(L.rowMin, n * L.leading + L.rowPad), centre = top + height / 2;
+    const widest = Math.max(...lines.map(cells)) * L.font * L.charWidth;
+    const mins = (row.levels || []).map((m) => D.percent(d, m)).sort((a, b) => a - b), bands = [];
+    mins.forEach((low, i) => {
+      const x0 = xOf(low), x1 = i + 1 < mins.length ? xOf(mins[i + 1]) : xOf(100);
+      if (x1 > x0) bands.push({ x: x0, width: x1 - x0, index: i, count: mins.length });
+    });
+    const orgs = row.organisations || [], count = orgs.length, step = Math.min(L.dotStep, (height - 12) / Math.max(count - 1, 1)), dots = [];
+    orgs.forEach((v, k) => { if (scored(v)) dots.push({ organisation: k, x: xOf(v), y: centre + (k - (count - 1) / 2) * step }); });
+    return {
+      index, lines, box: { x: L.labelX, y: centre - (n * L.leading) / 2, width: widest, height: n * L.leading },
+      top, height, y: centre, baseline: centre - ((n - 1) * L.leading) / 2 + L.font * 0.35, bands,
+      partnership: scored(row.partnership) ? xOf(row.partnership) : null, dots
+    };
+  }
+
+  /**
+   * dot_plot.dot_plot_geometry's twin. o: {rows: [{label, partnership: 0-100 or null,
+   * organisations: [0-100 or null], levels: [each level's min in the displayed unit]}],
+   * display (SelfassessDisplay.displayOf(bank)), ticks: [the bank's level mins], top}.
+   */
+  function dotPlot(o) {
+    const L = DOTS, d = o.display || root.SelfassessDisplay.PERCENT, D = root.SelfassessDisplay;
+    const left = L.labelX + L.labelWidth + L.plotGap, right = L.width - L.endRoom, top = o.top || 0;
+    const xOf = (v) => left + (Math.max(0, Math.min(100, v)) / 100) * (right - left);
+    const rows = [];
+    let y = top;
+    for (const index of ranked(o.rows)) {
+      const row = placedRow(index, o.rows[index], d, y, xOf);
+      rows.push(row);
+      y += row.height;
+    }
+    const ends = [d.lo, d.hi], lastX = xOf(100), ticks = [];
+    const values = [...new Set(ends.concat((o.ticks || []).filter((t) => t >= d.lo && t <= d.hi)))].sort((a, b) => a - b);
+    for (const value of values) {
+      const x = xOf(D.percent(d, value));
+      if (ends.includes(value) || (x - ticks[ticks.length - 1].x >= L.tickGap && lastX - x >= L.tickGap)) ticks.push({ x, value, text: numberText(d, value) });
+    }
+    return { width: L.width, height: y + L.axisRoom, left, right, top, bottom: y, ticks, rows };
+  }
+
+  /** core/palette.level_colours' twin: `count` fills along the ramp (Python rounds half to even). */
+  function levelColours(ramp, count) {
+    const rgb = (c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
+    const even = (v) => (Math.abs(v % 1) === 0.5 ? 2 * Math.round(v / 2) : Math.round(v));
+    const mix = (t) => {
+      const position = t * (ramp.length - 1), low = Math.min(Math.floor(position), ramp.length - 2), frac = position - low;
+      const a = rgb(ramp[low]), b = rgb(ramp[low + 1]);
+      return "#" + a.map((x, i) => even(x + (b[i] - x) * frac).toString(16).padStart(2, "0")).join("");
+    };
+    if (count <= 0) return [];
+    return count === 1 ? [mix(0.5)] : Array.from({ length: count }, (_, i) => mix(i / (count - 1)));
+  }
+
+  /**
+   * The dot plot as an SVG string, without a legend (the pages list the series beside it, with
+   * legendSwatch). o: dotPlot's options and {title, description, id, styles: [each
+   * organisation's palette style], corners, ramp (the palette's level ramp; without it the
+   * bands are shades of currentColor)}. The partnership's dot (o.rows[].partnership) is drawn
+   * last, larger, in currentColor.
+   */
+  function dotPlotSvg(o) {
+    const L = DOTS, g = dotPlot(o), id = esc(o.id || "dots"), styles = o.styles || [];
+    let out = SVG + 'class="dot-plot" viewBox="0 0 ' + g.width + " " + num(g.height) + '" role="img" aria-labelledby="' + id + "-title " + id +
+      '-desc" font-size="' + L.font + '" fill="currentColor"><title id="' + id + '-title">' + esc(o.title || "Dot plot") +
+      '</title><desc id="' + id + '-desc">' + esc(o.description || "") + "</desc><g>";
+    for (const row of g.rows) for (const band of row.bands) {
+      const paint = o.ramp ? 'fill="' + esc(levelColours(o.ramp, band.count)[band.index]) + '" fill-opacity="0.45"' : 'fill-opacity="' + num(0.06 + (0.2 * band.index) / Math.max(band.count - 1, 1)) + '"';
+      out += '<rect x="' + num(band.x) + '" y="' + num(row.top + 1) + '" width="' + num(band.width) + '" height="' + num(row.height - 2) + '" ' + paint + "/>";
+    }
+    out += '</g><path fill="none" stroke="currentColor" stroke-opacity="0.3" d="' + g.ticks.map((t) => "M" + num(t.x) + "," + num(g.top) + "V" + num(g.bottom)).join("") + '"/>';
+    out += '<g text-anchor="middle">' + g.ticks.map((t) => '<text x="' + num(t.x) + '" y="' + num(g.bottom + 14) + '">' + esc(t.text) + "</text>").join("") +
+      (o.caption ? '<text x="' + num((g.left + g.right) / 2) + '" y="' + num(g.bottom + 32) + '">' + esc(o.caption) + "</text>" : "") + "</g><g>";
+    for (const row of g.rows) {
+      out += "<text>" + row.lines.map((line, k) => '<tspan x="' + L.labelX + '" y="' + num(row.baseline + k * L.leading) + '">' + esc(line) + "</tspan>").join("") + "</text>";
+    }
+    out += "</g>";
+    styles.forEach((style, k) => {
+      const dots = g.rows.flatMap((row) => row.dots.filter((dot) => dot.organisation === k));
+      const colour = style.colour ? esc(style.colour) : "currentColor";
+      out += '<g class="dot-plot-series dot-plot-series-' + (k + 1) + '" stroke="' + colour + '" fill="' + colour + '" stroke-width="1.5">' +
+        dots.map((dot) => marker(style, o.corners, dot.x, dot.y)).join("") + "</g>";
+    });
+    out += '<g class="dot-plot-series dot-plot-series-0" stroke="#fff" stroke-width="1">' +
+      g.rows.filter((row) => row.partnership !== null).map((row) => '<circle cx="' + num(row.partnership) + '" cy="' + num(row.y) + '" r="6"/>').join("") + "</g>";
+    return out + "</svg>";
+  }
+
+  root.SelfassessCharts = {
+    radar, radarPoint, wrap, labelAnchor, marker, legendSwatch, escapeXml: esc,
+    chartKind, dotPlot, dotPlotSvg, radarRings, levelColours, numberText, DOT_PLOT: DOTS
+  };
 })(globalThis);
