@@ -27,6 +27,7 @@ from selfassess.scorecard.summary import (
     lowest_scores,
     principle_row,
     radar,
+    summary_chart_kind,
     weakest_link,
 )
 from selfassess.scorecard.views import (
@@ -83,7 +84,8 @@ def build_scorecard(
             len(bank.levels), [len(pr.levels) for pr in bank.principles if pr.levels is not None]
         ),
         radar_svg=radar(ctx, options),
-        radar_note=wording.radar_note(hidden_scores),
+        chart_kind=summary_chart_kind(ctx),
+        radar_note=wording.radar_note(hidden_scores, summary_chart_kind(ctx) == "dots"),
         principles=rows,
         summary_note=wording.summary_note(hidden_scores),
         weakest_link=weakest_link(rows),

@@ -17,8 +17,9 @@ from selfassess.core.scoring import is_divergent
 from selfassess.scorecard import wording
 from selfassess.scorecard.chart_parts import RadarSeries
 from selfassess.scorecard.context import BuildContext
+from selfassess.scorecard.dot_plot import DotRow, chart_kind, dot_plot_chart
 from selfassess.scorecard.options import ScorecardOptions
-from selfassess.scorecard.radar import radar_chart
+from selfassess.scorecard.radar import radar_chart, radar_rings
 from selfassess.scorecard.views import (
     GroupRow,
     LowestScore,
@@ -132,13 +133,33 @@ def weakest_link(rows: Sequence[PrincipleRow]) -> WeakestLink | None:
 
 
 def radar(ctx: BuildContext, options: ScorecardOptions) -> str:
-    """The radar of every scored principle's score, for the partnership and each organisation."""
+    """The summary's chart of every scored principle's score, for the partnership and each
+    organisation: the radar for 3 to 10 of them, else the ranked dot plot (`chart_kind`)."""
     bank, grids, display = ctx.bank, ctx.grids, ctx.display
     principles = [
         (pr, pv)
         for pr, pv in zip(bank.principles, ctx.bank_view.principles, strict=True)
         if pr.scored
     ]
+    partnership = ctx.scores.partnership
+    if chart_kind(len(principles)) == "dots":
+        return dot_plot_chart(
+            [
+                DotRow(
+                    f"{pv.number}. {pv.title}",
+                    partnership.principles[pr.id].score,
+                    [grids[pr.id].cell(o, grids[pr.id].score_column) for o in ctx.organisations],
+                    [lv.min for lv in bank.levels_of(pr)],
+                )
+                for pr, pv in principles
+            ],
+            [ctx.names(o.name) for o in ctx.organisations],
+            partnership_label=wording.partnership_label(),
+            display=display,
+            ticks=[lv.min for lv in bank.levels],
+            font_family=options.font_family,
+            highlight=options.highlight,
+        )
     series = [
         RadarSeries(
             ctx.names(o.name),
@@ -146,8 +167,6 @@ def radar(ctx: BuildContext, options: ScorecardOptions) -> str:
         )
         for o in ctx.organisations
     ]
-    partnership = ctx.scores.partnership
-    lowest = display.lo if display.on_scale else 0.0
     return radar_chart(
         [f"{pv.number}. {pv.title}" for _, pv in principles],
         series,
@@ -155,12 +174,18 @@ def radar(ctx: BuildContext, options: ScorecardOptions) -> str:
             wording.partnership_label(),
             [partnership.principles[pr.id].score for pr, _ in principles],
         ),
-        rings=sorted({*(display.percent(lv.min) for lv in bank.levels if lv.min > lowest), 100.0}),
+        rings=radar_rings([lv.min for lv in bank.levels], display),
         title=wording.radar_title(),
         id_prefix="radar",
         font_family=options.font_family,
         highlight=options.highlight,
+        display=display,
     )
+
+
+def summary_chart_kind(ctx: BuildContext) -> str:
+    """Which chart the summary draws: "radar" or "dots"."""
+    return chart_kind(len(ctx.bank.scored_principles()))
 
 
 def collection_days(responses: Sequence[SourcedResponse]) -> list[date]:

@@ -345,7 +345,7 @@ class ScorecardView:
     level: LevelRef | None
     levels: list[LevelRef]
     tones: list[Tone]  # the heat maps' fills, one CSS class each
-    radar_svg: str
+    radar_svg: str  # the summary's chart: the radar, or the dot plot (`chart_kind`)
     radar_note: str  # "" unless some organisation's line has a withheld value
     principles: list[PrincipleRow]
     summary_note: str  # "" unless organisation scores are withheld
@@ -361,3 +361,4 @@ class ScorecardView:
     scale_note: str = ""  # "Figures are means on the 1–5 scale." under `display: scale`
     groups: list[GroupRow] = field(default_factory=list)  # the summary's rows, when grouped
     lowest_scores: list[LowestScore] = field(default_factory=list)  # without a weakest link
+    chart_kind: str = "radar"  # "radar" for 3 to 10 scored principles, else "dots"

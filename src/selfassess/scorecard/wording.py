@@ -119,10 +119,13 @@ def comments_hidden_note(withheld: int, min_group_size: int) -> str:
     ).format(n=withheld, size=min_group_size)
 
 
-def radar_note(hidden_scores: int) -> str:
-    """Said under the radar when some organisation's line has a gap; "" when none has."""
+def radar_note(hidden_scores: int, dots: bool = False) -> str:
+    """Said under the radar (or the dot plot) when some organisation's score is withheld; ""
+    when none is."""
     if not hidden_scores:
         return ""
+    if dots:
+        return _("An organisation has no dot where its score is hidden to protect small groups.")
     return _("A line has a gap where that organisation's score is hidden to protect small groups.")
 
 
