@@ -16,6 +16,7 @@ import pytest
 from pdf_support import reader_of, report
 from scorecard_support import example_round, view_of
 
+from selfassess.core.display import SCALE, Display
 from selfassess.core.model import Questionnaire, Respondent, Response, SourcedResponse
 from selfassess.core.privacy import PrivacyOptions
 from selfassess.core.scores import Scores
@@ -26,6 +27,7 @@ from selfassess.inputs.responses import load_responses
 from selfassess.pages.themes import load_theme
 from selfassess.report.pipeline import render_scorecard_html
 from selfassess.report.verify import verify_scorecard
+from selfassess.scorecard.baseline import change
 from selfassess.scorecard.build import build_scorecard
 from selfassess.scorecard.options import ScorecardOptions
 from selfassess.scorecard.views import PrincipleSection, ScorecardView
@@ -65,6 +67,12 @@ levels:
   - {id: low, label: Low, min: 0, description: Little is in place.}
   - {id: mid, label: Middling, min: 50, description: Some of it is in place.}
   - {id: high, label: High, min: 75, description: It is in place everywhere.}
+background:
+  - id: sector
+    type: choice
+    text: Your sector
+    breakdown: true
+    options: [{id: public, label: Public}, {id: voluntary, label: Voluntary}]
 principles:
   - id: plain
     title: Plain principle
@@ -91,11 +99,11 @@ principles:
 
 # c1: two "Fully", one "Partly", one "Not at all", one "Don't know".
 ANSWERS = [
-    ("Alpha", {"p1": 2, "p2": 2, "a1": 2, "c1": 3}),
-    ("Alpha", {"p1": 2, "p2": 2, "a1": 2, "c1": 3}),
-    ("Alpha", {"p1": 2, "p2": 3, "a1": 2, "c1": 2}),
-    ("Beta", {"p1": 2, "p2": 1, "a1": 2, "c1": 1}),
-    ("Beta", {"p1": 2, "p2": 2, "a1": 2, "c1": None}),
+    ("Alpha", {"sector": "public", "p1": 2, "p2": 2, "a1": 2, "c1": 3}),
+    ("Alpha", {"sector": "public", "p1": 3, "p2": 2, "a1": 2, "c1": 3}),
+    ("Alpha", {"sector": "public", "p1": 2, "p2": 3, "a1": 2, "c1": 2}),
+    ("Beta", {"sector": "voluntary", "p1": 2, "p2": 1, "a1": 2, "c1": 1}),
+    ("Beta", {"sector": "voluntary", "p1": 2, "p2": 2, "a1": 2, "c1": None}),
 ]
 
 
@@ -268,7 +276,7 @@ def test_an_unscored_principle_has_no_score_level_or_colour() -> None:
     view = patterns_view()
     context = section(view, "context")
     assert not context.scored and context.level is None and context.score == "–"
-    assert "context" not in [low.title for low in view.lowest_scores]
+    assert [low.title for low in view.lowest_scores] == ["Plain principle", "Anchored dimension"]
     html = render_scorecard_html(view, load_theme("default"))
     assert "Reported, not scored" in html
 
@@ -293,6 +301,34 @@ def test_counts_of_an_unscored_principle_are_withheld_as_counts_of_a_choice_are(
         ("“Don't know” or left blank", True),
     ]
     assert counts.hidden_note
+
+
+# ---------------------------------------------------------------- breakdowns, changes, the chart
+
+
+def test_a_breakdown_without_an_overall_has_a_column_per_scored_principle_only() -> None:
+    (breakdown,) = patterns_view().breakdowns
+    assert breakdown.columns == ["Plain principle", "Anchored dimension"]
+    assert not breakdown.has_overall
+    assert all(len(row.figures) == 2 for row in breakdown.rows if not row.hidden)
+
+
+def test_a_change_since_the_baseline_on_the_scale_is_the_difference_of_the_printed_figures() -> (
+    None
+):
+    scale = Display(SCALE, 1.0, 5.0)
+    moved = change(40.0, 52.5, scale)  # 2.6 -> 3.1
+    assert (moved.before, moved.now, moved.delta, moved.direction) == ("2.6", "3.1", "+0.5", "up")
+    assert change(52.5, 40.0, scale).delta == "−0.5"
+    assert change(40.0, 40.0, scale).direction == "same"
+    assert change(40.0, 52.5).delta == "+13"  # 40 -> 53 on 0-100, as before
+
+
+def test_twenty_principles_are_drawn_as_a_ranked_dot_plot_not_a_radar() -> None:
+    view = twenty_view()
+    assert view.chart_kind == "dots"
+    assert view.radar_svg.startswith("<svg")
+    assert '<figure class="dots">' in twenty_html()
 
 
 # ---------------------------------------------------------------- existing banks
