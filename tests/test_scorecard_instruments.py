@@ -276,7 +276,7 @@ def test_an_unscored_principle_has_no_score_level_or_colour() -> None:
     view = patterns_view()
     context = section(view, "context")
     assert not context.scored and context.level is None and context.score == "–"
-    assert [low.title for low in view.lowest_scores] == ["Plain principle", "Anchored dimension"]
+    assert [low.title for low in view.lowest_scores] == ["Anchored dimension", "Plain principle"]
     html = render_scorecard_html(view, load_theme("default"))
     assert "Reported, not scored" in html
 
@@ -308,7 +308,7 @@ def test_counts_of_an_unscored_principle_are_withheld_as_counts_of_a_choice_are(
 
 def test_a_breakdown_without_an_overall_has_a_column_per_scored_principle_only() -> None:
     (breakdown,) = patterns_view().breakdowns
-    assert breakdown.columns == ["Plain principle", "Anchored dimension"]
+    assert breakdown.columns == ["Anchored dimension", "Plain principle"]
     assert not breakdown.has_overall
     assert all(len(row.figures) == 2 for row in breakdown.rows if not row.hidden)
 
