@@ -7,18 +7,17 @@ translation later touches a catalogue, not the builders. The English is byte for
 builders used to compose inline: where today's English does not inflect a counted noun ("fewer
 than 1 responses", "file(s)"), both forms of the `ngettext` pair are the same, so the page does
 not change while a translator still gets the plural slot. Dates are formatted by Babel in
-`DATE_LOCALE`, the one place a later language is passed in. Chart alt texts live with the charts.
+`dates` (re-exported here). Chart alt texts live with the charts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from selfassess.core.i18n import _, ngettext
+from selfassess.scorecard.dates import DATE_LOCALE, date_range, long_date
 
-# The language dates are printed in; British English whatever the machine's locale.
-DATE_LOCALE = "en_GB"
+__all__ = ["DATE_LOCALE", "date_range", "long_date"]  # dates live in `dates`, read from here
 # Printed where a figure has no value (no score, no level, no earlier round).
 NO_VALUE = "–"
 
@@ -385,32 +384,3 @@ def answered_hidden() -> str:
 def principle_movement(title: str, delta: str) -> str:
     """The principle an organisation moved most on, with its delta: "Shared purpose +5"."""
     return _("{title} {delta}").format(title=title, delta=delta)
-
-
-# ---------------------------------------------------------------- dates
-
-
-def _format_date(day: date, pattern: str, locale: str) -> str:
-    """Babel's date in `pattern`; imported here, as only a scorecard prints dates (`build` and
-    `score` start faster without it)."""
-    from babel.dates import format_date
-
-    return format_date(day, pattern, locale=locale)
-
-
-def long_date(day: date, locale: str = DATE_LOCALE) -> str:
-    """29 November 2026: the way a British report prints a date, whatever the machine's locale."""
-    return _format_date(day, "d MMMM y", locale)
-
-
-def date_range(first: date, last: date, locale: str = DATE_LOCALE) -> str:
-    """A span of days, saying the month and year once where they are shared: "5 to 9 March 2026"."""
-    if first == last:
-        return long_date(first, locale)
-    if (first.year, first.month) == (last.year, last.month):
-        start = _format_date(first, "d", locale)
-    elif first.year == last.year:
-        start = _format_date(first, "d MMMM", locale)
-    else:
-        start = long_date(first, locale)
-    return _("{first} to {last}").format(first=start, last=long_date(last, locale))
