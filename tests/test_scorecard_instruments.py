@@ -25,6 +25,7 @@ from selfassess.inputs.banks import load_questionnaire, parse_bank_bytes
 from selfassess.inputs.paths import expand_input_paths
 from selfassess.inputs.responses import load_responses
 from selfassess.pages.themes import load_theme
+from selfassess.report.page_comparison import page_problems
 from selfassess.report.pipeline import render_scorecard_html
 from selfassess.report.verify import verify_scorecard
 from selfassess.scorecard.baseline import change
@@ -329,6 +330,20 @@ def test_twenty_principles_are_drawn_as_a_ranked_dot_plot_not_a_radar() -> None:
     assert view.chart_kind == "dots"
     assert view.radar_svg.startswith("<svg")
     assert '<figure class="dots">' in twenty_html()
+
+
+def test_verify_reads_principle_scores_on_the_scale_where_pages_cannot_be_rebuilt() -> None:
+    view = twenty_view()
+    rows = " ".join(
+        f"{row.number}. {row.title} {row.score} {row.level.label if row.level else '–'}"
+        for row in view.principles
+    )
+    assert page_problems([rows], view) == []
+    first = view.principles[0]
+    tampered = rows.replace(f"{first.title} {first.score}", f"{first.title} 4.9", 1)
+    assert page_problems([tampered], view) == [
+        f"the page shows principle '{first.title}' at 4.9, the inputs give {first.score}"
+    ]
 
 
 # ---------------------------------------------------------------- existing banks
