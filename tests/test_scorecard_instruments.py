@@ -309,7 +309,7 @@ def test_counts_of_an_unscored_principle_are_withheld_as_counts_of_a_choice_are(
 
 def test_a_breakdown_without_an_overall_has_a_column_per_scored_principle_only() -> None:
     (breakdown,) = patterns_view().breakdowns
-    assert breakdown.columns == ["Anchored dimension", "Plain principle"]
+    assert breakdown.columns == ["Plain principle", "Anchored dimension"]
     assert not breakdown.has_overall
     assert all(len(row.figures) == 2 for row in breakdown.rows if not row.hidden)
 
