@@ -9,10 +9,13 @@ an anchored principle (its own four levels) and an unscored principle.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
+from browser_support import describe, require_axe, run_axe
 from pdf_support import reader_of, report
 from scorecard_support import example_round, view_of
 
@@ -382,3 +385,28 @@ def test_verify_passes_on_the_twenty_factor_scorecard(twenty_pdf: Path) -> None:
     result = verify_scorecard(twenty_pdf)
     assert result.ok, result.problems
     assert result.compared_pages > 0
+
+
+def patterns_html() -> str:
+    return render_scorecard_html(patterns_view(), load_theme("default"))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("scorecard", "groups"), [(twenty_html, 6), (patterns_html, 0)], ids=["twenty", "patterns"]
+)
+def test_an_instruments_html_scorecard_passes_axe_and_reads_on_a_phone(
+    browser: Any, tmp_path: Path, scorecard: Callable[[], str], groups: int
+) -> None:
+    html = tmp_path / "scorecard.html"
+    html.write_text(scorecard(), encoding="utf-8")
+    ctx = browser.new_context(viewport={"width": 320, "height": 800}, device_scale_factor=4)
+    try:
+        page = ctx.new_page()
+        page.goto(html.as_uri())
+        assert page.locator("tr.group-row").count() == groups
+        violations = run_axe(page, require_axe())
+        assert violations == [], describe(violations)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    finally:
+        ctx.close()
