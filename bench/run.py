@@ -27,6 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from chromium import CHROMIUM, launch, wait_until  # noqa: E402 - tests/ is on the path only from here
+from twenty_principles import rows as twenty_principle_rows  # noqa: E402 - bench/, beside this
 
 BIN = Path(sys.executable).parent
 SELFASSESS = str(BIN / "selfassess")
@@ -42,7 +43,10 @@ bank data, a separate JSON block listed apart) under 10.7 KB + 1.3 KB a principl
 question + 60 bytes an option beyond the bank's own words (about 50 KB for the 30-question bank
 of version 1, whose whole page was under 80 KB before question types); score 10,000 files well
 under 10 s; report 100 respondents under 4 s and 1,000 under 8 s, peak RSS under 300 MB; the
-aggregator shows 200 files in under 1 s.
+aggregator shows 200 files in under 1 s. A bank of 20 principles (issue #16): its scorecard's
+summary on one or two pages, and `verify` passing on it (the 20-principle rows: 100 seeded
+respondents in 10 organisations of uneven size answering tests/data/twenty-factors; run alone
+with `.venv/bin/python bench/twenty_principles.py`, which rewrites only its rows).
 
 ## Where the report's time goes
 
@@ -76,6 +80,13 @@ moments take 2.3-2.9 s. Rendering in a second process started early, so that imp
 loading and scoring, was tried and measured: no faster here (the two processes share two
 virtual CPUs, and the worker must import part of selfassess too), so it was not kept.
 The 1,000-respondent report is longer (24 pages: 200 comments) and embeds 1,000 answer files.
+
+The 20-principle rows were measured on the issue #16 core before the scorecard's dot plot and
+shorter summary were merged (26 pages: a radar of 20 spokes, then a page or more per principle),
+at load averages near 10 on the 2 cores: the walls then vary threefold from run to run, so these
+rows also give the CPU seconds of one run (user + system), 5.2 s for the report and 8.0 s for
+verify. About 40 % of verify's time (under cProfile) is pypdf reading the text of the 26 pages,
+once from the scorecard and once from the rebuilt one.
 """
 
 
@@ -335,6 +346,8 @@ def main() -> None:
                 f"verify: {n:,} respondents (wall, runs' range, peak RSS)",
                 f"{wall:.2f} s ({SPREADS[' '.join(command)]}), {peak / 1024:.0f} MB",
             )
+        for label, value in twenty_principle_rows(work, runs, timed, SPREADS, SELFASSESS):
+            row(label, value)
         share = weasyprint_share(
             ["report", str(data[100]), "-o", str(work / "profiled.pdf"), "--quiet"]
         )

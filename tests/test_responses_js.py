@@ -32,7 +32,7 @@ DRIVER = """
 const fs = require("node:fs"), vm = require("node:vm");
 const page = { textContent: fs.readFileSync(process.env.SELFASSESS_MESSAGES, "utf8") };
 const context = vm.createContext({ TextDecoder, document: { getElementById: () => page } });
-for (const name of ["messages.js", "scoring.js", "python-text.js", "csv.js", "responses.js"]) {
+for (const name of ["messages.js", "display.js", "scoring.js", "answer-file.js", "python-text.js", "csv.js", "responses.js"]) {
   vm.runInContext(fs.readFileSync(process.env.JS_DIR + "/" + name, "utf8"), context, { filename: name });
 }
 const R = context.SelfassessResponses;
@@ -168,7 +168,9 @@ CASES: list[tuple[str, Path, list[tuple[str, bytes]]]] = [
 
 TYPED_BANK = ROOT / "tests" / "data" / "typed-bank.yaml"
 TYPED_HEADER = "organisation,sector,services,about,a1,a-who,a-open,board-role,a2,a3,a4\n"
-SCORING_JS = (JS / "scoring.js").read_text(encoding="utf-8")
+SCORING_JS = (JS / "scoring.js").read_text(encoding="utf-8") + (JS / "answer-file.js").read_text(
+    encoding="utf-8"
+)
 # scoring.js reads format 2 (validateResponse's answerProblems) and says which questions were asked: until both
 # are in, the cases that need them wait (the scoring engineer's half of issue #15).
 READS_FORMAT_2 = "answerProblems" in SCORING_JS and "questionsAsked" in SCORING_JS

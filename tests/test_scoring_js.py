@@ -2,8 +2,10 @@
 
 Node cannot read the YAML banks or the CSV responses, so this test converts every case of
 tests/vectors/ (and a few hundred random respondents of every question type, background and
-conditional questions included, scored by Python) to plain JSON and hands the file to the node
-tests in SELFASSESS_SCORING_CASES. The page's did-you-mean is checked against difflib itself.
+conditional questions included, scored by Python, on every bank there and in tests/data/, the
+twenty-factor one among them) to plain JSON, each bank as a page carries it (page_bank_data), and
+hands the file to the node tests in SELFASSESS_SCORING_CASES. The page's did-you-mean is checked
+against difflib itself; the order of the twin's keys is checked here, where JSON keeps it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
 from browser_support import node_env, require_node
+from test_vectors import assert_matches
 from vector_expectations import expected_of
 
 from selfassess.core.model import (
@@ -27,6 +31,7 @@ from selfassess.core.model import (
     Response,
     SourcedResponse,
 )
+from selfassess.core.scores import Scores
 from selfassess.core.scoring import score_all
 from selfassess.inputs.banks import bundled_banks, load_questionnaire
 from selfassess.inputs.paths import expand_input_paths
@@ -37,6 +42,9 @@ from selfassess.report.score_formats import scores_to_json
 
 ROOT = Path(__file__).parent.parent
 VECTORS = ROOT / "tests" / "vectors"
+WEB = ROOT / "src" / "selfassess" / "web"
+DATA = ROOT / "tests" / "data"  # whole test banks, e.g. twenty-factors (#16)
+INSTRUMENTS = ROOT / "examples" / "instruments"  # docs/instruments.md's three patterns
 
 ORGANISATIONS = ["Alpha Trust", " Alpha Trust ", "Beta Council", "", None, "Zeta", "Ärzte", "beta"]
 
@@ -54,9 +62,31 @@ def vector_cases() -> list[dict[str, Any]]:
         cases.append(
             {
                 "name": f"vector {folder.name}",
-                "bank": bank_scoring_data(bank),
+                "bank": page_bank_data(bank),
                 "responses": responses,
                 "expected": expected_of(folder),
+            }
+        )
+    return cases
+
+
+def data_cases() -> list[dict[str, Any]]:
+    """The whole test banks of tests/data/ (the twenty-factor bank among them) and the example
+    instruments of docs/instruments.md, with their answers, as Python scores them."""
+    cases = []
+    folders = [*DATA.iterdir(), *INSTRUMENTS.iterdir()]
+    for folder in sorted(p for p in folders if (p / "responses").is_dir()):
+        bank = load_questionnaire(folder / "bank.yaml")
+        loaded = load_responses(expand_input_paths([str(folder / "responses")]), bank)
+        cases.append(
+            {
+                "name": f"data {folder.name}",
+                "bank": page_bank_data(bank),
+                "responses": [
+                    {"source": r.source, "response": r.response.model_dump()}
+                    for r in loaded.responses
+                ],
+                "expected": scores_to_json(score_all(bank, loaded.responses)),
             }
         )
     return cases
@@ -97,11 +127,12 @@ def random_response(bank: Questionnaire, rng: random.Random, index: int) -> Sour
     )
 
 
-def random_cases(count: int = 90) -> list[dict[str, Any]]:
+def random_cases(count: int = 120) -> list[dict[str, Any]]:
     """Python scores random partnerships; the node side must reproduce them, consensus included."""
     rng = random.Random(20261128)
     banks = [b.questionnaire for b in bundled_banks()]
     banks += [load_questionnaire(p) for p in sorted(VECTORS.glob("*/bank.yaml"))]
+    banks += [load_questionnaire(p) for p in sorted(DATA.glob("*/bank.yaml"))]
     cases = []
     for n in range(count):
         bank = banks[n % len(banks)]
@@ -109,7 +140,7 @@ def random_cases(count: int = 90) -> list[dict[str, Any]]:
         cases.append(
             {
                 "name": f"random {n} ({bank.id}, {len(responses)} respondents)",
-                "bank": bank_scoring_data(bank),
+                "bank": page_bank_data(bank),
                 "responses": [
                     {"source": r.source, "response": r.response.model_dump()} for r in responses
                 ],
@@ -139,7 +170,86 @@ def run_node_tests(folder: Path, cases: list[dict[str, Any]], work: Path) -> Non
 def test_scoring_js_passes_its_node_tests_and_matches_python_on_every_case(
     tmp_path: Path,
 ) -> None:
-    run_node_tests(ROOT / "tests" / "js", vector_cases() + random_cases(), tmp_path)
+    run_node_tests(ROOT / "tests" / "js", vector_cases() + data_cases() + random_cases(), tmp_path)
+
+
+TWIN = ("display.js", "scoring.js", "answer-file.js", "partnership-scoring.js")
+
+
+def test_the_twin_writes_every_key_in_pythons_order(tmp_path: Path) -> None:
+    """`JSON.stringify(scoreAll(...))` lists keys as `score --format json` does, "-1" before "0"
+    in an unscored principle's counts too, which a parsed expected.json in node cannot show."""
+    script = (
+        "const fs = require('fs'), vm = require('vm'); const context = vm.createContext({});"
+        "for (const f of process.argv.slice(1)) vm.runInContext(fs.readFileSync(f, 'utf8'), context);"
+        "const cases = JSON.parse(fs.readFileSync(0, 'utf8'));"
+        "console.log('[' + cases.map((c) =>"
+        " JSON.stringify(context.SelfassessScoring.scoreAll(c.bank, c.responses))).join(',') + ']');"
+    )
+    cases = vector_cases() + data_cases()
+    result = subprocess.run(
+        [require_node(), "-e", script, *(str(WEB / name) for name in TWIN)],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    for case, written in zip(cases, json.loads(result.stdout), strict=True):
+        assert_matches(written, case["expected"], case["name"])
+
+
+HEAT_BANKS = [
+    DATA / "twenty-factors",
+    VECTORS / "33-respondents-aggregate",
+    VECTORS / "40-groups",
+    INSTRUMENTS / "partnership-self-assessment",
+]
+
+
+def python_heat_rows(bank: Questionnaire, scores: Scores, pid: str) -> list[list[float | None]]:
+    """A principle's heat map from the Python scores: each organisation's item means, then the
+    partnership's (PartnershipScores.items), each row ending in the principle's score."""
+    principle = next(p for p in bank.principles if p.id == pid)
+    ids = [q.id for q in bank.scored_questions(principle)]
+    shown = scores.display.score
+    rows = [
+        [shown(org.items.get(qid)) for qid in ids] + [shown(org.principles[pid])]
+        for org in scores.organisations.values()
+    ]
+    total = scores.partnership
+    rows.append([shown(total.items.get(qid)) for qid in ids] + [shown(total.principles[pid].score)])
+    return rows
+
+
+@pytest.mark.parametrize("folder", HEAT_BANKS, ids=[f.name for f in HEAT_BANKS])
+def test_the_heat_maps_figures_are_pythons_item_means(folder: Path) -> None:
+    """heatmap.js's rows are core's OrganisationScores.items and PartnershipScores.items (over
+    respondents where the bank aggregates so), in the displayed unit, each with its score."""
+    bank = load_questionnaire(folder / "bank.yaml")
+    loaded = load_responses(expand_input_paths([str(folder / "responses")]), bank)
+    responses = [
+        {"source": r.source, "response": r.response.model_dump()} for r in loaded.responses
+    ]
+    script = (
+        "const fs = require('fs'), vm = require('vm'); const context = vm.createContext({});"
+        "for (const f of process.argv.slice(1)) vm.runInContext(fs.readFileSync(f, 'utf8'), context);"
+        "const c = JSON.parse(fs.readFileSync(0, 'utf8'));"
+        "const result = context.SelfassessScoring.scoreAll(c.bank, c.responses);"
+        "console.log(JSON.stringify(c.bank.principles.map((p) => context.SelfassessHeatmap"
+        ".heatMap(c.bank, result, c.responses, p.id).rows.map((r) => r.cells.map((x) => x.value)))));"
+    )
+    result = subprocess.run(
+        [require_node(), "-e", script, *(str(WEB / name) for name in (*TWIN, "heatmap.js"))],
+        input=json.dumps({"bank": page_bank_data(bank), "responses": responses}),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    scores = score_all(bank, loaded.responses)
+    expected = [python_heat_rows(bank, scores, p.id) for p in bank.principles]
+    assert_matches(json.loads(result.stdout), expected)
 
 
 def close_match_cases(count: int = 400) -> list[list[Any]]:
@@ -165,14 +275,19 @@ def close_match_cases(count: int = 400) -> list[list[Any]]:
 def test_the_pages_did_you_mean_is_difflibs(tmp_path: Path) -> None:
     script = (
         "const fs = require('fs'), vm = require('vm'); const context = vm.createContext({});"
-        "vm.runInContext(fs.readFileSync(process.argv[1], 'utf8'), context);"
+        "for (const f of process.argv.slice(1)) vm.runInContext(fs.readFileSync(f, 'utf8'), context);"
         "const cases = JSON.parse(fs.readFileSync(0, 'utf8'));"
         "console.log(JSON.stringify(cases.map(([w, c]) =>"
         " context.SelfassessScoring.closeMatch(w, c))));"
     )
     cases = close_match_cases()
     result = subprocess.run(
-        [require_node(), "-e", script, str(ROOT / "src" / "selfassess" / "web" / "scoring.js")],
+        [
+            require_node(),
+            "-e",
+            script,
+            *(str(WEB / name) for name in ("scoring.js", "answer-file.js")),
+        ],
         input=json.dumps(cases),
         capture_output=True,
         text=True,

@@ -38,7 +38,7 @@ def assert_matches(actual: Any, expected: Any, where: str = "") -> None:
 
 
 def test_there_are_enough_shared_cases() -> None:
-    assert len(CASES) >= 32
+    assert len(CASES) >= 43
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

@@ -17,7 +17,9 @@ from selfassess.pages.themes import Theme, load_theme
 WEB = Path(__file__).parent.parent / "src" / "selfassess" / "web"
 COMPUTING = [
     "messages.js",  # the page's words by key (pages/page_messages.py), loaded before the rest
+    "display.js",  # figures in the displayed unit (#16), loaded before scoring.js
     "scoring.js",
+    "answer-file.js",  # reading one answer file: validateResponse and its did-you-mean
     "partnership-scoring.js",
     "python-text.js",
     "csv.js",

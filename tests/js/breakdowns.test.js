@@ -9,7 +9,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const { loadScripts, plain } = require("./support.js");
 
-const { SelfassessBreakdowns: B } = loadScripts(["scoring.js", "partnership-scoring.js", "breakdowns.js"]);
+const { SelfassessBreakdowns: B } = loadScripts(["display.js", "scoring.js", "partnership-scoring.js", "breakdowns.js"]);
 const CASES = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "vectors", "privacy", "hidden-groups.json"), "utf8")).cases;
 
 test("groups below k are hidden, with one complement, as the shared cases say (tests/vectors/privacy/hidden-groups.json)", () => {

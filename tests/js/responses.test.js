@@ -10,7 +10,7 @@ const path = require("node:path");
 const { loadScripts, plain, LIKERT } = require("./support.js");
 
 const { SelfassessScoring: S, SelfassessResponses: R, SelfassessHeatmap: H } = loadScripts(
-  ["scoring.js", "partnership-scoring.js", "python-text.js", "csv.js", "responses.js", "heatmap.js"], { TextDecoder });
+  ["display.js", "scoring.js", "answer-file.js", "partnership-scoring.js", "python-text.js", "csv.js", "responses.js", "heatmap.js"], { TextDecoder });
 const bytes = (text) => new Uint8Array(Buffer.from(text, "utf8"));
 
 const BANK = {

@@ -188,9 +188,12 @@ def _levels_in(levels: Sequence[Level], display: Display, unit: str) -> list[Pro
 
 
 def _scales_span_the_bank(bank: Questionnaire) -> list[Problem]:
-    """Named at the first scale question whose lowest or highest value differs."""
+    """Named at the first scale question of a scored principle whose lowest or highest value
+    differs (an unscored principle is reported as counts of each answer, never on the scale)."""
     lo, hi = bank.display.lo, bank.display.hi
     for i, principle in enumerate(bank.principles):
+        if not principle.scored:
+            continue
         for j, question in enumerate(principle.questions):
             if not question.is_scored:
                 continue

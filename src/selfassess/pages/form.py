@@ -19,7 +19,14 @@ from selfassess.pages.themes import Theme
 from selfassess.pages.translations import translations_for
 
 # From selfassess.web, never from the theme: the page's words by key, scoring, the chart.
-FORM_COMPUTING = ("messages.js", "display.js", "scoring.js", "charts.js", "form-answers.js")
+FORM_COMPUTING = (
+    "messages.js",
+    "display.js",
+    "scoring.js",
+    "answer-file.js",
+    "charts.js",
+    "form-answers.js",
+)
 FORM_SCRIPTS = ("js/form.js",)
 FORM_STYLES = ("css/form.css",)
 

@@ -43,6 +43,7 @@ PARTNERSHIP_COMPUTING = (
     "messages.js",
     "display.js",
     "scoring.js",
+    "answer-file.js",
     "partnership-scoring.js",
     "charts.js",
     "python-text.js",

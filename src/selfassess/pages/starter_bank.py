@@ -2,7 +2,7 @@
 
 STARTER_BANK = """\
 # A selfassess question bank. Check it with: selfassess validate {filename}
-# Every key is documented in the README ("Writing a question bank").
+# Every key is in the README ("Writing a question bank"); published instruments: docs/instruments.md
 id: {bank_id}
 version: "0.1"
 title: My partnership self-assessment
