@@ -69,6 +69,15 @@ def test_radar_title_is_the_text_alternative_with_every_value() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("value", "band"), [(79.9999999995, 3), (79.99, 2), (40.0, 1), (-1e-10, 0), (None, None)]
+)
+def test_a_value_within_the_tolerance_of_a_bands_min_is_in_that_band(
+    value: float | None, band: int | None
+) -> None:
+    assert band_index(BANDS, value) == band
+
+
 def test_radar_rings_start_where_the_levels_do_converted_from_the_displayed_unit() -> None:
     assert radar_rings([0, 40, 60, 80]) == [40, 60, 80, 100]
     assert radar_rings([1, 3, 4], Display("scale", 1, 5)) == [50, 75, 100]

@@ -26,6 +26,7 @@ from selfassess.core.palette import level_colours, organisation_style
 from selfassess.inputs.banks import load_questionnaire
 from selfassess.scorecard.chart_parts import Hidden, Value
 from selfassess.scorecard.dot_plot import (
+    CHAR_WIDTH,
     FONT,
     LEGEND_FONT,
     Box,
@@ -333,7 +334,7 @@ def test_a_title_in_wide_characters_wraps_shorter_and_stays_clear_of_the_plot() 
     title = "合作伙伴之间的信任与尊重以及共同的愿景和目标以及更多的合作伙伴之间的信任"
     plot = dot_plot_geometry([row(title, 50), row("Trust", 40)], Display(), LEVELS)
     wide = plot.rows[0]
-    assert all(len(line) <= 18 for line in wide.lines)
-    latin_width = max(len(line) for line in wide.lines) * FONT * 0.5
+    assert all(len(line) <= 16 for line in wide.lines)
+    latin_width = max(len(line) for line in wide.lines) * FONT * CHAR_WIDTH
     assert wide.box.width > 1.5 * latin_width  # a wide character takes two cells
     assert_labels_clear(plot)

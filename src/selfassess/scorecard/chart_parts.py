@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from selfassess.core.display import Display
+from selfassess.core.display import Display, reaches
 from selfassess.core.rounding import shown
 
 TEXT = "#1b1b1b"
@@ -61,12 +61,13 @@ class HeatRow:
 
 
 def band_index(bands: Sequence[Band], value: float | None) -> int | None:
-    """The band holding the unrounded value (as level_of decides levels), or None."""
+    """The band holding the unrounded value (as level_of decides levels: a value within 1e-9 of
+    a band's `min` reaches it), or None."""
     if value is None:
         return None
     found = None
     for index, band in enumerate(bands):
-        if band.min <= value:
+        if reaches(value, band.min):
             found = index
     return found
 

@@ -43,11 +43,13 @@ RADAR_MOST = 10
 WIDTH = 600.0
 LABEL_X = 4.0
 LABEL_WIDTH = 200.0  # the column the titles wrap into
-PLOT_GAP = 14.0  # between that column and the plot
+PLOT_GAP = 16.0  # between that column and the plot
 END_ROOM = 16.0  # right of the plot, for half the last tick's label
 FONT = 11.0
 LEADING = 13.0
-CHAR_WIDTH = 0.5  # of the font size: an average for mixed-case sans-serif text, with room
+CHAR_WIDTH = (
+    0.55  # of the font size: mixed-case sans-serif text, DejaVu Sans (wider than Arial) too
+)
 MAX_LINES = 4
 ROW_MIN = 20.0
 ROW_PAD = 6.0
@@ -288,17 +290,20 @@ def dot_plot_chart(
 
 
 def _bands(plot: DotPlot) -> str:
-    """Each row's level bands, in the light level colours, with a hairline gap between rows."""
-    out = []
+    """Each row's level bands in the light level colours, a hairline between rows: one path per
+    colour (one SVG element costs WeasyPrint far more than one more subpath)."""
+    by_colour: dict[str, list[str]] = {}
     for row in plot.rows:
         for band in row.bands:
             colour = level_colours(band.count)[band.index]
-            out.append(
-                f'<rect x="{coordinate(band.x)}" y="{coordinate(row.top + 1)}" '
-                f'width="{coordinate(band.width)}" height="{coordinate(row.height - 2)}" '
-                f'fill="{colour}" fill-opacity="{BAND_OPACITY}"/>'
+            by_colour.setdefault(colour, []).append(
+                f"M{coordinate(band.x)} {coordinate(row.top + 1)}h{coordinate(band.width)}"
+                f"v{coordinate(row.height - 2)}h{coordinate(-band.width)}z"
             )
-    return "".join(out)
+    return "".join(
+        f'<path d="{"".join(parts)}" fill="{colour}" fill-opacity="{BAND_OPACITY}"/>'
+        for colour, parts in by_colour.items()
+    )
 
 
 def _axis(plot: DotPlot, display: Display) -> str:

@@ -116,8 +116,8 @@
   // The dot plot: the chart for fewer than 3 or more than 10 scored principles. The layout is
   // scorecard/dot_plot.py's, to the unit (tests/vectors/charts/dot-plot.json pins the twins).
   const DOTS = {
-    width: 600, labelX: 4, labelWidth: 200, plotGap: 14, endRoom: 16, font: 11, leading: 13,
-    charWidth: 0.5, maxLines: 4, rowMin: 20, rowPad: 6, dotStep: 4, tickGap: 24, axisRoom: 40
+    width: 600, labelX: 4, labelWidth: 200, plotGap: 16, endRoom: 16, font: 11, leading: 13,
+    charWidth: 0.55, maxLines: 4, rowMin: 20, rowPad: 6, dotStep: 4, tickGap: 24, axisRoom: 40
   };
   const scored = (v) => typeof v === "number" && Number.isFinite(v);
   // dot_plot._WIDE: characters about twice a Latin letter's width (a title holding any wraps at
