@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from selfassess.core.display import Display, reaches
+from selfassess.core.display import Display
 from selfassess.core.palette import BLANK_FILL, HIDDEN_FILL, level_colours
 from selfassess.core.rounding import shown
 from selfassess.scorecard import chart_wording
-from selfassess.scorecard.chart_parts import Band, HeatRow, Hidden, Value, number_of
+from selfassess.scorecard.chart_parts import Band, HeatRow, Hidden, Value, band_index, number_of
 
 HIDDEN_TONE = "tone-hidden"
 BLANK_TONE = "tone-none"
@@ -52,17 +52,6 @@ def tone_set(band_count: int) -> str:
 
 def _band_tone(index: int, prefix: str = "") -> str:
     return f"tone-{prefix}{index}"
-
-
-def _band_of(bands: Sequence[Band], value: float | None) -> int | None:
-    """The band holding a value in the displayed unit (as level_of decides, to the tolerance)."""
-    if value is None:
-        return None
-    found = None
-    for index, band in enumerate(bands):
-        if reaches(value, band.min):
-            found = index
-    return found
 
 
 @dataclass(frozen=True)
@@ -157,7 +146,7 @@ def heat_map(
     heads = [HeatColumn(label, j >= n_cols - emphasis_columns) for j, label in enumerate(columns)]
 
     def cell(value: Value, j: int, emphasis: bool) -> HeatCell:
-        band = _band_of(bands, display.score(number_of(value)))
+        band = band_index(bands, display.score(number_of(value)))
         if isinstance(value, Hidden):
             tone = HIDDEN_TONE
             text = value.mark
