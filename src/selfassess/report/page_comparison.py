@@ -114,19 +114,24 @@ def page_problems(pages: list[str], view: ScorecardView) -> list[str]:
     caught too, and a summary table that runs onto a second page is read whole.
     """
     text = " ".join(pages)
-    overall_score = re.compile(r"OVERALL SCORE (\d+|–) ?/100", re.IGNORECASE)
-    if overall_score.search(text) is None:
-        return ["the page: cannot find the summary's overall score in the PDF's text"]
     problems = []
-    shown_overall = {m[1] for m in overall_score.finditer(text)}
-    for number in sorted(shown_overall - {view.overall}):
-        problems.append(
-            f"the page shows an overall score of {number}, the inputs give {view.overall}"
+    if view.show_overall:
+        overall_score = re.compile(
+            r"OVERALL SCORE (\d+(?:\.\d)?|–) ?" + re.escape(view.out_of.strip()), re.IGNORECASE
         )
+        if overall_score.search(text) is None:
+            return ["the page: cannot find the summary's overall score in the PDF's text"]
+        shown_overall = {m[1] for m in overall_score.finditer(text)}
+        for number in sorted(shown_overall - {view.overall}):
+            problems.append(
+                f"the page shows an overall score of {number}, the inputs give {view.overall}"
+            )
     for row in view.principles:
+        if not row.scored:
+            continue
         pattern = (
             re.escape(f"{row.number}. {row.title}")
-            + r"(?: (?:WEAKEST LINK|DIVERGENT|SPLIT))* (\d+|–) (?:"
+            + r"(?: (?:WEAKEST LINK|DIVERGENT|SPLIT))* (\d+(?:\.\d)?|–) (?:"
             + "|".join(re.escape(level) for level in _levels(view))
             + ")"
         )
@@ -141,7 +146,9 @@ def page_problems(pages: list[str], view: ScorecardView) -> list[str]:
 
 
 def _levels(view: ScorecardView) -> list[str]:
-    return sorted({level.label for level in view.method.levels} | {"–"})
+    """Every level label a principle's score may stand beside (its own levels included)."""
+    own = {lv.label for p in view.method.principle_levels for lv in p.levels}
+    return sorted({level.label for level in view.method.levels} | own | {"–"})
 
 
 def viewer_differences(info: dict[str, str], expected: dict[str, str]) -> list[str]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from selfassess.core.display import Display
 from selfassess.core.model import SourcedResponse
-from selfassess.core.rounding import round_half_up, shown
+from selfassess.core.rounding import round_half_up
 from selfassess.core.scores import Score, Scores
 from selfassess.scorecard import wording
 from selfassess.scorecard.context import BuildContext
@@ -20,40 +21,51 @@ from selfassess.scorecard.views import BaselineView, Change, OrganisationChange,
 from selfassess.scorecard.withholding import organisations_withheld, principle_grids
 
 NO_VALUE = wording.NO_VALUE
+PERCENT = Display()
 
 
-def change(before: Score, now: Score) -> Change:
-    """A movement between rounds, on the whole numbers people read (so 43 -> 48 is +5)."""
+def change(before: Score, now: Score, display: Display = PERCENT) -> Change:
+    """A movement between rounds, on the figures people read (so 43 -> 48 is +5, and on a
+    1-5 scale 3.4 -> 3.9 is +0.5)."""
+    was, is_now = display.text(before), display.text(now)
     if before is None or now is None:
-        return Change(shown(before), shown(now), NO_VALUE, "none", "")
-    delta = round_half_up(now) - round_half_up(before)
+        return Change(was, is_now, NO_VALUE, "none", "")
+    step = 10 if display.on_scale else 1
+    delta = round_half_up(float(is_now) * step) - round_half_up(float(was) * step)
+    size = f"{abs(delta) / 10:.1f}" if display.on_scale else str(abs(delta))
     if delta > 0:
-        return Change(shown(before), shown(now), f"+{delta}", "up", "▲")
+        return Change(was, is_now, f"+{size}", "up", "▲")
     if delta < 0:
-        return Change(shown(before), shown(now), f"−{-delta}", "down", "▼")
-    return Change(shown(before), shown(now), "0", "same", "▶")
+        return Change(was, is_now, f"−{size}", "down", "▼")
+    return Change(was, is_now, "0", "same", "▶")
 
 
-def _delta_size(c: Change) -> int:
-    return abs(int(c.delta.replace("−", "-"))) if c.direction != "none" else -1
+def _delta_size(c: Change) -> float:
+    return abs(float(c.delta.replace("−", "-"))) if c.direction != "none" else -1
 
 
 def baseline_view(
     ctx: BuildContext, baseline: Scores, baseline_responses: Sequence[SourcedResponse]
 ) -> BaselineView:
     """What changed since the earlier round, with withheld organisations listed last."""
-    bank, names, scores = ctx.bank, ctx.names, ctx.scores
+    bank, names, scores, display = ctx.bank, ctx.names, ctx.scores, ctx.display
     labels = {lv.id: lv.label for lv in bank.levels}
     now, before = scores.partnership, baseline.partnership
+
+    def label(principle_id: str, level_id: str | None) -> str:
+        level = ctx.principle_level(principle_id, level_id)
+        return level.label if level else NO_VALUE
+
     principles = [
         PrincipleChange(
             number=index,
             title=pr.title,
-            change=change(before.principles[pr.id].score, now.principles[pr.id].score),
-            level_before=labels.get(before.principles[pr.id].level or "", NO_VALUE),
-            level_now=labels.get(now.principles[pr.id].level or "", NO_VALUE),
+            change=change(before.principles[pr.id].score, now.principles[pr.id].score, display),
+            level_before=label(pr.id, before.principles[pr.id].level),
+            level_now=label(pr.id, now.principles[pr.id].level),
         )
         for index, pr in enumerate(bank.principles, start=1)
+        if pr.scored
     ]
     movements = _organisation_changes(ctx, baseline)
     shown_changes = [m for m in movements if not m.hidden]
@@ -61,7 +73,7 @@ def baseline_view(
         respondents=before.n_respondents,
         organisations=before.n_organisations,
         collected=collection_period(baseline_responses),
-        overall=change(before.overall, now.overall),
+        overall=change(before.overall, now.overall, display),
         level_before=labels.get(before.level or "", NO_VALUE),
         level_now=labels.get(now.level or "", NO_VALUE),
         principles=principles,
@@ -93,15 +105,15 @@ def _organisation_changes(ctx: BuildContext, baseline: Scores) -> list[Organisat
             )
             continue
         per_principle = [
-            (pr.title, change(earlier.principles[pr.id], org.principles[pr.id]))
-            for pr in ctx.bank.principles
+            (pr.title, change(earlier.principles[pr.id], org.principles[pr.id], ctx.display))
+            for pr in ctx.bank.scored_principles()
         ]
         moved = [(t, c) for t, c in per_principle if c.direction in ("up", "down")]
         largest = max(moved, key=lambda tc: _delta_size(tc[1]), default=None)
         movements.append(
             OrganisationChange(
                 name=ctx.names(name),
-                change=change(earlier.overall, org.overall),
+                change=change(earlier.overall, org.overall, ctx.display),
                 largest_principle=(
                     wording.principle_movement(largest[0], largest[1].delta) if largest else ""
                 ),

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from selfassess.core.display import Display
 from selfassess.core.model import Question
 from selfassess.core.privacy import hidden_groups
-from selfassess.core.rounding import round_half_up, shown
+from selfassess.core.rounding import round_half_up
 from selfassess.core.scores import GroupScores
 from selfassess.pages.markdown import render_inline
 from selfassess.scorecard import wording
@@ -34,7 +35,8 @@ def _breakdown(ctx: BuildContext, question: Question) -> BreakdownView:
     scores = [groups.get(o.id) for o in options]
     k = ctx.privacy.min_group_size
     hidden = hidden_groups([g.n_respondents if g else 0 for g in scores], k)
-    principles = ctx.bank.principles
+    principles = ctx.bank.scored_principles()
+    has_overall = ctx.bank.scoring.overall
     rows: list[BreakdownRow] = []
     shown_groups: list[tuple[str, GroupScores]] = []
     not_asked = False
@@ -45,35 +47,37 @@ def _breakdown(ctx: BuildContext, question: Question) -> BreakdownView:
         figures = [
             wording.not_asked()
             if p.id in group.not_applicable
-            else shown(group.principles.get(p.id))
+            else ctx.display.text(group.principles.get(p.id))
             for p in principles
         ]
         not_asked = not_asked or wording.not_asked() in figures
-        rows.append(
-            BreakdownRow(
-                option.label, str(group.n_respondents), [*figures, shown(group.overall)], ""
-            )
-        )
+        if has_overall:
+            figures.append(ctx.display.text(group.overall))
+        rows.append(BreakdownRow(option.label, str(group.n_respondents), figures, ""))
         shown_groups.append((option.label, group))
     return BreakdownView(
         id=question.id,
         anchor=f"breakdown-{question.id}",
         title_html=render_inline(question.text),
-        columns=[p.title for p in principles] + [wording.overall_column_label()],
+        columns=[p.title for p in principles]
+        + ([wording.overall_column_label()] if has_overall else []),
         rows=rows,
         gap=_largest_gap(ctx, shown_groups),
         not_asked=not_asked,
         hidden_note=wording.breakdown_hidden_note(sum(1 for r in rows if r.hidden), k),
+        has_overall=has_overall,
     )
 
 
 def _largest_gap(ctx: BuildContext, groups: Sequence[tuple[str, GroupScores]]) -> str:
-    """The widest gap, on the printed whole numbers, between two shown groups on one
-    principle; ties go to the first principle, then the first groups in the bank's order."""
+    """The widest gap, on the printed figures (whole numbers, or tenths on the bank's scale),
+    between two shown groups on one principle; ties go to the first principle, then the first
+    groups in the bank's order."""
+    display = ctx.display
     best: tuple[int, str, str, str] | None = None
-    for principle in ctx.bank.principles:
+    for principle in ctx.bank.scored_principles():
         printed = [
-            (round_half_up(score), label)
+            (_printed_units(display, score), label)
             for label, group in groups
             if (score := group.principles.get(principle.id)) is not None
         ]
@@ -87,7 +91,17 @@ def _largest_gap(ctx: BuildContext, groups: Sequence[tuple[str, GroupScores]]) -
     if best is None:
         return ""
     gap, high_label, title, low_label = best
+    if display.on_scale:
+        return wording.largest_gap_on_scale(high_label, title, f"{gap / 10:.1f}", low_label)
     return wording.largest_gap(high_label, title, gap, low_label)
+
+
+def _printed_units(display: Display, score: float) -> int:
+    """A score as printed, in its smallest printed step: whole points on 0-100, tenths on the
+    scale (so a gap is the difference a reader works out from the table)."""
+    if not display.on_scale:
+        return round_half_up(score)
+    return round_half_up(float(display.text(score)) * 10)
 
 
 def printed_breakdowns(
@@ -95,12 +109,21 @@ def printed_breakdowns(
 ) -> dict[str, Any]:
     """Each group's figures as printed, by principle id and "overall", or why it is withheld:
     for the manifest, which `verify` compares with the inputs."""
-    ids = [row.id for row in principles] + ["overall"]
     return {
         b.id: {
             row.label: {"hidden": row.hidden}
             if row.hidden
-            else {"respondents": row.respondents, **dict(zip(ids, row.figures, strict=True))}
+            else {
+                "respondents": row.respondents,
+                **dict(
+                    zip(
+                        [r.id for r in principles if r.scored]
+                        + (["overall"] if b.has_overall else []),
+                        row.figures,
+                        strict=True,
+                    )
+                ),
+            }
             for row in b.rows
         }
         for b in breakdowns

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from selfassess.core.model import Questionnaire, SourcedResponse
-from selfassess.core.rounding import shown
 from selfassess.core.scores import Scores
 from selfassess.scorecard import wording
 from selfassess.scorecard.baseline import baseline_view
@@ -21,8 +20,16 @@ from selfassess.scorecard.context import BuildContext, build_context
 from selfassess.scorecard.heat_map import heat_tones
 from selfassess.scorecard.method import method_view
 from selfassess.scorecard.options import ScorecardOptions
-from selfassess.scorecard.principles import principle_section
-from selfassess.scorecard.summary import collection_period, principle_row, radar, weakest_link
+from selfassess.scorecard.principles import principle_section, scale_note
+from selfassess.scorecard.summary import (
+    collection_period,
+    group_rows,
+    lowest_scores,
+    principle_row,
+    radar,
+    summary_chart_kind,
+    weakest_link,
+)
 from selfassess.scorecard.views import (
     BreakdownView,
     PrincipleSection,
@@ -57,6 +64,7 @@ def build_scorecard(
     breakdowns = breakdown_views(ctx)
     title = options.title or wording.default_title()
     p = scores.partnership
+    display = bank.display
     return ScorecardView(
         title=title,
         partnership=options.partnership,
@@ -69,12 +77,15 @@ def build_scorecard(
         collected=collection_period(responses),
         respondents=p.n_respondents,
         organisations=p.n_organisations,
-        overall=shown(p.overall),
+        overall=display.text(p.overall),
         level=ctx.level(p.level),
         levels=list(ctx.levels.values()),
-        tones=heat_tones(len(bank.levels)),
+        tones=heat_tones(
+            len(bank.levels), [len(pr.levels) for pr in bank.principles if pr.levels is not None]
+        ),
         radar_svg=radar(ctx, options),
-        radar_note=wording.radar_note(hidden_scores),
+        chart_kind=summary_chart_kind(ctx),
+        radar_note=wording.radar_note(hidden_scores, summary_chart_kind(ctx) == "dots"),
         principles=rows,
         summary_note=wording.summary_note(hidden_scores),
         weakest_link=weakest_link(rows),
@@ -88,6 +99,15 @@ def build_scorecard(
         ),
         show_names=options.show_names,
         anonymised=ctx.privacy.anonymised,
+        show_overall=bank.scoring.overall,
+        out_of=(
+            wording.out_of_scale(f"{display.lo:g}", f"{display.hi:g}")
+            if display.on_scale
+            else "/100"
+        ),
+        scale_note=scale_note(ctx),
+        groups=group_rows(ctx, rows),
+        lowest_scores=lowest_scores(ctx, rows),
     )
 
 

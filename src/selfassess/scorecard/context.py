@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from selfassess.core.model import Questionnaire
+from selfassess.core.display import Display
+from selfassess.core.model import Level, Questionnaire
 from selfassess.core.palette import level_colours
 from selfassess.core.privacy import PrivacyOptions, refuse_names_with_pseudonyms
 from selfassess.core.scores import OrganisationScores, Scores
@@ -32,19 +33,31 @@ class BuildContext:
     names: Names
     organisations: list[OrganisationScores]  # in printed order
     levels: dict[str, LevelRef]
+    principle_levels: dict[str, dict[str, LevelRef]]  # principle id -> its levels (own or bank's)
     marks: dict[str, Hidden]
     grids: dict[str, Grid]
     question_labels: dict[str, str]  # question id -> "Q7"
     question_html: dict[str, str]  # question id -> its text, rendered from Markdown
+    group_titles: dict[str, str]  # group id -> its title
 
     @property
     def threshold(self) -> int:
         """The fewest respondents an organisation figure may stand for."""
         return self.privacy.min_organisation_size
 
+    @property
+    def display(self) -> Display:
+        """The unit every figure is printed in (0-100, or the bank's scale)."""
+        return self.bank.display
+
     def level(self, level_id: str | None) -> LevelRef | None:
-        """The level a score reached, or None when it has none."""
+        """The level an overall or group score reached, or None when it has none."""
         return self.levels.get(level_id) if level_id else None
+
+    def principle_level(self, principle_id: str, level_id: str | None) -> LevelRef | None:
+        """The level a principle's score reached, in that principle's own levels if it has
+        them: their label and colour, not the bank's."""
+        return self.principle_levels[principle_id].get(level_id) if level_id else None
 
     def printed_order(self, scores: Scores) -> list[OrganisationScores]:
         """A round's organisations in the order of the names people read."""
@@ -58,10 +71,7 @@ def build_context(bank: Questionnaire, scores: Scores, options: ScorecardOptions
     refuse_names_with_pseudonyms(options.show_names, privacy.anonymised)
     names = Names(dict(privacy.pseudonyms) if privacy.pseudonyms is not None else None)
     bv = bank_view(bank)
-    levels = {
-        lv.id: LevelRef(lv.id, lv.label, lv.description, colour)
-        for lv, colour in zip(bv.levels, level_colours(len(bv.levels)), strict=True)
-    }
+    levels = level_refs(bank.levels)
     organisations = sorted(scores.organisations.values(), key=lambda o: names(o.name))
     threshold = privacy.min_organisation_size
     marks = hidden_marks(threshold)
@@ -73,8 +83,20 @@ def build_context(bank: Questionnaire, scores: Scores, options: ScorecardOptions
         names=names,
         organisations=organisations,
         levels=levels,
+        principle_levels={
+            p.id: levels if p.levels is None else level_refs(p.levels) for p in bank.principles
+        },
         marks=marks,
         grids=principle_grids(bank, scores, organisations, threshold, marks),
         question_labels={q.id: f"Q{q.number}" for pv in bv.principles for q in pv.questions},
         question_html={q.id: q.text_html for pv in bv.principles for q in pv.questions},
+        group_titles={g.id: g.title for g in bank.groups},
     )
+
+
+def level_refs(levels: list[Level]) -> dict[str, LevelRef]:
+    """Levels as printed, each with its fill from the ramp of that many levels."""
+    return {
+        lv.id: LevelRef(lv.id, lv.label, lv.description or "", colour)
+        for lv, colour in zip(levels, level_colours(len(levels)), strict=True)
+    }

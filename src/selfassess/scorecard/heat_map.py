@@ -12,23 +12,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from selfassess.core.display import Display
 from selfassess.core.palette import BLANK_FILL, HIDDEN_FILL, level_colours
 from selfassess.core.rounding import shown
 from selfassess.scorecard import chart_wording
-from selfassess.scorecard.chart_parts import (
-    Band,
-    HeatRow,
-    Hidden,
-    Value,
-    band_index,
-    number_of,
-    printed_value,
-    said,
-)
+from selfassess.scorecard.chart_parts import Band, HeatRow, Hidden, Value, band_index, number_of
 
 HIDDEN_TONE = "tone-hidden"
 BLANK_TONE = "tone-none"
 MAX_HEAT_COLUMNS = 12  # question columns side by side on an A4 page
+PERCENT = Display()  # figures on 0-100, the default display
 
 
 @dataclass(frozen=True)
@@ -40,16 +33,25 @@ class Tone:
     colour: str
 
 
-def heat_tones(band_count: int) -> list[Tone]:
-    """Every tone of a heat map with `band_count` bands: the bands, hidden, no answers."""
-    return [Tone(_band_tone(i), c) for i, c in enumerate(level_colours(band_count))] + [
-        Tone(HIDDEN_TONE, HIDDEN_FILL),
-        Tone(BLANK_TONE, BLANK_FILL),
-    ]
+def heat_tones(band_count: int, own_counts: Sequence[int] = ()) -> list[Tone]:
+    """Every tone of a heat map with `band_count` bands: the bands, hidden, no answers; then
+    the bands of principles with their own number of levels (`tone_set`)."""
+    own = sorted(set(own_counts) - {band_count})
+    return (
+        [Tone(_band_tone(i), c) for i, c in enumerate(level_colours(band_count))]
+        + [Tone(HIDDEN_TONE, HIDDEN_FILL), Tone(BLANK_TONE, BLANK_FILL)]
+        + [Tone(_band_tone(i, tone_set(n)), c) for n in own for i, c in enumerate(level_colours(n))]
+    )
 
 
-def _band_tone(index: int) -> str:
-    return f"tone-{index}"
+def tone_set(band_count: int) -> str:
+    """The prefix of the tones of a principle with `band_count` levels of its own, whose fills
+    are the ramp's for that many levels (the bank's own count has none)."""
+    return f"{band_count}-"
+
+
+def _band_tone(index: int, prefix: str = "") -> str:
+    return f"tone-{prefix}{index}"
 
 
 @dataclass(frozen=True)
@@ -129,28 +131,31 @@ def heat_map(
     title: str | None = None,
     emphasis_columns: int = 0,
     max_columns: int = MAX_HEAT_COLUMNS,
+    display: Display = PERCENT,
+    tones: str = "",
 ) -> HeatMap:
     """Rows (organisations) x columns (questions); every cell coloured by band, number printed.
 
-    A table, not SVG (see the module docstring). The last `emphasis_columns` columns and any
-    `emphasis` rows are summaries, printed in bold. More than `max_columns` question columns
-    are split into blocks, each with the row labels again.
+    A table, not SVG (see the module docstring). Values are on 0-100 and printed in `display`'s
+    unit, where the bands' `min`s are; `tones` is the `tone_set` of principles with their own
+    number of levels. The last `emphasis_columns` columns and any `emphasis` rows are
+    summaries, printed in bold. More than `max_columns` question columns are split into
+    blocks, each with the row labels again.
     """
     n_cols = len(columns)
     heads = [HeatColumn(label, j >= n_cols - emphasis_columns) for j, label in enumerate(columns)]
 
     def cell(value: Value, j: int, emphasis: bool) -> HeatCell:
-        band = band_index(bands, number_of(value))
+        band = band_index(bands, display.score(number_of(value)))
         if isinstance(value, Hidden):
             tone = HIDDEN_TONE
+            text = value.mark
+            said = value.meaning
         else:
-            tone = _band_tone(band) if band is not None else BLANK_TONE
-        return HeatCell(
-            printed_value(value),
-            tone,
-            said(value, chart_wording.no_answers()),
-            emphasis or heads[j].summary,
-        )
+            tone = _band_tone(band, tones) if band is not None else BLANK_TONE
+            text = display.text(value)
+            said = chart_wording.no_answers() if value is None else text
+        return HeatCell(text, tone, said, emphasis or heads[j].summary)
 
     table = [
         HeatMapRow(
@@ -159,7 +164,12 @@ def heat_map(
         for row in rows
     ]
     key = [
-        KeyEntry(_band_tone(i), chart_wording.level_key(band.label, shown(band.min)))
+        KeyEntry(
+            _band_tone(i, tones),
+            chart_wording.level_key(
+                band.label, display.number_text(band.min) if display.on_scale else shown(band.min)
+            ),
+        )
         for i, band in enumerate(bands)
     ]
     key.append(KeyEntry("", chart_wording.no_answers_key()))

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from selfassess.core.model import Level
 from selfassess.core.question_types import has_options
-from selfassess.core.rounding import round_half_up, shown
+from selfassess.core.rounding import round_half_up
 from selfassess.core.scores import Scores
 from selfassess.core.scoring import item_score
 from selfassess.pages.markdown import render_markdown
@@ -19,6 +20,7 @@ from selfassess.scorecard.views import (
     LevelRange,
     MethodView,
     OrganisationCount,
+    PrincipleLevels,
     PrivacyView,
     ScalePoint,
 )
@@ -32,15 +34,14 @@ def method_view(
     privacy: PrivacyView,
 ) -> MethodView:
     """The appendix's facts, with file names withheld when organisations are anonymised."""
-    bank = ctx.bank
-    starts = [lv.min for lv in bank.levels]
+    bank, display = ctx.bank, ctx.display
     if privacy.anonymised:
         skipped = [wording.files_withheld(len(skipped))] if skipped else []
         notes = [wording.notes_withheld(len(notes))] if notes else []
     questions = [q for _, q in bank.questions() if q.is_scored]
     return MethodView(
         scale=[
-            ScalePoint(o.label, shown(item_score(o.value, bank.scale)))
+            ScalePoint(o.label, display.text(item_score(o.value, bank.scale)))
             for o in bank.scale
             if o.value is not None
         ],
@@ -52,9 +53,7 @@ def method_view(
         consensus_threshold=bank.display.number_text(bank.consensus_threshold),
         equal_principle_weights=len({pr.weight for pr in bank.principles}) == 1,
         equal_question_weights=len({q.weight for q in questions}) == 1,
-        levels=[
-            LevelRange(lv.label, wording.level_range(starts, i)) for i, lv in enumerate(bank.levels)
-        ],
+        levels=level_ranges(ctx, bank.levels),
         organisations=_organisation_counts(ctx, baseline, privacy.min_organisation_size),
         skipped=list(skipped),
         notes=list(notes),
@@ -62,8 +61,32 @@ def method_view(
         references_html=[render_markdown(reference) for reference in bank.references],
         conditional=any(q.ask_if is not None for q in bank.all_questions()),
         groups_counted=bool(bank.breakdown_questions())
-        or any(has_options(q.type) for _, q in bank.questions()),
+        or any(has_options(q.type) for _, q in bank.questions())
+        or any(not p.scored for p in bank.principles),
+        by_respondent=bank.scoring.aggregate == "respondents",
+        scale_range=f"{display.lo:g}–{display.hi:g}" if display.on_scale else "",
+        scale_low=f"{display.lo:g}" if display.on_scale else "",
+        scale_high=f"{display.hi:g}" if display.on_scale else "",
+        overall=bank.scoring.overall,
+        weakest_link=bank.scoring.weakest_link,
+        principle_levels=[
+            PrincipleLevels(p.title, level_ranges(ctx, p.levels))
+            for p in bank.principles
+            if p.levels is not None and p.scored
+        ],
+        unscored_principles=[p.title for p in bank.principles if not p.scored],
+        groups=bool(bank.groups),
     )
+
+
+def level_ranges(ctx: BuildContext, levels: Sequence[Level]) -> list[LevelRange]:
+    """Levels and the figures each covers, in the displayed unit, with their descriptions."""
+    starts = [lv.min for lv in levels]
+    number = ctx.display.number_text if ctx.display.on_scale else None
+    return [
+        LevelRange(lv.label, wording.level_range(starts, i, number), lv.description or "")
+        for i, lv in enumerate(levels)
+    ]
 
 
 def _organisation_counts(

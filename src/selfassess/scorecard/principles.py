@@ -7,22 +7,21 @@ privacy `Grid`; sentences come from `wording`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import fields
 
+from selfassess.core.model import Principle
 from selfassess.core.privacy import GUARD
-from selfassess.core.rounding import shown
-from selfassess.core.scores import OrganisationScores, Score
-from selfassess.core.scoring import is_divergent, mean
+from selfassess.core.scoring import is_divergent
 from selfassess.pages.bank_view import PrincipleView
 from selfassess.scorecard import wording
 from selfassess.scorecard.chart_parts import Band, HeatRow
-from selfassess.scorecard.choices import choice_counts
+from selfassess.scorecard.choices import answer_counts, choice_counts
 from selfassess.scorecard.context import BuildContext
-from selfassess.scorecard.heat_map import HeatMap, heat_map
+from selfassess.scorecard.heat_map import HeatMap, heat_map, tone_set
 from selfassess.scorecard.views import (
     CommentView,
     Disagreement,
+    LevelRef,
     OrganisationScore,
     PrincipleRow,
     PrincipleSection,
@@ -44,8 +43,10 @@ def principle_section(
     grid = ctx.grids[row.id]
     result = ctx.scores.partnership.principles[row.id]
     consensus = result.consensus
-    disagreements = _disagreements(ctx, grid, pv)
+    # An unscored principle is reported by its counts: no organisation means to compare.
+    disagreements = _disagreements(ctx, grid, pv) if grid.principle.scored else []
     disagreement_of = {d.label: d for d in disagreements}
+    next_level = _next_level(ctx, grid.principle, result.level)
     scored = {q.id for q in grid.questions}
     questions = [
         QuestionRow(
@@ -66,7 +67,7 @@ def principle_section(
             consensus.split,
             sum(o.principles[row.id] is not None for o in ctx.organisations),
             consensus.n,
-            ctx.bank.consensus_threshold,
+            ctx.display.number_text(ctx.bank.consensus_threshold),
             shown=len(grid.visible(grid.score_column)),
         ),
         heat_map=_heat_map(ctx, grid, questions),
@@ -82,7 +83,27 @@ def principle_section(
             comments_withheld, ctx.privacy.min_group_size
         ),
         choices=choice_counts(ctx, grid.principle),
+        next_level=next_level,
+        next_advice_html=pv.advice_html.get(next_level.id, "") if next_level else "",
+        answers=answer_counts(ctx, grid.principle),
+        scale_note=scale_note(ctx),
     )
+
+
+def scale_note(ctx: BuildContext) -> str:
+    """Said once where figures on the bank's scale are read; "" on 0-100."""
+    display = ctx.display
+    if not display.on_scale:
+        return ""
+    return wording.scale_note(f"{display.lo:g}", f"{display.hi:g}")
+
+
+def _next_level(ctx: BuildContext, principle: Principle, level_id: str | None) -> LevelRef | None:
+    """The level above the one a principle reached, in its own levels; None at the top."""
+    ids = [lv.id for lv in ctx.bank.levels_of(principle)]
+    if level_id is None or level_id not in ids or ids.index(level_id) + 1 == len(ids):
+        return None
+    return ctx.principle_level(principle.id, ids[ids.index(level_id) + 1])
 
 
 def _heat_map(ctx: BuildContext, grid: Grid, questions: list[QuestionRow]) -> HeatMap:
@@ -98,7 +119,7 @@ def _heat_map(ctx: BuildContext, grid: Grid, questions: list[QuestionRow]) -> He
             [
                 ctx.marks[GUARD]
                 if j in grid.hidden.totals
-                else question_mean(ctx.organisations, q.id)
+                else ctx.scores.partnership.items.get(q.id)
                 for j, q in enumerate(grid.questions)
             ]
             + [
@@ -109,19 +130,18 @@ def _heat_map(ctx: BuildContext, grid: Grid, questions: list[QuestionRow]) -> He
             emphasis=True,
         )
     )
+    levels = ctx.bank.levels_of(principle)
+    own = principle.levels is not None and len(levels) != len(ctx.bank.levels)
     return heat_map(
         rows,
         [q.label + ("*" if q.reverse else "") for q in questions if q.scored]
         + [wording.score_column_label()],
-        [Band(lv.min, lv.label) for lv in ctx.bank.levels],
+        [Band(lv.min, lv.label) for lv in levels],
         title=wording.heat_map_title(principle.title),
         emphasis_columns=1,
+        display=ctx.display,
+        tones=tone_set(len(levels)) if own else "",
     )
-
-
-def question_mean(organisations: Sequence[OrganisationScores], question_id: str) -> Score:
-    """The partnership's view of one question: every organisation's mean counts the same."""
-    return mean([s for o in organisations if (s := o.items.get(question_id)) is not None])
 
 
 def _disagreements(ctx: BuildContext, grid: Grid, pv: PrincipleView) -> list[Disagreement]:
@@ -143,9 +163,9 @@ def _disagreements(ctx: BuildContext, grid: Grid, pv: PrincipleView) -> list[Dis
         Disagreement(
             label=ctx.question_labels[qid],
             text_html=text_html[qid],
-            spread=shown(spread),
-            lowest=OrganisationScore(low[1], shown(low[0])),
-            highest=OrganisationScore(high[1], shown(high[0])),
+            spread=ctx.display.difference_text(spread),
+            lowest=OrganisationScore(low[1], ctx.display.text(low[0])),
+            highest=OrganisationScore(high[1], ctx.display.text(high[0])),
             divergent=is_divergent(ctx.bank, spread),
         )
         for _, _, qid, low, high, spread in found[:MOST_DISAGREED]

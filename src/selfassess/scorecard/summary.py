@@ -13,14 +13,20 @@ from collections.abc import Sequence
 from datetime import date
 
 from selfassess.core.model import Principle, SourcedResponse
-from selfassess.core.rounding import shown
 from selfassess.core.scoring import is_divergent
 from selfassess.scorecard import wording
 from selfassess.scorecard.chart_parts import RadarSeries
 from selfassess.scorecard.context import BuildContext
+from selfassess.scorecard.dot_plot import DotRow, chart_kind, dot_plot_chart
 from selfassess.scorecard.options import ScorecardOptions
-from selfassess.scorecard.radar import radar_chart
-from selfassess.scorecard.views import OrganisationScore, PrincipleRow, WeakestLink
+from selfassess.scorecard.radar import radar_chart, radar_rings
+from selfassess.scorecard.views import (
+    GroupRow,
+    LowestScore,
+    OrganisationScore,
+    PrincipleRow,
+    WeakestLink,
+)
 from selfassess.scorecard.withholding import Grid
 
 
@@ -31,13 +37,14 @@ def extreme(ctx: BuildContext, grid: Grid, lowest: bool) -> OrganisationScore | 
         return None
     # Ties go to the first name alphabetically, as the weakest organisation's do.
     s, name = min(scored) if lowest else min(scored, key=lambda pair: (-pair[0], pair[1]))
-    return OrganisationScore(name, shown(s))
+    return OrganisationScore(name, ctx.display.text(s))
 
 
 def principle_row(ctx: BuildContext, principle: Principle, number: int) -> PrincipleRow:
     """One principle's line of the summary table."""
     r = ctx.scores.partnership.principles[principle.id]
     grid = ctx.grids[principle.id]
+    display = ctx.display
     visible_scores = [s for s, _ in grid.visible(grid.score_column)]
     spread = max(visible_scores) - min(visible_scores) if visible_scores else None
     return PrincipleRow(
@@ -48,19 +55,64 @@ def principle_row(ctx: BuildContext, principle: Principle, number: int) -> Princ
         score=(
             wording.not_asked()
             if principle.id in ctx.scores.partnership.not_applicable
-            else shown(r.score)
+            else display.text(r.score)
         ),
-        level=ctx.level(r.level),
+        level=ctx.principle_level(principle.id, r.level),
         lowest=extreme(ctx, grid, lowest=True),
         highest=extreme(ctx, grid, lowest=False),
-        spread=shown(spread),
+        spread=display.difference_text(spread),
         divergent=len(visible_scores) >= 2 and is_divergent(ctx.bank, spread),
         weakest_link=principle.id == ctx.scores.partnership.weakest_principle,
-        median=shown(r.consensus.median),
-        iqr=shown(r.consensus.iqr),
+        median=display.text(r.consensus.median),
+        iqr=display.difference_text(r.consensus.iqr),
         split=r.consensus.split,
         hidden_organisations=grid.hidden_rows(grid.score_column),
+        scored=principle.scored,
+        group=ctx.group_titles.get(principle.group or "", ""),
     )
+
+
+def group_rows(ctx: BuildContext, rows: Sequence[PrincipleRow]) -> list[GroupRow]:
+    """The summary's groups in the bank's order, each over its principles in bank order."""
+    by_id = {row.id: row for row in rows}
+    results = ctx.scores.partnership.groups
+    found = []
+    for group in ctx.bank.groups:
+        result = results.get(group.id)
+        score = result.score if result else None
+        found.append(
+            GroupRow(
+                id=group.id,
+                title=group.title,
+                score=ctx.display.text(score),
+                level=ctx.level(result.level if result else None),
+                principles=[by_id[p.id] for p in ctx.bank.principles_of(group)],
+            )
+        )
+    return found
+
+
+LOWEST_LISTED = 3  # lines of "Lowest scores"
+
+
+def lowest_scores(ctx: BuildContext, rows: Sequence[PrincipleRow]) -> list[LowestScore]:
+    """A bank without a weakest link: its scored principles, lowest first (ties in the bank's
+    order), as a plain ranked list of three."""
+    if ctx.bank.scoring.weakest_link:
+        return []
+    results = ctx.scores.partnership.principles
+    ranked = sorted(
+        (
+            (score, index, row)
+            for index, row in enumerate(rows)
+            if row.scored and (score := results[row.id].score) is not None
+        ),
+        key=lambda found: (found[0], found[1]),
+    )
+    return [
+        LowestScore(row.number, row.anchor, row.title, row.score, row.level)
+        for _, _, row in ranked[:LOWEST_LISTED]
+    ]
 
 
 def weakest_link(rows: Sequence[PrincipleRow]) -> WeakestLink | None:
@@ -81,29 +133,59 @@ def weakest_link(rows: Sequence[PrincipleRow]) -> WeakestLink | None:
 
 
 def radar(ctx: BuildContext, options: ScorecardOptions) -> str:
-    """The radar of every principle's score, for the partnership and each organisation."""
-    bank, grids = ctx.bank, ctx.grids
+    """The summary's chart of every scored principle's score, for the partnership and each
+    organisation: the radar for 3 to 10 of them, else the ranked dot plot (`chart_kind`)."""
+    bank, grids, display = ctx.bank, ctx.grids, ctx.display
+    principles = [
+        (pr, pv)
+        for pr, pv in zip(bank.principles, ctx.bank_view.principles, strict=True)
+        if pr.scored
+    ]
+    partnership = ctx.scores.partnership
+    if chart_kind(len(principles)) == "dots":
+        return dot_plot_chart(
+            [
+                DotRow(
+                    f"{pv.number}. {pv.title}",
+                    partnership.principles[pr.id].score,
+                    [grids[pr.id].cell(o, grids[pr.id].score_column) for o in ctx.organisations],
+                    [lv.min for lv in bank.levels_of(pr)],
+                )
+                for pr, pv in principles
+            ],
+            [ctx.names(o.name) for o in ctx.organisations],
+            partnership_label=wording.partnership_label(),
+            display=display,
+            ticks=[lv.min for lv in bank.levels],
+            font_family=options.font_family,
+            highlight=options.highlight,
+        )
     series = [
         RadarSeries(
             ctx.names(o.name),
-            [grids[pr.id].cell(o, grids[pr.id].score_column) for pr in bank.principles],
+            [grids[pr.id].cell(o, grids[pr.id].score_column) for pr, _ in principles],
         )
         for o in ctx.organisations
     ]
-    partnership = ctx.scores.partnership
     return radar_chart(
-        [f"{pv.number}. {pv.title}" for pv in ctx.bank_view.principles],
+        [f"{pv.number}. {pv.title}" for _, pv in principles],
         series,
         partnership=RadarSeries(
             wording.partnership_label(),
-            [partnership.principles[pr.id].score for pr in bank.principles],
+            [partnership.principles[pr.id].score for pr, _ in principles],
         ),
-        rings=sorted({*(lv.min for lv in bank.levels if lv.min > 0), 100.0}),
+        rings=radar_rings([lv.min for lv in bank.levels], display),
         title=wording.radar_title(),
         id_prefix="radar",
         font_family=options.font_family,
         highlight=options.highlight,
+        display=display,
     )
+
+
+def summary_chart_kind(ctx: BuildContext) -> str:
+    """Which chart the summary draws: "radar" or "dots"."""
+    return chart_kind(len(ctx.bank.scored_principles()))
 
 
 def collection_days(responses: Sequence[SourcedResponse]) -> list[date]:

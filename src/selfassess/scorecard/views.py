@@ -8,7 +8,7 @@ composed by `wording`, charts drawn as SVG. The section builders (`summary`, `pr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from selfassess.scorecard.heat_map import HeatMap, Tone
 
@@ -50,6 +50,30 @@ class PrincipleRow:
     iqr: str
     split: bool
     hidden_organisations: int  # organisations whose score on it is withheld
+    scored: bool  # false: reported by its answers, never scored (no score, level or colour)
+    group: str  # the title of its group; "" when the bank has no groups
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    """A group of principles in the summary: its own score and level, over its principles."""
+
+    id: str
+    title: str
+    score: str
+    level: LevelRef | None
+    principles: list[PrincipleRow]
+
+
+@dataclass(frozen=True)
+class LowestScore:
+    """One line of "Lowest scores", the plain ranked list a bank without a weakest link shows."""
+
+    number: int
+    anchor: str
+    title: str
+    score: str
+    level: LevelRef | None
 
 
 @dataclass(frozen=True)
@@ -138,6 +162,10 @@ class PrincipleSection(PrincipleRow):
     comments: list[CommentView]
     comments_hidden_note: str  # "" unless comments from small groups are withheld
     choices: list[ChoiceCounts]  # the principle's choice and multi questions, counted
+    next_level: LevelRef | None  # the level above its own, for "What would take us there"
+    next_advice_html: str  # the principle's advice for that next level; "" when it has none
+    answers: list[ChoiceCounts]  # unscored principle: how many chose each option, per question
+    scale_note: str  # "Figures are means on the 1–5 scale." under `display: scale`, else ""
 
     @property
     def heat_map_labels(self) -> list[str]:
@@ -167,6 +195,7 @@ class BreakdownView:
     gap: str  # the largest gap between two shown groups on one principle; "" when none
     not_asked: bool  # some figure is "n/a": a principle asked of nobody in that group
     hidden_note: str  # "" unless a group is withheld
+    has_overall: bool = True  # the last column is the overall (not under `overall: false`)
 
 
 @dataclass(frozen=True)
@@ -232,6 +261,15 @@ class LevelRange:
 
     label: str
     range: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class PrincipleLevels:
+    """A principle with levels of its own, and their ranges, for the method appendix."""
+
+    title: str
+    levels: list[LevelRange]
 
 
 @dataclass(frozen=True)
@@ -277,6 +315,15 @@ class MethodView:
     references_html: list[str]  # the bank's sources, rendered from Markdown
     conditional: bool  # some questions are asked only of some respondents (ask_if)
     groups_counted: bool  # breakdown groups or counts of answers are printed (and may be hidden)
+    by_respondent: bool = False  # `aggregate: respondents`: every respondent counts the same
+    scale_range: str = ""  # "1–5" under `display: scale`, "" on 0-100
+    scale_low: str = ""  # the scale's lowest and highest values, under `display: scale`
+    scale_high: str = ""
+    overall: bool = True  # the bank has an overall score
+    weakest_link: bool = True  # the bank names a weakest link
+    principle_levels: list[PrincipleLevels] = field(default_factory=list)
+    unscored_principles: list[str] = field(default_factory=list)  # titles, reported only
+    groups: bool = False  # principles are grouped, and groups have scores
 
 
 @dataclass(frozen=True)
@@ -298,7 +345,7 @@ class ScorecardView:
     level: LevelRef | None
     levels: list[LevelRef]
     tones: list[Tone]  # the heat maps' fills, one CSS class each
-    radar_svg: str
+    radar_svg: str  # the summary's chart: the radar, or the dot plot (`chart_kind`)
     radar_note: str  # "" unless some organisation's line has a withheld value
     principles: list[PrincipleRow]
     summary_note: str  # "" unless organisation scores are withheld
@@ -309,3 +356,9 @@ class ScorecardView:
     method: MethodView
     show_names: bool
     anonymised: bool
+    show_overall: bool = True  # false under `overall: false`: no overall box, row or column
+    out_of: str = "/100"  # after the overall score: "/100", or " on the 1–5 scale"
+    scale_note: str = ""  # "Figures are means on the 1–5 scale." under `display: scale`
+    groups: list[GroupRow] = field(default_factory=list)  # the summary's rows, when grouped
+    lowest_scores: list[LowestScore] = field(default_factory=list)  # without a weakest link
+    chart_kind: str = "radar"  # "radar" for 3 to 10 scored principles, else "dots"

@@ -7,17 +7,17 @@ translation later touches a catalogue, not the builders. The English is byte for
 builders used to compose inline: where today's English does not inflect a counted noun ("fewer
 than 1 responses", "file(s)"), both forms of the `ngettext` pair are the same, so the page does
 not change while a translator still gets the plural slot. Dates are formatted by Babel in
-`DATE_LOCALE`, the one place a later language is passed in. Chart alt texts live with the charts.
+`dates` (re-exported here). Chart alt texts live with the charts.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
 
 from selfassess.core.i18n import _, ngettext
+from selfassess.scorecard.dates import DATE_LOCALE, date_range, long_date
 
-# The language dates are printed in; British English whatever the machine's locale.
-DATE_LOCALE = "en_GB"
+__all__ = ["DATE_LOCALE", "date_range", "long_date"]  # dates live in `dates`, read from here
 # Printed where a figure has no value (no score, no level, no earlier round).
 NO_VALUE = "–"
 
@@ -35,6 +35,21 @@ def partnership_label() -> str:
 def score_column_label() -> str:
     """The heading of a heat map's last column, the principle score."""
     return _("Score")
+
+
+def scale_note(low: str, high: str) -> str:
+    """Said once under a table or chart of figures shown on the bank's scale."""
+    return _("Scores are means on the {low}–{high} scale.").format(low=low, high=high)
+
+
+def out_of_scale(low: str, high: str) -> str:
+    """Printed after the overall score shown on the bank's scale (on 0-100 it is "/100")."""
+    return _("on the {low}–{high} scale").format(low=low, high=high)
+
+
+def not_scored() -> str:
+    """Said in the summary beside a principle that is reported by its answers, never scored."""
+    return _("Reported, not scored")
 
 
 def heat_map_title(principle: str) -> str:
@@ -103,10 +118,13 @@ def comments_hidden_note(withheld: int, min_group_size: int) -> str:
     ).format(n=withheld, size=min_group_size)
 
 
-def radar_note(hidden_scores: int) -> str:
-    """Said under the radar when some organisation's line has a gap; "" when none has."""
+def radar_note(hidden_scores: int, dots: bool = False) -> str:
+    """Said under the radar (or the dot plot) when some organisation's score is withheld; ""
+    when none is."""
     if not hidden_scores:
         return ""
+    if dots:
+        return _("An organisation has no dot where its score is hidden to protect small groups.")
     return _("A line has a gap where that organisation's score is hidden to protect small groups.")
 
 
@@ -221,6 +239,16 @@ def group_hidden(threshold: int) -> str:
     ).format(n=threshold)
 
 
+def chose_or_blank(unscored: str) -> str:
+    """The count of respondents who chose the scale's unscored option or left a question blank."""
+    return _("“{label}” or left blank").format(label=unscored)
+
+
+def left_blank() -> str:
+    """The count of respondents who left a question of an unscored principle blank."""
+    return _("Left blank")
+
+
 def overall_column_label() -> str:
     """The heading of a breakdown table's overall column."""
     return _("Overall")
@@ -234,6 +262,14 @@ def largest_gap(high: str, principle: str, points: int, low: str) -> str:
         "Respondents who answered “{high}” score {principle} {points} points higher than "
         "those who answered “{low}”.",
         points,
+    ).format(high=high, principle=principle, points=points, low=low)
+
+
+def largest_gap_on_scale(high: str, principle: str, points: str, low: str) -> str:
+    """The widest gap between two shown groups on one principle, on the bank's scale."""
+    return _(
+        "Respondents who answered “{high}” score {principle} {points} higher than those who "
+        "answered “{low}”."
     ).format(high=high, principle=principle, points=points, low=low)
 
 
@@ -273,7 +309,7 @@ def agreement_sentence(
     split: bool,
     organisations: int,
     respondents: int,
-    threshold: float,
+    threshold: float | str,
     *,
     shown: int | None = None,
 ) -> str:
@@ -286,7 +322,7 @@ def agreement_sentence(
         return ""
     far = _(
         "at least a third of respondents are more than {threshold} points from the median"
-    ).format(threshold=f"{threshold:g}")
+    ).format(threshold=threshold if isinstance(threshold, str) else f"{threshold:g}")
     people = (
         _("people are split: {far}.").format(far=far)
         if split
@@ -319,17 +355,25 @@ def agreement_sentence(
     return _("Organisations' averages are close and most respondents sit near the median.")
 
 
-def level_range(starts: list[float], index: int) -> str:
-    """The scores a level covers, for the method appendix: "40 to under 60"."""
+def level_range(
+    starts: list[float], index: int, number: Callable[[float], str] | None = None
+) -> str:
+    """The scores a level covers, for the method appendix: "40 to under 60" (`number` writes
+    a level's start in the displayed unit: "3.0" on a 1-5 scale)."""
+    number = number or _general
     if len(starts) == 1:
         return _("every score")
     if index == 0:
-        return _("below {next}").format(next=f"{starts[1]:g}")
+        return _("below {next}").format(next=number(starts[1]))
     if index == len(starts) - 1:
-        return _("{start} and above").format(start=f"{starts[index]:g}")
+        return _("{start} and above").format(start=number(starts[index]))
     return _("{start} to under {next}").format(
-        start=f"{starts[index]:g}", next=f"{starts[index + 1]:g}"
+        start=number(starts[index]), next=number(starts[index + 1])
     )
+
+
+def _general(value: float) -> str:
+    return f"{value:g}"
 
 
 def answered_hidden() -> str:
@@ -340,32 +384,3 @@ def answered_hidden() -> str:
 def principle_movement(title: str, delta: str) -> str:
     """The principle an organisation moved most on, with its delta: "Shared purpose +5"."""
     return _("{title} {delta}").format(title=title, delta=delta)
-
-
-# ---------------------------------------------------------------- dates
-
-
-def _format_date(day: date, pattern: str, locale: str) -> str:
-    """Babel's date in `pattern`; imported here, as only a scorecard prints dates (`build` and
-    `score` start faster without it)."""
-    from babel.dates import format_date
-
-    return format_date(day, pattern, locale=locale)
-
-
-def long_date(day: date, locale: str = DATE_LOCALE) -> str:
-    """29 November 2026: the way a British report prints a date, whatever the machine's locale."""
-    return _format_date(day, "d MMMM y", locale)
-
-
-def date_range(first: date, last: date, locale: str = DATE_LOCALE) -> str:
-    """A span of days, saying the month and year once where they are shared: "5 to 9 March 2026"."""
-    if first == last:
-        return long_date(first, locale)
-    if (first.year, first.month) == (last.year, last.month):
-        start = _format_date(first, "d", locale)
-    elif first.year == last.year:
-        start = _format_date(first, "d MMMM", locale)
-    else:
-        start = long_date(first, locale)
-    return _("{first} to {last}").format(first=start, last=long_date(last, locale))
