@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from selfassess.cli import cli
-from selfassess.core.display import Display
+from selfassess.core.display import one_decimal
 from selfassess.inputs.banks import load_questionnaire
 
 ROOT = Path(__file__).parent.parent
@@ -109,18 +109,17 @@ def test_the_factors_are_means_over_respondents_on_the_1_to_5_scale() -> None:
     }
     partnership = result["partnership"]
     labels = level_labels("factors")
-    shown = Display("scale", 1.0, 5.0)
     for pid, (title, score, label, _) in FACTORS.items():
         figure = partnership["principles"][pid]
         assert figure["score"] == pytest.approx(score, abs=1e-9)
         assert labels[figure["level"]] == label
-        text = shown.number_text(score)
+        text = one_decimal(score)
         assert f"| {title} | {text} | {label} |" in GUIDE
     for gid, (title, score, label) in FACTOR_GROUPS.items():
         group = partnership["groups"][gid]
         assert group["score"] == pytest.approx(score, abs=1e-9)
         assert labels[group["level"]] == label
-        assert f"| {title} | {shown.number_text(score)} | {label} |" in GUIDE
+        assert f"| {title} | {one_decimal(score)} | {label} |" in GUIDE
     assert partnership["overall"] is None and partnership["weakest_principle"] is None
 
 
@@ -133,11 +132,10 @@ def test_counting_organisations_equally_moves_three_factors_into_another_band(
     bank.write_text(text.replace("aggregate: respondents", "aggregate: organisations"))
     principles = scored("factors", bank)["partnership"]["principles"]
     labels = level_labels("factors")
-    shown = Display("scale", 1.0, 5.0)
     moved = []
     for pid, (title, _, label, elsewhere) in FACTORS.items():
         figure = principles[pid]
-        assert f"{shown.number_text(figure['score'])} {labels[figure['level']]}" == elsewhere
+        assert f"{one_decimal(figure['score'])} {labels[figure['level']]}" == elsewhere
         assert f"| {title} |" in GUIDE and f"| {elsewhere} |" in GUIDE
         moved += [pid] if labels[figure["level"]] != label else []
     assert moved == ["trust", "give-and-take", "staff-time"]
@@ -187,14 +185,13 @@ def test_the_sections_on_different_scales_are_refused_on_the_scale_as_the_guide_
 def test_the_dimensions_take_their_own_described_levels_on_the_0_to_5_scale() -> None:
     bank = load_questionnaire(bank_of("integrated-care-maturity"))
     partnership = scored("integrated-care-maturity")["partnership"]
-    shown = Display("scale", 0.0, 5.0)
     for pid, (title, score, level_id) in DIMENSIONS.items():
         figure = partnership["principles"][pid]
         assert figure["score"] == pytest.approx(score, abs=1e-9)
         assert figure["level"] == level_id
         principle = next(p for p in bank.principles if p.id == pid)
         level = next(lv for lv in bank.levels_of(principle) if lv.id == level_id)
-        row = f"| {title} | {shown.number_text(score)} | {level.label} | {level.description} |"
+        row = f"| {title} | {one_decimal(score)} | {level.label} | {level.description} |"
         assert row in GUIDE
 
 

@@ -74,8 +74,13 @@ class Display:
         return one_decimal(difference * self.range / 100)
 
     def number_text(self, value: float) -> str:
-        """A figure already in the unit (a level's `min`, a threshold) as written in a sentence."""
-        return f"{value:g}" if not self.on_scale else one_decimal(value)
+        """A figure already in the unit (a level's `min`, a threshold) as written in a sentence:
+        on the scale with one decimal (4.0), or more where it has them (a threshold of 1.25 is
+        not "1.3": a spread of 1.25 is divergent)."""
+        if not self.on_scale:
+            return f"{value:g}"
+        tenths = value * 10
+        return one_decimal(value) if abs(tenths - round(tenths)) < 1e-6 else f"{value:g}"
 
 
 def one_decimal(value: float) -> str:

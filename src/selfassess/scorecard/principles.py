@@ -12,7 +12,7 @@ from dataclasses import fields
 from selfassess.core.model import Principle
 from selfassess.core.privacy import GUARD
 from selfassess.core.scoring import is_divergent
-from selfassess.pages.bank_view import PrincipleView
+from selfassess.pages.bank_view import PrincipleView, says_how_scored
 from selfassess.scorecard import wording
 from selfassess.scorecard.chart_parts import Band, HeatRow
 from selfassess.scorecard.choices import answer_counts, choice_counts
@@ -99,9 +99,16 @@ def scale_note(ctx: BuildContext) -> str:
 
 
 def _next_level(ctx: BuildContext, principle: Principle, level_id: str | None) -> LevelRef | None:
-    """The level above the one a principle reached, in its own levels; None at the top."""
+    """The level above the one a principle reached, in its own levels; None at the top, and
+    None for a bank that does not say how it is scored: its advice is written for the level a
+    principle is at (the form shows the same, pages/bank_view.says_how_scored)."""
     ids = [lv.id for lv in ctx.bank.levels_of(principle)]
-    if level_id is None or level_id not in ids or ids.index(level_id) + 1 == len(ids):
+    if (
+        not says_how_scored(ctx.bank)
+        or level_id is None
+        or level_id not in ids
+        or ids.index(level_id) + 1 == len(ids)
+    ):
         return None
     return ctx.principle_level(principle.id, ids[ids.index(level_id) + 1])
 

@@ -129,7 +129,8 @@
   const chartKind = (nScored) => (nScored >= 3 && nScored <= 10 ? "radar" : "dots");
 
   /** display.number_text's twin: a figure already in the unit (a level's min), as written. */
-  const numberText = (d, v) => (d.onScale ? root.SelfassessDisplay.oneDecimal(v) : String(Number(v.toPrecision(6))));
+  const numberText = (d, v) => (d.onScale && Math.abs(v * 10 - Math.round(v * 10)) < 1e-6
+    ? root.SelfassessDisplay.oneDecimal(v) : String(Number(v.toPrecision(6))));
 
   /** Row indexes by the partnership's score, highest first, ties in bank order, none last. */
   function ranked(rows) {
