@@ -33,6 +33,7 @@ RESPONSES = ROOT / "examples" / "responses"
 BASELINE = ROOT / "examples" / "baseline"
 PARTNERSHIP = "Northshire Health and Care Partnership"
 MALICIOUS = "<script>alert('x')</script> <img src=x onerror=alert(1)> see file:///etc/passwd"
+HOSTILE_FILE = "northshire-county-council-2026-11-06-partnership-development-officer.json"
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,23 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+def with_hostile_comment(folder: Path) -> Path:
+    """The example round copied, one respondent's comment replaced by hostile text: the
+    examples a client reads hold plausible comments, the hostile ones live here."""
+    copied = folder / "responses"
+    shutil.copytree(RESPONSES, copied)
+    target = copied / HOSTILE_FILE
+    data = json.loads(target.read_text(encoding="utf-8"))
+    data["comments"]["pa-5"] = MALICIOUS
+    target.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+    return copied
+
+
 def render(folder: Path, *extra: str) -> Rendered:
     pdf, html = folder / "scorecard.pdf", folder / "scorecard.html"
+    responses = with_hostile_comment(folder)
     code, _, err = run(
-        str(RESPONSES), "--partnership", PARTNERSHIP, "-o", str(pdf), "--html", str(html), *extra
+        str(responses), "--partnership", PARTNERSHIP, "-o", str(pdf), "--html", str(html), *extra
     )
     assert code == 0, err
     return Rendered(pdf, html)

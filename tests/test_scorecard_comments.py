@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from scorecard_support import (
     PSEUDONYMS,
@@ -98,8 +100,16 @@ def test_a_comment_on_a_whole_principle_is_shown_under_it_without_a_question(
 
 
 def test_comment_text_is_kept_verbatim_for_the_template_to_escape(example: Example) -> None:
-    parity = next(s for s in view_of(example).sections if s.id == "parity")
-    assert any(c.text.startswith("<script>alert('x')</script>") for c in parity.comments)
+    hostile = "<script>alert('x')</script> <img src=x onerror=alert(1)> see file:///etc/passwd"
+    bank, loaded, _ = example
+    first = loaded.responses[0]
+    changed = first.model_copy(
+        update={"response": first.response.model_copy(update={"comments": {"pa-5": hostile}})}
+    )
+    responses = [changed, *loaded.responses[1:]]
+    edited = (bank, replace(loaded, responses=responses), score_all(bank, responses))
+    parity = next(s for s in view_of(edited).sections if s.id == "parity")
+    assert hostile in [c.text for c in parity.comments]
 
 
 def test_a_long_comment_prints_a_fixed_length_and_says_the_rest_is_in_the_answer_file(
