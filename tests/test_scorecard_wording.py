@@ -36,6 +36,17 @@ def test_the_agreement_sentence_tells_organisations_apart_from_people(
     assert ("more than 25 points from the median" in sentence) == split
 
 
+@pytest.mark.parametrize("split", [False, True])
+def test_close_averages_with_divergent_questions_say_both(split: bool) -> None:
+    """ "Averages are close", then questions marked DIVERGENT, read as a contradiction: the
+    sentence says the organisations are close as a whole and far apart on those questions."""
+    sentence = agreement_sentence(False, split, 3, 12, 25.0, divergent_questions=2)
+    assert "close" in sentence
+    assert "far apart on 2 questions marked divergent below" in sentence
+    one = agreement_sentence(False, split, 3, 12, 25.0, divergent_questions=1)
+    assert "far apart on 1 question marked divergent below" in one
+
+
 def test_the_agreement_sentence_does_not_compare_organisations_whose_scores_are_hidden() -> None:
     sentence = agreement_sentence(False, False, 3, 12, 25.0, shown=1)
     assert sentence.startswith("Too few organisations' scores are shown to compare organisations")

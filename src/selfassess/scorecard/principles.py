@@ -69,6 +69,7 @@ def principle_section(
             consensus.n,
             ctx.display.number_text(ctx.bank.consensus_threshold),
             shown=len(grid.visible(grid.score_column)),
+            divergent_questions=sum(d.divergent for d in disagreements),
         ),
         heat_map=_heat_map(ctx, grid, questions),
         hidden_note=wording.heat_map_hidden_note(

@@ -312,12 +312,12 @@ def agreement_sentence(
     threshold: float | str,
     *,
     shown: int | None = None,
+    divergent_questions: int = 0,
 ) -> str:
     """What the spread between organisations and the spread between people say together.
 
     `organisations` scored the principle; `shown` of them have their score printed (all,
-    unless small groups are hidden).
-    """
+    unless small groups are hidden); `divergent_questions` listed below are marked divergent."""
     if respondents == 0:
         return ""
     far = _(
@@ -347,11 +347,24 @@ def agreement_sentence(
             "Organisations see this principle differently, while most respondents sit near the "
             "median: the gap lies between organisations more than between people."
         )
+    apart = ngettext(
+        "far apart on {n} question marked divergent below",
+        "far apart on {n} questions marked divergent below",
+        divergent_questions,
+    ).format(n=divergent_questions)
     if split:
-        return _(
+        said = _(
             "Organisations' averages are close, but people are split: {far}. "
             "The averages hide a disagreement that runs through organisations."
         ).format(far=far)
+        if divergent_questions:
+            said += " " + _("Organisations are also {apart}.").format(apart=apart)
+        return said
+    if divergent_questions:
+        return _(
+            "Organisations are close on this principle as a whole, but {apart}: "
+            "the average evens out their differences on those."
+        ).format(apart=apart)
     return _("Organisations' averages are close and most respondents sit near the median.")
 
 
