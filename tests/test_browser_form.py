@@ -215,6 +215,21 @@ def test_without_storage_the_page_says_so_and_still_scores(context: Any, form_ur
 # ---------------------------------------------------------------- results
 
 
+def test_show_my_results_brings_the_score_into_view_and_focuses_the_heading(
+    page: Any, bank: Questionnaire
+) -> None:
+    """On a 1366x768 laptop the results' heading comes to the top of the window with the overall
+    score under it, and focus moves to the heading so a screen reader announces the results."""
+    page.set_viewport_size({"width": 1366, "height": 768})
+    fill_everything(page, bank)
+    page.get_by_role("button", name="Show my results").click()
+    wait_until(page, "document.activeElement && document.activeElement.id === 'results-title'")
+    heading = page.locator("#results-title").bounding_box()
+    overall = page.locator("#overall").bounding_box()
+    assert 0 <= heading["y"] < 100
+    assert overall["y"] + overall["height"] <= 768
+
+
 def test_results_show_scores_levels_weakest_radar_and_advice(
     page: Any, bank: Questionnaire
 ) -> None:

@@ -321,7 +321,10 @@
     resultsShown = true;
     update();
     save();
-    $("results-title").focus();
+    // The heading at the top of the window, the score just under it (a 1366x768 laptop shows
+    // both); focus without the browser's own scroll, which stops as soon as the heading shows.
+    $("results").scrollIntoView({ block: "start" });
+    $("results-title").focus({ preventScroll: true });
   });
   $("download").addEventListener("click", download);
   $("start-again").addEventListener("click", startAgain);
