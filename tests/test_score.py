@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from selfassess.cli import cli
 from selfassess.core.consensus import score_consensus
 from selfassess.core.model import Questionnaire, Response, ScaleOption, SourcedResponse
 from selfassess.core.rounding import round_half_up
@@ -243,3 +248,21 @@ def test_duplicating_every_respondent_of_an_organisation_changes_nothing(
 ) -> None:  # type: ignore[type-arg]
     doubled = people + [p for p in people if p[0] == org]
     assert _close(_scored(bank, people), _scored(bank, doubled))
+
+
+def test_csv_and_table_give_figures_on_the_scale_for_a_bank_shown_on_its_scale() -> None:
+    """`display: scale` changes what every format writes, not only the JSON: the CSV's figures
+    are the JSON's, and the table says the unit once and has no Overall row when the bank has
+    none (tests/data/twenty-factors: 1-5 scale, no overall)."""
+    folder = Path(__file__).parent / "data" / "twenty-factors"
+    args = ["score", "--questionnaire", str(folder / "bank.yaml"), str(folder / "responses")]
+    runner = CliRunner()
+    json_out = json.loads(runner.invoke(cli, [*args, "--format", "json"]).stdout)
+    csv_out = runner.invoke(cli, [*args, "--format", "csv"]).stdout.splitlines()
+    header, first = csv_out[0].split(","), csv_out[1].split(",")
+    figure = json_out["respondents"][0]["principles"]["factor-01"]
+    assert float(first[header.index("factor-01")]) == pytest.approx(figure, abs=1e-12)
+    assert 1 <= figure <= 5
+    table = runner.invoke(cli, args).stdout
+    assert "Figures are means on the 1-5 scale." in table
+    assert "\nOverall" not in table

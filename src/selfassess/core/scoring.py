@@ -167,7 +167,11 @@ def score_respondent(bank: Questionnaire, sourced: SourcedResponse) -> Responden
             principles[principle.id] = None
             for question in scale_asked:
                 value = response.answers.get(question.id)
-                rated[question.id] = float(value) if is_number(value) else None  # type: ignore[arg-type]
+                rated[question.id] = (
+                    float(value)
+                    if isinstance(value, int | float) and not isinstance(value, bool)
+                    else None
+                )
     overall = _overall(bank, principles, frozenset(not_applicable))
     picked = {
         q.id: picked_options(q, response.answers.get(q.id))
