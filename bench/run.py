@@ -152,7 +152,7 @@ def generate(folder: Path, respondents: int, seed: int = 2026) -> Path:
     """Seeded answers (format 2, every question type) for the bundled collaboration-maturity
     bank, 10 organisations; only the questions asked of each respondent are answered."""
     from selfassess.core.asking import questions_asked
-    from selfassess.core.model import Response
+    from selfassess.core.response_model import Response
     from selfassess.inputs.banks import resolve_bank
 
     bank = resolve_bank("collaboration-maturity").questionnaire

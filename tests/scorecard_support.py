@@ -6,8 +6,9 @@ from dataclasses import fields, is_dataclass
 from functools import cache
 from pathlib import Path
 
-from selfassess.core.model import Questionnaire, Respondent, Response, SourcedResponse
+from selfassess.core.model import Questionnaire
 from selfassess.core.privacy import PrivacyOptions
+from selfassess.core.response_model import Respondent, Response, SourcedResponse
 from selfassess.core.scores import Scores
 from selfassess.core.scoring import score_all
 from selfassess.inputs.paths import expand_input_paths

@@ -379,9 +379,12 @@ def test_validate_names_a_hostile_bank_file_escaped(tmp_path: Path, starter_text
 
 
 def test_the_command_line_prints_only_through_its_escaping_echo() -> None:
-    source = (Path(__file__).parent.parent / "src" / "selfassess" / "cli.py").read_text()
-    assert source.count("click.echo(") == 1  # inside echo(), after escape_controls
-    assert "print(" not in source
+    """Every module of the command line (the top level of the package) prints through echo."""
+    top_level = sorted((Path(__file__).parent.parent / "src" / "selfassess").glob("*.py"))
+    sources = {path.name: path.read_text() for path in top_level}
+    assert sum(source.count("click.echo(") for source in sources.values()) == 1
+    assert "click.echo(escape_controls(" in sources["terminal.py"]  # inside echo()
+    assert not [name for name, source in sources.items() if "print(" in source]
 
 
 PNG_START = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"

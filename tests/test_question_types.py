@@ -6,14 +6,9 @@ from __future__ import annotations
 import pytest
 
 from selfassess.core.errors import SelfassessError
-from selfassess.core.model import (
-    RESPONSE_FORMAT,
-    QuestionnaireRef,
-    Response,
-    SourcedResponse,
-    questionnaire_json_schema,
-)
+from selfassess.core.model import RESPONSE_FORMAT, questionnaire_json_schema
 from selfassess.core.question_types import QUESTION_TYPES, QuestionType, is_scored
+from selfassess.core.response_model import QuestionnaireRef, Response, SourcedResponse
 from selfassess.core.scoring import score_respondent
 from selfassess.inputs.banks import parse_questionnaire
 

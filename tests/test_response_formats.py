@@ -8,14 +8,8 @@ from pathlib import Path
 import pytest
 
 from selfassess.core.errors import SelfassessError
-from selfassess.core.model import (
-    RESPONSE_FORMAT,
-    Questionnaire,
-    QuestionnaireRef,
-    Respondent,
-    Response,
-    SourcedResponse,
-)
+from selfassess.core.model import RESPONSE_FORMAT, Questionnaire
+from selfassess.core.response_model import QuestionnaireRef, Respondent, Response, SourcedResponse
 from selfassess.inputs.banks import parse_questionnaire
 from selfassess.inputs.paths import expand_input_paths
 from selfassess.inputs.response_formats import (

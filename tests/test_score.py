@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from selfassess.cli import cli
 from selfassess.core.consensus import score_consensus
-from selfassess.core.model import Questionnaire, Response, ScaleOption, SourcedResponse
+from selfassess.core.model import Questionnaire, ScaleOption
+from selfassess.core.response_model import Response, SourcedResponse
 from selfassess.core.rounding import round_half_up
 from selfassess.core.scores import UNSPECIFIED
 from selfassess.core.scoring import item_score, level_id, score_all

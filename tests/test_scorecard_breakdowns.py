@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from scorecard_support import view_of
 
-from selfassess.core.model import Questionnaire, Respondent, Response, SourcedResponse
+from selfassess.core.model import Questionnaire
 from selfassess.core.privacy import PrivacyOptions
+from selfassess.core.response_model import Respondent, Response, SourcedResponse
 from selfassess.core.scores import Scores
 from selfassess.core.scoring import score_all
 from selfassess.inputs.banks import load_questionnaire

@@ -20,8 +20,9 @@ from pdf_support import reader_of, report
 from scorecard_support import example_round, view_of
 
 from selfassess.core.display import SCALE, Display
-from selfassess.core.model import Questionnaire, Respondent, Response, SourcedResponse
+from selfassess.core.model import Questionnaire
 from selfassess.core.privacy import PrivacyOptions
+from selfassess.core.response_model import Respondent, Response, SourcedResponse
 from selfassess.core.scores import Scores
 from selfassess.core.scoring import score_all
 from selfassess.inputs.banks import load_questionnaire, parse_bank_bytes

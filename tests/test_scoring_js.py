@@ -22,10 +22,9 @@ from browser_support import node_env, require_node
 from test_vectors import assert_matches
 from vector_expectations import expected_of
 
-from selfassess.core.model import (
+from selfassess.core.model import Question, Questionnaire
+from selfassess.core.response_model import (
     Answer,
-    Question,
-    Questionnaire,
     QuestionnaireRef,
     Respondent,
     Response,

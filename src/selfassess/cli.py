@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from datetime import date
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
@@ -40,29 +38,14 @@ from selfassess.report.pdf import DEFAULT_PDF_VARIANT, PDF_VARIANTS
 from selfassess.report.pipeline import REPORT_STEPS, ReportRequest, write_report
 from selfassess.report.request import ReportOptions, prepare_report
 from selfassess.report.score_formats import DEFAULT_SCORE_FORMAT, SCORE_FORMATS, format_scores
-from selfassess.terminal import ProgressPaths, RegistryChoice, escape_controls
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def echo(text: str, *, err: bool = False, lines: bool = False, nl: bool = True) -> None:
-    """The command line's one way to print: control characters escaped (see escape_controls)."""
-    click.echo(escape_controls(text, lines=lines), err=err, nl=nl)
-
-
-def reports_errors(command: F) -> F:
-    """Turn our error into `file:line: message` lines on stderr and exit code 1."""
-
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except SelfassessError as exc:
-            for problem in exc.problems:
-                echo(f"error: {problem}", err=True)
-            sys.exit(1)
-
-    return wrapper  # type: ignore[return-value]
+from selfassess.terminal import (
+    ALLOW_UNTRANSLATED,
+    F,
+    ProgressPaths,
+    RegistryChoice,
+    echo,
+    reports_errors,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -73,12 +56,15 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
+@ALLOW_UNTRANSLATED
 @reports_errors
-def validate(paths: tuple[str, ...]) -> None:
+def validate(paths: tuple[str, ...], allow_untranslated: bool) -> None:
     """Check question banks (files or folders of *.yaml); the bundled ones when none given."""
     files = expand_bank_paths(paths) if paths else bundled_bank_files()
     failed = False
-    for path, error in validate_files(files):
+    for path, error, warnings in validate_files(files, allow_untranslated=allow_untranslated):
+        for warning in warnings:
+            echo(f"warning: {warning}", err=True)
         if error is None:
             echo(f"ok {path}")
         else:

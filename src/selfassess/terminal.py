@@ -1,5 +1,6 @@
-"""What the command line shows on a terminal: text with its control characters escaped, and
-progress bars on stderr, and choices read from a registry.
+"""What the command line shows on a terminal: text with its control characters escaped,
+progress bars on stderr, choices read from a registry, errors as `file:line: message` lines,
+and the options several commands share.
 
 Organisation names, comment keys, file names and the like come from files we did not write,
 and a raw escape sequence in one could clear the screen, retitle the window or hide text from
@@ -10,10 +11,14 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from functools import wraps
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
+
+from selfassess.core.errors import SelfassessError
 
 # C0 controls, DEL, C1 controls, and the bidirectional embeddings, overrides and isolates that
 # can make a line read differently from the characters in it.
@@ -64,3 +69,34 @@ class RegistryChoice(click.Choice[str]):
     @choices.setter
     def choices(self, _: object) -> None:
         """Click sets the choices once; the registry stays the source."""
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def echo(text: str, *, err: bool = False, lines: bool = False, nl: bool = True) -> None:
+    """The command line's one way to print: control characters escaped (see escape_controls)."""
+    click.echo(escape_controls(text, lines=lines), err=err, nl=nl)
+
+
+def reports_errors(command: F) -> F:
+    """Turn our error into `file:line: message` lines on stderr and exit code 1."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except SelfassessError as exc:
+            for problem in exc.problems:
+                echo(f"error: {problem}", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+ALLOW_UNTRANSLATED = click.option(
+    "--allow-untranslated",
+    is_flag=True,
+    help="A text missing one of the bank's languages is a warning, the default language's "
+    "text standing in (to preview a draft translation).",
+)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from selfassess.core.model import Answer, AskIf, Question, Questionnaire, Response
+from selfassess.core.model import AskIf, Question, Questionnaire
+from selfassess.core.response_model import Answer, Response
 
 
 def answer_of(bank: Questionnaire, response: Response, question: Question) -> Answer:

@@ -1,4 +1,5 @@
-"""The pydantic models of a question bank and of a response; the validation rules live here."""
+"""The pydantic models of a question bank; the validation rules live here (a response's are in
+response_model.py)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from selfassess.core.bank_rules import (
     check_scale,
     finite_and_bounded,
 )
+from selfassess.core.bank_texts import MAX_LANGUAGES
 from selfassess.core.display import SCALE, Display
 from selfassess.core.instrument_rules import (
     bank_problems,
@@ -57,6 +59,7 @@ MIN_WEIGHT = 0.001
 MAX_WEIGHT = 1_000_000.0
 Weight = Annotated[float, Field(ge=MIN_WEIGHT, le=MAX_WEIGHT, allow_inf_nan=False)]
 Number = StrictInt | StrictFloat
+LanguageTag = Annotated[str, Field(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
 
 
 Threshold = Annotated[float, Field(ge=0, le=2 * MAX_SCALE_VALUE, allow_inf_nan=False)]
@@ -217,7 +220,15 @@ class Questionnaire(_Frozen):
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
     version: Text
     title: Text
-    language: Annotated[str, Field(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")] = "en"
+    # The language of this bank's texts; for a bank offered in several `languages` (the
+    # default first), the one it was read in (core/bank_texts.py).
+    language: LanguageTag = "en"
+    languages: (
+        Annotated[list[LanguageTag], Field(min_length=1, max_length=MAX_LANGUAGES)] | None
+    ) = None
+    # How far each language's texts may be trusted ("Welsh translation: draft, not yet
+    # reviewed"), by language; shown whole on every language's page.
+    translations: dict[LanguageTag, Text] | None = None
     description: Text | None = None
     intro: Text | None = None
     estimated_minutes: Annotated[int, Field(ge=1, le=10_000)] | None = None
@@ -249,6 +260,33 @@ class Questionnaire(_Frozen):
         if problems:
             raise RuleViolations(problems)
         return levels
+
+    @model_validator(mode="after")
+    def _languages_offered(self) -> Questionnaire:
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        offered = self.offered_languages
+        if len(set(offered)) != len(offered):
+            problems.append((("languages",), "a language is listed twice"))
+        if self.language not in offered:
+            problems.append((("language",), f"'{self.language}' is not in languages"))
+        for tag in self.translations or {}:
+            if tag not in offered:
+                listed = ", ".join(offered)
+                problems.append(
+                    (("translations", tag), f"not one of the bank's languages ({listed})")
+                )
+        if problems:
+            raise RuleViolations(problems)
+        return self
+
+    @property
+    def offered_languages(self) -> tuple[str, ...]:
+        """Every language the bank is offered in, the default first."""
+        return tuple(self.languages) if self.languages else (self.language,)
+
+    @property
+    def default_language(self) -> str:
+        return self.offered_languages[0]
 
     @model_validator(mode="after")
     def _form_of_bounded_size(self) -> Questionnaire:
@@ -337,51 +375,5 @@ MODEL_BY_PARENT_KEY: dict[str, type[BaseModel]] = {
 }
 
 
-class QuestionnaireRef(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-    id: str
-    version: str | None = None
-
-
-class Respondent(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-    organisation: str | None = None
-    role: str | None = None
-    name: str | None = None
-
-
-# One answer, by its question's type: a scale value, an option id, option ids, or text.
-Answer = Number | str | list[str] | None
-
-
-class Response(BaseModel):
-    """One respondent's answers, as the form exports them and `score` reads them."""
-
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-    format: Literal["selfassess-response/1", "selfassess-response/2"]
-    questionnaire: QuestionnaireRef
-    respondent: Respondent = Field(default_factory=Respondent)
-    completed_at: str | None = None
-    background: dict[str, Answer] = Field(default_factory=dict)
-    answers: dict[str, Answer] = Field(default_factory=dict)
-    comments: dict[str, str] = Field(default_factory=dict)
-
-
-def response_json_schema() -> dict[str, Any]:
-    return Response.model_json_schema()
-
-
 def questionnaire_json_schema() -> dict[str, Any]:
     return Questionnaire.model_json_schema()
-
-
-class SourcedResponse(BaseModel):
-    """A validated response and where it came from (`path`, or `path#row` for CSV)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    source: str
-    response: Response

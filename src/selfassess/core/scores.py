@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from selfassess.core.consensus import Consensus
 from selfassess.core.display import Display
-from selfassess.core.model import Answer, Scoring
+from selfassess.core.model import Scoring
+from selfassess.core.response_model import Answer
 
 UNSPECIFIED = "Unspecified"
 

@@ -16,15 +16,8 @@ from selfassess.core.asking import (
 )
 from selfassess.core.consensus import score_consensus
 from selfassess.core.display import reaches
-from selfassess.core.model import (
-    Level,
-    Principle,
-    Question,
-    Questionnaire,
-    Response,
-    ScaleOption,
-    SourcedResponse,
-)
+from selfassess.core.model import Level, Principle, Question, Questionnaire, ScaleOption
+from selfassess.core.response_model import Response, SourcedResponse
 from selfassess.core.scores import (
     UNSPECIFIED,
     GroupResult,

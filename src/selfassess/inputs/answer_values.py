@@ -15,13 +15,8 @@ from typing import Any
 
 from selfassess.core.asking import is_answered, questions_asked
 from selfassess.core.errors import Problem
-from selfassess.core.model import (
-    RESPONSE_FORMAT,
-    Answer,
-    Question,
-    Questionnaire,
-    SourcedResponse,
-)
+from selfassess.core.model import RESPONSE_FORMAT, Question, Questionnaire
+from selfassess.core.response_model import Answer, SourcedResponse
 from selfassess.inputs.messages import ErrorDetails, Rewrite, did_you_mean, number_text, scale_text
 from selfassess.inputs.yaml_text import Loc
 

@@ -95,7 +95,9 @@ def describe_error(error: ErrorDetails, model_of: ModelOf, listing: str) -> tupl
             loc,
             f"expected text, found {str(found).lower()}; YAML reads yes/no/on/off as true/false, so put the text in quotes",
         )
-    if kind == "string_pattern_mismatch" and loc[-1:] == ("language",):
+    if kind == "string_pattern_mismatch" and (
+        loc[-1:] == ("language",) or loc[:1] in (("languages",), ("translations",))
+    ):
         return loc, f"{shown} is not a BCP 47 language tag (e.g. en, cy, pl, ar, en-GB)"
     if kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")

@@ -18,13 +18,15 @@ from selfassess.core.errors import Problem, SelfassessError
 from selfassess.core.model import (
     RESERVED_COLUMNS,
     RESPONSE_FORMAT,
-    Answer,
     Question,
     Questionnaire,
+    ScaleOption,
+)
+from selfassess.core.response_model import (
+    Answer,
     QuestionnaireRef,
     Respondent,
     Response,
-    ScaleOption,
     SourcedResponse,
 )
 from selfassess.inputs.messages import scale_text

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from selfassess.core.errors import SelfassessError
-from selfassess.core.model import Questionnaire, SourcedResponse
+from selfassess.core.model import Questionnaire
+from selfassess.core.response_model import SourcedResponse
 from selfassess.inputs.json_text import parse_json_document
 from selfassess.inputs.response_csv import csv_header_names, parse_responses_csv
 from selfassess.inputs.response_json import (

@@ -12,14 +12,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from selfassess.core.errors import Problem, SelfassessError
-from selfassess.core.model import (
-    READABLE_RESPONSE_FORMATS,
-    RESPONSE_FORMAT,
-    Questionnaire,
-    Response,
-    SourcedResponse,
-    response_json_schema,
-)
+from selfassess.core.model import READABLE_RESPONSE_FORMATS, RESPONSE_FORMAT, Questionnaire
+from selfassess.core.response_model import Response, SourcedResponse, response_json_schema
 from selfassess.inputs.answer_values import FORMAT_1, answer_problems, model_words
 from selfassess.inputs.json_text import parse_json_document
 from selfassess.inputs.messages import problems_from_validation

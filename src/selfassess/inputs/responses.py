@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from selfassess.core.errors import Problem, SelfassessError
-from selfassess.core.model import Questionnaire, SourcedResponse
+from selfassess.core.model import Questionnaire
+from selfassess.core.response_model import SourcedResponse
 from selfassess.core.scoring import organisation_of
 from selfassess.inputs.answer_values import drop_not_asked
 from selfassess.inputs.banks import BankSource, bundled_banks

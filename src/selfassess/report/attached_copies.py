@@ -12,7 +12,8 @@ import io
 import json
 from collections.abc import Collection
 
-from selfassess.core.model import Questionnaire, QuestionnaireRef, Respondent, Response
+from selfassess.core.model import Questionnaire
+from selfassess.core.response_model import QuestionnaireRef, Respondent, Response
 from selfassess.core.scoring import organisation_of
 from selfassess.inputs.response_csv import csv_delimiter, decode_csv
 from selfassess.inputs.response_formats import CSV_FORMAT, format_for

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from selfassess.core.display import Display
-from selfassess.core.model import SourcedResponse
+from selfassess.core.response_model import SourcedResponse
 from selfassess.core.rounding import round_half_up
 from selfassess.core.scores import Score, Scores
 from selfassess.scorecard import wording

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from selfassess.core.model import Questionnaire, SourcedResponse
+from selfassess.core.model import Questionnaire
+from selfassess.core.response_model import SourcedResponse
 from selfassess.core.scores import Scores
 from selfassess.scorecard import wording
 from selfassess.scorecard.baseline import baseline_view

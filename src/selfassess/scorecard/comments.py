@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from selfassess.core.model import Response, SourcedResponse
+from selfassess.core.response_model import Response, SourcedResponse
 from selfassess.core.scoring import organisation_of
 from selfassess.scorecard import wording
 from selfassess.scorecard.context import BuildContext

@@ -12,7 +12,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from selfassess.core.model import Principle, SourcedResponse
+from selfassess.core.model import Principle
+from selfassess.core.response_model import SourcedResponse
 from selfassess.core.scoring import is_divergent
 from selfassess.scorecard import wording
 from selfassess.scorecard.chart_parts import RadarSeries
