@@ -187,7 +187,8 @@ skip_invalid_option = click.option(
 @reports_errors
 def score(files: tuple[str, ...], questionnaire: str | None, fmt: str, skip_invalid: bool) -> None:
     """Score response files (JSON or CSV; folders and globs too) against their bank."""
-    bank, loaded = load_answers(files, questionnaire, skip_invalid)
+    # Scores never depend on a bank's texts: a draft translation scores as a finished one.
+    bank, loaded = load_answers(files, questionnaire, skip_invalid, allow_untranslated=True)
     tell_notes(loaded, "answers")
     scores = score_all(bank.questionnaire, loaded.responses)
     echo(format_scores(fmt, bank.questionnaire, scores), lines=True, nl=False)
@@ -266,6 +267,13 @@ def watch_progress(quiet: bool) -> Watch:
     show_default=True,
     help="Tagged PDF/UA-1 for screen readers, tagged PDF/A-3b for archives, or untagged.",
 )
+@click.option(
+    "--language",
+    metavar="LANG",
+    help="Write the scorecard in this of the bank's languages (its texts, the tool's words, "
+    "dates).  [default: the bank's default language]",
+)
+@ALLOW_UNTRANSLATED
 @skip_invalid_option
 @click.option("--quiet", is_flag=True, help="No progress bars and no summary line.")
 @reports_errors
@@ -285,6 +293,8 @@ def report(**given: Any) -> None:
         watch=watch_progress(options.quiet),
         tell=tell_notes,
     )
+    for warning in request.bank_source.warnings if request.bank_source else ():
+        echo(f"warning: {warning}", err=True)
     if shows_progress(options.quiet):
         withheld = write_report_showing_steps(request)
     else:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from selfassess.core.errors import SelfassessError
+from selfassess.core.i18n import use_translations
 from selfassess.core.model import Questionnaire
 from selfassess.core.privacy import PrivacyOptions
 from selfassess.core.scoring import score_all
@@ -38,6 +39,7 @@ from selfassess.inputs.banks import parse_bank_bytes
 from selfassess.inputs.branding import Branding
 from selfassess.inputs.responses import LoadedResponses, load_response_data
 from selfassess.pages.themes import Theme, bundled_theme_names, load_theme
+from selfassess.pages.translations import translations_for
 from selfassess.report.audit import (
     MANIFEST_FORMAT,
     MANIFEST_NAME,
@@ -233,9 +235,16 @@ def _bank(
             "(its SHA-256 is not the manifest's)"
         )
     try:
-        return parse_bank_bytes(data, str(name)).questionnaire
+        # A draft translation reads (the report was made with --allow-untranslated, or not:
+        # either way its texts are the ones the pages were rebuilt from)
+        source = parse_bank_bytes(data, str(name), allow_untranslated=True)
     except SelfassessError as exc:
         result.problems.append(f"the attached questionnaire does not read: {exc.problems[0]}")
+        return None
+    try:
+        return source.in_language(manifest.get("language"))  # the scorecard's language
+    except SelfassessError as exc:
+        result.problems.append(f"the scorecard's language: {exc.problems[0]}")
         return None
 
 
@@ -273,16 +282,17 @@ def _derive(
         )
     try:
         # The manifest's privacy rules (and no pseudonyms) stand: nothing is drawn again.
-        return build_scorecard(
-            bank,
-            score_all(bank, loaded.responses),
-            loaded.responses,
-            view_options,
-            baseline=score_all(bank, baseline.responses) if baseline is not None else None,
-            baseline_responses=baseline.responses if baseline is not None else (),
-            skipped=manifest.get("skipped") or [],
-            notes=manifest.get("notes") or [],
-        )
+        with use_translations(translations_for(bank.language)):  # the scorecard's language
+            return build_scorecard(
+                bank,
+                score_all(bank, loaded.responses),
+                loaded.responses,
+                view_options,
+                baseline=score_all(bank, baseline.responses) if baseline is not None else None,
+                baseline_responses=baseline.responses if baseline is not None else (),
+                skipped=manifest.get("skipped") or [],
+                notes=manifest.get("notes") or [],
+            )
     except SelfassessError as exc:
         result.problems.append(f"the manifest's options do not make a scorecard: {exc.problems[0]}")
         return None
@@ -343,7 +353,8 @@ def _compare_pages(
         return page_problems(pages, view)
     assert theme is not None
     variant = manifest["options"].get("pdf_variant")
-    html = render_scorecard_html(view, theme)
+    with use_translations(translations_for(view.language)):  # its {% trans %} text
+        html = render_scorecard_html(view, theme)
     rebuilt, printed = letters(html_text(html)), letters(" ".join(pages))
     if rebuilt > 2 * printed + 20_000:
         # laying out text the pages do not hold costs time and memory for nothing

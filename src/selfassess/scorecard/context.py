@@ -17,6 +17,7 @@ from selfassess.core.privacy import PrivacyOptions, refuse_names_with_pseudonyms
 from selfassess.core.scores import OrganisationScores, Scores
 from selfassess.pages.bank_view import BankView, bank_view
 from selfassess.scorecard.chart_parts import Hidden
+from selfassess.scorecard.dates import date_locale
 from selfassess.scorecard.options import ScorecardOptions
 from selfassess.scorecard.views import LevelRef
 from selfassess.scorecard.withholding import Grid, Names, hidden_marks, principle_grids
@@ -49,6 +50,11 @@ class BuildContext:
     def display(self) -> Display:
         """The unit every figure is printed in (0-100, or the bank's scale)."""
         return self.bank.display
+
+    @property
+    def date_locale(self) -> str:
+        """The locale dates are printed in: the scorecard's language (its bank's texts)."""
+        return date_locale(self.bank.language)
 
     def level(self, level_id: str | None) -> LevelRef | None:
         """The level an overall or group score reached, or None when it has none."""
