@@ -241,11 +241,16 @@ def _bank(
     except SelfassessError as exc:
         result.problems.append(f"the attached questionnaire does not read: {exc.problems[0]}")
         return None
-    try:
-        return source.in_language(manifest.get("language"))  # the scorecard's language
-    except SelfassessError as exc:
-        result.problems.append(f"the scorecard's language: {exc.problems[0]}")
+    language = manifest.get("language")  # None before #17: the bank's default language
+    if language is not None and language not in source.languages:
+        shown = repr(language[:40]) + ("..." if len(language) > 40 else "")
+        offered = ", ".join(source.languages)
+        result.problems.append(
+            f"the scorecard's language {shown} is not one its questionnaire is offered in "
+            f"(only {offered})"
+        )
         return None
+    return source.in_language(language)
 
 
 def _derive(
