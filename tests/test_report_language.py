@@ -175,7 +175,7 @@ def test_a_language_the_bank_does_not_offer_is_refused_before_any_answer_is_read
     shutil.copytree(ANSWERS, answers)
     (answers / "broken.json").write_text("{ not json", encoding="utf-8")
     pdf = tmp_path / "scorecard.pdf"
-    code, out, err = report(str(answers), "-q", str(BANK), "--language", "fr", "-o", str(pdf))
+    code, _, err = report(str(answers), "-q", str(BANK), "--language", "fr", "-o", str(pdf))
     assert code == 1
     assert err.strip() == f"error: {BANK}: is not offered in 'fr' (only en, cy)"
     assert not pdf.exists()
