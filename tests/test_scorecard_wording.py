@@ -13,6 +13,7 @@ from scorecard_support import SMALL, Example, example_round, view_of
 
 from selfassess.core.i18n import use_translations
 from selfassess.scorecard import wording
+from selfassess.scorecard.dates import date_locale
 from selfassess.scorecard.wording import agreement_sentence, long_date
 
 SCORECARD = Path(wording.__file__).parent
@@ -73,6 +74,28 @@ def test_a_date_range_says_the_shared_month_and_year_once(
     first: date, last: date, expected: str
 ) -> None:
     assert wording.date_range(first, last) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "locale"),
+    [
+        ("en", "en_GB"),  # English dates stay British
+        ("cy", "cy"),
+        ("pt-BR", "pt_BR"),
+        ("tlh", "en_GB"),  # a language Babel has no data for
+        ("x-private", "en_GB"),
+        ("", "en_GB"),
+    ],
+)
+def test_a_scorecards_dates_follow_its_language_else_british_english(
+    language: str, locale: str
+) -> None:
+    assert date_locale(language) == locale
+
+
+def test_a_welsh_scorecard_names_the_month_in_welsh() -> None:
+    assert long_date(date(2026, 11, 30), date_locale("cy")) == "30 Tachwedd 2026"
+    assert wording.date_range(date(2026, 3, 5), date(2026, 3, 9), "cy").endswith("9 Mawrth 2026")
 
 
 def test_dates_are_formatted_by_babel_in_the_locale_passed() -> None:

@@ -104,6 +104,18 @@ def test_an_arabic_bank_gets_a_right_to_left_page(tmp_path: Path) -> None:
     assert '<html lang="ar" dir="rtl">' in html
 
 
+def test_an_arabic_banks_scorecard_is_laid_out_right_to_left(tmp_path: Path) -> None:
+    arabic = tmp_path / "ar.yaml"
+    arabic.write_text(
+        UNICODE_BANK.read_text(encoding="utf-8").replace("language: cy", "language: ar"),
+        encoding="utf-8",
+    )
+    responses = write_responses(tmp_path / "responses", "cydweithio", {"a1": 3, "p1": 2})
+    html = tmp_path / "s.html"
+    run("report", str(responses), "-q", str(arabic), "--html", str(html), "--quiet")
+    assert '<html lang="ar" dir="rtl">' in html.read_text(encoding="utf-8")
+
+
 def test_typed_names_and_comments_take_their_own_direction() -> None:
     html = render_form(load_questionnaire(UNICODE_BANK), load_theme())
     assert re.search(
