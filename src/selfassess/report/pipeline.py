@@ -39,6 +39,7 @@ from selfassess.report.outputs import (
 from selfassess.report.pdf import DEFAULT_PDF_VARIANT
 from selfassess.scorecard.build import build_scorecard
 from selfassess.scorecard.options import ScorecardOptions
+from selfassess.scorecard.page_numbers import page_numbers_css
 from selfassess.scorecard.views import ScorecardView
 from selfassess.scorecard.wording import from_baseline
 
@@ -144,10 +145,12 @@ def note_lines(responses: LoadedResponses, baseline: LoadedResponses | None) -> 
 
 
 def render_scorecard_html(view: ScorecardView, theme: Theme) -> str:
-    """The scorecard as one standalone HTML page: CSS inline, charts inline, no script."""
+    """The scorecard as one standalone HTML page: CSS inline, charts inline, no script; in the
+    active language (the caller's `use_translations`)."""
     css = "\n".join(
         [
             theme.css_variables(),
+            page_numbers_css(),  # before the theme's CSS: a theme's own page numbers win
             theme.read_file(SCORECARD_CSS),
             *theme.read_each(SCORECARD_THEME_CSS),
         ]

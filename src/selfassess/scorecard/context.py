@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from selfassess.core.display import Display
+from selfassess.core.i18n import _
 from selfassess.core.model import Level, Questionnaire
 from selfassess.core.palette import level_colours
 from selfassess.core.privacy import PrivacyOptions, refuse_names_with_pseudonyms
@@ -94,7 +95,11 @@ def build_context(bank: Questionnaire, scores: Scores, options: ScorecardOptions
         },
         marks=marks,
         grids=principle_grids(bank, scores, organisations, threshold, marks),
-        question_labels={q.id: f"Q{q.number}" for pv in bv.principles for q in pv.questions},
+        question_labels={
+            q.id: _("Q%(number)s") % {"number": q.number}  # "C7" in Welsh
+            for pv in bv.principles
+            for q in pv.questions
+        },
         question_html={q.id: q.text_html for pv in bv.principles for q in pv.questions},
         group_titles={g.id: g.title for g in bank.groups},
     )
