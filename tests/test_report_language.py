@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -117,6 +118,26 @@ def test_a_welsh_scorecard_numbers_its_pages_and_questions_in_welsh(welsh: Path)
     assert _welsh("Page {page} of {pages}").format(page=2, pages=pages) in text
     assert f"Page 2 of {pages}" not in text
     assert _welsh("Q%(number)s") % {"number": 1} in text and "Q1" not in text
+
+
+# Words of an English scorecard a Welsh one may print too: Welsh words spelt as English ones
+# ("yn agos at y canolrif", "un partner mawr", "a" for "and") and the abbreviation it keeps.
+SPELT_ALIKE = {"a", "A", "at", "partner", "IQR"}
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W\d_][\w'’-]*", text))
+
+
+def test_no_english_word_of_the_interface_remains_on_a_welsh_scorecard(
+    welsh: Path, english: Path
+) -> None:
+    names = {PARTNERSHIP, "bilingual-report"} | {
+        json.loads(path.read_text(encoding="utf-8"))["respondent"]["organisation"]
+        for path in ANSWERS.glob("*.json")
+    }
+    left = _words(pdf_text(english)) & _words(pdf_text(welsh))
+    assert left - _words(" ".join(names)) - SPELT_ALIKE == set()
 
 
 def test_a_welsh_scorecard_verifies(welsh: Path) -> None:
