@@ -284,3 +284,27 @@ def test_allow_untranslated_reports_a_draft_with_the_default_text_standing_in(
 
 def test_score_reads_a_draft_translation_without_a_flag(tmp_path: Path) -> None:
     assert _scores(ANSWERS, _draft_bank(tmp_path)) == _scores(ANSWERS)
+
+
+@pytest.mark.parametrize("language", ["cy", "../../etc", "\x1b[31m"])
+def test_a_bank_in_one_language_is_offered_in_that_language_only(
+    tmp_path: Path, language: str
+) -> None:
+    page = tmp_path / "s.html"
+    code, _, err = report(
+        str(ANSWERS),
+        "-q",
+        "tests/data/typed-bank.yaml",
+        "--html",
+        str(page),
+        "--language",
+        language,
+    )
+    assert code == 1 and not page.exists()
+    assert err.startswith("error: tests/data/typed-bank.yaml: is not offered in '")
+    assert err.endswith("(only en)\n") and "\x1b" not in err
+
+
+def test_the_default_language_named_is_the_scorecard_without_language(tmp_path: Path) -> None:
+    (tmp_path / "named").mkdir()
+    assert html_of(tmp_path / "named", "--language", "en") == html_of(tmp_path)
