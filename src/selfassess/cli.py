@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from selfassess import __version__
+from selfassess.cli_translate import translate
 from selfassess.core.errors import SelfassessError
 from selfassess.core.model import questionnaire_json_schema
 from selfassess.core.privacy import refuse_names_with_pseudonyms
@@ -371,6 +372,9 @@ def new_theme(path: Path, parent: str) -> None:
     written = write_new_theme(path, parent)
     echo(f"wrote {path}/ ({', '.join(str(p) for p in written)})")
     echo(f"edit it, then run: selfassess build --theme {path}")
+
+
+cli.add_command(translate)
 
 
 def main() -> None:
