@@ -9,6 +9,7 @@ result at all, so the file is not touched.
 
 from __future__ import annotations
 
+import copy
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,12 +18,13 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.scalarstring import LiteralScalarString
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
-from selfassess.core.bank_texts import Loc, value_at
+from selfassess.core.bank_texts import Loc, texts_by_language, value_at
 from selfassess.core.errors import Problem, SelfassessError, format_location
 from selfassess.inputs.bank_po import BankTexts, PoEntry, PoFile, bank_texts, check_language_tag
 from selfassess.inputs.banks import BankSource, parse_bank
+from selfassess.inputs.yaml_text import parse_yaml
 
 # Indentations tried, in turn, until one writes the unchanged bank back byte for byte: the
 # layout the author used (mapping, sequence, dash offset).
@@ -137,7 +139,32 @@ def _edited(
     for loc, translation in changes.items():
         _set_text(data, loc, texts.default, lang, translation)
     _add_language(data, texts, lang)
-    return _dump(_yaml(layout or _LAYOUTS[0]), data), layout is not None
+    new_text = _dump(_yaml(layout or _LAYOUTS[0]), data)
+    _check_rewrite(new_text, file, texts, lang, changes)
+    return new_text, layout is not None
+
+
+def _check_rewrite(
+    new_text: str, file: str, texts: BankTexts, lang: str, changes: Mapping[Loc, str]
+) -> None:
+    """Refuse a rewrite that would read back as anything but the bank with the translations:
+    the YAML writer must never change a text, a number or a key on the way."""
+    expected = copy.deepcopy(texts.data)
+    for loc, translation in changes.items():
+        *parent, key = loc
+        old = texts_by_language(value_at(texts.data, loc), texts.default) or {}
+        value_at(expected, tuple(parent))[key] = {**old, lang: translation}
+    listed = expected.get("languages")
+    expected["languages"] = [*(listed if isinstance(listed, list) else [texts.default])]
+    if lang not in expected["languages"]:
+        expected["languages"].append(lang)
+    got, _ = parse_yaml(new_text, file)
+    if got != expected:
+        raise SelfassessError.at(
+            file,
+            "cannot be rewritten without changing something else in it; not written "
+            "(add the translations by hand, or simplify the YAML: aliases, merge keys)",
+        )
 
 
 def _set_text(data: Any, loc: Loc, default: str, lang: str, translation: str) -> None:
@@ -148,8 +175,11 @@ def _set_text(data: Any, loc: Loc, default: str, lang: str, translation: str) ->
         current[lang] = _styled(translation, flow=bool(current.fa.flow_style()))
         return
     in_flow = isinstance(parent, CommentedMap | CommentedSeq) and bool(parent.fa.flow_style())
-    one_line = "\n" not in current and "\n" not in translation
-    flow = in_flow or (one_line and len(current) + len(translation) <= _FLOW_MAX)
+    block = isinstance(current, LiteralScalarString | FoldedScalarString) or "\n" in current
+    flow = in_flow or (not block and "\n" not in translation)
+    flow = flow and (in_flow or len(current) + len(translation) <= _FLOW_MAX)
+    if flow and isinstance(current, LiteralScalarString | FoldedScalarString):
+        current = str(current)  # a | or > block cannot stand inside {...}: its text as such
     texts = CommentedMap()
     texts[default] = current  # its quoting, or its | block, as the author wrote it
     texts[lang] = _styled(translation, flow=flow)
