@@ -471,3 +471,57 @@ def test_a_bilingual_bank_passes_the_schema_and_a_broken_one_does_not() -> None:
     broken["title"] = {"en": ""}
     broken["principles"][0]["weight"] = {"en": 2}
     assert len(list(validator.iter_errors(broken))) == 2
+
+
+@pytest.mark.parametrize(
+    "translation",
+    [
+        "Dim eto? Ie, {efallai}: #1 [a] & *b !c |d >e %f @g `h'",
+        ' "dyfynnu" ',
+        "__proto__",
+        "- nid rhestr",
+        "yes",
+        "1.0",
+        "Llinell\nArall",
+    ],
+)
+def test_a_translation_reads_back_exactly_whatever_characters_it_holds(
+    tmp_path: Path, translation: str
+) -> None:
+    bank = bank_file(tmp_path, ONE_LANGUAGE)
+    catalog = export(bank)
+    places = ("title", "scale[0].label", "principles[0].summary", "principles[0].advice.low")
+    for message in catalog:
+        message.string = f"{translation} {message.context}" if message.context in places else ""
+    code, _, err = run(
+        "translate", "import", str(bank), str(write_catalog(tmp_path / "cy.po", catalog))
+    )
+    assert code == 0, err
+    cy = parse_bank(bank.read_text(), "bank.yaml", allow_untranslated=True).by_language["cy"]
+    assert cy.title == f"{translation} title"
+    assert cy.scale[0].label == f"{translation} scale[0].label"
+    assert cy.principles[0].summary == f"{translation} principles[0].summary"
+    assert cy.principles[0].advice["low"] == f"{translation} principles[0].advice.low"
+    en = parse_bank(bank.read_text(), "bank.yaml", allow_untranslated=True).questionnaire
+    assert en.principles[0].summary == "Partners rely on each other when it matters."
+
+
+def test_an_indentation_the_writer_cannot_keep_is_evened_out_and_said(tmp_path: Path) -> None:
+    odd = (
+        ONE_LANGUAGE.replace("scale:\n  - {value: 1", "scale:\n    - {value: 1")
+        .replace("\n  - {value: 2", "\n    - {value: 2")
+        .replace("\n  - value: 3\n    label: Fully", "\n    - value: 3\n      label: Fully")
+    )
+    bank = bank_file(tmp_path, odd)
+    catalog = export(bank)
+    for message in catalog:
+        message.string = "Cydweithio" if message.context == "title" else ""
+    code, out, err = run(
+        "translate", "import", str(bank), str(write_catalog(tmp_path / "cy.po", catalog))
+    )
+    assert code == 0 and "wrote 1 translations" in out
+    assert "indentation is unusual; the rewrite evened it out" in err
+    assert (
+        parse_bank(bank.read_text(), "b", allow_untranslated=True).by_language["cy"].title
+        == "Cydweithio"
+    )

@@ -18,7 +18,11 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    FoldedScalarString,
+    LiteralScalarString,
+)
 
 from selfassess.core.bank_texts import Loc, texts_by_language, value_at
 from selfassess.core.errors import Problem, SelfassessError, format_location
@@ -29,6 +33,7 @@ from selfassess.inputs.yaml_text import parse_yaml
 # Indentations tried, in turn, until one writes the unchanged bank back byte for byte: the
 # layout the author used (mapping, sequence, dash offset).
 _LAYOUTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 4, 0))
+_FLOW_PLAIN = frozenset("?:,[]{}#'\"&*!|>%@`")  # what plain text inside {...} must not hold
 _FLOW_MAX = 100  # a one-line text and its translation longer than this go on lines of their own
 
 
@@ -158,7 +163,10 @@ def _check_rewrite(
     expected["languages"] = [*(listed if isinstance(listed, list) else [texts.default])]
     if lang not in expected["languages"]:
         expected["languages"].append(lang)
-    got, _ = parse_yaml(new_text, file)
+    try:
+        got: Any = parse_yaml(new_text, file)[0]
+    except SelfassessError:
+        got = None
     if got != expected:
         raise SelfassessError.at(
             file,
@@ -178,10 +186,8 @@ def _set_text(data: Any, loc: Loc, default: str, lang: str, translation: str) ->
     block = isinstance(current, LiteralScalarString | FoldedScalarString) or "\n" in current
     flow = in_flow or (not block and "\n" not in translation)
     flow = flow and (in_flow or len(current) + len(translation) <= _FLOW_MAX)
-    if flow and isinstance(current, LiteralScalarString | FoldedScalarString):
-        current = str(current)  # a | or > block cannot stand inside {...}: its text as such
     texts = CommentedMap()
-    texts[default] = current  # its quoting, or its | block, as the author wrote it
+    texts[default] = _styled(current, flow=flow)  # its quoting, or its | block, as it was
     texts[lang] = _styled(translation, flow=flow)
     if flow:
         texts.fa.set_flow_style()
@@ -191,8 +197,17 @@ def _set_text(data: Any, loc: Loc, default: str, lang: str, translation: str) ->
 
 
 def _styled(text: str, *, flow: bool) -> Any:
-    """A text as the bank would write it: several lines as a `|` block where blocks may be."""
-    return LiteralScalarString(text) if "\n" in text and not flow else text
+    """A text as the bank would write it: several lines as a `|` block where blocks may be;
+    inside {...} in quotes wherever its plain form would read differently (yaml_text.py)."""
+    if not flow:
+        return LiteralScalarString(text) if "\n" in text and type(text) is str else text
+    if isinstance(text, LiteralScalarString | FoldedScalarString):
+        text = str(text)  # a | or > block cannot stand inside {...}: its text as such
+    if type(text) is str and (
+        not _FLOW_PLAIN.isdisjoint(text) or text != text.strip() or "\n" in text
+    ):
+        return DoubleQuotedScalarString(text)
+    return text
 
 
 def _add_language(data: Any, texts: BankTexts, lang: str) -> None:

@@ -120,6 +120,7 @@ def export_po(source: BankSource, language: str) -> bytes:
         f"from {texts.default} into {language}.\n"
         "# Context: where the text is in the bank; translate the msgstr only.",
         revision_date="YEAR-MO-DA HO:MI+ZONE",
+        language_team=language,  # the translator's tool fills in who they are
         fuzzy=False,
     )
     for loc, text, by_language in texts.slots():
