@@ -520,8 +520,54 @@ def test_an_indentation_the_writer_cannot_keep_is_evened_out_and_said(tmp_path: 
         "translate", "import", str(bank), str(write_catalog(tmp_path / "cy.po", catalog))
     )
     assert code == 0 and "wrote 1 translations" in out
-    assert "indentation is unusual; the rewrite evened it out" in err
+    assert "layout (indentation, spacing) is unusual; the rewrite evened it out" in err
     assert (
         parse_bank(bank.read_text(), "b", allow_untranslated=True).by_language["cy"].title
         == "Cydweithio"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ONE_LANGUAGE.replace("\n", "\r\n"),
+        "\ufeff" + ONE_LANGUAGE,
+        "\ufeff" + ONE_LANGUAGE.replace("\n", "\r\n"),
+        "---\n" + ONE_LANGUAGE,
+        ONE_LANGUAGE.replace("id: odd-bank", "---   # the bank\nid: odd-bank"),
+        ONE_LANGUAGE + "...\n",
+        ONE_LANGUAGE.rstrip("\n"),
+        ONE_LANGUAGE + "\n\n",
+    ],
+    ids=[
+        "crlf",
+        "bom",
+        "bom-crlf",
+        "start",
+        "comment-then-start",
+        "end",
+        "no-final-newline",
+        "blank",
+    ],
+)
+def test_an_import_changes_only_the_lines_of_the_texts_it_translates(
+    tmp_path: Path, text: str
+) -> None:
+    bank = tmp_path / "bank.yaml"
+    bank.write_bytes(text.encode("utf-8"))
+    catalog = export(bank)
+    for message in catalog:
+        message.string = "Cyfarch" if message.context == "principles[0].questions[1].text" else ""
+    code, _, err = run(
+        "translate", "import", str(bank), str(write_catalog(tmp_path / "cy.po", catalog))
+    )
+    assert code == 0 and "unusual" not in err
+    newline = "\r\n" if "\r\n" in text else "\n"
+    before, after = text.split(newline), bank.read_bytes().decode("utf-8").split(newline)
+    removed = [line for line in before if line not in after]
+    added = [line for line in after if line not in before]
+    assert removed == ["        text: We share bad news early."]
+    assert added == [
+        "languages: [en, cy]",
+        "        text: {en: We share bad news early., cy: Cyfarch}",
+    ]

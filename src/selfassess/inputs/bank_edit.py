@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,7 @@ from selfassess.inputs.yaml_text import parse_yaml
 # layout the author used (mapping, sequence, dash offset).
 _LAYOUTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 4, 0))
 _FLOW_PLAIN = frozenset("?:,[]{}#'\"&*!|>%@`")  # what plain text inside {...} must not hold
+_HEAD = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*---[ \t]*(?:#[^\n]*)?\n")
 _FLOW_MAX = 100  # a one-line text and its translation longer than this go on lines of their own
 
 
@@ -67,11 +69,17 @@ def import_translations(source: BankSource, po: PoFile, language: str | None) ->
     changes, unchanged, skipped = _plan(texts, po, lang)
     if not changes:
         return ImportResult(None, lang, 0, unchanged, tuple(skipped))
-    new_text, faithful = _edited(source.text, source.name, texts, lang, changes)
+    text = source.text  # as decoded, without the byte order mark a file may start with
+    if source.content.startswith(b"\xef\xbb\xbf") and not text.startswith("\ufeff"):
+        text = "\ufeff" + text
+    new_text, faithful = _edited(text, source.name, texts, lang, changes)
     parse_bank(new_text, source.name, allow_untranslated=True)  # raises: nothing is written
     if not faithful:
         skipped.append(
-            Problem(source.name, "its indentation is unusual; the rewrite evened it out")
+            Problem(
+                source.name,
+                "its layout (indentation, spacing) is unusual; the rewrite evened it out",
+            )
         )
     return ImportResult(new_text, lang, len(changes), unchanged, tuple(skipped))
 
@@ -117,34 +125,74 @@ def _skip_reason(
     return ""
 
 
-def _yaml(layout: tuple[int, int, int]) -> YAML:
-    yaml = YAML(typ="rt", pure=True)
-    yaml.preserve_quotes = True
-    yaml.width = 1_000_000  # never re-wrap an author's lines
-    mapping, sequence, offset = layout
-    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-    return yaml
+@dataclass(frozen=True)
+class _Envelope:
+    """What a file has around its YAML that the YAML writer would not keep by itself: a byte
+    order mark, Windows line ends, comments above a `---` line, `...` at the end, no newline
+    at the end."""
 
+    bom: bool
+    crlf: bool
+    final_newline: bool
+    head: str  # comments and blank lines down to a `---` line, kept as they are
+    end: bool
 
-def _dump(yaml: YAML, data: Any) -> str:
-    out = io.StringIO()
-    yaml.dump(data, out)
-    return out.getvalue()
+    @classmethod
+    def of(cls, text: str) -> tuple[_Envelope, str]:
+        """The envelope of `text`, and its YAML as the writer writes it (LF, final newline)."""
+        bom = text.startswith("\ufeff")
+        body = (text[1:] if bom else text).replace("\r\n", "\n")
+        final_newline = body.endswith("\n")
+        head = _HEAD.match(body)
+        envelope = cls(
+            bom,
+            "\r\n" in text,
+            final_newline,
+            head.group() if head else "",
+            body.rstrip().endswith("\n..."),
+        )
+        body = body[len(envelope.head) :]
+        return envelope, body if final_newline else body + "\n"
+
+    def yaml(self, layout: tuple[int, int, int]) -> YAML:
+        yaml = YAML(typ="rt", pure=True)
+        yaml.preserve_quotes = True
+        yaml.width = 1_000_000  # never re-wrap an author's lines
+        yaml.explicit_end = self.end
+        mapping, sequence, offset = layout
+        yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+        return yaml
+
+    def dump(self, data: Any, layout: tuple[int, int, int]) -> str:
+        """`data` written with `layout`, in the YAML's form (LF, final newline)."""
+        out = io.StringIO()
+        self.yaml(layout).dump(data, out)
+        return out.getvalue()
+
+    def wrap(self, body: str) -> str:
+        """The YAML written back in the file's own form."""
+        if not self.final_newline:
+            body = body.removesuffix("\n")
+        body = self.head + body
+        if self.crlf:
+            body = body.replace("\n", "\r\n")
+        return "\ufeff" + body if self.bom else body
 
 
 def _edited(
     text: str, file: str, texts: BankTexts, lang: str, changes: Mapping[Loc, str]
 ) -> tuple[str, bool]:
     """The bank's text with `changes` in `lang`, and whether the rest kept its layout."""
+    envelope, body = _Envelope.of(text)
     try:
-        data = _yaml(_LAYOUTS[0]).load(text)
+        data = envelope.yaml(_LAYOUTS[0]).load(body)
     except YAMLError as exc:  # PyYAML read it; ruamel should too
         raise SelfassessError.at(file, f"cannot be rewritten: {exc}") from None
-    layout = next((lay for lay in _LAYOUTS if _dump(_yaml(lay), data) == text), None)
+    layout = next((lay for lay in _LAYOUTS if envelope.dump(data, lay) == body), None)
     for loc, translation in changes.items():
         _set_text(data, loc, texts.default, lang, translation)
     _add_language(data, texts, lang)
-    new_text = _dump(_yaml(layout or _LAYOUTS[0]), data)
+    new_text = envelope.wrap(envelope.dump(data, layout or _LAYOUTS[0]))
     _check_rewrite(new_text, file, texts, lang, changes)
     return new_text, layout is not None
 
