@@ -154,8 +154,8 @@ def test_export_writes_a_file_with_output(tmp_path: Path) -> None:
     code, out, err = run(
         "translate", "export", str(bank), "-l", "cy", "-o", str(tmp_path / "cy.po")
     )
-    assert code == 0 and out == ""
-    assert "translate import" in err
+    assert code == 0 and err == ""
+    assert f"selfassess translate import {bank} {tmp_path / 'cy.po'}" in out
     assert (tmp_path / "cy.po").read_text().startswith("# Translations of the question bank")
 
 
@@ -571,3 +571,10 @@ def test_an_import_changes_only_the_lines_of_the_texts_it_translates(
         "languages: [en, cy]",
         "        text: {en: We share bad news early., cy: Cyfarch}",
     ]
+
+
+def test_export_never_writes_over_the_bank_itself(tmp_path: Path) -> None:
+    bank = bank_file(tmp_path, ONE_LANGUAGE)
+    code, _, err = run("translate", "export", str(bank), "-l", "cy", "-o", str(bank))
+    assert code == 1 and "is the bank itself" in err
+    assert bank.read_text() == ONE_LANGUAGE

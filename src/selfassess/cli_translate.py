@@ -50,11 +50,15 @@ def export_command(bank: str, language: str, output: str) -> None:
     if output == "-":
         echo(data.decode("utf-8"), lines=True, nl=False)
         return
+    if source.data and _same_file(Path(output), Path(source.name)):
+        raise SelfassessError.at(output, "is the bank itself; give the PO file another name")
     write_atomic(Path(output), data)
+    bundled = _bundled_file(Path(bank))
+    copy = f"copy the bank (cp {bundled} my-bank.yaml), then: " if bundled else ""
+    target = "my-bank.yaml" if bundled else bank
     echo(
-        f"wrote {output} ({language}); translate it, then run: "
-        f"selfassess translate import {bank} {output}",
-        err=True,
+        f"wrote {output} ({language}); once translated, {copy}"
+        f"selfassess translate import {target} {output}"
     )
 
 
@@ -86,15 +90,26 @@ def import_command(bank: Path, po_file: Path, language: str | None) -> None:
 
 def _refuse_bundled(bank: Path) -> None:
     """A bundled bank is the package's: the translations go into the user's own copy."""
-    bundled = {path.stem: path for path in bundled_bank_files()}
-    is_id = bank.suffix not in (".yaml", ".yml") and not bank.exists() and bank.name in bundled
-    try:
-        is_file = any(bank.resolve() == path.resolve() for path in bundled.values())
-    except OSError:
-        is_file = False
-    if is_id or is_file:
-        path = bundled.get(bank.stem, bank)
+    path = _bundled_file(bank)
+    if path is not None:
         raise SelfassessError.at(
             str(bank),
             f"is a bundled bank; copy it first (cp {path} my-bank.yaml) and import into the copy",
         )
+
+
+def _bundled_file(bank: Path) -> Path | None:
+    """The bundled bank `bank` names (by its id or its file), or None."""
+    for path in bundled_bank_files():
+        if bank.suffix not in (".yaml", ".yml") and not bank.exists() and str(bank) == path.stem:
+            return path
+        if _same_file(bank, path):
+            return path
+    return None
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.exists() and one.samefile(other)
+    except OSError:
+        return False
