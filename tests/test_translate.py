@@ -578,3 +578,18 @@ def test_export_never_writes_over_the_bank_itself(tmp_path: Path) -> None:
     code, _, err = run("translate", "export", str(bank), "-l", "cy", "-o", str(bank))
     assert code == 1 and "is the bank itself" in err
     assert bank.read_text() == ONE_LANGUAGE
+
+
+def test_translations_that_make_the_bank_invalid_are_located_and_not_written(
+    tmp_path: Path,
+) -> None:
+    bank = bank_file(tmp_path, ONE_LANGUAGE)
+    catalog = export(bank)
+    for message in catalog:  # two scale labels the same in Welsh: answers could not be told apart
+        message.string = "Dim" if str(message.context).startswith("scale[") else ""
+    code, out, err = run(
+        "translate", "import", str(bank), str(write_catalog(tmp_path / "cy.po", catalog))
+    )
+    assert code == 1 and "wrote" not in out
+    assert "scale labels must be distinct" in err and "(with the translations; not written)" in err
+    assert bank.read_text() == ONE_LANGUAGE

@@ -73,7 +73,13 @@ def import_translations(source: BankSource, po: PoFile, language: str | None) ->
     if source.content.startswith(b"\xef\xbb\xbf") and not text.startswith("\ufeff"):
         text = "\ufeff" + text
     new_text, faithful = _edited(text, source.name, texts, lang, changes)
-    parse_bank(new_text, source.name, allow_untranslated=True)  # raises: nothing is written
+    try:
+        parse_bank(new_text, source.name, allow_untranslated=True)
+    except SelfassessError as exc:  # lines of the bank as it would be: say so; nothing written
+        raise SelfassessError(
+            Problem(p.file, f"{p.message} (with the translations; not written)", p.line, p.path)
+            for p in exc.problems
+        ) from None
     if not faithful:
         skipped.append(
             Problem(
