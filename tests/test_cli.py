@@ -273,7 +273,9 @@ def test_score_expands_globs_the_shell_left_alone() -> None:
 def test_score_fails_on_a_bad_file_with_one_line_and_no_output(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{oops")
-    code, out, err = run("score", str(EXAMPLES), str(bad), "--questionnaire", "collaboration-maturity")
+    code, out, err = run(
+        "score", str(EXAMPLES), str(bad), "--questionnaire", "collaboration-maturity"
+    )
     assert code == 1
     assert out == ""
     assert (
@@ -286,7 +288,12 @@ def test_score_skip_invalid_lists_what_it_skipped(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{oops")
     code, out, err = run(
-        "score", str(EXAMPLES), str(bad), "--skip-invalid", "--questionnaire", "collaboration-maturity"
+        "score",
+        str(EXAMPLES),
+        str(bad),
+        "--skip-invalid",
+        "--questionnaire",
+        "collaboration-maturity",
     )
     assert code == 0
     assert f"skipped: {bad}:1: not JSON" in err
@@ -349,7 +356,13 @@ def test_score_prints_names_from_answer_files_with_controls_escaped(
     hostile_answers: Path, fmt: str
 ) -> None:
     code, out, err = run(
-        "score", str(hostile_answers), "--questionnaire", "collaboration-maturity", "-f", fmt, "--skip-invalid"
+        "score",
+        str(hostile_answers),
+        "--questionnaire",
+        "collaboration-maturity",
+        "-f",
+        fmt,
+        "--skip-invalid",
     )
     assert not RAW_CONTROLS.search(out + err), repr(out + err)
     assert "broken\\x1b[2J.json" in err  # the skipped file, named

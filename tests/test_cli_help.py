@@ -51,7 +51,9 @@ def test_the_command_list_gives_each_command_a_whole_summary() -> None:
     commands = out.split("Commands:")[1].split("Exit codes")[0]
     assert "..." not in commands
     listed = [line.split()[0] for line in commands.strip().splitlines()]
-    assert listed == ["bank", "build", "completion", "report", "score", "theme", "verify"]
+    assert listed == [
+        *("bank", "build", "completion", "report", "score", "theme", "translate", "verify")
+    ]
 
 
 def test_every_command_ends_its_help_with_two_or_three_examples(reference: ModuleType) -> None:
@@ -66,7 +68,7 @@ def test_every_command_ends_its_help_with_two_or_three_examples(reference: Modul
 def test_exit_codes_are_documented_once_and_hold_for_every_command(
     reference: ModuleType, tmp_path: Path
 ) -> None:
-    code, out, _ = run("--help")
+    _, out, _ = run("--help")
     assert "0  done" in out and "1  a problem with the input" in out and "2  a usage error" in out
     for words in visible_commands(reference):
         assert run(*words, "--no-such-option")[0] == 2, words
@@ -115,6 +117,12 @@ def test_dash_q_means_quiet_wherever_a_command_prints_a_summary(tmp_path: Path) 
     assert run("bank", "new", "-q", str(tmp_path / "b.yaml")) == (0, "", "")
     assert run("theme", "new", "-q", str(tmp_path / "t")) == (0, "", "")
     assert run("build", "collaboration-pulse", "-q", "-o", str(tmp_path / "site")) == (0, "", "")
+    po = tmp_path / "cy.po"
+    assert run("translate", "export", "collaboration-pulse", "-l", "fr", "-o", str(po), "-q") == (
+        0,
+        "",
+        "",
+    )
     code, out, err = run("report", str(EXAMPLES), "-q", "--html", str(tmp_path / "s.html"))
     assert code == 0 and out == "" and "warning" not in err
     code, out, _ = run("score", str(EXAMPLES), "-q", "--format", "json")

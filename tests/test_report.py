@@ -335,7 +335,9 @@ def test_a_bank_that_tries_to_pull_in_files_embeds_nothing(tmp_path: Path) -> No
         encoding="utf-8",
     )
     pdf, html = tmp_path / "s.pdf", tmp_path / "s.html"
-    code, _, err = run(str(RESPONSES), "--questionnaire", str(bank), "-o", str(pdf), "--html", str(html))
+    code, _, err = run(
+        str(RESPONSES), "--questionnaire", str(bank), "-o", str(pdf), "--html", str(html)
+    )
     assert code == 0, err
     page = html.read_text(encoding="utf-8")
     assert "&lt;link rel=" in page  # the bank's text arrived, as text

@@ -443,7 +443,14 @@ def fifo(tmp_path: Path) -> Path:
             "{fifo}: is a FIFO (named pipe), not a regular file",
         ),
         (
-            ["report", "--questionnaire", "collaboration-pulse", "/dev/zero", "--html", "{tmp}/s.html"],
+            [
+                "report",
+                "--questionnaire",
+                "collaboration-pulse",
+                "/dev/zero",
+                "--html",
+                "{tmp}/s.html",
+            ],
             "/dev/zero: is a device, not a regular file",
         ),
     ],

@@ -120,7 +120,9 @@ def test_scores_and_scorecard_keep_every_script(tmp_path: Path) -> None:
         {"a1": 0, "a2": 4, "p1": 2},
         "Rydym yn cytuno ar y nodau ŵ — نحن نتفق 🤝",
     )
-    scores = json.loads(run("score", "--questionnaire", str(UNICODE_BANK), "-f", "json", str(responses)))
+    scores = json.loads(
+        run("score", "--questionnaire", str(UNICODE_BANK), "-f", "json", str(responses))
+    )
     assert sorted(scores["organisations"]) == sorted(ORGANISATIONS)
     pdf, html = tmp_path / "s.pdf", tmp_path / "s.html"
     run(

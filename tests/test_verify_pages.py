@@ -225,7 +225,14 @@ def test_a_genuine_scorecard_of_the_unicode_bank_verifies_in_every_pdf_variant(
             (answers / f"o{o}-r{r}.json").write_text(json.dumps(response), encoding="utf-8")
     pdf = tmp_path / "scorecard.pdf"
     code, _, err = report(
-        str(answers), "--questionnaire", str(UNICODE_BANK), "-o", str(pdf), "--pdf-variant", variant, "--quiet"
+        str(answers),
+        "--questionnaire",
+        str(UNICODE_BANK),
+        "-o",
+        str(pdf),
+        "--pdf-variant",
+        variant,
+        "--quiet",
     )
     assert code == 0, err
 

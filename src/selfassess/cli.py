@@ -15,6 +15,7 @@ import click
 
 from selfassess.cli_banks import ALIASES, bank, hidden_alias, theme
 from selfassess.cli_help import EXIT_CODES, completion, document_commands, show_version
+from selfassess.cli_translate import translate
 from selfassess.core.errors import SelfassessError
 from selfassess.core.privacy import refuse_names_with_pseudonyms
 from selfassess.core.scoring import score_all
@@ -324,6 +325,7 @@ def verify(scorecard: Path, inputs: tuple[str, ...], quiet: bool) -> None:
         sys.exit(1)
 
 
+cli.add_command(translate)
 document_commands(cli)
 
 
