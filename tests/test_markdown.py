@@ -62,7 +62,7 @@ def test_the_pdf_links_only_to_web_mail_and_in_page_targets(tmp_path: Path) -> N
     bank = tmp_path / "bank.yaml"
     bank.write_text(text, encoding="utf-8")
     out = tmp_path / "scorecard.pdf"
-    code, _, err = report(str(RESPONSES), "-q", str(bank), "-o", str(out), "--quiet")
+    code, _, err = report(str(RESPONSES), "--questionnaire", str(bank), "-o", str(out), "--quiet")
     assert code == 0, err
     uris = set()
     for page in reader_of(out).pages:
