@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 import yaml
+from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 from selfassess.cli import cli
@@ -206,10 +207,28 @@ def test_both_bundled_banks_offer_welsh() -> None:
 def test_every_text_of_a_bundled_bank_offering_welsh_is_in_welsh_so_strict_validate_passes(
     path: Path,
 ) -> None:
-    result = CliRunner().invoke(cli, ["validate", str(path)])
+    result = CliRunner().invoke(cli, ["bank", "validate", str(path)])
     assert result.exit_code == 0, result.output
     assert "warning" not in result.output
     assert read_bank(path).warnings == ()
+
+
+@pytest.mark.parametrize("path", welsh_bank_files(), ids=lambda p: p.stem)
+def test_a_translator_gets_every_welsh_text_and_an_unchanged_po_leaves_the_bank_byte_identical(
+    path: Path, tmp_path: Path
+) -> None:
+    bank, po = tmp_path / path.name, tmp_path / "cy.po"
+    bank.write_bytes(path.read_bytes())
+    runner = CliRunner()
+    exported = runner.invoke(cli, ["translate", "export", str(bank), "-l", "cy", "-o", str(po)])
+    assert exported.exit_code == 0, exported.output
+    with po.open("rb") as file:
+        catalog = read_po(file)
+    assert len(catalog) == len(texts_of(path))
+    assert [m.context for m in catalog if not m.string] == []
+    imported = runner.invoke(cli, ["translate", "import", str(bank), str(po)])
+    assert imported.exit_code == 0, imported.output
+    assert bank.read_bytes() == path.read_bytes()
 
 
 @pytest.mark.parametrize("path", welsh_bank_files(), ids=lambda p: p.stem)
