@@ -328,8 +328,8 @@ def test_a_bank_that_tries_to_pull_in_files_embeds_nothing(tmp_path: Path) -> No
     bank = tmp_path / "bank.yaml"
     bank.write_text(
         bundled.read_text(encoding="utf-8").replace(
-            "      Partners agree what problem they are trying to solve,",
-            f"      {hostile} Partners agree what problem they are trying to solve,",
+            "        Partners agree what problem they are trying to solve,",
+            f"        {hostile} Partners agree what problem they are trying to solve,",
             1,
         ),
         encoding="utf-8",
