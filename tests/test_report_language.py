@@ -34,7 +34,14 @@ WELSH_CATALOGUE = locales_folder() / "cy" / "LC_MESSAGES" / "messages.po"
 def make(folder: Path, *extra: str, answers: Path = ANSWERS, bank: Path = BANK) -> Path:
     pdf = folder / "scorecard.pdf"
     code, _, err = report(
-        str(answers), "-q", str(bank), "--partnership", PARTNERSHIP, "-o", str(pdf), *extra
+        str(answers),
+        "--questionnaire",
+        str(bank),
+        "--partnership",
+        PARTNERSHIP,
+        "-o",
+        str(pdf),
+        *extra,
     )
     assert code == 0, err
     return pdf
@@ -52,7 +59,9 @@ def english(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def html_of(folder: Path, *extra: str, answers: Path = ANSWERS, bank: Path = BANK) -> str:
     page = folder / "scorecard.html"
-    code, _, err = report(str(answers), "-q", str(bank), "--html", str(page), "--quiet", *extra)
+    code, _, err = report(
+        str(answers), "--questionnaire", str(bank), "--html", str(page), "--quiet", *extra
+    )
     assert code == 0, err
     return page.read_text(encoding="utf-8")
 
@@ -200,7 +209,9 @@ def test_a_language_the_bank_does_not_offer_is_refused_before_any_answer_is_read
     shutil.copytree(ANSWERS, answers)
     (answers / "broken.json").write_text("{ not json", encoding="utf-8")
     pdf = tmp_path / "scorecard.pdf"
-    code, _, err = report(str(answers), "-q", str(BANK), "--language", "fr", "-o", str(pdf))
+    code, _, err = report(
+        str(answers), "--questionnaire", str(BANK), "--language", "fr", "-o", str(pdf)
+    )
     assert code == 1
     assert err.strip() == f"error: {BANK}: is not offered in 'fr' (only en, cy)"
     assert not pdf.exists()
@@ -227,7 +238,7 @@ def test_answer_files_from_either_language_make_the_same_scorecard(tmp_path: Pat
 
 def _scores(answers: Path, bank: Path = BANK) -> dict[str, object]:
     """`score -f json` of a round, without the files' paths."""
-    code, out, err = invoke("score", str(answers), "-q", str(bank), "-f", "json")
+    code, out, err = invoke("score", str(answers), "--questionnaire", str(bank), "-f", "json")
     assert code == 0, err
     scores: dict[str, object] = json.loads(out)
     for respondent in scores["respondents"]:  # type: ignore[attr-defined]
@@ -258,7 +269,13 @@ def _draft_bank(folder: Path) -> Path:
 def test_a_draft_translation_is_refused_without_allow_untranslated(tmp_path: Path) -> None:
     draft = _draft_bank(tmp_path)
     code, _, err = report(
-        str(ANSWERS), "-q", str(draft), "--html", str(tmp_path / "s.html"), "--language", "cy"
+        str(ANSWERS),
+        "--questionnaire",
+        str(draft),
+        "--html",
+        str(tmp_path / "s.html"),
+        "--language",
+        "cy",
     )
     assert code == 1
     assert "no 'cy' text (at principles[1].title)" in err
@@ -271,7 +288,7 @@ def test_allow_untranslated_reports_a_draft_with_the_default_text_standing_in(
     draft = _draft_bank(tmp_path)
     code, out, err = report(
         str(ANSWERS),
-        *("-q", str(draft), "-o", str(tmp_path / "s.pdf"), "--language", "cy"),
+        *("--questionnaire", str(draft), "-o", str(tmp_path / "s.pdf"), "--language", "cy"),
         "--allow-untranslated",
     )
     assert code == 0, err
@@ -290,18 +307,12 @@ def test_score_reads_a_draft_translation_without_a_flag(tmp_path: Path) -> None:
 def test_a_bank_in_one_language_is_offered_in_that_language_only(
     tmp_path: Path, language: str
 ) -> None:
-    page = tmp_path / "s.html"
+    page, bank = tmp_path / "s.html", DATA.parent / "typed-bank.yaml"
     code, _, err = report(
-        str(ANSWERS),
-        "-q",
-        "tests/data/typed-bank.yaml",
-        "--html",
-        str(page),
-        "--language",
-        language,
+        str(ANSWERS), "--questionnaire", str(bank), "--html", str(page), "--language", language
     )
     assert code == 1 and not page.exists()
-    assert err.startswith("error: tests/data/typed-bank.yaml: is not offered in '")
+    assert err.startswith(f"error: {bank}: is not offered in '")
     assert err.endswith("(only en)\n") and "\x1b" not in err
 
 
