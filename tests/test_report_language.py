@@ -319,3 +319,15 @@ def test_a_bank_in_one_language_is_offered_in_that_language_only(
 def test_the_default_language_named_is_the_scorecard_without_language(tmp_path: Path) -> None:
     (tmp_path / "named").mkdir()
     assert html_of(tmp_path / "named", "--language", "en") == html_of(tmp_path)
+
+
+def test_a_welsh_scorecard_of_answers_giving_english_labels_verifies(tmp_path: Path) -> None:
+    """The example round holds a survey tool's CSV that gives the scale's English labels
+    ("Partly"): verify reads answers as report does, in the bank's default language."""
+    examples = Path(__file__).parent.parent / "examples" / "responses"
+    assert "Partly" in (examples / "schools-survey-export.csv").read_text(encoding="utf-8")
+    pdf = tmp_path / "scorecard.pdf"
+    code, _, err = report(str(examples), "--language", "cy", "-o", str(pdf), "--quiet")
+    assert code == 0, err
+    code, out, _ = invoke("verify", str(pdf))
+    assert code == 0, out

@@ -170,7 +170,7 @@ def verify_scorecard(path: Path, inputs: Sequence[tuple[str, bytes]] | None = No
         count = len(files[0]) + len(files[1])
         note = " (partnership figures only: organisations are anonymised)" if anonymised else ""
         result.summary = (
-            f"verified: {count} inputs, bank {bank.id} {bank.version}, scores match{note}"
+            f"verified: {count} inputs, bank {bank.read.id} {bank.read.version}, scores match{note}"
         )
         if result.compared_pages:
             result.notes.insert(
@@ -220,9 +220,18 @@ def _manifest(data: bytes, result: Verification) -> dict[str, Any] | None:
     return manifest
 
 
+@dataclass(frozen=True)
+class AttachedBank:
+    """The scorecard's questionnaire: answers are read in its default language, as `report`
+    reads them (a CSV may give the scale's labels), and the pages rebuilt in the scorecard's."""
+
+    read: Questionnaire
+    shown: Questionnaire
+
+
 def _bank(
     manifest: dict[str, Any], attachments: dict[str, bytes], result: Verification
-) -> Questionnaire | None:
+) -> AttachedBank | None:
     entry = manifest["questionnaire"]
     name = entry["attachment"]
     data = attachments.get(name)
@@ -250,17 +259,17 @@ def _bank(
             f"(only {offered})"
         )
         return None
-    return source.in_language(language)
+    return AttachedBank(source.questionnaire, source.in_language(language))
 
 
 def _derive(
-    bank: Questionnaire, files: Files, manifest: dict[str, Any], result: Verification
+    bank: AttachedBank, files: Files, manifest: dict[str, Any], result: Verification
 ) -> ScorecardView | None:
     """The scorecard view the inputs give, with the report's own options and privacy settings."""
     this_round, earlier = files
     try:
-        loaded = load_response_data(this_round, bank, skip_invalid=True)
-        baseline = load_response_data(earlier, bank, skip_invalid=True) if earlier else None
+        loaded = load_response_data(this_round, bank.read, skip_invalid=True)
+        baseline = load_response_data(earlier, bank.read, skip_invalid=True) if earlier else None
     except SelfassessError as exc:
         result.problems.append(f"the attached answers cannot be scored: {exc.problems[0]}")
         return None
@@ -287,13 +296,13 @@ def _derive(
         )
     try:
         # The manifest's privacy rules (and no pseudonyms) stand: nothing is drawn again.
-        with use_translations(translations_for(bank.language)):  # the scorecard's language
+        with use_translations(translations_for(bank.shown.language)):  # the scorecard's
             return build_scorecard(
-                bank,
-                score_all(bank, loaded.responses),
+                bank.shown,
+                score_all(bank.read, loaded.responses),
                 loaded.responses,
                 view_options,
-                baseline=score_all(bank, baseline.responses) if baseline is not None else None,
+                baseline=score_all(bank.read, baseline.responses) if baseline is not None else None,
                 baseline_responses=baseline.responses if baseline is not None else (),
                 skipped=manifest.get("skipped") or [],
                 notes=manifest.get("notes") or [],
