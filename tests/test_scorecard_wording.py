@@ -141,9 +141,10 @@ def test_a_heat_map_note_counts_its_cells_and_explains_both_marks() -> None:
 
 
 def _shout(message: str) -> str:
-    """The message in capitals, its {placeholders} left as they are."""
+    """The message in capitals, its {placeholders} and %(placeholders)s left as they are."""
     return "".join(
-        part if part.startswith("{") else part.upper() for part in re.split(r"(\{[^}]*\})", message)
+        part if part.startswith(("{", "%(")) else part.upper()
+        for part in re.split(r"(\{[^}]*\}|%\([^)]*\)[sd])", message)
     )
 
 
