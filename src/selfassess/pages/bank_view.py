@@ -83,6 +83,16 @@ class GroupView:
 
 
 @dataclass(frozen=True)
+class TranslationNote:
+    """The bank's note on one language's translation ("Welsh translation: draft, not yet
+    reviewed"), shown in that language whatever the page's language."""
+
+    lang: str
+    dir: str  # ltr or rtl, as the note's language is written
+    text: str
+
+
+@dataclass(frozen=True)
 class BankView:
     id: str
     version: str
@@ -108,6 +118,8 @@ class BankView:
     scored_count: int = 0  # the principles that are scored (all, in a bank without `scored`)
     # Levels with a description, the bank's or a principle's own: the pages give a key to them.
     described_levels: bool = False
+    # The bank's `translations` note, every language of it (each in its own), bank order.
+    translations: list[TranslationNote] = field(default_factory=list)
 
 
 # Scripts written right to left; a page in one of these languages is laid out rtl.
@@ -250,6 +262,10 @@ def bank_view(bank: Questionnaire) -> BankView:
         described_levels=any(
             lv.description for p in bank.principles for lv in [*bank.levels_of(p), *bank.levels]
         ),
+        translations=[
+            TranslationNote(lang, text_direction(lang), text)
+            for lang, text in (bank.translations or {}).items()
+        ],
     )
 
 

@@ -41,6 +41,7 @@
     mapping("respondent", "an object", () => {});
     if (isObject(raw.respondent)) for (const k of ["organisation", "role", "name"]) text(raw.respondent, k, "respondent." + k);
     text(raw, "completed_at", "completed_at");
+    text(raw, "language", "language");
     for (const section of SECTIONS) {
       mapping(section, "an object of answers", (k, v, path) => need(fitsAnswer(v), path, shapeProblem(bank, k, v)));
     }
@@ -239,6 +240,8 @@
       answers: dictOf(raw.answers),
       comments
     };
+    // The language of the page it was given on (#17): kept, never scored.
+    if (present(raw.language)) response.language = raw.language;
     return { ok: true, response, problems: [], warnings };
   }
 
