@@ -236,12 +236,11 @@
       questionnaire: { id: bank.id, version },
       respondent: { organisation: who.organisation ?? null, role: who.role ?? null, name: who.name ?? null },
       completed_at: raw.completed_at ?? null,
+      language: raw.language, // the page's it was given on (#17), if it says: kept, never scored
       background: dictOf(raw.background),
       answers: dictOf(raw.answers),
       comments
     };
-    // The language of the page it was given on (#17): kept, never scored.
-    if (present(raw.language)) response.language = raw.language;
     return { ok: true, response, problems: [], warnings };
   }
 
