@@ -6,10 +6,18 @@ BIN := $(VENV)/bin
 
 .PHONY: demo test lint golden bench clean browser-tools messages
 
+# The package alone (what `make demo` needs), then the test tools on top (`make test`, lint ...).
+# pip prints what it fetches: a first install takes a minute or two and should be seen working.
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	@echo "--- installing selfassess and its dependencies into $(VENV)"
+	$(PY) -m pip install --upgrade --progress-bar on pip
+	$(PY) -m pip install --progress-bar on -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed pyproject.toml
+	@echo "--- installing the test tools into $(VENV) (pytest, Playwright, Hypothesis, ruff, mypy)"
+	$(PY) -m pip install --progress-bar on -e '.[test]'
 	touch $@
 
 demo: $(VENV)/.installed
@@ -21,7 +29,7 @@ demo: $(VENV)/.installed
 	  -o site/example-scorecard.pdf --html site/example-scorecard.html
 	$(BIN)/selfassess verify site/example-scorecard.pdf
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.test-installed
 	$(BIN)/ruff check src tests bench docs
 	$(BIN)/ruff format --check src tests bench docs
 	$(BIN)/mypy src
@@ -33,12 +41,12 @@ lint: $(VENV)/.installed
 # Rewrite tests/golden/ (printed figures, HTML scorecard, form page) and the generated
 # docs/template-context.md from what the code does now; review the diff before committing.
 # tests/test_golden.py and tests/test_template_context.py fail until they agree.
-golden: $(VENV)/.installed
+golden: $(VENV)/.test-installed
 	$(PY) tests/golden/regenerate.py
 	$(PY) docs/template_context.py
 
 # browser-tools first, so that lint finds npm (and ESLint) on a fresh machine.
-test: $(VENV)/.installed browser-tools lint
+test: $(VENV)/.test-installed browser-tools lint
 	$(BIN)/pytest -q
 
 # What the browser tests need: axe-core (and ESLint, for lint) from npm, Node for the scoring.js tests, Debian's
@@ -63,12 +71,16 @@ node_modules/.installed: package.json package-lock.json
 # tests/test_locales.py fails while the committed .pot misses a message. No header or line
 # numbers, so the file changes only when a message does.
 MESSAGES_POT := src/selfassess/locales/messages.pot
-messages: $(VENV)/.installed
+messages: $(VENV)/.test-installed
 	$(BIN)/pybabel extract -F babel.cfg --add-location=file --sort-output --omit-header \
 	  --width=100 -o $(MESSAGES_POT) src/selfassess
+	@# Each language's catalogue gains the new messages (empty: tests/test_locales.py fails
+	@# until they are translated) and loses the gone ones; no guessed (fuzzy) translations.
+	$(BIN)/pybabel update -i $(MESSAGES_POT) -d src/selfassess/locales -D messages \
+	  --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date --width=100
 
 # Speed and size on this machine; writes bench/RESULTS.md (takes a few minutes).
-bench: $(VENV)/.installed browser-tools
+bench: $(VENV)/.test-installed browser-tools
 	$(PY) bench/run.py
 
 clean:

@@ -47,6 +47,25 @@ def test_the_html_scorecard_fetches_nothing(tab: Any, requests: RequestLog) -> N
     assert requests.requests == [] and requests.websockets == []
 
 
+def test_on_screen_the_scorecard_reads_at_16_px_and_prints_at_its_print_sizes(tab: Any) -> None:
+    """Screen: body text 16 px, most paragraphs at it and none under 12 px (notes); print (as
+    the PDF): the 10 pt body."""
+    sizes = """() => {
+        const sizes = [...document.querySelectorAll("p, li, td")].filter((p) => p.innerText.trim())
+          .map((p) => parseFloat(getComputedStyle(p).fontSize));
+        const count = (size) => sizes.filter((s) => s === size).length;
+        return { body: getComputedStyle(document.body).fontSize, smallest: Math.min(...sizes),
+                 commonest: sizes.reduce((a, b) => (count(a) >= count(b) ? a : b)) };
+    }"""
+    on_screen = tab.evaluate(sizes)
+    assert on_screen["body"] == "16px" and on_screen["smallest"] >= 12, on_screen
+    assert on_screen["commonest"] >= 14, on_screen
+    tab.emulate_media(media="print")
+    in_print = tab.evaluate(sizes)
+    assert in_print["body"] == "13.3333px", in_print  # 10 pt
+    tab.emulate_media(media="screen")
+
+
 def test_each_heat_map_cell_is_announced_with_its_organisation_and_question(tab: Any) -> None:
     """Through Chromium's accessibility tree: the cell's row and column headers."""
     table = tab.locator("table.heatmap").first

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,7 +18,7 @@ from selfassess.core.response_model import Response, SourcedResponse
 from selfassess.core.rounding import round_half_up
 from selfassess.core.scores import UNSPECIFIED
 from selfassess.core.scoring import item_score, level_id, score_all
-from selfassess.inputs.banks import parse_questionnaire
+from selfassess.inputs.banks import parse_questionnaire, resolve_bank
 
 BANK = """
 id: t
@@ -267,3 +268,30 @@ def test_csv_and_table_give_figures_on_the_scale_for_a_bank_shown_on_its_scale()
     table = runner.invoke(cli, args).stdout
     assert "Figures are means on the 1-5 scale." in table
     assert "\nOverall" not in table
+
+
+def test_the_score_table_numbers_principles_and_names_them_whole(tmp_path: Path) -> None:
+    """Organisations' columns are P1, P2 ... keyed by the numbered principle table above them,
+    long titles wrap instead of being cut, and one of anything is singular."""
+    examples = Path(__file__).parent.parent / "examples" / "responses"
+    result = CliRunner().invoke(cli, ["score", str(examples)])
+    assert result.exit_code == 0, result.output
+    table = result.stdout.splitlines()
+    assert table[0].endswith(": 26 respondents, 7 organisations")
+    assert table[3].startswith("P1  Shared understanding and a common agenda ")
+    header = next(line for line in table if line.startswith("Organisation"))
+    assert header.split()[2:] == ["P1", "P2", "P3", "P4", "P5", "Overall"]
+    one = sorted(examples.glob("*.json"))[0]
+    single = CliRunner().invoke(cli, ["score", str(one)]).stdout.splitlines()[0]
+    assert single.endswith(": 1 respondent, 1 organisation")
+    bank = resolve_bank("collaboration-maturity").questionnaire  # in English, one language
+    data = bank.model_dump(mode="json", exclude_unset=True, exclude={"languages", "translations"})
+    long = "Shared understanding of a problem that no partner could ever solve alone"
+    data["principles"][0]["title"] = long
+    bank_file = tmp_path / "long.yaml"
+    bank_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    wrapped = CliRunner().invoke(cli, ["score", str(examples), "-q", str(bank_file)])
+    assert wrapped.stdout.splitlines()[3:5] == [
+        "P1  Shared understanding of a problem that no   " + table[3][48:],
+        "    partner could ever solve alone",
+    ]

@@ -90,6 +90,11 @@ def describe_error(error: ErrorDetails, model_of: ModelOf, listing: str) -> tupl
         return loc, f"expected a mapping (key: value), found {yaml_type(found)}"
     if kind == "list_type":
         return loc, f"expected a list, found {yaml_type(found)}"
+    if kind == "string_type" and isinstance(found, dict):
+        return loc, (
+            "expected text, found a mapping; a text in several languages needs the bank's "
+            "languages (languages: [en, cy])"
+        )
     if kind == "string_type" and isinstance(found, bool):
         return (
             loc,

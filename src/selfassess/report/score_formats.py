@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -177,53 +178,71 @@ def scores_to_csv(bank: Questionnaire, scores: Scores) -> str:
     return csv_rows(rows)
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+TITLE_WIDTH = 44  # principle titles wrap within it; every column after it stays aligned
+
+
 def scores_to_table(bank: Questionnaire, scores: Scores) -> str:
     """A readable terminal summary: the partnership per principle (and group), then each
-    organisation; figures in the displayed unit, the unit named once."""
+    organisation; figures in the displayed unit, the unit named once. Principles are numbered
+    (P1, P2 ...) so that the organisations' columns can name them whole, by number."""
     p, display = scores.partnership, scores.display
     shown, spread_shown = display.text, display.difference_text
     lines = [
         f"{bank.title} ({bank.id} {bank.version}): "
-        f"{p.n_respondents} respondents, {p.n_organisations} organisations",
+        f"{_count(p.n_respondents, 'respondent', 'respondents')}, "
+        f"{_count(p.n_organisations, 'organisation', 'organisations')}",
     ]
     if display.on_scale:
         lines.append(f"Figures are means on the {display.lo:g}-{display.hi:g} scale.")
     lines += [
         "",
-        f"{'Principle':<44} {'Score':>5}  {'Level':<12} {'Min':>4} {'Max':>4} {'Spread':>6}",
+        f"{'':<4}{'Principle':<{TITLE_WIDTH}} {'Score':>5}  {'Level':<12} {'Min':>4} {'Max':>4} "
+        f"{'Spread':>6}",
     ]
+    numbers = {pr.id: f"P{i}" for i, pr in enumerate(bank.principles, start=1)}
     for principle in bank.principles:
         r = p.principles[principle.id]
+        title = textwrap.wrap(principle.title, TITLE_WIDTH) or [""]
         if not r.scored:
-            lines.append(f"{principle.title[:44]:<44} {'':>5}  not scored (answers counted)")
-            continue
-        labels = {level.id: level.label for level in bank.levels_of(principle)}
-        mark = "  ! divergent" if r.divergent else ""
-        weakest = "  <- weakest link" if principle.id == p.weakest_principle else ""
-        lines.append(
-            f"{principle.title[:44]:<44} {shown(r.score):>5}  {labels.get(r.level or '', '–'):<12} "
-            f"{shown(r.min):>4} {shown(r.max):>4} {spread_shown(r.spread):>6}{mark}{weakest}"
-        )
+            figures = f"{'':>5}  not scored (answers counted)"
+        else:
+            labels = {level.id: level.label for level in bank.levels_of(principle)}
+            mark = "  ! divergent" if r.divergent else ""
+            weakest = "  <- weakest link" if principle.id == p.weakest_principle else ""
+            figures = (
+                f"{shown(r.score):>5}  {labels.get(r.level or '', '–'):<12} "
+                f"{shown(r.min):>4} {shown(r.max):>4} {spread_shown(r.spread):>6}{mark}{weakest}"
+            )
+        lines.append(f"{numbers[principle.id]:<4}{title[0]:<{TITLE_WIDTH}} {figures}")
+        lines += [f"{'':<4}{more}" for more in title[1:]]
     labels = {level.id: level.label for level in bank.levels}
     for group in bank.groups:
         g = p.groups[group.id]
-        title = f"Group: {group.title}"
-        lines.append(f"{title[:44]:<44} {shown(g.score):>5}  {labels.get(g.level or '', '–'):<12}")
+        for i, part in enumerate(textwrap.wrap(f"Group: {group.title}", TITLE_WIDTH)):
+            level = f" {shown(g.score):>5}  {labels.get(g.level or '', '–'):<12}" if not i else ""
+            lines.append(f"{'':<4}{part:<{TITLE_WIDTH}}{level}".rstrip())
     if bank.scoring.overall:
-        lines.append(f"{'Overall':<44} {shown(p.overall):>5}  {labels.get(p.level or '', '–'):<12}")
+        lines.append(
+            f"{'':<4}{'Overall':<{TITLE_WIDTH}} {shown(p.overall):>5}  "
+            f"{labels.get(p.level or '', '–'):<12}".rstrip()
+        )
     scored = bank.scored_principles()
-    overall_header = f" {'Overall':>8}" if bank.scoring.overall else ""
+    overall_header = f" {'Overall':>7}" if bank.scoring.overall else ""
     lines += [
         "",
         f"{'Organisation':<40} {'n':>3}  "
-        + " ".join(f"{pr.id[:8]:>8}" for pr in scored)
+        + " ".join(f"{numbers[pr.id]:>5}" for pr in scored)
         + overall_header,
     ]
     for name, org in scores.organisations.items():
-        cells = " ".join(f"{shown(org.principles[pr.id]):>8}" for pr in scored)
-        overall = f" {shown(org.overall):>8}" if bank.scoring.overall else ""
+        cells = " ".join(f"{shown(org.principles[pr.id]):>5}" for pr in scored)
+        overall = f" {shown(org.overall):>7}" if bank.scoring.overall else ""
         lines.append(f"{name[:40]:<40} {org.n:>3}  {cells}{overall}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
 ScoreFormat = Callable[[Questionnaire, Scores], str]  # the text printed, ending in a newline
