@@ -17,6 +17,7 @@ file names are the same on both pages and left out as data.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -33,8 +34,9 @@ from selfassess.pages.themes import load_theme
 
 pytestmark = pytest.mark.browser
 
-BANK_FILE = Path(__file__).parent / "data" / "bilingual-bank.yaml"
-BANK_ID = "partneriaeth"
+# Every question type, background questions and breakdowns, sources: every part of the interface.
+BANK_FILE = Path(__file__).parent / "data" / "bilingual-every-type.yaml"
+BANK_ID = "pob-math"
 
 # Words both languages' pages may show, each with its reason. Keep it short: a word here is one
 # the test no longer looks for.
@@ -52,6 +54,7 @@ ALLOWED = {
     "hi": "Welsh 'hi' (she, it)",
     "cell": "Welsh 'cell' (a table's cell)",
     "problem": "Welsh 'problem'",
+    "radar": "Welsh 'radar' (siart radar)",
     # names and formats, the same in every language
     "csv": "the file format's name",
     "json": "the file format's name",
@@ -64,6 +67,18 @@ ALLOWED = {
 ORGANISATIONS = ("Cyngor Sir Fynwy", "Bwrdd Iechyd Aneurin Bevan")
 FILE_NAMES = ("ateb-un.json", "ateb-dau.json", "ffeil-wael.json")
 DATA_WORDS = {w.lower() for text in ORGANISATIONS + FILE_NAMES for w in re.findall(r"\w+", text)}
+
+
+@functools.cache
+def bank_ids(path: Path) -> set[str]:
+    """The bank's ids (of questions, options, principles, levels): never translated (contract.md),
+    a diagnostic names them as they are."""
+    bank = read_bank(path).questionnaire
+    ids = {p.id for p in bank.principles} | {level.id for level in bank.levels}
+    for question in bank.all_questions():
+        ids |= {question.id, *(o.id for o in question.options or [])}
+    return {w.lower() for i in ids for w in re.findall(r"[^\W\d_]+", i)}
+
 
 # Left out on both pages, each for its reason:
 LEFT_OUT = {
@@ -104,7 +119,7 @@ COLLECT = """(leftOut) => {
 def words(text: str) -> set[str]:
     """The words of `text`, lower case: no numbers, nothing with a digit, no data."""
     found = {w.lower() for w in re.findall(r"[^\W\d_][\w'’]*", text)}
-    return {w for w in found if not re.search(r"\d", w)} - DATA_WORDS
+    return {w for w in found if not re.search(r"\d", w)} - DATA_WORDS - bank_ids(BANK_FILE)
 
 
 def english_left(english: str, welsh: str) -> list[str]:
@@ -124,15 +139,25 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def answer_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Two partners' answer files and one that is not an answer file at all."""
     folder = tmp_path_factory.mktemp("files")
-    answers = [{"p1": 4, "p2": 2, "t1": 5, "t2": None}, {"p1": 1, "p2": 3, "t1": 2, "t2": 4}]
+    answers = [
+        {"a1": 4, "a2": 3, "a3": ["staff"], "a4": "Mwy o amser.", "m0": "yes", "m1": 4, "m2": 5},
+        {"a1": 1, "a2": None, "a3": [], "m0": "no", "h1": 2},
+    ]
+    background = [
+        {"seniority": "board", "sector": "council", "services": ["housing"]},
+        {"seniority": "frontline", "sector": "nhs", "services": ["care"], "about": "Nyrs."},
+    ]
     files = {}
-    for name, organisation, given in zip(FILE_NAMES, ORGANISATIONS, answers, strict=False):
+    for name, organisation, given, about in zip(
+        FILE_NAMES, ORGANISATIONS, answers, background, strict=False
+    ):
         data = {
             "format": "selfassess-response/2",
-            "questionnaire": {"id": BANK_ID, "version": "1"},
+            "questionnaire": {"id": BANK_ID, "version": "1.0"},
             "respondent": {"organisation": organisation, "role": None, "name": None},
+            "background": about,
             "answers": given,
-            "comments": {"trust": "Cyfarfod bob mis."},
+            "comments": {"agenda": "Cyfarfod bob mis."},
         }
         files[name] = folder / name
         files[name].write_text(json.dumps(data), encoding="utf-8")
@@ -188,11 +213,17 @@ def form_steps(files: dict[str, Path]) -> list[tuple[str, Step]]:
         wait_until(page, "window.selfassessResult !== undefined")
 
     def answered(page: Any) -> None:
-        for qid, value in {"p1": "4", "p2": "2", "t1": "5", "t2": ""}.items():
+        for qid, value in [("seniority", "board"), ("services", "housing"), ("a3", "staff")]:
             page.locator(f'input[name="{qid}"][value="{value}"]').check()
+        page.locator("select[name=sector]").select_option("council")
+        page.locator("textarea[name=about]").fill("Nyrs.")
+        for qid, value in [("a1", "4"), ("a2", "3"), ("m0", "yes"), ("m1", "4"), ("m2", "5")]:
+            page.locator(f'input[name="{qid}"][value="{value}"]').check()
+        page.locator("input[name=h1][value='2']").check()
+        page.locator("textarea[name=a4]").fill("Mwy o amser.")
         page.locator("[name=organisation]").fill(ORGANISATIONS[0])
-        page.locator('textarea[data-comment="trust"]').fill("Cyfarfod bob mis.")
-        wait_until(page, "window.selfassessResult.answered === 3")
+        page.locator('textarea[data-comment="agenda"]').fill("Cyfarfod bob mis.")
+        wait_until(page, "window.selfassessResult.answered === 5")
 
     def results(page: Any) -> None:
         page.locator("#show-results").click()
@@ -200,7 +231,7 @@ def form_steps(files: dict[str, Path]) -> list[tuple[str, Step]]:
 
     def loaded(page: Any) -> None:
         page.locator("#load-answers").set_input_files(str(files[FILE_NAMES[1]]))
-        wait_until(page, "window.selfassessResult.answered === 4")
+        wait_until(page, "window.selfassessResult.answered === 1")
         page.locator("#message:not([hidden])").wait_for()
 
     def refused(page: Any) -> None:
