@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import RequestLog
+from browser_support import RequestLog, describe, require_axe, run_axe
 from chromium import wait_until
 
 from selfassess.inputs.banks import read_bank
@@ -286,3 +286,28 @@ def test_the_comparison_finds_an_english_word_left_on_a_welsh_page() -> None:
     english = "Show my results\nDownload my answers"
     welsh = "Dangos fy nghanlyniadau\nLawrlwytho fy atebion\nDownload"
     assert english_left(english, welsh) == ["download"]
+
+
+@pytest.mark.parametrize(
+    ("stem", "last"), [(BANK_ID, "results shown"), (f"{BANK_ID}-partnership", "files loaded")]
+)
+def test_axe_finds_no_violations_on_the_welsh_pages_with_every_part_shown(
+    browser: Any,
+    requests: RequestLog,
+    site_dir: Path,
+    answer_files: dict[str, Path],
+    stem: str,
+    last: str,
+) -> None:
+    steps = form_steps(answer_files) if stem == BANK_ID else partnership_steps(answer_files)
+    context, page, errors = open_in(browser, requests, site_dir / f"{stem}.cy.html")
+    try:
+        for state, step in steps:
+            step(page)
+            if state == last:
+                break
+        violations = run_axe(page, require_axe())
+        assert violations == [], describe(violations)
+        assert errors == [], errors
+    finally:
+        context.close()
