@@ -107,7 +107,7 @@ def test_an_answer_file_from_the_welsh_page_scores_as_one_from_the_english_page(
 
     def scored(path: Path) -> Any:
         run = CliRunner().invoke(
-            cli, ["score", str(path), "-q", str(BANK_FILE), "--format", "json"]
+            cli, ["score", str(path), "--questionnaire", str(BANK_FILE), "--format", "json"]
         )
         assert run.exit_code == 0, run.output
         data = json.loads(run.output)
