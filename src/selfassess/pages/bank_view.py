@@ -88,7 +88,7 @@ class TranslationNote:
     reviewed"), shown in that language whatever the page's language."""
 
     lang: str
-    dir: str  # ltr or rtl, as the note's language is written
+    dir: str  # rtl or ltr where the note's language is written otherwise than the page's, else ""
     text: str
 
 
@@ -131,6 +131,12 @@ RTL_LANGUAGES = frozenset(
 def text_direction(language: str) -> str:
     """`rtl` for a BCP 47 tag whose language is written right to left, else `ltr`."""
     return "rtl" if language.split("-")[0].lower() in RTL_LANGUAGES else "ltr"
+
+
+def _other_direction(language: str, page_language: str) -> str:
+    """How `language` is written, where a page in `page_language` is written the other way."""
+    own = text_direction(language)
+    return own if own != text_direction(page_language) else ""
 
 
 def option_value(option: ScaleOption) -> str:
@@ -263,7 +269,7 @@ def bank_view(bank: Questionnaire) -> BankView:
             lv.description for p in bank.principles for lv in [*bank.levels_of(p), *bank.levels]
         ),
         translations=[
-            TranslationNote(lang, text_direction(lang), text)
+            TranslationNote(lang, _other_direction(lang, bank.language), text)
             for lang, text in (bank.translations or {}).items()
         ],
     )

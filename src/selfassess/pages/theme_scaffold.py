@@ -65,7 +65,7 @@ it is translated with the bundled templates' own; a template can extend its pare
 | `bank.background` | the questions about the respondent ("About you"), the same fields |
 | `bank.references_html` | the bank's sources, each inline HTML (the results' "Sources") |
 | `bank.conditional` | whether some question is asked only of some respondents |
-| `bank.translations` | the bank's note on its translations ("Welsh translation: draft, not yet reviewed"), every language of it: each with `lang`, `dir`, `text` (`partials/translation-notes.html.j2`, given them as `notes`) |
+| `bank.translations` | the bank's note on its translations ("Welsh translation: draft, not yet reviewed"), every language of it: each with `lang`, `text` and `dir` (`rtl` or `ltr` where it is written otherwise than the page, else empty) (`partials/translation-notes.html.j2`, given them as `notes`) |
 | `bank_json` | the bank's scoring data for the script; keep it |
 | `messages_json` | the words the page's script shows, by key (`base.html.j2` puts it in the page); keep it |
 | `answers_needed`, `answers_total` | principle id -> rated answers needed for a score, and its rated questions |
