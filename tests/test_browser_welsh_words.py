@@ -10,9 +10,11 @@ English, unless it is on the short ALLOWED list below, with its reason.
 
 What is English on purpose is marked so, and left out on both pages: any element with a `lang`
 other than the page's (the bank's `translations` note in English, the link to the English
-page). Numbers, and words with a digit in them (Q1, P2, 50 MB's 50), are not words. The bank's
-own texts differ by language, so they never meet; names the test types (an organisation) and
-file names are the same on both pages and left out as data.
+page); so are the few parts LEFT_OUT names, each with its reason (literal identifiers in
+<code>, the file reader's diagnostics, which are `selfassess score`'s words). Numbers, and
+words with a digit in them (Q1, P2, 50 MB's 50), are not words. The bank's own texts differ by
+language, so they never meet; its ids (never translated), the names the test types (an
+organisation) and file names are the same on both pages and left out as data.
 """
 
 from __future__ import annotations
