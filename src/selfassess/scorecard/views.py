@@ -91,6 +91,14 @@ class WeakestLink:
 
 
 @dataclass(frozen=True)
+class OrganisationShape:
+    """One organisation's small radar (its own shape) beside the others, under its name."""
+
+    name: str
+    svg: str
+
+
+@dataclass(frozen=True)
 class Disagreement:
     """A question on which organisations' mean answers lie furthest apart."""
 
@@ -363,3 +371,4 @@ class ScorecardView:
     lowest_scores: list[LowestScore] = field(default_factory=list)  # without a weakest link
     chart_kind: str = "radar"  # "radar" for 3 to 10 scored principles, else "dots"
     direction: str = "ltr"  # the page's dir: "rtl" for a language written right to left
+    shapes: list[OrganisationShape] = field(default_factory=list)  # small radars, one per org
