@@ -130,8 +130,9 @@ def test_a_welsh_scorecard_numbers_its_pages_and_questions_in_welsh(welsh: Path)
 
 
 # Words of an English scorecard a Welsh one may print too: Welsh words spelt as English ones
-# ("yn agos at y canolrif", "un partner mawr", "a" for "and") and the abbreviation it keeps.
-SPELT_ALIKE = {"a", "A", "at", "partner", "IQR"}
+# ("yn agos at y canolrif", "un partner mawr", "mae'r band wedi'i liwio", "a" for "and") and
+# the abbreviation it keeps.
+SPELT_ALIKE = {"a", "A", "at", "band", "partner", "IQR"}
 
 
 def _words(text: str) -> set[str]:
