@@ -44,7 +44,7 @@ KEPT = "kept: "  # a marker line naming a file someone else put in the site, car
 def render_index(
     banks: Sequence[Questionnaire], theme: Theme, env: jinja2.Environment | None = None
 ) -> str:
-    """The landing page: each questionnaire with its intro, size and a relative link."""
+    """The landing page: each questionnaire with its description, size and a relative link."""
     env = env or template_environment(theme)
     assets = inline_assets(theme, FORM_STYLES, ())
     views = [bank_view(bank) for bank in banks]
