@@ -245,7 +245,7 @@ def render_partnership_page(
             "page": page_context(
                 assets,
                 view.language,
-                _("%(title)s: the partnership's results") % {"title": view.title},
+                _("%(title)s: the partnership’s results") % {"title": view.title},
             ),
             "bank": view,
             "bank_json": json_for_html(page_palette_data(bank)),
