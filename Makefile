@@ -21,8 +21,8 @@ $(VENV)/.test-installed: $(VENV)/.installed pyproject.toml
 	touch $@
 
 demo: $(VENV)/.installed
-	$(BIN)/selfassess validate
-	$(BIN)/selfassess list
+	$(BIN)/selfassess bank validate
+	$(BIN)/selfassess bank list
 	$(BIN)/selfassess build -o site
 	$(BIN)/selfassess report examples/responses --baseline examples/baseline \
 	  --partnership "Northshire Health and Care Partnership" \
@@ -39,15 +39,19 @@ lint: $(VENV)/.test-installed
 	else echo "note: no npm; ESLint of the page scripts skipped (make browser-tools installs it)"; fi
 
 # Rewrite tests/golden/ (printed figures, HTML scorecard, form page) and the generated
-# docs/template-context.md from what the code does now; review the diff before committing.
+# docs/template-context.md and docs/cli.md from what the code does now; review the diff before committing.
 # tests/test_golden.py and tests/test_template_context.py fail until they agree.
 golden: $(VENV)/.test-installed
 	$(PY) tests/golden/regenerate.py
 	$(PY) docs/template_context.py
+	$(PY) docs/cli_reference.py
 
 # browser-tools first, so that lint finds npm (and ESLint) on a fresh machine.
+# The suite on every CPU (pytest-xdist; a module's tests stay in one worker, so a module's
+# fixtures, such as a rendered PDF, are made once). The wheel-install test (`slow`) runs in CI
+# (CI=true) only; `make test CI=true` runs it here.
 test: $(VENV)/.test-installed browser-tools lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --dist loadscope $(if $(CI),,-m "not slow")
 
 # What the browser tests need: axe-core (and ESLint, for lint) from npm, Node for the scoring.js tests, Debian's
 # Chromium, and poppler-utils (pdftoppm) for the page-image test. Installed where we may (CI runs as root); elsewhere the browser tests skip.

@@ -41,7 +41,7 @@ def scorecard_picture(name: str, tmp: Path) -> Path:
     """The summary page (page 2, after the cover) of the example's PDF scorecard."""
     pdf = tmp / f"{name}.pdf"
     bank = EXAMPLES / name / "bank.yaml"
-    args = ["report", "-q", str(bank), *map(str, answer_files(name)), "-o", str(pdf)]
+    args = ["report", "--questionnaire", str(bank), *map(str, answer_files(name)), "-o", str(pdf)]
     result = CliRunner().invoke(cli, [*args, "--partnership", PARTNERSHIP, "--quiet"])
     if result.exit_code != 0:
         raise SystemExit(f"report of {name} failed: {result.output}{result.stderr}")

@@ -302,7 +302,7 @@ def test_a_csv_column_the_reader_ignores_is_not_attached(tmp_path: Path) -> None
         "Northshire,Lead,Bob Secret,bob@example.org,2,4\n"
     )
     pdf = tmp_path / "scorecard.pdf"
-    code, _, err = report(str(answers), "-q", "collaboration-maturity", "-o", str(pdf))
+    code, _, err = report(str(answers), "--questionnaire", "collaboration-maturity", "-o", str(pdf))
     assert code == 0, err
     attached = attachments_of(pdf)["answers.csv"].decode("utf-8")
     assert attached.splitlines() == [  # one Lead each: roles the page does not print

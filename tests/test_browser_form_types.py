@@ -113,7 +113,9 @@ def answer_everything(page: Any) -> None:
 
 def scored_by_cli(bank_file: Path, answers: Path) -> dict[str, Any]:
     """What `selfassess score --format json` makes of the exported file."""
-    run = CliRunner().invoke(cli, ["score", "-q", str(bank_file), str(answers), "--format", "json"])
+    run = CliRunner().invoke(
+        cli, ["score", "--questionnaire", str(bank_file), str(answers), "--format", "json"]
+    )
     assert run.exit_code == 0, run.output
     data: dict[str, Any] = json.loads(run.stdout)
     return data

@@ -5,17 +5,31 @@ break down by group, keeps statements short and single-barrelled, answers freque
 problem statements on scales of their own, asks follow-ups only where they make sense, and
 names its sources. The earlier round in examples/baseline (version 1.0, left as it was) must
 still load against it, so every 1.0 question id is kept with its direction.
+
+Both banks are offered in English and Welsh (#17): the English is word for word the
+one-language bank it was (kept under tests/data/), every text has its Welsh, and the Welsh
+says it is a draft until a fluent speaker has reviewed it.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
+from babel.messages.pofile import read_po
+from click.testing import CliRunner
 
+from selfassess.cli import cli
+from selfassess.core.bank_texts import Loc, text_slots, texts_by_language, value_at
 from selfassess.core.model import Question, Questionnaire
-from selfassess.inputs.banks import bundled_banks
+from selfassess.core.scoring import score_all
+from selfassess.inputs.banks import BankSource, bundled_bank_files, bundled_banks, read_bank
+from selfassess.inputs.responses import load_responses
 
 ROOT = Path(__file__).parent.parent
 BASELINE = ROOT / "examples" / "baseline"
@@ -23,10 +37,38 @@ RESPONSES = ROOT / "examples" / "responses"
 # Version 1.0's problem statements, scored in reverse: the same ids keep that direction.
 REVERSED_IN_1_0 = {"ca-5", "sm-5", "co-5", "pa-3", "re-3"}
 BANK_SCALE_LABELS = ["Not yet", "Starting", "Partly", "Mostly", "Fully", "Don't know"]
+DATA = ROOT / "tests" / "data"
+BUNDLED_IDS = ["collaboration-maturity", "collaboration-pulse"]
+WELSH_DRAFT_NOTE = {
+    "en": "Welsh translation: draft, not yet reviewed",
+    "cy": "Cyfieithiad Cymraeg: drafft, heb ei adolygu eto",
+}
+# What Markdown a text uses: its bold and italic runs, list items and link targets.
+MARKDOWN_MARKS = re.compile(r"\*\*|(?<!\*)\*(?!\*)|^- |\]\([^)]*\)", re.MULTILINE)
 
 
 def bundled(bank_id: str) -> Questionnaire:
     return next(b.questionnaire for b in bundled_banks() if b.questionnaire.id == bank_id)
+
+
+def bundled_source(bank_id: str) -> BankSource:
+    return next(b for b in bundled_banks() if b.questionnaire.id == bank_id)
+
+
+def welsh_bank_files() -> list[Path]:
+    """The bundled banks offering Welsh: every test of the Welsh covers a bank that adds it."""
+    return [
+        p
+        for p in bundled_bank_files()
+        if "cy" in read_bank(p, allow_untranslated=True).languages  # strict: the test below
+    ]
+
+
+def texts_of(path: Path) -> list[tuple[Loc, Mapping[str, Any]]]:
+    """Every text slot of a bank file with its texts by language, read from the raw YAML."""
+    data = yaml.safe_load(path.read_text("utf-8"))
+    slots = [(loc, texts_by_language(value_at(data, loc), "en")) for loc in text_slots(data)]
+    return [(loc, texts) for loc, texts in slots if texts is not None]
 
 
 def scale_labels(bank: Questionnaire, question: Question) -> list[str]:
@@ -136,3 +178,86 @@ def test_the_example_round_answers_version_2_with_a_small_seniority_group() -> N
     assert len(set(seniority)) == 5
     assert len({a["background"]["sector"] for a in answers}) >= 5
     assert sum("ca-open" in a["answers"] for a in answers) >= 5
+
+
+@pytest.mark.parametrize("bank_id", BUNDLED_IDS)
+def test_the_english_of_each_bundled_bank_is_word_for_word_the_english_only_bank_it_was(
+    bank_id: str,
+) -> None:
+    english = bundled_source(bank_id).in_language("en")
+    before = read_bank(DATA / f"{bank_id}-2.0-english.yaml").questionnaire
+    assert before.languages is None and before.translations is None
+    added = {"languages", "translations"}
+    assert english.model_dump(exclude=added) == before.model_dump(exclude=added)
+
+
+@pytest.mark.parametrize("bank_id", BUNDLED_IDS)
+def test_each_bundled_bank_is_offered_in_english_first_then_welsh(bank_id: str) -> None:
+    source = bundled_source(bank_id)
+    assert source.languages == ("en", "cy")
+    assert source.questionnaire.language == "en"
+    assert source.in_language("cy").language == "cy"
+
+
+def test_both_bundled_banks_offer_welsh() -> None:
+    assert [p.stem for p in welsh_bank_files()] == BUNDLED_IDS
+
+
+@pytest.mark.parametrize("path", welsh_bank_files(), ids=lambda p: p.stem)
+def test_every_text_of_a_bundled_bank_offering_welsh_is_in_welsh_so_strict_validate_passes(
+    path: Path,
+) -> None:
+    result = CliRunner().invoke(cli, ["bank", "validate", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output
+    assert read_bank(path).warnings == ()
+
+
+@pytest.mark.parametrize("path", welsh_bank_files(), ids=lambda p: p.stem)
+def test_a_translator_gets_every_welsh_text_and_an_unchanged_po_leaves_the_bank_byte_identical(
+    path: Path, tmp_path: Path
+) -> None:
+    bank, po = tmp_path / path.name, tmp_path / "cy.po"
+    bank.write_bytes(path.read_bytes())
+    runner = CliRunner()
+    exported = runner.invoke(cli, ["translate", "export", str(bank), "-l", "cy", "-o", str(po)])
+    assert exported.exit_code == 0, exported.output
+    with po.open("rb") as file:
+        catalog = read_po(file)
+    assert len(catalog) == len(texts_of(path))
+    assert [m.context for m in catalog if not m.string] == []
+    imported = runner.invoke(cli, ["translate", "import", str(bank), str(po)])
+    assert imported.exit_code == 0, imported.output
+    assert bank.read_bytes() == path.read_bytes()
+
+
+@pytest.mark.parametrize("path", welsh_bank_files(), ids=lambda p: p.stem)
+def test_no_welsh_text_is_the_english_left_in_place(path: Path) -> None:
+    copied = [loc for loc, texts in texts_of(path) if texts.get("cy") == texts.get("en")]
+    assert copied == []
+
+
+@pytest.mark.parametrize("path", welsh_bank_files(), ids=lambda p: p.stem)
+def test_the_welsh_keeps_the_english_markdown(path: Path) -> None:
+    """Bold terms, list items, italics and link targets survive translation, so the Welsh
+    page and scorecard are laid out as the English ones are."""
+    for loc, texts in texts_of(path):
+        marks = {lang: sorted(MARKDOWN_MARKS.findall(texts[lang])) for lang in ("en", "cy")}
+        assert marks["cy"] == marks["en"], loc
+
+
+@pytest.mark.parametrize("path", welsh_bank_files(), ids=lambda p: p.stem)
+def test_the_welsh_says_it_is_a_draft_until_a_fluent_speaker_has_reviewed_it(
+    path: Path,
+) -> None:
+    for language in ("en", "cy"):
+        assert read_bank(path).in_language(language).translations == WELSH_DRAFT_NOTE
+
+
+def test_the_example_round_scores_the_same_read_against_the_welsh_bank() -> None:
+    source = bundled_source("collaboration-maturity")
+    english, welsh = source.in_language("en"), source.in_language("cy")
+    files = sorted(RESPONSES.glob("*.json"))
+    in_english = score_all(english, load_responses(files, english).responses)
+    in_welsh = score_all(welsh, load_responses(files, welsh).responses)
+    assert in_welsh == in_english

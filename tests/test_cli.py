@@ -273,7 +273,9 @@ def test_score_expands_globs_the_shell_left_alone() -> None:
 def test_score_fails_on_a_bad_file_with_one_line_and_no_output(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{oops")
-    code, out, err = run("score", str(EXAMPLES), str(bad), "-q", "collaboration-maturity")
+    code, out, err = run(
+        "score", str(EXAMPLES), str(bad), "--questionnaire", "collaboration-maturity"
+    )
     assert code == 1
     assert out == ""
     assert (
@@ -286,7 +288,12 @@ def test_score_skip_invalid_lists_what_it_skipped(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{oops")
     code, out, err = run(
-        "score", str(EXAMPLES), str(bad), "--skip-invalid", "-q", "collaboration-maturity"
+        "score",
+        str(EXAMPLES),
+        str(bad),
+        "--skip-invalid",
+        "--questionnaire",
+        "collaboration-maturity",
     )
     assert code == 0
     assert f"skipped: {bad}:1: not JSON" in err
@@ -294,7 +301,7 @@ def test_score_skip_invalid_lists_what_it_skipped(tmp_path: Path) -> None:
 
 
 def test_score_names_a_missing_bank() -> None:
-    code, _, err = run("score", str(EXAMPLES), "-q", "collaboration-maturty")
+    code, _, err = run("score", str(EXAMPLES), "--questionnaire", "collaboration-maturty")
     assert code == 1
     assert "did you mean 'collaboration-maturity'?" in err
 
@@ -349,7 +356,13 @@ def test_score_prints_names_from_answer_files_with_controls_escaped(
     hostile_answers: Path, fmt: str
 ) -> None:
     code, out, err = run(
-        "score", str(hostile_answers), "-q", "collaboration-maturity", "-f", fmt, "--skip-invalid"
+        "score",
+        str(hostile_answers),
+        "--questionnaire",
+        "collaboration-maturity",
+        "-f",
+        fmt,
+        "--skip-invalid",
     )
     assert not RAW_CONTROLS.search(out + err), repr(out + err)
     assert "broken\\x1b[2J.json" in err  # the skipped file, named
@@ -405,7 +418,7 @@ def test_score_and_report_say_the_real_cause_before_asking_for_the_questionnaire
     }
     for given, cause in cases.items():
         for command in (["score"], ["report", "--html", str(tmp_path / "s.html")]):
-            for bank in ([], ["-q", "collaboration-pulse"]):
+            for bank in ([], ["--questionnaire", "collaboration-pulse"]):
                 code, out, err = run(*command, given, *bank)
                 assert (code, out) == (1, ""), (given, command, bank)
                 assert err.splitlines() == [f"error: {given}: {cause}"], (command, bank)

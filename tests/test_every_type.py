@@ -19,7 +19,7 @@ RESPONSES = str(CASE / "responses")
 
 
 def scores() -> dict[str, Any]:
-    code, out, err = invoke("score", "-q", BANK, "--format", "json", RESPONSES)
+    code, out, err = invoke("score", "--questionnaire", BANK, "--format", "json", RESPONSES)
     assert code == 0, err
     result: dict[str, Any] = json.loads(out)
     return result
@@ -73,7 +73,7 @@ def test_breakdowns_give_every_option_and_counts_of_choices() -> None:
 @pytest.fixture(scope="module")
 def scorecard(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     pdf = tmp_path_factory.mktemp("every-type") / "scorecard.pdf"
-    code, _, err = invoke("report", "-q", BANK, "-o", str(pdf), RESPONSES)
+    code, _, err = invoke("report", "--questionnaire", BANK, "-o", str(pdf), RESPONSES)
     assert code == 0, err
     return pdf, err
 

@@ -36,7 +36,7 @@ def scored(name: str, bank: Path | None = None) -> dict[str, Any]:
     """`score --format json` of the example's answer files."""
     bank = bank or bank_of(name)
     code, out, err = invoke(
-        "score", "-q", str(bank), "-f", "json", str(EXAMPLES / name / "responses")
+        "score", "--questionnaire", str(bank), "-f", "json", str(EXAMPLES / name / "responses")
     )
     assert code == 0, err
     result: dict[str, Any] = json.loads(out)
@@ -201,7 +201,7 @@ def scorecard(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
     pdf = tmp_path_factory.mktemp(name) / f"{name}.pdf"
     code, _, err = invoke(
         "report",
-        "-q",
+        "--questionnaire",
         str(bank_of(name)),
         str(EXAMPLES / name / "responses"),
         "--partnership",

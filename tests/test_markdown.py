@@ -57,12 +57,12 @@ def test_the_pdf_links_only_to_web_mail_and_in_page_targets(tmp_path: Path) -> N
     source = next(p for p in bundled_bank_files() if p.stem == "collaboration-maturity")
     summary = " ".join(f"{markdown}." for markdown, _ in LINKS)
     text = source.read_text(encoding="utf-8").replace(
-        "    summary: |\n", f"    summary: |\n      {summary}\n", 1
+        "    summary:\n      en: |\n", f"    summary:\n      en: |\n        {summary}\n", 1
     )
     bank = tmp_path / "bank.yaml"
     bank.write_text(text, encoding="utf-8")
     out = tmp_path / "scorecard.pdf"
-    code, _, err = report(str(RESPONSES), "-q", str(bank), "-o", str(out), "--quiet")
+    code, _, err = report(str(RESPONSES), "--questionnaire", str(bank), "-o", str(out), "--quiet")
     assert code == 0, err
     uris = set()
     for page in reader_of(out).pages:

@@ -75,7 +75,7 @@ def test_wheel_installed_in_a_fresh_venv_validates_and_builds_from_any_folder(
             check=False,
         )
 
-    validated = selfassess("validate")
+    validated = selfassess("bank", "validate")
     assert validated.returncode == 0, validated.stderr
     assert validated.stdout.count("ok ") == 2
     assert str(site_packages) in validated.stdout
@@ -84,4 +84,17 @@ def test_wheel_installed_in_a_fresh_venv_validates_and_builds_from_any_folder(
     assert built.returncode == 0, built.stderr
     form = (elsewhere / "site" / "collaboration-maturity.html").read_text("utf-8")
     assert "root.SelfassessScoring=" in form  # the wheel carries selfassess/web/*.js
-    assert "nhs" in selfassess("themes").stdout
+    assert "nhs" in selfassess("theme", "list").stdout
+    welsh = subprocess.run(
+        [
+            python,
+            "-c",
+            "from selfassess.pages.translations import translations_for; "
+            "print(translations_for('cy').gettext('Show my results'))",
+        ],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert welsh.stdout.strip() == "Dangos fy nghanlyniadau"  # the wheel carries locales/cy

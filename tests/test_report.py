@@ -159,7 +159,7 @@ def test_a_split_principle_is_flagged_in_the_pdf(
     """Vector 19: a third of respondents far from the median on p, nobody on q."""
     monkeypatch.chdir(ROOT / "tests" / "vectors" / "19-consensus")
     pdf = tmp_path / "s.pdf"
-    code, _, err = run("responses", "-q", "bank.yaml", "-o", str(pdf), "--quiet")
+    code, _, err = run("responses", "--questionnaire", "bank.yaml", "-o", str(pdf), "--quiet")
     assert code == 0, err
     text = Rendered(pdf, tmp_path / "none.html").text()
     assert "6 scored it: median 50, middle half within 19 points SPLIT" in text
@@ -328,14 +328,16 @@ def test_a_bank_that_tries_to_pull_in_files_embeds_nothing(tmp_path: Path) -> No
     bank = tmp_path / "bank.yaml"
     bank.write_text(
         bundled.read_text(encoding="utf-8").replace(
-            "      Partners agree what problem they are trying to solve,",
-            f"      {hostile} Partners agree what problem they are trying to solve,",
+            "        Partners agree what problem they are trying to solve,",
+            f"        {hostile} Partners agree what problem they are trying to solve,",
             1,
         ),
         encoding="utf-8",
     )
     pdf, html = tmp_path / "s.pdf", tmp_path / "s.html"
-    code, _, err = run(str(RESPONSES), "-q", str(bank), "-o", str(pdf), "--html", str(html))
+    code, _, err = run(
+        str(RESPONSES), "--questionnaire", str(bank), "-o", str(pdf), "--html", str(html)
+    )
     assert code == 0, err
     page = html.read_text(encoding="utf-8")
     assert "&lt;link rel=" in page  # the bank's text arrived, as text
@@ -455,7 +457,7 @@ def test_every_shared_scoring_case_renders_a_scorecard(
     """Odd partnerships too: one organisation, nothing answered, a principle nobody scored."""
     monkeypatch.chdir(case)
     html = tmp_path / "s.html"
-    code, _, err = run("responses", "-q", "bank.yaml", "--html", str(html), "--quiet")
+    code, _, err = run("responses", "--questionnaire", "bank.yaml", "--html", str(html), "--quiet")
     assert code == 0, err
     assert "How the scores are calculated" in html.read_text(encoding="utf-8")
 
@@ -476,7 +478,7 @@ def test_baseline_accepts_files_and_repeats(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (
-            ["missing.json", "-q", "collaboration-maturity", "--html", "{tmp}/s.html"],
+            ["missing.json", "--questionnaire", "collaboration-maturity", "--html", "{tmp}/s.html"],
             "missing.json: no such file",
         ),
         ([str(RESPONSES), "-o", "{tmp}/no/such/folder/s.pdf"], "does not exist"),
@@ -484,7 +486,7 @@ def test_baseline_accepts_files_and_repeats(tmp_path: Path) -> None:
         ([str(RESPONSES), "--html", "{tmp}/s.html", "--theme", "nonesuch"], "no such theme"),
         ([str(RESPONSES), "--html", "{tmp}/s.html", "--baseline", "{tmp}"], "no *.json or *.csv"),
         (
-            [str(RESPONSES), "--html", "{tmp}/s.html", "-q", "collaboration-pulse"],
+            [str(RESPONSES), "--html", "{tmp}/s.html", "--questionnaire", "collaboration-pulse"],
             "not 'collaboration-pulse'",
         ),
     ],

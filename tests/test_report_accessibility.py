@@ -112,7 +112,9 @@ def test_a_welsh_bank_makes_a_welsh_pdf(tmp_path: Path) -> None:
     assert "\nlanguage: en\n" in text
     bank.write_text(text.replace("\nlanguage: en\n", "\nlanguage: cy\n", 1), encoding="utf-8")
     pdf = tmp_path / "s.pdf"
-    code, _, err = report(str(case / "responses"), "-q", str(bank), "-o", str(pdf), "--quiet")
+    code, _, err = report(
+        str(case / "responses"), "--questionnaire", str(bank), "-o", str(pdf), "--quiet"
+    )
     assert code == 0, err
     assert catalog(reader_of(pdf))["/Lang"] == "cy"
 

@@ -139,7 +139,7 @@ def test_the_banks_privacy_setting_is_the_default_for_comments(tmp_path: Path) -
     assert "\nprivacy:" not in text
     bank.write_text(text + "privacy:\n  min_group_size: 2\n", encoding="utf-8")
     pdf = tmp_path / "s.pdf"
-    code, _, err = report(str(RESPONSES), "-q", str(bank), "-o", str(pdf), "--quiet")
+    code, _, err = report(str(RESPONSES), "--questionnaire", str(bank), "-o", str(pdf), "--quiet")
     assert code == 0, err
     assert POLICE_COMMENT in pdf_text(pdf)
 

@@ -209,7 +209,7 @@ BROKEN_RESPONSES: dict[str, bytes] = {
 def test_score_gives_exit_1_and_one_line_for_broken_responses(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(BROKEN_RESPONSES[name])
-    result = CliRunner().invoke(cli, ["score", "-q", "collaboration-pulse", str(path)])
+    result = CliRunner().invoke(cli, ["score", "--questionnaire", "collaboration-pulse", str(path)])
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     lines = result.stderr.strip().splitlines()
@@ -429,7 +429,7 @@ def fifo(tmp_path: Path) -> Path:
     [
         (["score", "/dev/zero"], "/dev/zero: is a device, not a regular file"),
         (
-            ["score", "-q", "collaboration-pulse", "{fifo}"],
+            ["score", "--questionnaire", "collaboration-pulse", "{fifo}"],
             "{fifo}: is a FIFO (named pipe), not a regular file",
         ),
         (["score", "{fifo}"], "{fifo}: is a FIFO (named pipe), not a regular file"),
@@ -443,7 +443,14 @@ def fifo(tmp_path: Path) -> Path:
             "{fifo}: is a FIFO (named pipe), not a regular file",
         ),
         (
-            ["report", "-q", "collaboration-pulse", "/dev/zero", "--html", "{tmp}/s.html"],
+            [
+                "report",
+                "--questionnaire",
+                "collaboration-pulse",
+                "/dev/zero",
+                "--html",
+                "{tmp}/s.html",
+            ],
             "/dev/zero: is a device, not a regular file",
         ),
     ],

@@ -290,7 +290,7 @@ def test_the_score_table_numbers_principles_and_names_them_whole(tmp_path: Path)
     data["principles"][0]["title"] = long
     bank_file = tmp_path / "long.yaml"
     bank_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    wrapped = CliRunner().invoke(cli, ["score", str(examples), "-q", str(bank_file)])
+    wrapped = CliRunner().invoke(cli, ["score", str(examples), "--questionnaire", str(bank_file)])
     assert wrapped.stdout.splitlines()[3:5] == [
         "P1  Shared understanding of a problem that no   " + table[3][48:],
         "    partner could ever solve alone",

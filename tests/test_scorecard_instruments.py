@@ -367,7 +367,12 @@ def test_a_bank_scored_as_before_keeps_its_overall_and_weakest_link() -> None:
 def twenty_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pdf = tmp_path_factory.mktemp("twenty") / "scorecard.pdf"
     code, out, err = report(
-        "-q", str(TWENTY / "bank.yaml"), str(TWENTY / "responses"), "-o", str(pdf), "--quiet"
+        "--questionnaire",
+        str(TWENTY / "bank.yaml"),
+        str(TWENTY / "responses"),
+        "-o",
+        str(pdf),
+        "--quiet",
     )
     assert code == 0, out + err
     return pdf

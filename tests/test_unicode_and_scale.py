@@ -120,13 +120,15 @@ def test_scores_and_scorecard_keep_every_script(tmp_path: Path) -> None:
         {"a1": 0, "a2": 4, "p1": 2},
         "Rydym yn cytuno ar y nodau ŵ — نحن نتفق 🤝",
     )
-    scores = json.loads(run("score", "-q", str(UNICODE_BANK), "-f", "json", str(responses)))
+    scores = json.loads(
+        run("score", "--questionnaire", str(UNICODE_BANK), "-f", "json", str(responses))
+    )
     assert sorted(scores["organisations"]) == sorted(ORGANISATIONS)
     pdf, html = tmp_path / "s.pdf", tmp_path / "s.html"
     run(
         "report",
         str(responses),
-        "-q",
+        "--questionnaire",
         str(UNICODE_BANK),
         "-o",
         str(pdf),
@@ -182,11 +184,11 @@ def test_a_bank_of_200_questions_validates_builds_scores_and_reports(tmp_path: P
         f"q{p}-{i}": 2 * ((p + i) % 3) for p in range(5) for i in range(40)
     }
     responses = write_responses(tmp_path / "responses", "big", answers, step=0)
-    scores = json.loads(run("score", "-q", str(bank), "-f", "json", str(responses)))
+    scores = json.loads(run("score", "--questionnaire", str(bank), "-f", "json", str(responses)))
     assert scores["partnership"]["n_respondents"] == 4
     assert scores["respondents"][0]["total"] == 200
     pdf = tmp_path / "s.pdf"
-    run("report", str(responses), "-q", str(bank), "-o", str(pdf), "--quiet")
+    run("report", str(responses), "--questionnaire", str(bank), "-o", str(pdf), "--quiet")
     pdf_text(pdf)  # skips without poppler
     # 40 questions a principle: each heat map in four tables of at most 12 columns, all of
     # them on the page, the principle's score in the last.
@@ -219,7 +221,7 @@ def test_a_5000_character_comment_wraps_inside_the_pdf_page(tmp_path: Path) -> N
     pdf = tmp_path / "s.pdf"
     run(
         "report",
-        *(str(responses), "-q", str(UNICODE_BANK), "-o", str(pdf), "--quiet"),
+        *(str(responses), "--questionnaire", str(UNICODE_BANK), "-o", str(pdf), "--quiet"),
         *("--min-group-size", "1"),  # one respondent per organisation: show the comment
     )
     text = pdf_text(pdf)

@@ -165,7 +165,7 @@ def test_a_genuine_scorecard_verifies_however_its_summary_paginates(
     bank = write_bank(tmp_path / "paging.yaml", titles)
     answers = write_answers(tmp_path / "answers", titles, organisations)
     pdf = tmp_path / "scorecard.pdf"
-    code, _, err = report(str(answers), "-q", str(bank), "-o", str(pdf), "--quiet")
+    code, _, err = report(str(answers), "--questionnaire", str(bank), "-o", str(pdf), "--quiet")
     assert code == 0, err
     pages = page_texts(pdf)
     summary = next(n for n, text in enumerate(pages) if "OVERALL SCORE" in text)
@@ -225,7 +225,14 @@ def test_a_genuine_scorecard_of_the_unicode_bank_verifies_in_every_pdf_variant(
             (answers / f"o{o}-r{r}.json").write_text(json.dumps(response), encoding="utf-8")
     pdf = tmp_path / "scorecard.pdf"
     code, _, err = report(
-        str(answers), "-q", str(UNICODE_BANK), "-o", str(pdf), "--pdf-variant", variant, "--quiet"
+        str(answers),
+        "--questionnaire",
+        str(UNICODE_BANK),
+        "-o",
+        str(pdf),
+        "--pdf-variant",
+        variant,
+        "--quiet",
     )
     assert code == 0, err
 

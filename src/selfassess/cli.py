@@ -6,7 +6,6 @@ files we did not write could otherwise drive the terminal: see terminal.py).
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -14,32 +13,29 @@ from typing import Any
 
 import click
 
-from selfassess import __version__
+from selfassess.cli_banks import ALIASES, bank, hidden_alias, theme
+from selfassess.cli_help import EXIT_CODES, completion, document_commands, show_version
+from selfassess.cli_translate import translate
 from selfassess.core.errors import SelfassessError
-from selfassess.core.model import questionnaire_json_schema
 from selfassess.core.privacy import refuse_names_with_pseudonyms
 from selfassess.core.scoring import score_all
 from selfassess.inputs.banks import (
     bundled_bank_files,
     bundled_banks,
     resolve_bank,
-    validate_files,
 )
 from selfassess.inputs.branding import make_branding
 from selfassess.inputs.paths import expand_bank_paths, expand_input_paths
-from selfassess.inputs.response_json import response_schema
 from selfassess.inputs.responses import LoadedResponses, read_response_file
 from selfassess.inputs.rounds import Watch, load_answers, unwatched
 from selfassess.pages.site import build_site
-from selfassess.pages.theme_scaffold import write_new_theme
-from selfassess.pages.themes import bundled_theme_names, bundled_themes, load_theme
-from selfassess.pages.writing import write_new_bank
+from selfassess.pages.themes import load_theme
 from selfassess.report.pdf import DEFAULT_PDF_VARIANT, PDF_VARIANTS
 from selfassess.report.pipeline import REPORT_STEPS, ReportRequest, write_report
 from selfassess.report.request import ReportOptions, prepare_report
 from selfassess.report.score_formats import DEFAULT_SCORE_FORMAT, SCORE_FORMATS, format_scores
 from selfassess.terminal import (
-    ALLOW_UNTRANSLATED,
+    QUIET,
     F,
     ProgressPaths,
     RegistryChoice,
@@ -48,63 +44,30 @@ from selfassess.terminal import (
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="selfassess")
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=show_version,
+    help="Show the version and the file formats it reads and writes, and exit.",
+)
 def cli() -> None:
     """Self-assessment of cross-organisation collaboration: offline forms and PDF scorecards."""
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@ALLOW_UNTRANSLATED
-@reports_errors
-def validate(paths: tuple[str, ...], allow_untranslated: bool) -> None:
-    """Check question banks (files or folders of *.yaml); the bundled ones when none given."""
-    files = expand_bank_paths(paths) if paths else bundled_bank_files()
-    failed = False
-    for path, error, warnings in validate_files(files, allow_untranslated=allow_untranslated):
-        for warning in warnings:
-            echo(f"warning: {warning}", err=True)
-        if error is None:
-            echo(f"ok {path}")
-        else:
-            failed = True
-            for problem in error.problems:
-                echo(str(problem), err=True)
-    if failed:
-        sys.exit(1)
-
-
-@cli.command()
-@click.option("--response", is_flag=True, help="The response file's schema instead of the bank's.")
-def schema(response: bool) -> None:
-    """Print the JSON Schema of the question-bank format (or of a response file)."""
-    data = response_schema() if response else questionnaire_json_schema()
-    echo(json.dumps(data, indent=2), lines=True)
-
-
-@cli.command()
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@reports_errors
-def new(path: Path) -> None:
-    """Write a small valid starter bank to PATH (never overwrites)."""
-    write_new_bank(path)
-    echo(f"wrote {path}; edit it, then run: selfassess validate {path}")
-
-
-@cli.command(name="list")
-@reports_errors
-def list_banks() -> None:
-    """List the bundled question banks."""
-    for bank in bundled_banks():
-        q = bank.questionnaire
-        echo(f"{q.id:<28} {q.version:<6} {q.question_count:>3} questions  {q.title}")
+cli.add_command(bank)
+cli.add_command(theme)
+cli.add_command(completion)
+for old_name, command in ALIASES.items():
+    cli.add_command(hidden_alias(command, old_name))
 
 
 theme_option = click.option(
     "--theme",
     metavar="NAME|PATH",
-    help="Bundled theme name or theme folder (see: selfassess themes).",
+    help="Bundled theme name or theme folder (see: selfassess theme list).",
 )
 
 
@@ -141,6 +104,7 @@ def branding_options(command: F) -> F:
 )
 @theme_option
 @branding_options
+@QUIET
 @reports_errors
 def build(
     banks: tuple[str, ...],
@@ -149,6 +113,7 @@ def build(
     brand_name: str | None,
     logo: Path | None,
     primary_colour: str | None,
+    quiet: bool,
 ) -> None:
     """Build the offline site: index.html and one form page per bank (bundled banks by default)."""
     branding = make_branding(brand_name, logo, primary_colour)
@@ -158,12 +123,12 @@ def build(
     pages = build_site(
         [s.questionnaire for s in sources], output, load_theme(theme).branded(branding)
     )
-    echo(f"wrote {len(pages)} pages; open {pages[0].resolve()}")
+    if not quiet:
+        echo(f"wrote {len(pages)} pages; open {pages[0].resolve()}")
 
 
 questionnaire_option = click.option(
     "--questionnaire",
-    "-q",
     metavar="BANK",
     help="Bank file or bundled bank id; found from the files when omitted.",
 )
@@ -184,13 +149,29 @@ skip_invalid_option = click.option(
     show_default=True,
 )
 @skip_invalid_option
+@QUIET
 @reports_errors
-def score(files: tuple[str, ...], questionnaire: str | None, fmt: str, skip_invalid: bool) -> None:
+def score(
+    files: tuple[str, ...], questionnaire: str | None, fmt: str, skip_invalid: bool, quiet: bool
+) -> None:
     """Score response files (JSON or CSV; folders and globs too) against their bank."""
+    refuse_a_bank_among_answers(files)
     bank, loaded = load_answers(files, questionnaire, skip_invalid)
-    tell_notes(loaded, "answers")
+    if not quiet:
+        tell_notes(loaded, "answers")
     scores = score_all(bank.questionnaire, loaded.responses)
     echo(format_scores(fmt, bank.questionnaire, scores), lines=True, nl=False)
+
+
+def refuse_a_bank_among_answers(files: tuple[str, ...]) -> None:
+    """`-q BANK` meant --questionnaire before -q meant --quiet: say so, not "no such file"."""
+    banks = {path.stem for path in bundled_bank_files()}
+    for name in files:
+        if not Path(name).exists() and (name in banks or name.endswith((".yaml", ".yml"))):
+            raise click.UsageError(
+                f"'{name}' is a question bank, not answers: give it with --questionnaire {name} "
+                "(-q means --quiet)"
+            )
 
 
 def shows_progress(quiet: bool) -> bool:
@@ -267,10 +248,11 @@ def watch_progress(quiet: bool) -> Watch:
     help="Tagged PDF/UA-1 for screen readers, tagged PDF/A-3b for archives, or untagged.",
 )
 @skip_invalid_option
-@click.option("--quiet", is_flag=True, help="No progress bars and no summary line.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bars and no summary line.")
 @reports_errors
 def report(**given: Any) -> None:
     """Write the partnership scorecard (PDF and/or HTML) from response files."""
+    refuse_a_bank_among_answers(given["files"])
     options = ReportOptions(**given)
     if not options.outputs:
         raise click.UsageError("give -o FILE.pdf, --html FILE.html, or both")
@@ -325,8 +307,9 @@ def write_report_showing_steps(request: ReportRequest) -> str:
     help="The answer files, for a scorecard made with --no-attach: a folder, a file or a "
     "quoted glob; repeat for more.",
 )
+@QUIET
 @reports_errors
-def verify(scorecard: Path, inputs: tuple[str, ...]) -> None:
+def verify(scorecard: Path, inputs: tuple[str, ...], quiet: bool) -> None:
     """Re-score a scorecard's attached answers and check the figures it prints (exit 0 or 1)."""
     from selfassess.report.verify import (
         verify_scorecard,  # imports pypdf: only this command needs it
@@ -336,41 +319,14 @@ def verify(scorecard: Path, inputs: tuple[str, ...]) -> None:
     if inputs:
         given = [(str(p), read_response_file(p)) for p in expand_input_paths(inputs)]
     result = verify_scorecard(scorecard, given)
-    for line in result.lines():
+    for line in result.lines() if not (quiet and result.ok) else []:
         echo(line)
     if not result.ok:
         sys.exit(1)
 
 
-@cli.command(name="themes")
-@reports_errors
-def list_themes() -> None:
-    """List the bundled themes (use one with --theme NAME)."""
-    for settings in bundled_themes():
-        parent = f"(parent: {settings.parent})" if settings.parent else ""
-        echo(f"{settings.name:<10} {settings.description} {parent}".rstrip())
-
-
-@cli.group()
-def theme() -> None:
-    """Make your own theme."""
-
-
-@theme.command(name="new")
-@click.argument("path", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--parent",
-    default="default",
-    show_default=True,
-    type=click.Choice(bundled_theme_names()),
-    help="The bundled theme yours starts from.",
-)
-@reports_errors
-def new_theme(path: Path, parent: str) -> None:
-    """Write a starter theme folder at PATH: theme.yaml, one partial to edit and a README."""
-    written = write_new_theme(path, parent)
-    echo(f"wrote {path}/ ({', '.join(str(p) for p in written)})")
-    echo(f"edit it, then run: selfassess build --theme {path}")
+cli.add_command(translate)
+document_commands(cli)
 
 
 def main() -> None:

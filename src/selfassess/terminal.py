@@ -100,3 +100,10 @@ ALLOW_UNTRANSLATED = click.option(
     help="A text missing one of the bank's languages is a warning, the default language's "
     "text standing in (to preview a draft translation).",
 )
+
+QUIET = click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="Print nothing but errors and warnings (and the data asked for).",
+)

@@ -24,6 +24,7 @@ from selfassess.core.bank_rules import (
     check_scale,
     finite_and_bounded,
 )
+from selfassess.core.bank_schema import with_texts_by_language
 from selfassess.core.bank_texts import MAX_LANGUAGES
 from selfassess.core.display import SCALE, Display
 from selfassess.core.instrument_rules import (
@@ -376,4 +377,5 @@ MODEL_BY_PARENT_KEY: dict[str, type[BaseModel]] = {
 
 
 def questionnaire_json_schema() -> dict[str, Any]:
-    return Questionnaire.model_json_schema()
+    """The bank format for editors: a text may be given by language (core/bank_schema.py)."""
+    return with_texts_by_language(Questionnaire.model_json_schema())

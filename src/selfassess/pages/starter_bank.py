@@ -1,7 +1,7 @@
-"""The starter bank `selfassess new` writes: small, valid, and showing every feature."""
+"""The starter bank `selfassess bank new` writes: small, valid, and showing every feature."""
 
 STARTER_BANK = """\
-# A selfassess question bank. Check it with: selfassess validate {filename}
+# A selfassess question bank. Check it with: selfassess bank validate {filename}
 # Every key is in the README ("Writing a question bank"); published instruments: docs/instruments.md
 id: {bank_id}
 version: "0.1"

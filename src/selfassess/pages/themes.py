@@ -267,7 +267,7 @@ def bundled_theme_names() -> list[str]:
 
 
 def bundled_themes() -> list[ThemeSettings]:
-    """The theme.yaml of every bundled theme, for `selfassess themes`."""
+    """The theme.yaml of every bundled theme, for `selfassess theme list`."""
     return [_read_settings(bundled_themes_folder() / name) for name in bundled_theme_names()]
 
 

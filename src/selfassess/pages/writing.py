@@ -118,7 +118,7 @@ def mode_for(path: Path, fresh: int = 0o666) -> int:
 
 
 def write_new_bank(path: Path) -> None:
-    """`selfassess new`: the starter bank, its id from the file name, never over a file."""
+    """`selfassess bank new`: the starter bank, its id from the file name, never over a file."""
     if path.exists():
         raise SelfassessError.at(path, "already exists; not overwriting it")
     bank_id = re.sub(r"[^a-z0-9-]+", "-", path.stem.lower()).strip("-") or "my-bank"
