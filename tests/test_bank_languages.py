@@ -172,6 +172,7 @@ def test_the_default_language_leads_the_languages() -> None:
     ("languages", "expected"),
     [
         ("[en, en]", "a language is listed twice"),
+        ("[en, cy, CY]", "a language is listed twice"),
         ("[en, 'cy fr']", "is not a BCP 47 language tag"),
         ("[en, __proto__]", "is not a BCP 47 language tag"),
         ("[]", "languages"),

@@ -212,12 +212,14 @@ def test_the_export_is_format_2_and_scores_as_the_page_does(page: Any, tmp_path:
         "format",
         "questionnaire",
         "respondent",
+        "language",  # the page's (#17): scores ignore it
         "background",
         "answers",
         "comments",
         "completed_at",
     ]
     assert data["format"] == "selfassess-response/2"
+    assert data["language"] == "en"
     assert data["background"] == {
         "seniority": "board",
         "sector": "council",

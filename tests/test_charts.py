@@ -22,6 +22,7 @@ from selfassess.scorecard.chart_parts import (
 )
 from selfassess.scorecard.heat_map import BLANK_TONE, HIDDEN_TONE, HeatMap, heat_map, heat_tones
 from selfassess.scorecard.radar import radar_chart, radar_rings
+from selfassess.scorecard.radar_shapes import shape_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 AXES = ["1. Agenda", "2. Measures", "3. Communication", "4. Hierarchies", "5. Reciprocity"]
@@ -100,10 +101,11 @@ def test_on_the_scale_the_radars_rings_and_values_are_in_the_scales_unit() -> No
     assert "Partnership: 1. Agenda 3.0, 2. Measures 2.8" in title.text
 
 
-def test_radar_labels_every_axis_and_every_line_in_the_legend() -> None:
+def test_radar_labels_every_axis_and_its_legend_names_the_partnership_range_and_rings() -> None:
     shown = " ".join(texts(parse(radar())))
-    for label in ["Partnership", "Council", "Care homes", "Agenda", "Reciprocity"]:
+    for label in ["Partnership", "Range from the lowest", "Where a level starts", "Agenda"]:
         assert label in shown
+    assert "Council" not in shown  # each organisation's own line is in its small radar
 
 
 def test_organisation_lines_differ_in_dash_and_marker_not_only_in_colour() -> None:
@@ -113,33 +115,16 @@ def test_organisation_lines_differ_in_dash_and_marker_not_only_in_colour() -> No
     assert len({s.dash for s in styles[: len(DASHES)]}) == len(DASHES)
 
 
-def test_each_organisation_line_is_drawn_with_its_own_dash_pattern() -> None:
-    root = parse(radar())
-    dashes = {
-        shape.get("stroke-dasharray")
-        for shape in [*root.iter(f"{SVG}polygon"), *root.iter(f"{SVG}polyline")]
-        if shape.get("stroke") in (organisation_style(0).colour, organisation_style(1).colour)
-    }
-    assert organisation_style(1).dash in dashes
-
-
-def test_a_principle_without_a_score_leaves_a_gap_in_that_line() -> None:
-    gappy = RadarSeries("Police", [50, None, 60, 40, 45])
-    root = parse(radar([gappy]))
-    colour = organisation_style(0).colour
-    closed = [p for p in root.iter(f"{SVG}polygon") if p.get("stroke") == colour]
-    open_runs = [p for p in root.iter(f"{SVG}polyline") if p.get("stroke") == colour]
-    assert closed == []
-    assert len(open_runs) == 1  # 3 -> 4 -> 5 -> 1, wrapping round; 1 -> 2 and 2 -> 3 missing
-    assert len(open_runs[0].get("points", "").split()) == 4
-
-
 def test_names_in_charts_are_escaped() -> None:
     evil = RadarSeries("<script>alert(1)</script> & Co", [50, 50, 50, 50, 50])
-    svg = radar([evil])
-    assert "<script>" not in svg
-    assert "&lt;script&gt;" in svg
-    parse(svg)  # still well-formed
+    partnership = RadarSeries("Partnership", [50, 50, 50, 50, 50])
+    for svg in [
+        radar([evil]),
+        shape_chart(["1", "2", "3", "4", "5"], evil, 0, partnership=partnership),
+    ]:
+        assert "<script>" not in svg
+        assert "&lt;script&gt;" in svg
+        parse(svg)  # still well-formed
 
 
 def heat() -> HeatMap:
@@ -222,8 +207,15 @@ def test_a_key_names_only_the_marks_its_map_uses() -> None:
     ]
 
 
-def test_a_hidden_radar_value_leaves_a_gap_and_is_named_in_the_title() -> None:
-    svg = radar([RadarSeries("Police", [50, FEW, 50, 50, 50])])
+def test_a_hidden_value_leaves_a_gap_in_its_small_radar_and_is_named_in_the_title() -> None:
+    police = RadarSeries("Police", [50, FEW, 50, 50, 50])
+    svg = shape_chart(
+        ["1", "2", "3", "4", "5"],
+        police,
+        0,
+        partnership=RadarSeries("Partnership", [50] * 5),
+        axes=AXES,
+    )
     root = parse(svg)
     assert not [
         p for p in root.iter(f"{SVG}polygon") if p.get("stroke") == organisation_style(0).colour
@@ -233,6 +225,7 @@ def test_a_hidden_radar_value_leaves_a_gap_and_is_named_in_the_title() -> None:
         title.text or ""
     )
     assert "<3" not in " ".join(texts(root))  # a gap, not a mark, on the radar
+    assert "hidden (fewer than 3" in (parse(radar([police])).findtext(f"{SVG}title") or "")
 
 
 def test_heat_map_colours_a_cell_by_the_band_of_its_exact_score() -> None:

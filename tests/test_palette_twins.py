@@ -1,5 +1,5 @@
-"""One palette for the twins: the PDF's radar (the SVG the scorecard embeds, in the PDF and the
-HTML scorecard alike) and the partnership page draw each organisation in the same colour, dash
+"""One palette for the twins: the PDF's small radars (the SVGs the scorecard embeds, in the PDF
+and the HTML scorecard alike) and the partnership page draw each organisation in the same colour, dash
 and marker, each level in the same colour, and both heat maps have one orientation."""
 
 from __future__ import annotations
@@ -68,9 +68,9 @@ def test_the_scorecards_radar_draws_each_organisation_in_its_palette_style(
     view: ScorecardView, bank: Questionnaire
 ) -> None:
     html = render_scorecard_html(view, load_theme())
-    assert view.radar_svg in html  # the PDF embeds this same SVG
-    svg = ET.fromstring(view.radar_svg)
     for index in range(FIRST):
+        assert view.shapes[index].svg in html  # the PDF embeds these same SVGs
+        svg = ET.fromstring(view.shapes[index].svg)  # each organisation's own small radar
         style = organisation_style(index)
         assert scorecard_line(svg, style.colour) == (style.dash, expected_corners(style.marker))
     assert organisation_style(0).colour == "#E69F00"
@@ -120,8 +120,8 @@ def test_the_partnership_page_draws_each_organisation_as_the_scorecard_does(
     wait_until(page, "() => window.selfassessResult !== undefined")
     result = pick(page, sorted(EXAMPLES.iterdir()))
     assert result is not None
-    svg = ET.fromstring(view.radar_svg)
     for index in range(FIRST):
+        svg = ET.fromstring(view.shapes[index].svg)
         group = page.locator(f"#radar svg .radar-series-{index + 1}")  # 0 is the partnership
         style = organisation_style(index)
         line = group.locator("path[fill=none]").first

@@ -167,7 +167,7 @@ def test_branding_puts_the_name_and_logo_in_every_pages_header(
     )
     assert result.exit_code == 0, result.output
     pages = sorted((tmp_path / "site").glob("*.html"))
-    assert len(pages) == 3  # landing, form, partnership
+    assert len(pages) == 6  # landing, form, partnership, in English and Welsh
     uri = read_logo(logo).data_uri
     for page in pages:
         html = page.read_text(encoding="utf-8")

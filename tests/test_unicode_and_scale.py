@@ -12,9 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from selfassess.cli import cli
-from selfassess.inputs.banks import load_questionnaire
+from selfassess.inputs.banks import load_questionnaire, read_bank
 from selfassess.pages.bank_view import text_direction
 from selfassess.pages.form import render_form
+from selfassess.pages.site import render_site
 from selfassess.pages.themes import load_theme
 
 DATA = Path(__file__).parent / "data"
@@ -102,6 +103,40 @@ def test_an_arabic_bank_gets_a_right_to_left_page(tmp_path: Path) -> None:
     )
     html = render_form(load_questionnaire(arabic), load_theme())
     assert '<html lang="ar" dir="rtl">' in html
+
+
+ENGLISH_AND_ARABIC = """
+id: sharaka
+version: "1"
+language: en
+languages: [en, ar]
+title: {en: Partnership, ar: الشراكة}
+scale:
+  - {value: 1, label: {en: Not yet, ar: ليس بعد}}
+  - {value: 5, label: {en: Fully, ar: بالكامل}}
+levels:
+  - {id: low, label: {en: Early, ar: مبكر}, min: 0}
+principles:
+  - id: trust
+    title: {en: Trust, ar: الثقة}
+    questions:
+      - {id: t1, text: {en: Partners share information., ar: الشركاء يتبادلون المعلومات بانتظام}}
+"""
+
+
+def test_a_bank_in_english_and_arabic_gets_an_arabic_page_right_to_left_linking_english(
+    tmp_path: Path,
+) -> None:
+    bank = tmp_path / "sharaka.yaml"
+    bank.write_text(ENGLISH_AND_ARABIC, encoding="utf-8")
+    pages = render_site([read_bank(bank)], load_theme())
+    arabic, english = pages["sharaka.ar.html"], pages["sharaka.html"]
+    assert '<html lang="ar" dir="rtl">' in arabic
+    assert '<html lang="en" dir="ltr">' in english
+    assert '<a href="sharaka.html" lang="en" hreflang="en" dir="ltr">English</a>' in arabic
+    assert '<a href="sharaka.ar.html" lang="ar" hreflang="ar" dir="rtl">العربية</a>' in english
+    assert '<html lang="ar" dir="rtl">' in pages["sharaka-partnership.ar.html"]
+    assert '<html lang="ar" dir="rtl">' in pages["index.ar.html"]
 
 
 def test_typed_names_and_comments_take_their_own_direction() -> None:

@@ -93,7 +93,7 @@ def test_a_breakdown_figure_changed_on_its_page_is_named(
     code, out, _ = invoke("verify", str(path), "--inputs", RESPONSES)
     assert code == 1
     assert [line for line in out.splitlines() if line.startswith("- ")] == [
-        "- page 6: prints 'or executive 4 95 73 81', the inputs give 'or executive 4 90 73 81'"
+        "- page 5: prints 'or executive 4 95 73 81', the inputs give 'or executive 4 90 73 81'"
     ]
 
 

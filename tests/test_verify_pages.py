@@ -151,7 +151,7 @@ PAGINATIONS = {
     "20 principles": ([f"Principle number {p}" for p in range(20)], ORGANISATIONS),
     "six long principle titles": ([LONG_TITLE.format(p) for p in range(6)], ORGANISATIONS),
     "one long unbreakable organisation name": (
-        [f"Principle number {p}" for p in range(8)],
+        [f"Principle number {p}" for p in range(10)],  # the most a radar draws
         [*ORGANISATIONS, UNBREAKABLE],
     ),
 }

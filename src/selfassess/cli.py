@@ -35,6 +35,7 @@ from selfassess.report.pipeline import REPORT_STEPS, ReportRequest, write_report
 from selfassess.report.request import ReportOptions, prepare_report
 from selfassess.report.score_formats import DEFAULT_SCORE_FORMAT, SCORE_FORMATS, format_scores
 from selfassess.terminal import (
+    ALLOW_UNTRANSLATED,
     QUIET,
     F,
     ProgressPaths,
@@ -104,6 +105,7 @@ def branding_options(command: F) -> F:
 )
 @theme_option
 @branding_options
+@ALLOW_UNTRANSLATED
 @QUIET
 @reports_errors
 def build(
@@ -113,16 +115,23 @@ def build(
     brand_name: str | None,
     logo: Path | None,
     primary_colour: str | None,
+    allow_untranslated: bool,
     quiet: bool,
 ) -> None:
-    """Build the offline site: index.html and one form page per bank (bundled banks by default)."""
+    """Build the offline site: index.html and one form page per bank and language (bundled
+    banks by default)."""
     branding = make_branding(brand_name, logo, primary_colour)
     sources = (
-        [resolve_bank(str(path)) for path in expand_bank_paths(banks)] if banks else bundled_banks()
+        [
+            resolve_bank(str(path), allow_untranslated=allow_untranslated)
+            for path in expand_bank_paths(banks)
+        ]
+        if banks
+        else bundled_banks()
     )
-    pages = build_site(
-        [s.questionnaire for s in sources], output, load_theme(theme).branded(branding)
-    )
+    for warning in (w for s in sources for w in s.warnings):
+        echo(f"warning: {warning}", err=True)
+    pages = build_site(sources, output, load_theme(theme).branded(branding))
     if not quiet:
         echo(f"wrote {len(pages)} pages; open {pages[0].resolve()}")
 

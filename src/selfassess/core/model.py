@@ -266,7 +266,7 @@ class Questionnaire(_Frozen):
     def _languages_offered(self) -> Questionnaire:
         problems: list[tuple[tuple[str | int, ...], str]] = []
         offered = self.offered_languages
-        if len(set(offered)) != len(offered):
+        if len({tag.casefold() for tag in offered}) != len(offered):  # cy and CY: one page name
             problems.append((("languages",), "a language is listed twice"))
         if self.language not in offered:
             problems.append((("language",), f"'{self.language}' is not in languages"))

@@ -83,6 +83,16 @@ class GroupView:
 
 
 @dataclass(frozen=True)
+class TranslationNote:
+    """The bank's note on one language's translation ("Welsh translation: draft, not yet
+    reviewed"), shown in that language whatever the page's language."""
+
+    lang: str
+    dir: str  # rtl or ltr where the note's language is written otherwise than the page's, else ""
+    text: str
+
+
+@dataclass(frozen=True)
 class BankView:
     id: str
     version: str
@@ -108,6 +118,8 @@ class BankView:
     scored_count: int = 0  # the principles that are scored (all, in a bank without `scored`)
     # Levels with a description, the bank's or a principle's own: the pages give a key to them.
     described_levels: bool = False
+    # The bank's `translations` note, every language of it (each in its own), bank order.
+    translations: list[TranslationNote] = field(default_factory=list)
 
 
 # Scripts written right to left; a page in one of these languages is laid out rtl.
@@ -119,6 +131,12 @@ RTL_LANGUAGES = frozenset(
 def text_direction(language: str) -> str:
     """`rtl` for a BCP 47 tag whose language is written right to left, else `ltr`."""
     return "rtl" if language.split("-")[0].lower() in RTL_LANGUAGES else "ltr"
+
+
+def _other_direction(language: str, page_language: str) -> str:
+    """How `language` is written, where a page in `page_language` is written the other way."""
+    own = text_direction(language)
+    return own if own != text_direction(page_language) else ""
 
 
 def option_value(option: ScaleOption) -> str:
@@ -250,6 +268,10 @@ def bank_view(bank: Questionnaire) -> BankView:
         described_levels=any(
             lv.description for p in bank.principles for lv in [*bank.levels_of(p), *bank.levels]
         ),
+        translations=[
+            TranslationNote(lang, _other_direction(lang, bank.language), text)
+            for lang, text in (bank.translations or {}).items()
+        ],
     )
 
 

@@ -7,13 +7,21 @@ whole site of these pages, beside a landing page, is site.py's job.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import jinja2
 
 from selfassess.core.i18n import use_translations
 from selfassess.core.model import Questionnaire
 from selfassess.pages.bank_view import bank_content_hash, bank_view
 from selfassess.pages.page_messages import FORM_MESSAGES, page_messages
-from selfassess.pages.page_shell import inline_assets, json_for_html, page_bank_data, page_context
+from selfassess.pages.page_shell import (
+    LanguageLink,
+    inline_assets,
+    json_for_html,
+    page_bank_data,
+    page_context,
+)
 from selfassess.pages.theme_rendering import render_template, template_environment
 from selfassess.pages.themes import Theme
 from selfassess.pages.translations import translations_for
@@ -42,18 +50,23 @@ def render_form(
     env: jinja2.Environment | None = None,
     index_href: str = "",
     partnership_href: str = "",
+    languages: Sequence[LanguageLink] = (),
+    content: str | None = None,
 ) -> str:
-    """The standalone form page of one bank: questions, results, import and export."""
+    """The standalone form page of one bank: questions, results, import and export.
+
+    `languages`: the page in each of the bank's languages; `content`: the key of the answers it
+    saves (the default language's content hash, so answers follow across languages)."""
     env = env or template_environment(theme)
     assets = inline_assets(theme, FORM_STYLES, FORM_SCRIPTS, FORM_COMPUTING)
     view = bank_view(bank)
     with use_translations(translations_for(view.language)):  # the page's words, its script's too
         context = {
-            "page": page_context(assets, view.language, view.title),
+            "page": page_context(assets, view.language, view.title, languages),
             "bank": view,
             # `content` keys the answers the form saves in the browser (form.js).
             "bank_json": json_for_html(
-                {**page_bank_data(bank), "content": bank_content_hash(bank)}
+                {**page_bank_data(bank), "content": content or bank_content_hash(bank)}
             ),
             "messages_json": json_for_html(page_messages(FORM_MESSAGES, view.language)),
             # Over the rated (scale) questions only: the others are never scored.

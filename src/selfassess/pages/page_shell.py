@@ -132,11 +132,26 @@ def page_palette_data(bank: Questionnaire) -> dict[str, Any]:
     return {**page_bank_data(bank), "palette": palette_data(len(bank.levels))}
 
 
-def page_context(assets: InlineAssets, lang: str, title: str) -> dict[str, Any]:
-    """The `page` every template gets: language, direction, title, CSP, inline style and script."""
+@dataclass(frozen=True)
+class LanguageLink:
+    """One of the languages a page is offered in: its tag, its name in itself, the page in it."""
+
+    lang: str
+    name: str  # in the language itself: "Cymraeg", "English"
+    href: str
+    current: bool = False  # the page being shown
+    dir: str = "ltr"  # how the language is written: ltr or rtl
+
+
+def page_context(
+    assets: InlineAssets, lang: str, title: str, languages: Sequence[LanguageLink] = ()
+) -> dict[str, Any]:
+    """The `page` every template gets: language, direction, title, CSP, inline style and script,
+    and the page in each of its languages (none for a page in one language only)."""
     return {
         "lang": lang,
         "dir": text_direction(lang),
+        "languages": list(languages),
         "title": title,
         "csp": assets.csp,
         "style": Markup(assets.style),

@@ -19,7 +19,6 @@ from typing import Any
 
 import jinja2
 
-from selfassess.core.errors import SelfassessError
 from selfassess.core.i18n import _, use_translations
 from selfassess.core.model import Question, Questionnaire
 from selfassess.core.palette import level_colours
@@ -30,6 +29,7 @@ from selfassess.pages.bank_view import BankView, PrincipleView, bank_view
 from selfassess.pages.markdown import render_inline
 from selfassess.pages.page_messages import PARTNERSHIP_MESSAGES, page_messages
 from selfassess.pages.page_shell import (
+    LanguageLink,
     inline_assets,
     json_for_html,
     level_tone_css,
@@ -228,6 +228,7 @@ def render_partnership_page(
     *,
     index_href: str = "",
     form_href: str = "",
+    languages: Sequence[LanguageLink] = (),
 ) -> str:
     """The partnership page of one bank: pick answer files, see the partnership's results."""
     env = env or template_environment(theme)
@@ -246,6 +247,7 @@ def render_partnership_page(
                 assets,
                 view.language,
                 _("%(title)s: the partnership’s results") % {"title": view.title},
+                languages,
             ),
             "bank": view,
             "bank_json": json_for_html(page_palette_data(bank)),
@@ -262,24 +264,3 @@ def render_partnership_page(
             **_group_views(bank, view),
         }
         return render_template(env, "partnership.html.j2", context)
-
-
-def render_partnership_pages(
-    banks: Sequence[Questionnaire], theme: Theme, env: jinja2.Environment | None = None
-) -> dict[str, str]:
-    """File name -> page for each bank of a site, linked to its form and the landing page."""
-    env = env or template_environment(theme)
-    taken = {"index.html", *(f"{bank.id}.html" for bank in banks)}
-    pages = {}
-    for bank in banks:
-        name = partnership_page_name(bank.id)
-        if name in taken:
-            raise SelfassessError.at(
-                bank.id,
-                f"the partnership page of '{bank.id}' would overwrite the form {name}; "
-                "give one of the banks another id",
-            )
-        pages[name] = render_partnership_page(
-            bank, theme, env, index_href="index.html", form_href=f"{bank.id}.html"
-        )
-    return pages

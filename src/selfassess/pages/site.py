@@ -16,6 +16,7 @@ import shutil
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -23,10 +24,18 @@ from selfassess import __version__
 from selfassess.core.errors import SelfassessError
 from selfassess.core.i18n import _, use_translations
 from selfassess.core.model import Questionnaire
-from selfassess.pages.bank_view import bank_view
-from selfassess.pages.form import FORM_STYLES, render_form
+from selfassess.pages.bank_view import bank_view, text_direction
+from selfassess.pages.form import FORM_STYLES
 from selfassess.pages.page_shell import inline_assets, page_context
-from selfassess.pages.partnership import partnership_page_name, render_partnership_pages
+from selfassess.pages.site_pages import (
+    SiteBank,
+    bank_languages,
+    bank_pages,
+    href_in,
+    language_links,
+    render_bank_pages,
+    site_languages,
+)
 from selfassess.pages.theme_rendering import render_template, template_environment
 from selfassess.pages.themes import Theme
 from selfassess.pages.translations import translations_for
@@ -42,29 +51,54 @@ KEPT = "kept: "  # a marker line naming a file someone else put in the site, car
 
 
 def render_index(
-    banks: Sequence[Questionnaire], theme: Theme, env: jinja2.Environment | None = None
+    banks: Sequence[SiteBank],
+    theme: Theme,
+    env: jinja2.Environment | None = None,
+    language: str | None = None,
 ) -> str:
-    """The landing page: each questionnaire with its description, size and a relative link."""
+    """The landing page (in `language`, default: the site's): each questionnaire with its
+    description, size, languages and a relative link to its page in the landing page's language."""
     env = env or template_environment(theme)
     assets = inline_assets(theme, FORM_STYLES, ())
-    views = [bank_view(bank) for bank in banks]
-    languages = {v.language for v in views}
-    language = languages.pop() if len(languages) == 1 else "en"
+    sets = [bank_languages(bank) for bank in banks]
+    languages = site_languages(sets)
+    language = language or languages.default
     with use_translations(translations_for(language)):
         context = {
-            "page": page_context(assets, language, _("Questionnaires")),
-            "banks": [
-                {"view": v, "href": f"{v.id}.html", "partnership_href": partnership_page_name(v.id)}
-                for v in views
-            ],
+            "page": page_context(
+                assets,
+                language,
+                _("Questionnaires"),
+                language_links(languages.index_names(), language),
+            ),
+            "banks": [_bank_card(langs, language) for langs in sets],
         }
         return render_template(env, "index.html.j2", context)
 
 
-def render_site(banks: Sequence[Questionnaire], theme: Theme) -> dict[str, str]:
-    """File name -> page text for a whole site, rendered in memory before anything is written."""
+def _bank_card(langs: Mapping[str, Questionnaire], language: str) -> dict[str, Any]:
+    """One bank on the landing page in `language`: in it where the bank is offered in it."""
+    names = bank_pages(langs)
+    bank = langs.get(language) or next(iter(langs.values()))
+    return {
+        "view": bank_view(bank),
+        "href": href_in(names.forms, language),
+        "partnership_href": href_in(names.partnerships, language),
+        # the bank's pages in each of its languages (none for a bank in one language)
+        "languages": language_links(names.forms, bank.language),
+        # the card's language where it is not the page's (a bank not offered in it), else ""
+        "lang": "" if bank.language == language else bank.language,
+        "dir": text_direction(bank.language),
+    }
+
+
+def render_site(banks: Sequence[SiteBank], theme: Theme) -> dict[str, str]:
+    """File name -> page text for a whole site, rendered in memory before anything is written:
+    every page in each language its bank is offered in (site_pages.py)."""
+    sets = [bank_languages(bank) for bank in banks]
     seen: dict[str, str] = {}
-    for bank in banks:
+    for langs in sets:
+        bank = next(iter(langs.values()))
         if bank.id in seen:
             raise SelfassessError.at(
                 bank.id, f"two banks have the id '{bank.id}'; each needs its own page"
@@ -73,16 +107,12 @@ def render_site(banks: Sequence[Questionnaire], theme: Theme) -> dict[str, str]:
         if bank.id == "index":
             raise SelfassessError.at(bank.id, "a bank id 'index' would overwrite the landing page")
     env = template_environment(theme)
-    pages = {"index.html": render_index(banks, theme, env)}
-    for bank in banks:
-        pages[f"{bank.id}.html"] = render_form(
-            bank,
-            theme,
-            env,
-            index_href="index.html",
-            partnership_href=partnership_page_name(bank.id),
-        )
-    pages.update(render_partnership_pages(banks, theme, env))
+    languages = site_languages(sets)
+    pages = {
+        name: render_index(banks, theme, env, lang)
+        for lang, name in languages.index_names().items()
+    }
+    render_bank_pages(sets, theme, env, languages, pages)
     return pages
 
 
@@ -270,7 +300,7 @@ def _write_file(path: Path, data: bytes) -> None:
     write_synced(path, data)
 
 
-def build_site(banks: Sequence[Questionnaire], out_dir: Path, theme: Theme) -> list[Path]:
+def build_site(banks: Sequence[SiteBank], out_dir: Path, theme: Theme) -> list[Path]:
     """Render every page, write them beside `out_dir`, then swap the new folder in.
 
     A failure at any point leaves the previous site as it was; a crash between the swap's two

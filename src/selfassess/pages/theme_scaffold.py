@@ -42,7 +42,8 @@ it is translated with the bundled templates' own; a template can extend its pare
 | Variable | What it holds |
 |---|---|
 | `page.title` | the page's title |
-| `page.lang` | the language of the page (the bank's `language`) |
+| `page.lang` | the language of the page (the bank's `language`, or the page's one of its `languages`) |
+| `page.languages` | the page in each of its bank's languages, for a bank offered in several (empty otherwise): each with `lang`, `name` (in that language: "Cymraeg", "English"), `href`, `dir` and `current` (this page); `partials/languages.html.j2` links the others at the top and `base.html.j2` lists them all as `<link rel="alternate" hreflang>` |
 | `page.dir` | `rtl` for a right-to-left language (Arabic, Hebrew, Persian, Urdu ...), else `ltr` |
 | `page.csp` | the Content-Security-Policy; keep it in `base.html.j2` |
 | `page.style`, `page.script` | the inline CSS and script (already in `base.html.j2`) |
@@ -64,6 +65,7 @@ it is translated with the bundled templates' own; a template can extend its pare
 | `bank.background` | the questions about the respondent ("About you"), the same fields |
 | `bank.references_html` | the bank's sources, each inline HTML (the results' "Sources") |
 | `bank.conditional` | whether some question is asked only of some respondents |
+| `bank.translations` | the bank's note on its translations ("Welsh translation: draft, not yet reviewed"), every language of it: each with `lang`, `text` and `dir` (`rtl` or `ltr` where it is written otherwise than the page, else empty) (`partials/translation-notes.html.j2`, given them as `notes`) |
 | `bank_json` | the bank's scoring data for the script; keep it |
 | `messages_json` | the words the page's script shows, by key (`base.html.j2` puts it in the page); keep it |
 | `answers_needed`, `answers_total` | principle id -> rated answers needed for a score, and its rated questions |
@@ -76,7 +78,7 @@ Inside the loops of `form.html.j2` and its partials: `principle`, `question`, `o
 
 | Variable | What it holds |
 |---|---|
-| `banks` | each with `view` (as `bank` above), `href`, `partnership_href` |
+| `banks` | each with `view` (as `bank` above, in the page's language where the bank is offered in it), `href`, `partnership_href` (its pages in that language, else in its default), `languages` (its form in each of its languages, as `page.languages`; empty for one), `lang` and `dir` (the card's language where it is not the page's, else empty) |
 | `item` | one of `banks`, inside `partials/bank-card.html.j2` |
 
 ### The partnership page (`partnership.html.j2`)

@@ -43,3 +43,18 @@ def translations_for(language: str) -> gettext.NullTranslations:
             compiled.seek(0)
             return gettext.GNUTranslations(fp=compiled)
     return gettext.NullTranslations()
+
+
+@functools.lru_cache(maxsize=64)
+def language_name(tag: str) -> str:
+    """A language's name in that language ("Cymraeg", "English"), for the links between a
+    page's languages; the tag itself for a language Babel does not know."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(tag.replace("-", "_")).get_display_name(tag.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return tag
+    if not name:
+        return tag
+    return name[:1].upper() + name[1:]

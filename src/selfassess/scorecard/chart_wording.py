@@ -18,6 +18,21 @@ def radar_title() -> str:
     return _("Radar chart of principle scores")
 
 
+def radar_range_key() -> str:
+    """The radar legend's entry for the shaded band behind the partnership's line."""
+    return _("Range from the lowest to the highest organisation")
+
+
+def radar_rings_key() -> str:
+    """The radar legend's entry for the dashed rings."""
+    return _("Where a level starts")
+
+
+def shape_title(organisation: str) -> str:
+    """The accessible name of one organisation's small radar."""
+    return _("Radar chart of {organisation}’s principle scores").format(organisation=organisation)
+
+
 def heat_map_title() -> str:
     """The heat map's title when the caller gives none."""
     return _("Heat map of scores")

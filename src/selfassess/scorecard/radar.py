@@ -1,4 +1,5 @@
-"""The scorecard's radar chart: SVG, the partnership bold and filled, a line per organisation.
+"""The scorecard's radar chart: SVG, the partnership bold over the band from its lowest to its
+highest organisation on each principle (each organisation's own line: radar_shapes).
 
 SVG has no way to measure text, so its labels are wrapped on an estimated character width; its
 text alternative (every value, in words) is the SVG's <title>, which WeasyPrint turns into the
@@ -16,7 +17,6 @@ from selfassess.core.display import Display
 from selfassess.core.palette import (
     MARKER_CORNERS,
     SeriesStyle,
-    organisation_style,
     partnership_style,
 )
 from selfassess.scorecard import chart_wording
@@ -38,7 +38,9 @@ from selfassess.scorecard.chart_parts import (
     wrap_text,
 )
 
-LEGEND_CHARS = 24
+LEGEND_CHARS = 22
+LEGEND_SIZE = 12.5  # drawn at about 0.25 mm a unit: 9 pt in print
+LEGEND_WIDTH = 200.0
 
 
 def radar_chart(
@@ -53,20 +55,20 @@ def radar_chart(
     highlight: str = TEXT,
     display: Display | None = None,
 ) -> str:
-    """Partnership (bold, filled) and one line per organisation, with a legend on the right.
-    `rings` are on 0-100 (see `radar_rings`); under `display: scale` their labels and the text
-    alternative are in the scale's unit."""
+    """The partnership (bold) over a shaded band from its lowest to its highest organisation on
+    each principle, with a legend on the right: eight lines on one radar cannot be told apart,
+    so each organisation's own line is drawn in `radar_shapes`. `rings` are on 0-100 (see
+    `radar_rings`); under `display: scale` their labels and the text alternative are in the
+    scale's unit. The text alternative still gives every organisation's every value."""
     display = display or Display()
     n = len(axes)
-    radius = 128.0
-    label_room = 118.0
+    radius = 92.0
+    label_room = 120.0
     cx = label_room + radius + 8
     cy = 52 + radius
-    legend_x = cx + radius + label_room + 16
-    width = legend_x + 190
-    legend_rows = [partnership, *series]
-    legend_height = sum(_legend_entry_height(s.label) for s in legend_rows)
-    height = max(cy + radius + 52, 20 + legend_height + 10)
+    legend_x = cx + radius + label_room + 12
+    width = legend_x + LEGEND_WIDTH
+    height = cy + radius + 52
 
     def point(axis: int, value: float) -> tuple[float, float]:
         return radar_point(n, axis, max(0.0, min(100.0, value)), (cx, cy), radius)
@@ -82,34 +84,61 @@ def radar_chart(
             font_family,
         )
     ]
-
+    out.append(_range_band(point, n, series, highlight))
     out.append(_grid(point, n, (cx, cy), rings, display))
     # Axis labels, wrapped and anchored away from the chart.
     for i, label in enumerate(axes):
         out.append(_axis_label(i, n, label, cx, cy, radius))
-    # Organisations first (thin), the partnership last so it sits on top.
-    for index, s in enumerate(series):
-        style = organisation_style(index)
-        out.append(
-            _radar_line(
-                [_point_or_gap(point, i, v) for i, v in enumerate(s.values)],
-                style,
-                1.5,
-                fill=None,
-            )
-        )
     partnership_line = partnership_style(highlight)
     out.append(
-        _radar_line(
-            [_point_or_gap(point, i, v) for i, v in enumerate(partnership.values)],
+        radar_line(
+            [point_or_gap(point, i, v) for i, v in enumerate(partnership.values)],
             partnership_line,
             3.2,
-            fill=highlight,
+            fill=None,
             marker_size=4.2,
         )
     )
-    out.append(_legend(legend_rows, partnership_line, legend_x))
+    out.append(_legend(partnership.label, partnership_line, highlight, legend_x, 20.0))
     out.append("</svg>")
+    return "".join(out)
+
+
+def value_range(series: Sequence[RadarSeries], axis: int) -> tuple[float, float] | None:
+    """The lowest and highest organisation's value on one axis (withheld and missing values
+    left out), or None when no organisation has one."""
+    values = [v for s in series if (v := number_of(s.values[axis])) is not None]
+    return (min(values), max(values)) if values else None
+
+
+def _range_band(
+    point: Callable[[int, float], tuple[float, float]],
+    n: int,
+    series: Sequence[RadarSeries],
+    colour: str,
+) -> str:
+    """The shaded band between the lowest and highest organisation: a ring (even-odd fill of
+    the highest and lowest polygons) when every axis has a range, and on every axis a bar
+    along its spoke, so a range shows even beside an axis without one."""
+    ranges = [value_range(series, i) for i in range(n)]
+    out = [f'<g class="radar-range" fill="{colour}" stroke="{colour}">']
+    if ranges and all(r is not None for r in ranges):
+        outer = "L".join(point_text(*point(i, r[1])) for i, r in enumerate(ranges) if r)
+        inner = "L".join(point_text(*point(i, r[0])) for i, r in enumerate(ranges) if r)
+        out.append(
+            f'<path d="M{outer}zM{inner}z" fill-rule="evenodd" fill-opacity="0.16" stroke="none"/>'
+        )
+    bars = "".join(
+        f"M{point_text(*point(i, r[0]))}L{point_text(*point(i, r[1]))}"
+        for i, r in enumerate(ranges)
+        if r is not None
+    )
+    if bars:
+        out.append(
+            f'<path d="{bars}" fill="none" stroke-width="7" stroke-opacity="0.3" '
+            'stroke-linecap="round"/>'
+        )
+    out.append("</g>")
     return "".join(out)
 
 
@@ -151,33 +180,51 @@ def _grid(
     return "".join(out)
 
 
-def _legend(rows: Sequence[RadarSeries], partnership_line: SeriesStyle, legend_x: float) -> str:
-    """The legend on the right: the partnership first (bold), then each organisation's line."""
+def _legend(
+    label: str, partnership_line: SeriesStyle, band: str, legend_x: float, top: float
+) -> str:
+    """The legend on the right, at LEGEND_SIZE (9 pt and more in print): the partnership's
+    line, the band of its organisations' range, the dashed rings where levels start."""
+    entries: list[tuple[str, str]] = [
+        (
+            f'<line x1="{coordinate(legend_x)}" y1="{{y}}" x2="{coordinate(legend_x + 30)}" '
+            f'y2="{{y}}" stroke="{partnership_line.colour}" stroke-width="3.2"/>',
+            label,
+        ),
+        (
+            f'<rect x="{coordinate(legend_x)}" y="{{top}}" width="30" height="12" '
+            f'fill="{band}" fill-opacity="0.22"/>',
+            chart_wording.radar_range_key(),
+        ),
+        (
+            f'<line x1="{coordinate(legend_x)}" y1="{{y}}" x2="{coordinate(legend_x + 30)}" '
+            f'y2="{{y}}" stroke="{GRID}" stroke-width="1.2"{dash_attribute("3 3")}/>',
+            chart_wording.radar_rings_key(),
+        ),
+    ]
     out = []
-    y = 20.0
-    for index, s in enumerate(rows):
-        style = partnership_line if index == 0 else organisation_style(index - 1)
-        weight = 3.2 if index == 0 else 1.5
-        out.append(
-            f'<line x1="{coordinate(legend_x)}" y1="{coordinate(y)}" '
-            f'x2="{coordinate(legend_x + 30)}" y2="{coordinate(y)}" '
-            f'stroke="{style.colour}" stroke-width="{weight}"{dash_attribute(style.dash)}/>'
-        )
-        out.append(markers_path(style, [(legend_x + 15, y)], 4.2 if index == 0 else 3.4))
-        lines = wrap_text(s.label, LEGEND_CHARS, 2)
+    y = top
+    for index, (mark, text) in enumerate(entries):
+        out.append(mark.format(y=coordinate(y), top=coordinate(y - 6)))
+        if index == 0:
+            out.append(markers_path(partnership_line, [(legend_x + 15, y)], 4.2))
+        lines = wrap_text(text, LEGEND_CHARS, 3)
         bold = ' font-weight="bold"' if index == 0 else ""
-        out.append(_text_lines(lines, legend_x + 38, y + 3.5, 10.5, 12.5, "start", bold))
-        y += _legend_entry_height(s.label)
+        out.append(
+            _text_lines(lines, legend_x + 38, y + 4, LEGEND_SIZE, LEGEND_SIZE * 1.2, "start", bold)
+        )
+        y += 12 + LEGEND_SIZE * 1.2 * len(lines)
     return "".join(out)
 
 
-def _radar_line(
+def radar_line(
     points: Sequence[tuple[float, float] | None],
     style: SeriesStyle,
     stroke_width: float,
     *,
     fill: str | None,
     marker_size: float = 3.4,
+    markers: bool = True,
 ) -> str:
     """A closed polygon when every axis has a value, else the runs between the gaps."""
     parts = []
@@ -205,7 +252,8 @@ def _radar_line(
                     f'stroke="{style.colour}" stroke-width="{stroke_width}" stroke-linejoin="round"'
                     f"{dash_attribute(style.dash)}/>"
                 )
-    parts.append(markers_path(style, present, marker_size))
+    if markers:
+        parts.append(markers_path(style, present, marker_size))
     return "".join(parts)
 
 
@@ -278,10 +326,6 @@ def _text_lines(
     return f'<text font-size="{coordinate(size)}" text-anchor="{anchor}" fill="{TEXT}"{extra}>{spans}</text>'
 
 
-def _legend_entry_height(label: str) -> float:
-    return 10 + 12.5 * len(wrap_text(label, LEGEND_CHARS, 2))
-
-
 def radar_rings(level_mins: Sequence[float], display: Display | None = None) -> list[float]:
     """The rings on 0-100: where each level starts (`min` in the displayed unit, converted
     with display.percent), and the outer 100."""
@@ -308,7 +352,7 @@ def _radar_description(
     )
 
 
-def _point_or_gap(
+def point_or_gap(
     point: Callable[[int, float], tuple[float, float]], axis: int, value: Value
 ) -> tuple[float, float] | None:
     number = number_of(value)

@@ -15,16 +15,19 @@ from datetime import date
 from selfassess.core.model import Principle
 from selfassess.core.response_model import SourcedResponse
 from selfassess.core.scoring import is_divergent
+from selfassess.pages.bank_view import PrincipleView
 from selfassess.scorecard import wording
 from selfassess.scorecard.chart_parts import RadarSeries
 from selfassess.scorecard.context import BuildContext
 from selfassess.scorecard.dot_plot import DotRow, chart_kind, dot_plot_chart
 from selfassess.scorecard.options import ScorecardOptions
 from selfassess.scorecard.radar import radar_chart, radar_rings
+from selfassess.scorecard.radar_shapes import shape_chart
 from selfassess.scorecard.views import (
     GroupRow,
     LowestScore,
     OrganisationScore,
+    OrganisationShape,
     PrincipleRow,
     WeakestLink,
 )
@@ -161,26 +164,76 @@ def radar(ctx: BuildContext, options: ScorecardOptions) -> str:
             font_family=options.font_family,
             highlight=options.highlight,
         )
-    series = [
-        RadarSeries(
-            ctx.names(o.name),
-            [grids[pr.id].cell(o, grids[pr.id].score_column) for pr, _ in principles],
-        )
-        for o in ctx.organisations
-    ]
     return radar_chart(
         [f"{pv.number}. {pv.title}" for _, pv in principles],
-        series,
-        partnership=RadarSeries(
-            wording.partnership_label(),
-            [partnership.principles[pr.id].score for pr, _ in principles],
-        ),
+        _organisation_series(ctx, principles),
+        partnership=_partnership_series(ctx, principles),
         rings=radar_rings([lv.min for lv in bank.levels], display),
         title=wording.radar_title(),
         id_prefix="radar",
         font_family=options.font_family,
         highlight=options.highlight,
         display=display,
+    )
+
+
+def organisation_shapes(ctx: BuildContext, options: ScorecardOptions) -> list[OrganisationShape]:
+    """Each organisation's own small radar, in the heat maps' order and palette: none beside a
+    dot plot (it has a dot per organisation already) or with fewer than two organisations."""
+    principles = _scored(ctx)
+    if chart_kind(len(principles)) == "dots" or len(ctx.organisations) < 2:
+        return []
+    partnership = _partnership_series(ctx, principles)
+    rings = radar_rings([lv.min for lv in ctx.bank.levels], ctx.display)
+    return [
+        OrganisationShape(
+            series.label,
+            shape_chart(
+                [str(pv.number) for _, pv in principles],
+                series,
+                index,
+                partnership=partnership,
+                rings=rings,
+                axes=[f"{pv.number}. {pv.title}" for _, pv in principles],
+                id_prefix=f"shape-{index + 1}",
+                font_family=options.font_family,
+                display=ctx.display,
+            ),
+        )
+        for index, series in enumerate(_organisation_series(ctx, principles))
+    ]
+
+
+def _scored(ctx: BuildContext) -> list[tuple[Principle, PrincipleView]]:
+    """The scored principles, each with its view (number, title)."""
+    return [
+        (pr, pv)
+        for pr, pv in zip(ctx.bank.principles, ctx.bank_view.principles, strict=True)
+        if pr.scored
+    ]
+
+
+def _organisation_series(
+    ctx: BuildContext, principles: Sequence[tuple[Principle, PrincipleView]]
+) -> list[RadarSeries]:
+    """Each organisation's printed score per principle (withheld ones stay Hidden)."""
+    grids = ctx.grids
+    return [
+        RadarSeries(
+            ctx.names(o.name),
+            [grids[pr.id].cell(o, grids[pr.id].score_column) for pr, _ in principles],
+        )
+        for o in ctx.organisations
+    ]
+
+
+def _partnership_series(
+    ctx: BuildContext, principles: Sequence[tuple[Principle, PrincipleView]]
+) -> RadarSeries:
+    partnership = ctx.scores.partnership
+    return RadarSeries(
+        wording.partnership_label(),
+        [partnership.principles[pr.id].score for pr, _ in principles],
     )
 
 

@@ -91,6 +91,14 @@ class WeakestLink:
 
 
 @dataclass(frozen=True)
+class OrganisationShape:
+    """One organisation's small radar (its own shape) beside the others, under its name."""
+
+    name: str
+    svg: str
+
+
+@dataclass(frozen=True)
 class Disagreement:
     """A question on which organisations' mean answers lie furthest apart."""
 
@@ -362,3 +370,4 @@ class ScorecardView:
     groups: list[GroupRow] = field(default_factory=list)  # the summary's rows, when grouped
     lowest_scores: list[LowestScore] = field(default_factory=list)  # without a weakest link
     chart_kind: str = "radar"  # "radar" for 3 to 10 scored principles, else "dots"
+    shapes: list[OrganisationShape] = field(default_factory=list)  # small radars, one per org

@@ -41,6 +41,7 @@
     mapping("respondent", "an object", () => {});
     if (isObject(raw.respondent)) for (const k of ["organisation", "role", "name"]) text(raw.respondent, k, "respondent." + k);
     text(raw, "completed_at", "completed_at");
+    text(raw, "language", "language");
     for (const section of SECTIONS) {
       mapping(section, "an object of answers", (k, v, path) => need(fitsAnswer(v), path, shapeProblem(bank, k, v)));
     }
@@ -235,6 +236,7 @@
       questionnaire: { id: bank.id, version },
       respondent: { organisation: who.organisation ?? null, role: who.role ?? null, name: who.name ?? null },
       completed_at: raw.completed_at ?? null,
+      language: raw.language, // the page's it was given on (#17), if it says: kept, never scored
       background: dictOf(raw.background),
       answers: dictOf(raw.answers),
       comments

@@ -54,7 +54,8 @@
     const comments = S.dictOf(otherComments);
     commentBoxes.forEach((box) => { if (box.value.trim()) comments[box.dataset.comment] = box.value.trim(); });
     const response = { format: S.FORMAT, questionnaire: { id: bank.id, version: bank.version }, respondent,
-      background: given.background, answers: given.answers, comments, completed_at: null };
+      language: document.documentElement.lang, background: given.background, answers: given.answers,
+      comments, completed_at: null };
     return A.onlyAsked(response, S.questionsAsked(bank, response));
   }
 

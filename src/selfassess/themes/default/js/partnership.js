@@ -213,7 +213,7 @@
     $("heat-" + pid).tBodies[0].replaceChildren(...map.rows.map((row) => {
       const tr = el("tr", null, row.partnership ? "heat-total" : null), th = el("th");
       th.scope = "row";
-      th.append(el("span", row.name));
+      th.append(el("span", row.partnership ? say("partnership") : row.name));
       if (!row.partnership) th.append(el("span", " (" + row.n + ")", "heat__n"));
       tr.append(th);
       row.cells.forEach((c, i) => {
