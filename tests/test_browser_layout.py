@@ -15,7 +15,7 @@ import pytest
 from chromium import wait_until
 
 from selfassess.core.model import Questionnaire
-from selfassess.inputs.banks import bundled_banks
+from selfassess.inputs.banks import BankSource, bundled_banks
 from selfassess.pages.site import build_site
 from selfassess.pages.themes import load_theme
 
@@ -35,7 +35,13 @@ def bank() -> Questionnaire:
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory, bank: Questionnaire) -> Any:
+def source() -> BankSource:
+    """The bank in all its languages: the site has its pages in English and in Welsh."""
+    return next(b for b in bundled_banks() if b.questionnaire.id == BANK_ID)
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory, source: BankSource) -> Any:
     """The site built once per theme for the module."""
     root = tmp_path_factory.mktemp("layout")
     built: dict[str, Path] = {}
@@ -43,7 +49,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory, bank: Questionnaire) -> Any:
     def site_for(theme: str) -> Path:
         if theme not in built:
             built[theme] = root / theme
-            build_site([bank], built[theme], load_theme(theme))
+            build_site([source], built[theme], load_theme(theme))
         return built[theme]
 
     return site_for
@@ -69,9 +75,10 @@ def open_at(browser: Any, sites: Any) -> Iterator[Any]:
     assert errors == [], errors
 
 
-def partnership_with_examples(open_at: Any, theme: str, width: int) -> Any:
-    """The partnership page with every example answer file read."""
-    tab = open_at(theme, f"{BANK_ID}-partnership.html", width)
+def partnership_with_examples(open_at: Any, theme: str, width: int, page: str = "") -> Any:
+    """The partnership page (`page`: its name, the default language's if "") with every
+    example answer file read."""
+    tab = open_at(theme, page or f"{BANK_ID}-partnership.html", width)
     tab.locator("input[type=file]").set_input_files([str(p) for p in EXAMPLES])
     wait_until(
         tab,
@@ -113,11 +120,18 @@ def each_heat_map(tab: Any) -> Iterator[str]:
         yield value
 
 
-@pytest.mark.parametrize("theme", ["default", "nhs"])
+@pytest.mark.parametrize(
+    ("theme", "page"),
+    [
+        ("default", f"{BANK_ID}-partnership.html"),
+        ("nhs", f"{BANK_ID}-partnership.html"),
+        ("default", f"{BANK_ID}-partnership.cy.html"),  # Welsh headings are longer
+    ],
+)
 def test_at_1280_px_every_table_of_the_partnership_results_fits_its_box(
-    open_at: Any, theme: str
+    open_at: Any, theme: str, page: str
 ) -> None:
-    tab = partnership_with_examples(open_at, theme, LAPTOP)
+    tab = partnership_with_examples(open_at, theme, LAPTOP, page)
     for principle in each_heat_map(tab):
         assert overflowing(tab) == [], f"with the heat map of {principle} shown"
     assert tab.evaluate("document.documentElement.scrollWidth") <= LAPTOP
