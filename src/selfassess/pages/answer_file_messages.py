@@ -48,9 +48,7 @@ ANSWER_FILE_MESSAGES: Mapping[str, Message] = {
     "didYouMean": N_("{problem}; did you mean {close}?"),
     "tickedTwice": N_("{value} is ticked twice in {question}"),
     "isPrinciple": N_("{question} is a principle question: its answer belongs under answers"),
-    "isBackground": N_(
-        "{question} is a background question: its answer belongs under background"
-    ),
+    "isBackground": N_("{question} is a background question: its answer belongs under background"),
     "unknownId": N_("unknown question id {question} for {bank}"),
     "unknownBgId": N_("unknown background question id {question} for {bank}"),
     "noBgAnswers": N_('a {old} file has no background answers; write "format": {format}'),

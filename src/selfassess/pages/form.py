@@ -13,8 +13,8 @@ import jinja2
 
 from selfassess.core.i18n import use_translations
 from selfassess.core.model import Questionnaire
-from selfassess.pages.bank_view import bank_content_hash, bank_view
 from selfassess.pages.answer_file_messages import ANSWER_FILE_MESSAGES
+from selfassess.pages.bank_view import bank_content_hash, bank_view
 from selfassess.pages.page_messages import FORM_MESSAGES, page_messages
 from selfassess.pages.page_shell import (
     LanguageLink,
