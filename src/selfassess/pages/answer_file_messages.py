@@ -7,7 +7,8 @@ whose `page_messages` puts them into a page, translated). They live beside page_
 in it, to keep both files small. Both pages carry ANSWER_FILE_MESSAGES (answer-file.js checks
 one answer file against the bank, on the form page too); only the partnership page carries the
 rest. Words are translated; what the file or the bank holds (a key such as 'questionnaire' or
-"format", an id, a value, Python's repr of one, null, True) is quoted by the script, never.
+"format", an id, a value, Python's repr of one, null, True) never: the script quotes it, or the
+message does, as the command line quotes it ("format": "{format}").
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ ANSWER_FILE_MESSAGES: Mapping[str, Message] = {
     "emptyChoice": N_("{label} (empty)"),
     "badJson": N_("not JSON: {error}"),
     "noObject": N_("not a response file: expected a JSON object"),
-    "wrongFormat": N_("wrong format {found}; expected {format}"),
-    "noFormat": N_('not a response file: no "format": {format}'),
+    "wrongFormat": N_("wrong format {found}; expected '{format}'"),
+    "noFormat": N_('not a response file: no "format": "{format}"'),
     "missingKey": N_("missing required key {key}"),
     "expected": N_("expected {what}, found {found}"),
     "anIdVersion": N_("an object with id and version"),
@@ -51,7 +52,7 @@ ANSWER_FILE_MESSAGES: Mapping[str, Message] = {
     "isBackground": N_("{question} is a background question: its answer belongs under background"),
     "unknownId": N_("unknown question id {question} for {bank}"),
     "unknownBgId": N_("unknown background question id {question} for {bank}"),
-    "noBgAnswers": N_('a {old} file has no background answers; write "format": {format}'),
+    "noBgAnswers": N_('a {old} file has no background answers; write "format": "{format}"'),
     "otherBank": N_("answers questionnaire {found}, not {bank}"),
     "otherVersion": N_("answers version {version} of {bank}; scoring it with version {current}"),
     "strayComments": N_("comments on unknown ids ignored: {ids}"),

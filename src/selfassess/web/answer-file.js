@@ -11,7 +11,7 @@
 
   const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
   const isText = (v) => v === null || typeof v === "string";
-  const say = (key, values) => root.SelfassessMessages(key, values);
+  const say = root.SelfassessMessages; // the words, by key (messages.js, loaded first)
   const quoted = (text) => "'" + text + "'";
   const expected = (what, found, values) => say("expected", { what: say(what, values), found });
 
@@ -124,7 +124,7 @@
   /** Every answer, background first, against its question (answer_values.answer_problems). */
   function answerProblems(bank, raw) {
     if (raw.format === FORMATS[0] && isObject(raw.background) && Object.keys(raw.background).length) {
-      return [{ path: "background", message: say("noBgAnswers", { old: FORMATS[0], format: '"' + FORMAT + '"' }) }];
+      return [{ path: "background", message: say("noBgAnswers", { old: FORMATS[0], format: FORMAT }) }];
     }
     const problems = [];
     for (const section of SECTIONS) {
@@ -208,8 +208,8 @@
     if (!isObject(raw)) return refuse([{ path: "", message: say("noObject") }]);
     if (!FORMATS.includes(raw.format)) {
       return refuse([{ path: "format", message: present(raw.format)
-        ? say("wrongFormat", { found: shown(raw.format), format: quoted(FORMAT) })
-        : say("noFormat", { format: '"' + FORMAT + '"' }) }]);
+        ? say("wrongFormat", { found: shown(raw.format), format: FORMAT })
+        : say("noFormat", { format: FORMAT }) }]);
     }
     const problems = typeProblems(bank, raw);
     if (problems.length) return refuse(problems);
