@@ -39,12 +39,12 @@ def main() -> None:
             browser = launch(playwright)
             page = browser.new_page(viewport={"width": 880, "height": 900})
             page.goto(url)
-            for principle in bank.principles:
-                for question, label in zip(principle.questions, PROFILE[principle.id], strict=True):
-                    fieldset = page.locator(f'fieldset[data-question="{question.id}"]')
-                    fieldset.locator("label", has_text=label).click()
-            page.get_by_label("Organisation").fill("Northshire County Council")
-            page.get_by_label("Role").fill("Director of Public Health")
+            from layout_screenshots import answer  # PROFILE's answers, on today's questions
+
+            answer(page, bank)
+            organisation = page.get_by_role("textbox", name="Organisation", exact=True)
+            organisation.fill("Northshire County Council")
+            page.get_by_role("textbox", name="Role", exact=True).fill("Director of Public Health")
             page.get_by_role("button", name="Show my results").click()
             page.locator("#radar svg").wait_for()
             # Page coordinates (not the viewport's): from the last question to the radar.

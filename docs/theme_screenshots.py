@@ -25,7 +25,7 @@ from selfassess.pages.themes import load_theme
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from chromium import launch  # tests/chromium.py: how this project launches Chromium
-from form_screenshot import PROFILE  # the same respondent as docs/form.png
+from layout_screenshots import answer  # docs/form.png's respondent, on today's bank
 
 DOCS = Path(__file__).parent
 ROOT = DOCS.parent
@@ -39,12 +39,11 @@ def form_picture(browser: object, theme: str, out: Path) -> None:
         build_site([bank], Path(tmp) / "site", load_theme(theme))
         page = browser.new_page(viewport={"width": WIDTH, "height": 900})  # type: ignore[attr-defined]
         page.goto((Path(tmp) / "site" / f"{bank.id}.html").as_uri())
-        for principle in bank.principles:
-            for question, label in zip(principle.questions, PROFILE[principle.id], strict=True):
-                fieldset = page.locator(f'fieldset[data-question="{question.id}"]')
-                fieldset.locator("label", has_text=label).click()
-        page.get_by_label("Organisation").fill("Riverside Care Homes Group")
-        page.get_by_label("Role").fill("Registered manager")
+        answer(page, bank)
+        page.get_by_role("textbox", name="Organisation", exact=True).fill(
+            "Riverside Care Homes Group"
+        )
+        page.get_by_role("textbox", name="Role", exact=True).fill("Registered manager")
         page.locator("#comment-reciprocity").fill(COMMENT)
         page.get_by_role("button", name="Show my results").click()
         page.locator("#radar svg").wait_for()

@@ -13,9 +13,9 @@ import pytest
 from browser_support import require_node
 
 from selfassess.core.model import Questionnaire
-from selfassess.inputs.banks import bundled_banks, load_questionnaire
+from selfassess.inputs.banks import bundled_banks, load_questionnaire, read_bank
 from selfassess.pages import translations
-from selfassess.pages.answer_file_messages import READING_MESSAGES
+from selfassess.pages.answer_file_messages import ANSWER_FILE_MESSAGES, READING_MESSAGES
 from selfassess.pages.form import render_form
 from selfassess.pages.page_messages import (
     FORM_MESSAGES,
@@ -40,8 +40,9 @@ def page_source(script: str) -> str:
     return "\n".join((JS / n).read_text(encoding="utf-8") for n in names)
 
 
-# The partnership page's file readers (selfassess.web), which share one catalogue.
-READERS = ("python-text.js", "csv.js", "responses.js")
+# The pages' file readers (selfassess.web), which share one catalogue: answer-file.js's part of
+# it (ANSWER_FILE_MESSAGES) is on both pages, the rest on the partnership page.
+READERS = ("answer-file.js", "python-text.js", "csv.js", "responses.js")
 MESSAGES_DATA = re.compile(
     r'<script type="application/json" id="selfassess-messages">(.*?)</script>'
 )
@@ -74,11 +75,15 @@ def test_a_script_writes_no_sentence_of_its_own(script: str) -> None:
 
 
 def test_the_file_readers_use_every_key_of_their_catalogue_and_no_other() -> None:
-    """Why a file is refused is looked up, not written in python-text.js, csv.js, responses.js."""
+    """Why a file is refused is looked up, not written in answer-file.js, python-text.js, csv.js,
+    responses.js (answer-file.js names some keys beside say(), as `expected("aText", ...)`)."""
     sources = {name: (WEB / name).read_text(encoding="utf-8") for name in READERS}
     looked_up = {k for text in sources.values() for k in re.findall(r'\bsay\("(\w+)"', text)}
     assert looked_up <= set(READING_MESSAGES), looked_up - set(READING_MESSAGES)
-    assert set(READING_MESSAGES) <= looked_up, set(READING_MESSAGES) - looked_up
+    named = {k for k in READING_MESSAGES if any(f'"{k}"' in text for text in sources.values())}
+    assert set(READING_MESSAGES) == named, set(READING_MESSAGES) - named
+    checker = sources["answer-file.js"]
+    assert {k for k in ANSWER_FILE_MESSAGES if f'"{k}"' in checker} == set(ANSWER_FILE_MESSAGES)
     for name, text in sources.items():
         code = re.sub(r"/\*.*?\*/|//[^\n]*", "", text, flags=re.S)
         code = re.sub(r"'(?:[^'\\\n]|\\.)*'", "", code)  # '"' and the like
@@ -98,7 +103,7 @@ def _page_data(html: str) -> dict[str, object]:
 @pytest.mark.parametrize(
     ("render", "catalogue"),
     [
-        (render_form, FORM_MESSAGES),
+        (render_form, {**FORM_MESSAGES, **ANSWER_FILE_MESSAGES}),
         (render_partnership_page, {**PARTNERSHIP_MESSAGES, **READING_MESSAGES}),
     ],
 )
@@ -218,3 +223,13 @@ def test_the_page_helper_fills_placeholders_and_picks_the_plural_form(tmp_path: 
         "no-such-key",
         "Partnership overall score: {score} out of 100, {level}",  # left for sayNodes
     ]
+
+
+def test_both_welsh_pages_carry_why_an_answer_file_is_refused_in_welsh() -> None:
+    """answer-file.js's words (ANSWER_FILE_MESSAGES) are on the form page too, in its language."""
+    welsh = read_bank(DATA / "bilingual-bank.yaml").in_language("cy")
+    for render in (render_form, render_partnership_page):
+        data = _page_data(render(welsh, load_theme()))
+        assert set(ANSWER_FILE_MESSAGES) <= set(data)
+        assert data["expected"] == "roedd disgwyl {what}, cafwyd {found}"
+        assert data["didYouMean"] == "{problem}; oeddech chi'n golygu {close}?"

@@ -75,7 +75,7 @@ def test_each_organisations_small_radar_draws_it_in_its_palette_style_over_the_p
         labels = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
         assert labels == NUMBERS  # spokes numbered as the principles
         title = root.findtext(f"{SVG}title") or ""
-        assert title.startswith(f"Radar chart of {series.label}'s principle scores.")
+        assert title.startswith(f"Radar chart of {series.label}’s principle scores.")
         assert f"{series.label}: 1. Agenda {series.values[0]}" in title
         assert "Partnership: 1. Agenda 51" in title
 

@@ -134,8 +134,9 @@ def test_headings_run_in_order_from_one_h1_without_skipping_a_level(tagged: PdfR
         assert after <= before + 1, levels
     breakdowns = len(BANK.breakdown_questions())
     assert breakdowns == 2  # sector and seniority, a page each
-    # contents, summary, five principles, a breakdown page per background question, method
-    assert levels.count(2) == 1 + 1 + 5 + breakdowns + 1
+    # contents, summary, each organisation's shape, five principles, a breakdown page per
+    # background question, method
+    assert levels.count(2) == 1 + 1 + 1 + 5 + breakdowns + 1
 
 
 def test_table_cells_are_tied_to_their_header_cells(tagged: PdfReader) -> None:
@@ -150,10 +151,12 @@ def test_table_cells_are_tied_to_their_header_cells(tagged: PdfReader) -> None:
 
 def test_the_radar_is_a_figure_whose_alt_text_gives_its_values(tagged: PdfReader) -> None:
     alts = [str(f.get("/Alt", "")) for f in tags(tagged, "/Figure")]
-    assert len(alts) == 1  # the heat maps are tables, read cell by cell
-    assert alts[0].startswith("Radar chart")
+    # the summary's radar, then each of the seven organisations' own (the heat maps are
+    # tables, read cell by cell)
+    assert len(alts) == 1 + 7 and all(alt.startswith("Radar chart") for alt in alts)
     assert "Partnership: 1. Shared understanding and a common agenda 48" in alts[0]
     assert "Riverside Care Homes Group: " in alts[0]
+    assert "Riverside Care Homes Group" in alts[-1]
 
 
 def heat_maps_of(reader: PdfReader) -> list[list[dict[str, object]]]:
@@ -353,9 +356,10 @@ def test_a_logo_beside_the_brand_name_is_an_artifact_and_a_logo_alone_a_figure_c
     checked: dict[str, Path],
 ) -> None:
     beside = reader_of(checked["a PNG logo beside the brand name"])
-    assert [str(f["/Alt"])[:11] for f in tags(beside, "/Figure")] == ["Radar chart"]
+    radars = ["Radar chart"] * (1 + 7)  # the summary's and each organisation's
+    assert [str(f["/Alt"])[:11] for f in tags(beside, "/Figure")] == radars
     alone = reader_of(checked["an SVG logo alone, nhs theme"])
-    assert [str(f.get("/Alt"))[:11] for f in tags(alone, "/Figure")] == ["Logo", "Radar chart"]
+    assert [str(f.get("/Alt"))[:11] for f in tags(alone, "/Figure")] == ["Logo", *radars]
 
 
 # ---------------------------------------------------------------- PDF/A-3b and none
@@ -417,7 +421,7 @@ def test_the_html_has_a_language_a_title_scoped_headers_and_labelled_charts(
     headers = [attrs for tag, attrs in parser.found if tag == "th"]
     assert headers and all(a.get("scope") in ("col", "row") for a in headers)
     charts = [attrs for tag, attrs in parser.found if tag == "svg"]
-    assert len(charts) == 1
+    assert len(charts) == 1 + 7  # the summary's radar and each organisation's
     assert all(a.get("role") == "img" and a.get("aria-labelledby") for a in charts)
     heat_maps = [
         attrs

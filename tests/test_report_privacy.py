@@ -127,7 +127,7 @@ def test_by_default_every_organisation_is_shown_however_few_answered(
     for grid in heat_maps(reader):
         assert not [c for row in grid.values() for c in row if HIDDEN.match(c)]
         assert "Northshire Police" in grid
-    assert "Organisations' figures are shown however few people answered for them" in (
+    assert "Organisations’ figures are shown however few people answered for them" in (
         text_of(reader)
     )
 
@@ -152,7 +152,7 @@ def test_a_hidden_cell_says_so_in_place(three: tuple[PdfReader, str]) -> None:
     text = text_of(reader)
     assert "<3 fewer than 3 responses" in text  # the heat map's key
     assert re.search(r"\d+ cells of this heat map are hidden to protect small groups", text)
-    assert "A line has a gap where that organisation's score is hidden" in text
+    assert "A line has a gap where that organisation’s score is hidden" in text
     assert re.search(
         r"In this report \d+ heat-map cells, 2 comments and \d+ groups of respondents are hidden",
         text,

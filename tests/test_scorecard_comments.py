@@ -128,7 +128,7 @@ def test_a_long_comment_prints_a_fixed_length_and_says_the_rest_is_in_the_answer
     shown = len(comment.text) - 2
     assert comment.shortened_note == (
         f"Comment shortened: the first {shown:,} of its 1,000,000 characters are printed; "
-        "the whole comment is in the respondent's answer file."
+        "the whole comment is in the respondent’s answer file."
     )
     others = [c for s in view.sections for c in s.comments if c is not comment]
     assert others and all(c.shortened_note == "" for c in others)

@@ -190,7 +190,7 @@ def test_each_organisation_has_its_own_small_radar_titled_with_its_name(
     shapes = next(
         i
         for i, lines in enumerate(pages)
-        if "Each organisation's scores" in [line.text for line in lines]
+        if "Each organisation’s scores" in [line.text for line in lines]
     )
     assert shapes == 2  # the page after the summary
     text = squeeze(" ".join(line.text for line in pages[shapes]))

@@ -24,8 +24,8 @@ SCORECARD = Path(wording.__file__).parent
     [
         (True, True, 3, "Organisations see this principle differently, and so do people"),
         (True, False, 3, "the gap lies between organisations more than between people"),
-        (False, True, 3, "Organisations' averages are close, but people are split"),
-        (False, False, 3, "Organisations' averages are close and most respondents sit near"),
+        (False, True, 3, "Organisations’ averages are close, but people are split"),
+        (False, False, 3, "Organisations’ averages are close and most respondents sit near"),
         (False, True, 1, "Only one organisation scored this principle"),
     ],
 )
@@ -50,7 +50,7 @@ def test_close_averages_with_divergent_questions_say_both(split: bool) -> None:
 
 def test_the_agreement_sentence_does_not_compare_organisations_whose_scores_are_hidden() -> None:
     sentence = agreement_sentence(False, False, 3, 12, 25.0, shown=1)
-    assert sentence.startswith("Too few organisations' scores are shown to compare organisations")
+    assert sentence.startswith("Too few organisations’ scores are shown to compare organisations")
 
 
 def test_no_agreement_sentence_when_nobody_scored_the_principle() -> None:

@@ -75,7 +75,7 @@ def test_nhs_inherits_from_default_and_overrides_only_colours_fonts_and_its_css(
         for p in theme.chain[0].path.rglob("*")
         if p.is_file()
     )
-    assert nhs_files == ["css/theme.css", "theme.yaml"]
+    assert nhs_files == ["css/scorecard-theme.css", "css/theme.css", "theme.yaml"]
     assert theme.colours["primary"] == "#005eb8"
     assert theme.colours["focus"] == "#ffeb3b"
     assert theme.colours["surface"] == "#f0f4f5"

@@ -110,3 +110,14 @@ test("on the scale the radar's rings are labelled in the scale's unit", () => {
   assert.deepEqual([...svg.matchAll(/>(\d\.\d)<\/text>/g)].map((m) => m[1]), ["3.0", "4.0", "5.0"]);
   assert.match(C.radar({ axes: AXES, series: [{ values: [1, 2, 3, 4, 5] }] }), />100<\/text>/);
 });
+
+test("a compact radar (a phone's width) draws larger labels, wrapped shorter, on a smaller web", () => {
+  const wide = C.radar({ axes: AXES, series: [{ values: [10, 20, 30, 40, 50] }] });
+  const compact = C.radar({ axes: AXES, series: [{ values: [10, 20, 30, 40, 50] }], compact: true });
+  assert.match(wide, /font-size="15"/);
+  assert.match(compact, /font-size="22"/);
+  assert.equal(count(compact, /class="radar-label"/g), 5);
+  // The outer ring: 165 units from the centre wide, 125 compact (its top corner at y = 250 - r).
+  assert.match(wide, /320,85/);
+  assert.match(compact, /320,125/);
+});

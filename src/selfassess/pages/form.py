@@ -13,6 +13,7 @@ import jinja2
 
 from selfassess.core.i18n import use_translations
 from selfassess.core.model import Questionnaire
+from selfassess.pages.answer_file_messages import ANSWER_FILE_MESSAGES
 from selfassess.pages.bank_view import bank_content_hash, bank_view
 from selfassess.pages.page_messages import FORM_MESSAGES, page_messages
 from selfassess.pages.page_shell import (
@@ -68,7 +69,9 @@ def render_form(
             "bank_json": json_for_html(
                 {**page_bank_data(bank), "content": content or bank_content_hash(bank)}
             ),
-            "messages_json": json_for_html(page_messages(FORM_MESSAGES, view.language)),
+            "messages_json": json_for_html(
+                page_messages({**FORM_MESSAGES, **ANSWER_FILE_MESSAGES}, view.language)
+            ),
             # Over the rated (scale) questions only: the others are never scored.
             "answers_needed": {
                 p.id: answers_needed(len(bank.scored_questions(p)), bank) for p in bank.principles

@@ -246,7 +246,7 @@ def render_partnership_page(
             "page": page_context(
                 assets,
                 view.language,
-                _("%(title)s: the partnership's results") % {"title": view.title},
+                _("%(title)s: the partnership’s results") % {"title": view.title},
                 languages,
             ),
             "bank": view,

@@ -57,7 +57,7 @@ def render_index(
     language: str | None = None,
 ) -> str:
     """The landing page (in `language`, default: the site's): each questionnaire with its
-    intro, size, languages and a relative link to its page in the landing page's language."""
+    description, size, languages and a relative link to its page in the landing page's language."""
     env = env or template_environment(theme)
     assets = inline_assets(theme, FORM_STYLES, ())
     sets = [bank_languages(bank) for bank in banks]

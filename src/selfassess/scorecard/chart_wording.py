@@ -30,7 +30,7 @@ def radar_rings_key() -> str:
 
 def shape_title(organisation: str) -> str:
     """The accessible name of one organisation's small radar."""
-    return _("Radar chart of {organisation}'s principle scores").format(organisation=organisation)
+    return _("Radar chart of {organisation}’s principle scores").format(organisation=organisation)
 
 
 def heat_map_title() -> str:

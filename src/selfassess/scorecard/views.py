@@ -121,6 +121,9 @@ class QuestionRow:
     scored: bool = True  # a scale question: a column of the heat map
 
 
+LONG_COMMENT_CHARS = 600  # about fifteen lines of a column of the comments list
+
+
 @dataclass(frozen=True)
 class CommentView:
     """One comment as printed: scrubbed, perhaps shortened, named only as allowed."""
@@ -131,6 +134,11 @@ class CommentView:
     name: str | None  # only with show_names
     about: str  # "Q7", or "" for a comment on the whole principle
     shortened_note: str = ""  # "" unless only the start of a long comment is printed
+
+    @property
+    def long(self) -> bool:
+        """Too long for a column: printed across the page, free to break between pages."""
+        return len(self.text) > LONG_COMMENT_CHARS
 
 
 @dataclass(frozen=True)

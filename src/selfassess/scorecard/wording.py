@@ -59,7 +59,7 @@ def heat_map_title(principle: str) -> str:
 
 def radar_title() -> str:
     """The title of the summary's radar chart (its accessible name)."""
-    return _("Radar chart: each principle's score, for the partnership and each organisation")
+    return _("Radar chart: each principle’s score, for the partnership and each organisation")
 
 
 # ---------------------------------------------------------------- withheld figures
@@ -125,7 +125,7 @@ def radar_note(hidden_scores: int, dots: bool = False) -> str:
         return ""
     if dots:
         return _("An organisation has no dot where its score is hidden to protect small groups.")
-    return _("A line has a gap where that organisation's score is hidden to protect small groups.")
+    return _("A line has a gap where that organisation’s score is hidden to protect small groups.")
 
 
 def summary_note(hidden_scores: int) -> str:
@@ -187,7 +187,7 @@ def comment_shortened(printed: int, total: int) -> str:
     """The note under a comment of which only the start is printed."""
     return _(
         "Comment shortened: the first {printed} of its {total} characters are printed; the "
-        "whole comment is in the respondent's answer file."
+        "whole comment is in the respondent’s answer file."
     ).format(printed=f"{printed:,}", total=f"{total:,}")
 
 
@@ -224,7 +224,7 @@ def not_asked() -> str:
 
 def not_asked_meaning() -> str:
     """What "n/a" stands for, in a heat map's key and its cells' text alternative."""
-    return _("not asked: none of the principle's questions were asked of them")
+    return _("not asked: none of the principle’s questions were asked of them")
 
 
 def group_hidden(threshold: int) -> str:
@@ -335,7 +335,7 @@ def agreement_sentence(
         ).format(people=people)
     if (organisations if shown is None else shown) < 2:
         return _(
-            "Too few organisations' scores are shown to compare organisations; {people}"
+            "Too few organisations’ scores are shown to compare organisations; {people}"
         ).format(people=people)
     if divergent and split:
         return _(
@@ -354,7 +354,7 @@ def agreement_sentence(
     ).format(n=divergent_questions)
     if split:
         said = _(
-            "Organisations' averages are close, but people are split: {far}. "
+            "Organisations’ averages are close, but people are split: {far}. "
             "The averages hide a disagreement that runs through organisations."
         ).format(far=far)
         if divergent_questions:
@@ -365,7 +365,7 @@ def agreement_sentence(
             "Organisations are close on this principle as a whole, but {apart}: "
             "the average evens out their differences on those."
         ).format(apart=apart)
-    return _("Organisations' averages are close and most respondents sit near the median.")
+    return _("Organisations’ averages are close and most respondents sit near the median.")
 
 
 def level_range(

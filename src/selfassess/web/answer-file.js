@@ -2,7 +2,8 @@
    bank, refusing what inputs/load.py's parse_response_json refuses, in inputs/answer_values.py's
    words, and the did-you-mean of inputs/messages.py (difflib's). It adds validateResponse and
    closeMatch to SelfassessScoring (scoring.js, loaded first); both pages read answer files with
-   it (the form its saved and loaded answers, the partnership page every file). Pure: no DOM. */
+   it (the form its saved and loaded answers, the partnership page every file). Pure: no DOM.
+   Its words by key: pages/answer_file_messages.py; what a file or bank holds is quoted here. */
 (function (root) {
   "use strict";
   const S = root.SelfassessScoring;
@@ -10,6 +11,9 @@
 
   const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
   const isText = (v) => v === null || typeof v === "string";
+  const say = root.SelfassessMessages; // the words, by key (messages.js, loaded first)
+  const quoted = (text) => "'" + text + "'";
+  const expected = (what, found, values) => say("expected", { what: say(what, values), found });
 
   /** Python's repr() of a scalar; strings through python-text.js where the page loads it. */
   function shown(value) {
@@ -24,28 +28,28 @@
     const need = (ok, path, message) => { if (!ok) problems.push({ path, message }); };
     const mapping = (key, what, check) => {
       if (!has(raw, key)) return;
-      need(isObject(raw[key]), key, "expected " + what + ", found " + shown(raw[key]));
+      need(isObject(raw[key]), key, expected(what, shown(raw[key])));
       if (isObject(raw[key])) for (const k of Object.keys(raw[key])) check(k, raw[key][k], key + "." + k);
     };
     const text = (object, key, path) => {
-      if (has(object, key)) need(isText(object[key]), path, "expected text or null, found " + shown(object[key]));
+      if (has(object, key)) need(isText(object[key]), path, expected("textOrNull", shown(object[key])));
     };
-    if (!has(raw, "questionnaire")) need(false, "questionnaire", "missing required key 'questionnaire'");
-    mapping("questionnaire", "an object with id and version", () => {});
+    if (!has(raw, "questionnaire")) need(false, "questionnaire", say("missingKey", { key: "'questionnaire'" }));
+    mapping("questionnaire", "anIdVersion", () => {});
     if (isObject(raw.questionnaire)) {
       const q = raw.questionnaire;
-      need(has(q, "id"), "questionnaire.id", "missing required key 'id'");
-      if (has(q, "id")) need(typeof q.id === "string", "questionnaire.id", "expected text, found " + shown(q.id));
+      need(has(q, "id"), "questionnaire.id", say("missingKey", { key: "'id'" }));
+      if (has(q, "id")) need(typeof q.id === "string", "questionnaire.id", expected("aText", shown(q.id)));
       text(q, "version", "questionnaire.version");
     }
-    mapping("respondent", "an object", () => {});
+    mapping("respondent", "anObject", () => {});
     if (isObject(raw.respondent)) for (const k of ["organisation", "role", "name"]) text(raw.respondent, k, "respondent." + k);
     text(raw, "completed_at", "completed_at");
     text(raw, "language", "language");
     for (const section of SECTIONS) {
-      mapping(section, "an object of answers", (k, v, path) => need(fitsAnswer(v), path, shapeProblem(bank, k, v)));
+      mapping(section, "ofAnswers", (k, v, path) => need(fitsAnswer(v), path, shapeProblem(bank, k, v)));
     }
-    mapping("comments", "an object of comments", (k, v, path) => need(typeof v === "string", path, "expected text, found " + shown(v)));
+    mapping("comments", "ofComments", (k, v, path) => need(typeof v === "string", path, expected("aText", shown(v))));
     return problems;
   }
 
@@ -61,13 +65,13 @@
   function foundText(v) {
     if (v === null) return "null";
     if (typeof v === "boolean") return String(v);
-    if (typeof v === "number") return "a number";
-    if (typeof v === "string") return "text " + shown(firstChars(v, 40));
+    if (typeof v === "number") return say("aNumber");
+    if (typeof v === "string") return say("textValue", { value: shown(firstChars(v, 40)) });
     if (Array.isArray(v)) {
       const odd = v.filter((i) => typeof i !== "string");
-      return odd.length ? "a list holding " + foundText(odd[0]) : "a list";
+      return odd.length ? say("listHolding", { found: foundText(odd[0]) }) : say("aList");
     }
-    return "a mapping";
+    return say("aMapping");
   }
 
   /** Why `v` cannot answer the question (answer_values.shape_problem); an unknown id takes a number. */
@@ -75,14 +79,14 @@
     const q = questionOf(bank, qid), type = q ? typeOf(q) : "scale";
     if (v === null) return null;
     if (type === "scale") {
-      return isNumber(v) ? null : "expected a number from the scale or null, found " +
-        (typeof v === "string" || typeof v === "boolean" ? shown(v) : foundText(v));
+      return isNumber(v) ? null : expected("scaleOrNull",
+        typeof v === "string" || typeof v === "boolean" ? shown(v) : foundText(v));
     }
-    if (type === "choice" && typeof v !== "string") return "expected one option id of " + qid + " or null, found " + foundText(v);
+    if (type === "choice" && typeof v !== "string") return expected("optionOrNull", foundText(v), { question: qid });
     if (type === "multi" && !(Array.isArray(v) && v.every((i) => typeof i === "string"))) {
-      return "expected a list of option ids of " + qid + ", found " + foundText(v);
+      return expected("optionList", foundText(v), { question: qid });
     }
-    if (type === "text" && typeof v !== "string") return "expected text or null, found " + foundText(v);
+    if (type === "text" && typeof v !== "string") return expected("textOrNull", foundText(v));
     return null;
   }
 
@@ -91,17 +95,16 @@
     if (v === null || typeOf(q) === "text") return null;
     if (isScored(q)) {
       if (numbersOf(scaleOf(bank, q)).includes(v)) return null;
-      const scale = scaleOf(bank, q).map((o) => (o.value === null ? o.label + " (empty)" : o.value + " " + o.label));
-      return v + " is not on the scale of " + q.id + " (" + scale.join(", ") + ")";
+      const scale = scaleOf(bank, q).map((o) => (o.value === null ? say("emptyChoice", { label: o.label }) : o.value + " " + o.label));
+      return say("offScale", { value: v, question: q.id, scale: scale.join(", ") });
     }
     const ids = q.options.map((o) => o.id), seen = new Set();
     for (const id of Array.isArray(v) ? v : [v]) {
       if (!ids.includes(id)) {
-        const close = closeMatch(id, ids);
-        return shown(firstChars(id, 60)) + " is not an option of " + q.id +
-          (close ? "; did you mean '" + close + "'?" : " (options: " + ids.join(", ") + ")");
+        const close = closeMatch(id, ids), problem = say("noOption", { value: shown(firstChars(id, 60)), question: q.id });
+        return close ? say("didYouMean", { problem, close: quoted(close) }) : say("options", { problem, options: ids.join(", ") });
       }
-      if (seen.has(id)) return shown(id) + " is ticked twice in " + q.id;
+      if (seen.has(id)) return say("tickedTwice", { value: shown(id), question: q.id });
       seen.add(id);
     }
     return null;
@@ -112,19 +115,16 @@
     const background = (bank.background || []).map((q) => q.id), principle = questionsOf(bank).map((q) => q.id);
     const [wanted, other] = section === "background" ? [background, principle] : [principle, background];
     if (wanted.includes(qid)) return null;
-    if (other.includes(qid)) {
-      return "'" + qid + "' is a " + (section === "background" ? "principle" : "background") +
-        " question: its answer belongs under " + (section === "background" ? "answers" : "background");
-    }
-    const close = closeMatch(qid, wanted);
-    return "unknown " + (section === "background" ? "background " : "") + "question id '" + qid + "' for " + bank.id +
-      (close ? "; did you mean '" + close + "'?" : "");
+    const bg = section === "background", question = quoted(qid);
+    if (other.includes(qid)) return say(bg ? "isPrinciple" : "isBackground", { question });
+    const close = closeMatch(qid, wanted), problem = say(bg ? "unknownBgId" : "unknownId", { question, bank: bank.id });
+    return close ? say("didYouMean", { problem, close: quoted(close) }) : problem;
   }
 
   /** Every answer, background first, against its question (answer_values.answer_problems). */
   function answerProblems(bank, raw) {
     if (raw.format === FORMATS[0] && isObject(raw.background) && Object.keys(raw.background).length) {
-      return [{ path: "background", message: "a " + FORMATS[0] + ' file has no background answers; write "format": "' + FORMAT + '"' }];
+      return [{ path: "background", message: say("noBgAnswers", { old: FORMATS[0], format: FORMAT }) }];
     }
     const problems = [];
     for (const section of SECTIONS) {
@@ -202,34 +202,34 @@
       try {
         raw = JSON.parse(data.replace(/^\ufeff/, ""));
       } catch (error) {
-        return refuse([{ path: "", message: "not JSON: " + error.message }]);
+        return refuse([{ path: "", message: say("badJson", { error: error.message }), json: false }]);
       }
     }
-    if (!isObject(raw)) return refuse([{ path: "", message: "not a response file: expected a JSON object" }]);
+    if (!isObject(raw)) return refuse([{ path: "", message: say("noObject") }]);
     if (!FORMATS.includes(raw.format)) {
       return refuse([{ path: "format", message: present(raw.format)
-        ? "wrong format " + shown(raw.format) + "; expected '" + FORMAT + "'"
-        : 'not a response file: no "format": "' + FORMAT + '"' }]);
+        ? say("wrongFormat", { found: shown(raw.format), format: FORMAT })
+        : say("noFormat", { format: FORMAT }) }]);
     }
     const problems = typeProblems(bank, raw);
     if (problems.length) return refuse(problems);
     if (raw.questionnaire.id !== bank.id) {
       return refuse([{ path: "questionnaire.id",
-        message: "answers questionnaire '" + raw.questionnaire.id + "', not '" + bank.id + "'" }]);
+        message: say("otherBank", { found: quoted(raw.questionnaire.id), bank: quoted(bank.id) }) }]);
     }
     problems.push(...answerProblems(bank, raw));
     if (problems.length) return refuse(problems);
     const warnings = [];
     const version = present(raw.questionnaire.version) ? raw.questionnaire.version : null;
     if (version !== null && version !== bank.version) {
-      warnings.push("answers version " + version + " of " + bank.id + "; scoring it with version " + bank.version);
+      warnings.push(say("otherVersion", { version, bank: bank.id, current: bank.version }));
     }
     const known = new Set(bank.principles.map((p) => p.id).concat((bank.background || []).concat(questionsOf(bank)).map((q) => q.id)));
     const comments = dict(), stray = [];
     for (const [key, value] of Object.entries(raw.comments || {})) {
       if (known.has(key)) comments[key] = value; else stray.push(key);
     }
-    if (stray.length) warnings.push("comments on unknown ids ignored: " + stray.join(", "));
+    if (stray.length) warnings.push(say("strayComments", { ids: stray.join(", ") }));
     const who = raw.respondent || {};
     const response = {
       format: raw.format,

@@ -57,32 +57,35 @@
 
   /**
    * o, the options: {axes: [label...], series: [{values: [0-100 or null per axis], style?}],
-   *           rings: [40, 60, 80, 100] (radarRings), title, description, id, corners?, display?}
+   *           rings: [40, 60, 80, 100] (radarRings), title, description, id, corners?, display?,
+   *           compact?} — compact (a phone's width) draws a smaller web with larger labels, so
+   *           that they stay readable (>= 11 px) when the chart is shrunk to about 340 px.
    * `style` is {colour, dash, marker} from the palette data, `corners` its marker corners; a
    * series without a style (or colour) is drawn solid, with circles, in currentColor. A null value leaves a gap in its
    * line: no score is not the same as a score of 0.
    */
   function radar(o) {
-    const axes = o.axes, n = axes.length, radius = 165, cx = 320, cy = 250,
+    const axes = o.axes, n = axes.length, radius = o.compact ? 125 : 165, cx = 320, cy = 250,
       rings = o.rings || [20, 40, 60, 80, 100], id = esc(o.id || "radar"),
-      point = (i, value) => radarPoint(n, i, value, [cx, cy], radius);
+      point = (i, value) => radarPoint(n, i, value, [cx, cy], radius),
+      font = o.compact ? 22 : 15, leading = o.compact ? 24 : 17;
     let out = SVG + 'class="radar" viewBox="0 0 640 490" role="img" aria-labelledby="' +
-      id + '-title ' + id + '-desc" font-size="15" fill="currentColor"><title id="' + id + '-title">' +
+      id + '-title ' + id + '-desc" font-size="' + font + '" fill="currentColor"><title id="' + id + '-title">' +
       esc(o.title || "Radar chart") + '</title><desc id="' + id + '-desc">' + esc(o.description || "") +
       '</desc><g fill="none" stroke="currentColor" stroke-opacity="0.4">';
     for (const value of rings) out += '<polygon points="' + axes.map((_, i) => xy(point(i, value))).join(" ") + '"/>';
     axes.forEach((_, i) => (out += '<path d="M' + cx + "," + cy + "L" + xy(point(i, 100)) + '"/>'));
-    out += '</g><g font-size="12">';
+    out += '</g><g font-size="' + (o.compact ? 17 : 12) + '">';
     // Ring labels in the displayed unit (o.display: SelfassessDisplay.displayOf(bank)).
     const ringText = (value) => (o.display && o.display.onScale ? root.SelfassessDisplay.text(o.display, value) : value);
     for (const value of rings) out += '<text x="' + (cx + 4) + '" y="' + num(cy - (radius * value) / 100 - 3) + '">' + ringText(value) + "</text>";
     out += "</g><g>";
     axes.forEach((label, i) => {
-      const at = point(i, 100 * 1.1), lines = wrap(label, 16, 3), last = lines.length - 1;
+      const at = point(i, 100 * 1.1), lines = o.compact ? wrap(label, 14, 4) : wrap(label, 16, 3), last = lines.length - 1;
       // Labels above the centre grow upwards, below it downwards, beside it around the axis.
-      const top = at[1] - (at[1] < cy - 1 ? last * 17 : at[1] > cy + 1 ? -10 : last * 8.5);
-      out += '<text y="' + num(top) + '" text-anchor="' + labelAnchor(n, i) + '">' + lines.map((line, k) =>
-        '<tspan x="' + num(at[0]) + '" dy="' + (k ? 17 : 0) + '">' + esc(line) + "</tspan>").join("") + "</text>";
+      const top = at[1] - (at[1] < cy - 1 ? last * leading + (o.compact ? 10 : 0) : at[1] > cy + 1 ? -10 : (last * leading) / 2);
+      out += '<text class="radar-label" y="' + num(top) + '" text-anchor="' + labelAnchor(n, i) + '">' + lines.map((line, k) =>
+        '<tspan x="' + num(at[0]) + '" dy="' + (k ? leading : 0) + '">' + esc(line) + "</tspan>").join("") + "</text>";
     });
     out += "</g>";
     o.series.forEach((series, s) => {

@@ -110,7 +110,8 @@
         series: [{ label: say("yourScores"), values }],
         rings: C.radarRings(bank.levels, display),
         display,
-        title: say("radarTitle")
+        title: say("radarTitle"),
+        compact: window.matchMedia("(max-width: 32em)").matches // a phone: larger labels
       });
     }
 

@@ -275,7 +275,7 @@
         const text = new TextDecoder().decode(bytes);
         result = S.validateResponse(bank, text);
         // A CSV (or any file that is not JSON) gets this instead of the JSON parser's complaint.
-        if (!result.ok && /^not JSON/.test(result.problems[0].message)) result.problems = [{ message: say("notJson") }];
+        if (!result.ok && result.problems[0].json === false) result.problems = [{ message: say("notJson") }];
         const twice = result.ok ? keyTwice(text) : null;
         if (twice !== null) {
           result = { ok: false, problems: [{ message: say("keyTwice", { key: twice.slice(0, 60) }) }] };

@@ -113,6 +113,7 @@
         display: d,
         title: say("radarTitle"),
         corners: bank.palette.corners,
+        compact: window.matchMedia("(max-width: 32em)").matches, // a phone: larger labels
         description
       });
     }
