@@ -416,7 +416,7 @@ def test_the_html_has_a_language_a_title_scoped_headers_and_labelled_charts(
     page = html.read_text(encoding="utf-8")
     parser = Elements()
     parser.feed(page)
-    assert parser.found[0] == ("html", {"lang": "en"})
+    assert parser.found[0] == ("html", {"lang": "en", "dir": "ltr"})
     assert f"<title>{TITLE}</title>" in page
     headers = [attrs for tag, attrs in parser.found if tag == "th"]
     assert headers and all(a.get("scope") in ("col", "row") for a in headers)

@@ -13,6 +13,7 @@ from scorecard_support import SMALL, Example, example_round, view_of
 
 from selfassess.core.i18n import use_translations
 from selfassess.scorecard import wording
+from selfassess.scorecard.dates import date_locale
 from selfassess.scorecard.wording import agreement_sentence, long_date
 
 SCORECARD = Path(wording.__file__).parent
@@ -75,6 +76,28 @@ def test_a_date_range_says_the_shared_month_and_year_once(
     assert wording.date_range(first, last) == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "locale"),
+    [
+        ("en", "en_GB"),  # English dates stay British
+        ("cy", "cy"),
+        ("pt-BR", "pt_BR"),
+        ("tlh", "en_GB"),  # a language Babel has no data for
+        ("x-private", "en_GB"),
+        ("", "en_GB"),
+    ],
+)
+def test_a_scorecards_dates_follow_its_language_else_british_english(
+    language: str, locale: str
+) -> None:
+    assert date_locale(language) == locale
+
+
+def test_a_welsh_scorecard_names_the_month_in_welsh() -> None:
+    assert long_date(date(2026, 11, 30), date_locale("cy")) == "30 Tachwedd 2026"
+    assert wording.date_range(date(2026, 3, 5), date(2026, 3, 9), "cy").endswith("9 Mawrth 2026")
+
+
 def test_dates_are_formatted_by_babel_in_the_locale_passed() -> None:
     assert long_date(date(2026, 3, 5), locale="de_DE") == "5 März 2026"
     assert wording.DATE_LOCALE == "en_GB"
@@ -118,9 +141,10 @@ def test_a_heat_map_note_counts_its_cells_and_explains_both_marks() -> None:
 
 
 def _shout(message: str) -> str:
-    """The message in capitals, its {placeholders} left as they are."""
+    """The message in capitals, its {placeholders} and %(placeholders)s left as they are."""
     return "".join(
-        part if part.startswith("{") else part.upper() for part in re.split(r"(\{[^}]*\})", message)
+        part if part.startswith(("{", "%(")) else part.upper()
+        for part in re.split(r"(\{[^}]*\}|%\([^)]*\)[sd])", message)
     )
 
 

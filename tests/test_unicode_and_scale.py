@@ -105,6 +105,18 @@ def test_an_arabic_bank_gets_a_right_to_left_page(tmp_path: Path) -> None:
     assert '<html lang="ar" dir="rtl">' in html
 
 
+def test_an_arabic_banks_scorecard_is_laid_out_right_to_left(tmp_path: Path) -> None:
+    arabic = tmp_path / "ar.yaml"
+    arabic.write_text(
+        UNICODE_BANK.read_text(encoding="utf-8").replace("language: cy", "language: ar"),
+        encoding="utf-8",
+    )
+    responses = write_responses(tmp_path / "responses", "cydweithio", {"a1": 3, "p1": 2})
+    html = tmp_path / "s.html"
+    run("report", str(responses), "--questionnaire", str(arabic), "--html", str(html), "--quiet")
+    assert '<html lang="ar" dir="rtl">' in html.read_text(encoding="utf-8")
+
+
 ENGLISH_AND_ARABIC = """
 id: sharaka
 version: "1"

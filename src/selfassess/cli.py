@@ -165,7 +165,8 @@ def score(
 ) -> None:
     """Score response files (JSON or CSV; folders and globs too) against their bank."""
     refuse_a_bank_among_answers(files)
-    bank, loaded = load_answers(files, questionnaire, skip_invalid)
+    # Scores never depend on a bank's texts: a draft translation scores as a finished one.
+    bank, loaded = load_answers(files, questionnaire, skip_invalid, allow_untranslated=True)
     if not quiet:
         tell_notes(loaded, "answers")
     scores = score_all(bank.questionnaire, loaded.responses)
@@ -256,6 +257,13 @@ def watch_progress(quiet: bool) -> Watch:
     show_default=True,
     help="Tagged PDF/UA-1 for screen readers, tagged PDF/A-3b for archives, or untagged.",
 )
+@click.option(
+    "--language",
+    metavar="LANG",
+    help="The scorecard's language, one the bank offers: its texts, the tool's words, the "
+    "dates.  [default: the bank's default language]",
+)
+@ALLOW_UNTRANSLATED
 @skip_invalid_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bars and no summary line.")
 @reports_errors
@@ -276,6 +284,8 @@ def report(**given: Any) -> None:
         watch=watch_progress(options.quiet),
         tell=tell_notes,
     )
+    for warning in request.bank_source.warnings if request.bank_source else ():
+        echo(f"warning: {warning}", err=True)
     if shows_progress(options.quiet):
         withheld = write_report_showing_steps(request)
     else:

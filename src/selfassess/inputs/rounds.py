@@ -30,12 +30,20 @@ def load_answers(
     questionnaire: str | None,
     skip_invalid: bool,
     watch: Watch = unwatched,
+    *,
+    allow_untranslated: bool = False,
+    language: str | None = None,
 ) -> tuple[BankSource, LoadedResponses]:
-    """The bank (named, or found from the files) and the responses the arguments name."""
+    """The bank (named, or found from the files) and the responses the arguments name; a
+    `language` the bank does not offer is refused before any answer file is read."""
     paths = expand_input_paths(files)
     if not paths:
         raise SelfassessError.at(" ".join(files), "no *.json or *.csv response files found")
-    bank = resolve_bank(questionnaire) if questionnaire else bank_for_responses(paths)
+    if questionnaire:
+        bank = resolve_bank(questionnaire, allow_untranslated=allow_untranslated)
+    else:
+        bank = bank_for_responses(paths)
+    bank.in_language(language)
     loaded = load_responses(watch(paths, "answers"), bank.questionnaire, skip_invalid=skip_invalid)
     return bank, loaded
 

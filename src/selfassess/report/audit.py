@@ -79,6 +79,7 @@ def audit_trail(
         "tool": {"name": "selfassess", "version": __version__},
         "created": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "report_date": report_date.isoformat() if report_date else None,
+        "language": view.language,  # the scorecard's: verify rebuilds it in this language
         "questionnaire": {
             "id": bank.questionnaire.id,
             "version": bank.questionnaire.version,

@@ -50,6 +50,7 @@ MANIFEST_FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("notes", LIST, True),
     ("notes.*", TEXT, False),
     ("report_date", TEXT, True),
+    ("language", TEXT, True),  # missing in scorecards made before #17: the bank's default
     ("created", TEXT, True),
 )
 

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from selfassess.core.errors import SelfassessError
+from selfassess.core.i18n import use_translations
 from selfassess.core.model import Questionnaire
 from selfassess.core.privacy import PrivacyOptions, pseudonyms
 from selfassess.core.scores import Scores
@@ -26,12 +27,19 @@ from selfassess.inputs.responses import LoadedResponses
 from selfassess.pages.page_shell import refuse_block_end
 from selfassess.pages.theme_rendering import render_template, template_environment
 from selfassess.pages.themes import Theme, load_theme
+from selfassess.pages.translations import translations_for
 from selfassess.pages.writing import check_output_file, write_atomic
 from selfassess.report.audit import AuditTrail, audit_trail, without_absolute_folders
-from selfassess.report.outputs import RenderedScorecard, chosen_outputs
+from selfassess.report.outputs import (
+    OutputFile,
+    RenderedScorecard,
+    ScorecardOutput,
+    chosen_outputs,
+)
 from selfassess.report.pdf import DEFAULT_PDF_VARIANT
 from selfassess.scorecard.build import build_scorecard
 from selfassess.scorecard.options import ScorecardOptions
+from selfassess.scorecard.page_numbers import page_numbers_css
 from selfassess.scorecard.views import ScorecardView
 from selfassess.scorecard.wording import from_baseline
 
@@ -137,10 +145,12 @@ def note_lines(responses: LoadedResponses, baseline: LoadedResponses | None) -> 
 
 
 def render_scorecard_html(view: ScorecardView, theme: Theme) -> str:
-    """The scorecard as one standalone HTML page: CSS inline, charts inline, no script."""
+    """The scorecard as one standalone HTML page: CSS inline, charts inline, no script; in the
+    active language (the caller's `use_translations`)."""
     css = "\n".join(
         [
             theme.css_variables(),
+            page_numbers_css(),  # before the theme's CSS: a theme's own page numbers win
             theme.read_file(SCORECARD_CSS),
             *theme.read_each(SCORECARD_THEME_CSS),
         ]
@@ -191,6 +201,20 @@ def write_report(request: ReportRequest, step: Callable[[str], None] = lambda _:
     outputs = chosen_outputs(request.outputs)
     for output, path in outputs:
         check_output(path, output.suffix)
+    with use_translations(translations_for(request.bank.language)):  # the tool's words too
+        files = render_outputs(request, outputs, step)
+    step("Writing files")
+    for path, file in files:
+        write_atomic(path, file.data)
+    return "\n".join(file.withheld for _, file in files if file.withheld)
+
+
+def render_outputs(
+    request: ReportRequest,
+    outputs: Sequence[tuple[ScorecardOutput, Path]],
+    step: Callable[[str], None],
+) -> list[tuple[Path, OutputFile]]:
+    """Score, build the view, render the HTML and each output's bytes, in the active language."""
     theme = load_theme(request.theme).branded(request.branding)
     options = replace(
         request.options,
@@ -226,8 +250,4 @@ def write_report(request: ReportRequest, step: Callable[[str], None] = lambda _:
         audit_trail=lambda: report_audit_trail(request, view),
         step=step,
     )
-    files = [(path, output.render(rendered)) for output, path in outputs]
-    step("Writing files")
-    for path, file in files:
-        write_atomic(path, file.data)
-    return "\n".join(file.withheld for _, file in files if file.withheld)
+    return [(path, output.render(rendered)) for output, path in outputs]

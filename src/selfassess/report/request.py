@@ -44,6 +44,8 @@ class ReportOptions:
     pdf_variant: str
     skip_invalid: bool
     quiet: bool
+    language: str | None = None  # --language: None is the bank's default language
+    allow_untranslated: bool = False
 
     @property
     def outputs(self) -> dict[str, Path]:
@@ -72,14 +74,21 @@ def prepare_report(
     `tell` hears of each round once loaded ("answers", then "baseline"), to print its notes.
     """
     branding = make_branding(options.brand_name, options.logo, options.primary_colour)
-    bank, loaded = load_answers(options.files, options.questionnaire, options.skip_invalid, watch)
+    bank, loaded = load_answers(
+        options.files,
+        options.questionnaire,
+        options.skip_invalid,
+        watch,
+        allow_untranslated=options.allow_untranslated,
+        language=options.language,
+    )
     tell(loaded, "answers")
     earlier = None
     if options.baseline:
         earlier = load_baseline(options.baseline, bank, options.skip_invalid, watch)
         tell(earlier, "baseline")
     return ReportRequest(
-        bank=bank.questionnaire,
+        bank=bank.in_language(options.language),
         responses=loaded,
         baseline=earlier,
         options=ScorecardOptions(

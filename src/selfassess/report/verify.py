@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from selfassess.core.errors import SelfassessError
+from selfassess.core.i18n import use_translations
 from selfassess.core.model import Questionnaire
 from selfassess.core.privacy import PrivacyOptions
 from selfassess.core.scoring import score_all
@@ -38,6 +39,7 @@ from selfassess.inputs.banks import parse_bank_bytes
 from selfassess.inputs.branding import Branding
 from selfassess.inputs.responses import LoadedResponses, load_response_data
 from selfassess.pages.themes import Theme, bundled_theme_names, load_theme
+from selfassess.pages.translations import translations_for
 from selfassess.report.audit import (
     MANIFEST_FORMAT,
     MANIFEST_NAME,
@@ -168,7 +170,7 @@ def verify_scorecard(path: Path, inputs: Sequence[tuple[str, bytes]] | None = No
         count = len(files[0]) + len(files[1])
         note = " (partnership figures only: organisations are anonymised)" if anonymised else ""
         result.summary = (
-            f"verified: {count} inputs, bank {bank.id} {bank.version}, scores match{note}"
+            f"verified: {count} inputs, bank {bank.read.id} {bank.read.version}, scores match{note}"
         )
         if result.compared_pages:
             result.notes.insert(
@@ -218,9 +220,18 @@ def _manifest(data: bytes, result: Verification) -> dict[str, Any] | None:
     return manifest
 
 
+@dataclass(frozen=True)
+class AttachedBank:
+    """The scorecard's questionnaire: answers are read in its default language, as `report`
+    reads them (a CSV may give the scale's labels), and the pages rebuilt in the scorecard's."""
+
+    read: Questionnaire
+    shown: Questionnaire
+
+
 def _bank(
     manifest: dict[str, Any], attachments: dict[str, bytes], result: Verification
-) -> Questionnaire | None:
+) -> AttachedBank | None:
     entry = manifest["questionnaire"]
     name = entry["attachment"]
     data = attachments.get(name)
@@ -233,20 +244,32 @@ def _bank(
             "(its SHA-256 is not the manifest's)"
         )
     try:
-        return parse_bank_bytes(data, str(name)).questionnaire
+        # A draft translation reads (the report was made with --allow-untranslated, or not:
+        # either way its texts are the ones the pages were rebuilt from)
+        source = parse_bank_bytes(data, str(name), allow_untranslated=True)
     except SelfassessError as exc:
         result.problems.append(f"the attached questionnaire does not read: {exc.problems[0]}")
         return None
+    language = manifest.get("language")  # None before #17: the bank's default language
+    if language is not None and language not in source.languages:
+        shown = repr(language[:40]) + ("..." if len(language) > 40 else "")
+        offered = ", ".join(source.languages)
+        result.problems.append(
+            f"the scorecard's language {shown} is not one its questionnaire is offered in "
+            f"(only {offered})"
+        )
+        return None
+    return AttachedBank(source.questionnaire, source.in_language(language))
 
 
 def _derive(
-    bank: Questionnaire, files: Files, manifest: dict[str, Any], result: Verification
+    bank: AttachedBank, files: Files, manifest: dict[str, Any], result: Verification
 ) -> ScorecardView | None:
     """The scorecard view the inputs give, with the report's own options and privacy settings."""
     this_round, earlier = files
     try:
-        loaded = load_response_data(this_round, bank, skip_invalid=True)
-        baseline = load_response_data(earlier, bank, skip_invalid=True) if earlier else None
+        loaded = load_response_data(this_round, bank.read, skip_invalid=True)
+        baseline = load_response_data(earlier, bank.read, skip_invalid=True) if earlier else None
     except SelfassessError as exc:
         result.problems.append(f"the attached answers cannot be scored: {exc.problems[0]}")
         return None
@@ -273,16 +296,17 @@ def _derive(
         )
     try:
         # The manifest's privacy rules (and no pseudonyms) stand: nothing is drawn again.
-        return build_scorecard(
-            bank,
-            score_all(bank, loaded.responses),
-            loaded.responses,
-            view_options,
-            baseline=score_all(bank, baseline.responses) if baseline is not None else None,
-            baseline_responses=baseline.responses if baseline is not None else (),
-            skipped=manifest.get("skipped") or [],
-            notes=manifest.get("notes") or [],
-        )
+        with use_translations(translations_for(bank.shown.language)):  # the scorecard's
+            return build_scorecard(
+                bank.shown,
+                score_all(bank.read, loaded.responses),
+                loaded.responses,
+                view_options,
+                baseline=score_all(bank.read, baseline.responses) if baseline is not None else None,
+                baseline_responses=baseline.responses if baseline is not None else (),
+                skipped=manifest.get("skipped") or [],
+                notes=manifest.get("notes") or [],
+            )
     except SelfassessError as exc:
         result.problems.append(f"the manifest's options do not make a scorecard: {exc.problems[0]}")
         return None
@@ -343,7 +367,8 @@ def _compare_pages(
         return page_problems(pages, view)
     assert theme is not None
     variant = manifest["options"].get("pdf_variant")
-    html = render_scorecard_html(view, theme)
+    with use_translations(translations_for(view.language)):  # its {% trans %} text
+        html = render_scorecard_html(view, theme)
     rebuilt, printed = letters(html_text(html)), letters(" ".join(pages))
     if rebuilt > 2 * printed + 20_000:
         # laying out text the pages do not hold costs time and memory for nothing

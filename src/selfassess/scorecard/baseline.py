@@ -72,7 +72,7 @@ def baseline_view(
     return BaselineView(
         respondents=before.n_respondents,
         organisations=before.n_organisations,
-        collected=collection_period(baseline_responses),
+        collected=collection_period(baseline_responses, ctx.date_locale),
         overall=change(before.overall, now.overall, display),
         level_before=labels.get(before.level or "", NO_VALUE),
         level_now=labels.get(now.level or "", NO_VALUE),

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from selfassess.core.model import Questionnaire
 from selfassess.core.response_model import SourcedResponse
 from selfassess.core.scores import Scores
+from selfassess.pages.bank_view import text_direction
 from selfassess.scorecard import wording
 from selfassess.scorecard.baseline import baseline_view
 from selfassess.scorecard.breakdowns import breakdown_views
@@ -72,11 +73,12 @@ def build_scorecard(
         partnership=options.partnership,
         running_header=options.partnership or title,
         language=bank.language,
+        direction=text_direction(bank.language),
         questionnaire_title=bank.title,
         questionnaire_id=bank.id,
         questionnaire_version=bank.version,
-        date=wording.long_date(options.date) if options.date else "",
-        collected=collection_period(responses),
+        date=wording.long_date(options.date, ctx.date_locale) if options.date else "",
+        collected=collection_period(responses, ctx.date_locale),
         respondents=p.n_respondents,
         organisations=p.n_organisations,
         overall=display.text(p.overall),

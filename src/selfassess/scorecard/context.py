@@ -11,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from selfassess.core.display import Display
+from selfassess.core.i18n import _
 from selfassess.core.model import Level, Questionnaire
 from selfassess.core.palette import level_colours
 from selfassess.core.privacy import PrivacyOptions, refuse_names_with_pseudonyms
 from selfassess.core.scores import OrganisationScores, Scores
 from selfassess.pages.bank_view import BankView, bank_view
 from selfassess.scorecard.chart_parts import Hidden
+from selfassess.scorecard.dates import date_locale
 from selfassess.scorecard.options import ScorecardOptions
 from selfassess.scorecard.views import LevelRef
 from selfassess.scorecard.withholding import Grid, Names, hidden_marks, principle_grids
@@ -49,6 +51,11 @@ class BuildContext:
     def display(self) -> Display:
         """The unit every figure is printed in (0-100, or the bank's scale)."""
         return self.bank.display
+
+    @property
+    def date_locale(self) -> str:
+        """The locale dates are printed in: the scorecard's language (its bank's texts)."""
+        return date_locale(self.bank.language)
 
     def level(self, level_id: str | None) -> LevelRef | None:
         """The level an overall or group score reached, or None when it has none."""
@@ -88,7 +95,11 @@ def build_context(bank: Questionnaire, scores: Scores, options: ScorecardOptions
         },
         marks=marks,
         grids=principle_grids(bank, scores, organisations, threshold, marks),
-        question_labels={q.id: f"Q{q.number}" for pv in bv.principles for q in pv.questions},
+        question_labels={
+            q.id: _("Q%(number)s") % {"number": q.number}  # "C7" in Welsh
+            for pv in bv.principles
+            for q in pv.questions
+        },
         question_html={q.id: q.text_html for pv in bv.principles for q in pv.questions},
         group_titles={g.id: g.title for g in bank.groups},
     )

@@ -1,7 +1,8 @@
 """Dates as the scorecard prints them: "29 November 2026", "5 to 9 March 2026".
 
-Design note: Babel formats them in `DATE_LOCALE`, the one place a later language is passed in;
-it is imported only when a date is printed (`build` and `score` start faster without it).
+Design note: Babel formats them in the scorecard's language (`date_locale`: British English for
+`en`, "30 Tachwedd 2026" for `cy`); it is imported only when a date is printed (`build` and
+`score` start faster without it).
 `wording` re-exports these with the scorecard's other sentences.
 """
 
@@ -13,6 +14,19 @@ from selfassess.core.i18n import _
 
 # The language dates are printed in; British English whatever the machine's locale.
 DATE_LOCALE = "en_GB"
+
+
+def date_locale(language: str) -> str:
+    """The Babel locale a scorecard in `language` prints its dates in: `en` is British (as
+    always), a tag Babel knows is itself, any other falls back to British English."""
+    if language.lower() in ("", "en"):
+        return DATE_LOCALE
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return str(Locale.parse(language.replace("-", "_")))
+    except (UnknownLocaleError, ValueError):  # a tag Babel has no data for, or cannot read
+        return DATE_LOCALE
 
 
 def _format_date(day: date, pattern: str, locale: str) -> str:

@@ -256,7 +256,9 @@ def collection_days(responses: Sequence[SourcedResponse]) -> list[date]:
     return days
 
 
-def collection_period(responses: Sequence[SourcedResponse]) -> str:
+def collection_period(
+    responses: Sequence[SourcedResponse], locale: str = wording.DATE_LOCALE
+) -> str:
     """When the answers were given, as "5 to 9 March 2026"; "" when no file says."""
     days = collection_days(responses)
-    return wording.date_range(min(days), max(days)) if days else ""
+    return wording.date_range(min(days), max(days), locale) if days else ""

@@ -349,7 +349,7 @@ class ScorecardView:
     title: str
     partnership: str | None
     running_header: str
-    language: str
+    language: str  # the language of its texts and words: the page's lang, the PDF's /Lang
     questionnaire_title: str
     questionnaire_id: str
     questionnaire_version: str
@@ -378,4 +378,5 @@ class ScorecardView:
     groups: list[GroupRow] = field(default_factory=list)  # the summary's rows, when grouped
     lowest_scores: list[LowestScore] = field(default_factory=list)  # without a weakest link
     chart_kind: str = "radar"  # "radar" for 3 to 10 scored principles, else "dots"
+    direction: str = "ltr"  # the page's dir: "rtl" for a language written right to left
     shapes: list[OrganisationShape] = field(default_factory=list)  # small radars, one per org
