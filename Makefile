@@ -28,6 +28,9 @@ demo: $(VENV)/.installed
 	  --partnership "Northshire Health and Care Partnership" \
 	  -o site/example-scorecard.pdf --html site/example-scorecard.html
 	$(BIN)/selfassess verify site/example-scorecard.pdf
+	$(BIN)/selfassess report examples/responses --language cy -q \
+	  --partnership "Partneriaeth Iechyd a Gofal Northshire" -o site/example-scorecard.cy.pdf
+	$(BIN)/selfassess verify -q site/example-scorecard.cy.pdf
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check src tests bench docs
