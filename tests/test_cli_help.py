@@ -56,6 +56,23 @@ def test_the_command_list_gives_each_command_a_whole_summary() -> None:
     ]
 
 
+def test_no_command_list_cuts_a_summary_short(reference: ModuleType) -> None:
+    """`selfassess bank --help`, `translate --help` ...: every group's list whole too."""
+    groups = [w for w in visible_commands(reference) if isinstance(command_at(w), click.Group)]
+    assert groups
+    for words in [(), *groups]:
+        listing = run(*words, "--help")[1].split("Commands:")[1].split("Examples:")[0]
+        assert "..." not in listing, (words, listing)
+
+
+def command_at(words: tuple[str, ...]) -> click.Command:
+    command: click.Command = cli
+    for word in words:
+        assert isinstance(command, click.Group)
+        command = command.commands[word]
+    return command
+
+
 def test_every_command_ends_its_help_with_two_or_three_examples(reference: ModuleType) -> None:
     for words in visible_commands(reference):
         code, out, _ = run(*words, "--help")

@@ -111,14 +111,9 @@ def new_theme(path: Path, parent: str, quiet: bool) -> None:
 
 def hidden_alias(command: click.Command, name: str) -> click.Command:
     """`command` under its earlier name, left out of --help so that no script breaks."""
-    alias = click.Command(
-        name,
-        callback=command.callback,
-        params=command.params,
-        help=command.help,
-        hidden=True,
+    return click.Command(
+        name, callback=command.callback, params=command.params, help=command.help, hidden=True
     )
-    return alias
 
 
 # The spellings before the noun groups, still accepted: old name -> the command it runs now.

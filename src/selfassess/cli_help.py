@@ -10,6 +10,8 @@ from click.shell_completion import get_completion_class
 
 from selfassess import __version__
 from selfassess.core.model import READABLE_RESPONSE_FORMATS, RESPONSE_FORMAT
+from selfassess.pages.site import MARKER
+from selfassess.report.attached_files import MANIFEST_FORMAT
 from selfassess.terminal import echo
 
 EXIT_CODES = """\b
@@ -33,6 +35,8 @@ SHORT_HELP = {
     "report": "Write the partnership scorecard (PDF, HTML).",
     "verify": "Check a scorecard against its answers.",
     "translate": "Translate a bank through PO files.",
+    "translate export": "Write a bank's texts as a PO file.",
+    "translate import": "Write a PO file's translations into a bank.",
     "completion": "Print the shell completion script.",
 }
 
@@ -118,9 +122,9 @@ def version_text() -> str:
         [
             f"selfassess {__version__}",
             "reads:  question banks (YAML; `selfassess bank schema`), answer files "
-            f"{readable} (JSON) and CSV, scorecard manifests selfassess-scorecard-manifest/1",
+            f"{readable} (JSON) and CSV, scorecard manifests {MANIFEST_FORMAT}",
             f"writes: answer files {RESPONSE_FORMAT} (from the form), scorecards (PDF, HTML) "
-            "with manifest selfassess-scorecard-manifest/1, sites (.selfassess-site)",
+            f"with manifest {MANIFEST_FORMAT}, sites ({MARKER})",
         ]
     )
 

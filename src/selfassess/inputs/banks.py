@@ -61,7 +61,8 @@ def parse_bank(text: str, file: str, *, allow_untranslated: bool = False) -> Par
         )
     languages = _languages_of(data, file, lines)
     if languages is None:
-        return ParsedBank({"": _validated(data, file, lines)})
+        bank = _validated(data, file, lines)
+        return ParsedBank({bank.language: bank})
     problems: list[Problem] = []
     warnings: list[Problem] = []
     for gap in untranslated(data, languages):
@@ -174,8 +175,7 @@ def parse_bank_bytes(data: bytes, name: str, *, allow_untranslated: bool = False
     """A bank from bytes already in memory (a scorecard's attachment), checked as from disk."""
     text = decode_text(check_text_bytes(data, name, "question bank"), name, "question bank")
     parsed = parse_bank(text, name, allow_untranslated=allow_untranslated)
-    by_language = {q.language: q for q in parsed.by_language.values()}
-    return BankSource(parsed.questionnaire, name, text, data, by_language, parsed.warnings)
+    return BankSource(parsed.questionnaire, name, text, data, parsed.by_language, parsed.warnings)
 
 
 def resolve_bank(name_or_path: str, *, allow_untranslated: bool = False) -> BankSource:

@@ -28,6 +28,7 @@ from selfassess.inputs.banks import BankSource
 from selfassess.inputs.responses import LoadedResponses
 from selfassess.report.attached_files import (
     BASELINE_ROUND,
+    MANIFEST_FORMAT,
     THIS_ROUND,
     AttachedFiles,
     Attachment,
@@ -38,7 +39,6 @@ from selfassess.scorecard.breakdowns import printed_breakdowns
 from selfassess.scorecard.views import Change, OrganisationScore, ScorecardView
 
 MANIFEST_NAME = "manifest.json"
-MANIFEST_FORMAT = "selfassess-scorecard-manifest/1"
 
 
 @dataclass(frozen=True)

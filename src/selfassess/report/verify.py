@@ -40,8 +40,8 @@ from selfassess.inputs.branding import Branding
 from selfassess.inputs.responses import LoadedResponses, load_response_data
 from selfassess.pages.themes import Theme, bundled_theme_names, load_theme
 from selfassess.pages.translations import translations_for
+from selfassess.report.attached_files import MANIFEST_FORMAT
 from selfassess.report.audit import (
-    MANIFEST_FORMAT,
     MANIFEST_NAME,
     describe,
     differences,
