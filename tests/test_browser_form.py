@@ -858,7 +858,8 @@ def test_answers_saved_for_an_earlier_version_are_offered_not_applied_and_can_be
     )
     page.reload()
     offer = page.locator("#other-answers")
-    assert offer.is_visible() and "version 0.9" in offer.inner_text()
+    offer.wait_for(state="visible", timeout=10_000)  # the script offers them once it has run
+    assert "version 0.9" in offer.inner_text()
     assert checked_values(page) == {}
     assert page.get_by_label("Organisation").input_value() == ""
     page.get_by_role("button", name="Use those answers").click()
