@@ -55,6 +55,8 @@ WORKSHOP_READING_MESSAGES: Mapping[str, Message] = {
 # partnership-workshop.js: the view's own sentences (its labels are in the template).
 WORKSHOP_PAGE_MESSAGES: Mapping[str, Message] = {
     "wsPrincipleOf": N_("Principle {number} of {total}"),
+    "wsSpread": N_("{lowest} to {highest}; spread {spread}"),
+    "wsThereIsAProblem": N_("There is a problem"),
     "wsAction": N_("Action {id}"),
     "wsActionAdded": N_("Action {id} added."),
     "wsActionRemoved": N_("Action {id} removed."),
@@ -67,7 +69,9 @@ WORKSHOP_PAGE_MESSAGES: Mapping[str, Message] = {
     "wsLoaded": N_("Loaded the workshop record from {file}."),
     "wsNotLoaded": N_("{file} was not loaded; what is recorded on this page is unchanged."),
     "wsDownloaded": N_("Downloaded {file}."),
-    "wsNotSaved": N_("This browser does not keep the record on this device: download it to keep it."),
+    "wsNotSaved": N_(
+        "This browser does not keep the record on this device: download it to keep it."
+    ),
 }
 
 WORKSHOP_MESSAGES: Mapping[str, Message] = {**WORKSHOP_READING_MESSAGES, **WORKSHOP_PAGE_MESSAGES}
