@@ -25,6 +25,7 @@ from selfassess.pages.page_messages import (
 )
 from selfassess.pages.partnership import render_partnership_page
 from selfassess.pages.themes import load_theme
+from selfassess.pages.workshop_messages import WORKSHOP_MESSAGES
 
 JS = Path(__file__).parent.parent / "src" / "selfassess" / "themes" / "default" / "js"
 WEB = Path(__file__).parent.parent / "src" / "selfassess" / "web"
@@ -104,7 +105,10 @@ def _page_data(html: str) -> dict[str, object]:
     ("render", "catalogue"),
     [
         (render_form, {**FORM_MESSAGES, **ANSWER_FILE_MESSAGES}),
-        (render_partnership_page, {**PARTNERSHIP_MESSAGES, **READING_MESSAGES}),
+        (
+            render_partnership_page,
+            {**PARTNERSHIP_MESSAGES, **READING_MESSAGES, **WORKSHOP_MESSAGES},
+        ),
     ],
 )
 def test_each_page_carries_its_messages_as_inert_json(

@@ -273,6 +273,16 @@
     $("ws-status").textContent = say("wsLoaded", { file: file.name });
   }
 
+  /** The file chooser, from an input outside the page: the page's one file input stays the
+      answer files'. */
+  function pickFile() {
+    const input = el("input");
+    input.type = "file";
+    input.accept = ".json,application/json";
+    input.addEventListener("change", () => { if (input.files[0]) load(input.files[0]); });
+    input.click();
+  }
+
   function clear() {
     if (!window.confirm(say("wsConfirmClear"))) return;
     draft = W.emptyDraft(today());
@@ -329,13 +339,9 @@
     $("ws-next").addEventListener("click", () => move(1));
     $("ws-download").addEventListener("click", download);
     $("ws-clear").addEventListener("click", clear);
-    $("ws-file").addEventListener("change", () => {
-      const file = $("ws-file").files[0];
-      $("ws-file").value = "";
-      if (file) load(file);
-    });
-    $("workshop").addEventListener("input", (event) => { if (event.target !== $("ws-file")) changed(); });
-    $("workshop").addEventListener("change", (event) => { if (event.target !== $("ws-file")) changed(); });
+    $("ws-load").addEventListener("click", pickFile);
+    $("workshop").addEventListener("input", changed);
+    $("workshop").addEventListener("change", changed);
     $("workshop").addEventListener("click", (event) => {
       const add = event.target.closest("[data-ws-add]"), remove = event.target.closest("[data-ws-remove]");
       if (add) addAction(add.closest("[data-ws-principle]"));
