@@ -132,6 +132,11 @@ test("action ids are the first free A<n> across the whole record", () => {
   assert.equal(W.nextActionId(draft), "A4");
 });
 
+test("the full fixture, written as the page writes files, is written back byte for byte", () => {
+  const text = fs.readFileSync(path.join(VECTORS, "valid", "02-full.json"), "utf8");
+  assert.equal(W.write(W.read(text, BANK, "02-full.json").record), text);
+});
+
 test("a loaded record becomes a draft that gives the same record back", () => {
   const result = readFixture("valid", "02-full.json");
   const draft = W.draftOf(BANK, result.record);

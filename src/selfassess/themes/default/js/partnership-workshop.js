@@ -171,6 +171,7 @@
     $("ws-nav").hidden = !on;
     showPrinciple(on ? shown : null);
     if (on) window.scrollTo(0, 0);
+    if (on) $("ws-status").textContent = "";
   }
 
   /** Projector mode: only principle `index` (null: every one, as outside it). */
