@@ -203,7 +203,7 @@ def test_the_record_survives_a_reload_and_a_downloaded_file_loads_back_identical
     assert page.evaluate(FIELDS) == recorded
     page.locator("#ws-clear").click()  # confirmed
     wait_until(page, "() => document.getElementById('ws-label').value === ''")
-    assert page.evaluate("localStorage.getItem('selfassess-workshop:' + %r)" % MATURITY) is None
+    assert page.evaluate(f"localStorage.getItem('selfassess-workshop:{MATURITY}')") is None
     load_file(page, path)
     wait_until(page, "() => document.getElementById('ws-label').value !== ''")
     assert page.evaluate(FIELDS) == recorded
@@ -229,7 +229,11 @@ def test_every_refused_fixture_is_refused_with_its_line_and_nothing_recorded_is_
     saved = page.evaluate("localStorage.getItem('selfassess-workshop:vec-workshop')")
     for name, line in EXPECTED.items():
         load_file(page, FIXTURES / "invalid" / name)
-        wait_until(page, "(n) => document.getElementById('ws-problems-title').textContent.startsWith(n)", name)
+        wait_until(
+            page,
+            "(n) => document.getElementById('ws-problems-title').textContent.startsWith(n)",
+            name,
+        )
         assert page.locator("#ws-problems-list li").first.inner_text() == line, name
         assert page.evaluate(FIELDS) == before
         assert page.evaluate("localStorage.getItem('selfassess-workshop:vec-workshop')") == saved
@@ -251,7 +255,10 @@ def test_a_huge_or_hostile_file_is_refused_in_one_line(
     full = json.loads((FIXTURES / "valid" / "02-full.json").read_text(encoding="utf-8"))
     proto.write_text('{"__proto__": {"polluted": 1}, ' + json.dumps(full)[1:], encoding="utf-8")
     load_file(page, proto)
-    wait_until(page, "() => document.getElementById('ws-problems-title').textContent.includes('proto.json')")
+    wait_until(
+        page,
+        "() => document.getElementById('ws-problems-title').textContent.includes('proto.json')",
+    )
     first = page.locator("#ws-problems-list li").first.inner_text()
     assert first.startswith("proto.json: __proto__: unknown key '__proto__'")
     assert page.evaluate("({}).polluted === undefined && Object.prototype.polluted === undefined")
@@ -298,7 +305,9 @@ def test_projector_mode_shows_one_principle_and_turns_with_buttons_and_arrows_ou
     page.keyboard.type("X")
     assert note.input_value() == "aXb"
     assert page.locator("#ws-position").inner_text() == f"Principle 3 of {total}"
-    assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).display") == "none"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.site-header')).display") == "none"
+    )
     page.locator("#ws-projector").click()
     assert len(page.evaluate(visible)) == total
 
@@ -318,9 +327,16 @@ def test_no_accessibility_violations_in_the_workshop_view(
     assert violations == [], describe(violations)
 
 
-@pytest.mark.parametrize(("width", "height", "projector"), [(1280, 900, False), (375, 800, False), (1280, 720, True)])
+@pytest.mark.parametrize(
+    ("width", "height", "projector"), [(1280, 900, False), (375, 800, False), (1280, 720, True)]
+)
 def test_screenshots_of_the_workshop_view_fit_the_screen(
-    open_page: Any, maturity: Questionnaire, width: int, height: int, projector: bool, tmp_path: Path
+    open_page: Any,
+    maturity: Questionnaire,
+    width: int,
+    height: int,
+    projector: bool,
+    tmp_path: Path,
 ) -> None:
     page = open_page(maturity, width, height)
     pick_answers(page, EXAMPLES)
