@@ -35,7 +35,9 @@ OWN_CASE = TRENDS / "90-page-three-rounds"
 def rounds_of(case: Path) -> list[tuple[str, list[Path]]]:
     """A vector's rounds, oldest first: each label with its answer files."""
     listed = json.loads((case / "rounds.json").read_text(encoding="utf-8"))
-    return [(r["label"], sorted(p for p in (case / r["dir"]).rglob("*") if p.is_file())) for r in listed]
+    return [
+        (r["label"], sorted(p for p in (case / r["dir"]).rglob("*") if p.is_file())) for r in listed
+    ]
 
 
 @pytest.fixture
@@ -141,7 +143,9 @@ def test_a_principle_added_later_is_not_asked_in_the_first_round_and_a_late_orga
     assert hill[2] == "not in this round"
     headings = page.locator("#trends-principles thead th").all_text_contents()
     assert headings == ["Principle", "Spring 2025", "Autumn 2025", "Spring 2026"]
-    assert "Hill Council, Autumn 2025: fewer than half" in page.locator("#trends-notes").inner_text()
+    assert (
+        "Hill Council, Autumn 2025: fewer than half" in page.locator("#trends-notes").inner_text()
+    )
     # The arrow is decoration: the words say the direction.
     assert page.locator(".trend-arrow").first.get_attribute("aria-hidden") == "true"
 
@@ -165,7 +169,9 @@ def test_the_round_controls_work_from_the_keyboard_alone(open_page: Any) -> None
     assert page.evaluate("document.activeElement.id") == "round-label"
     page.keyboard.press("Enter")  # no name, no files: both errors, the name's focused
     assert page.locator("#round-label-error").inner_text() == "Enter a name for the round"
-    assert page.locator("#round-files-error").inner_text() == "Choose the answer files of that round"
+    assert (
+        page.locator("#round-files-error").inner_text() == "Choose the answer files of that round"
+    )
     assert page.locator("#round-label").get_attribute("aria-invalid") == "true"
     page.keyboard.type(rounds[0][0])
     page.keyboard.press("Tab")
