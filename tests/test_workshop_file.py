@@ -52,7 +52,7 @@ BANK_RULES = {
 
 @pytest.fixture(scope="module")
 def bank() -> Questionnaire:
-    return load_questionnaire(FIXTURES / "bank.yaml")
+    return load_questionnaire(FIXTURES / "valid" / "bank.yaml")
 
 
 def minimal() -> dict[str, Any]:
