@@ -109,6 +109,18 @@ def parse_round_option(text: str, option: str = "--round") -> tuple[str, str]:
     return label, path
 
 
+def group_round_options(
+    texts: Sequence[str], option: str = "--round"
+) -> list[tuple[str, list[str]]]:
+    """Repeated `LABEL=PATH` options as rounds: the same label adds its paths to that round, and
+    rounds keep the order of their first appearance (oldest first)."""
+    rounds: dict[str, list[str]] = {}
+    for text in texts:
+        label, path = parse_round_option(text, option)
+        rounds.setdefault(label, []).append(path)
+    return list(rounds.items())
+
+
 def load_round(
     label: str,
     paths: Sequence[str],
