@@ -26,7 +26,7 @@ from selfassess.core.workshop import (
     record_json,
     workshop_schema,
 )
-from selfassess.inputs.banks import load_questionnaire
+from selfassess.inputs.banks import bundled_banks, load_questionnaire
 from selfassess.inputs.workshop import (
     MAX_WORKSHOP_BYTES,
     LoadedWorkshop,
@@ -453,3 +453,21 @@ def test_any_value_anywhere_in_a_good_file_is_refused_in_lines_or_read(
         read(document, bank)
     except SelfassessError as exc:
         assert exc.problems and all(str(p).startswith("w.json: ") for p in exc.problems)
+
+
+def test_the_documented_example_and_its_messages_are_what_the_tool_does() -> None:
+    """docs/workshop.md's example reads against the bundled bank it names, and its broken
+    version gives exactly the lines the page shows."""
+    page = (Path(__file__).parent.parent / "docs" / "workshop.md").read_text(encoding="utf-8")
+    example = json.loads(page.split("```json\n")[1].split("```")[0])
+    shown = page.split("```text\n")[1].split("```")[0].splitlines()
+    bank = next(
+        b.questionnaire for b in bundled_banks() if b.questionnaire.id == "collaboration-maturity"
+    )
+    assert read(example, bank).record.principles[0].agreed_level == "developing"
+    broken = copy.deepcopy(example)
+    broken["principles"][0]["agreed_level"] = "mature"
+    broken["principles"][0]["actons"] = []
+    again = {"id": "parity", "agreed_level": None, "actions": example["principles"][0]["actions"]}
+    broken["principles"].append(again)
+    assert problems(broken, bank) == shown
