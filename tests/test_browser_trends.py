@@ -29,7 +29,8 @@ pytestmark = pytest.mark.browser
 
 TRENDS = Path(__file__).parent / "vectors" / "trends"
 CASES = sorted(p for p in TRENDS.iterdir() if (p / "expected.json").is_file())
-OWN_CASE = TRENDS / "90-page-three-rounds"
+# Three rounds: `measures` new in round 2, Riverside Care joining in round 3 (its README).
+THREE_ROUNDS = TRENDS / "01-three-rounds"
 
 
 def rounds_of(case: Path) -> list[tuple[str, list[Path]]]:
@@ -129,30 +130,35 @@ def cell_texts(page: Any, table: str) -> dict[str, list[str]]:
 def test_a_principle_added_later_is_not_asked_in_the_first_round_and_a_late_organisation_is_new(
     open_page: Any,
 ) -> None:
-    page = open_page(load_questionnaire(OWN_CASE / "bank.yaml"))
-    load_case(page, OWN_CASE)
+    page = open_page(load_questionnaire(THREE_ROUNDS / "bank.yaml"))
+    load_case(page, THREE_ROUNDS)
     principles = cell_texts(page, "trends-principles")
-    assert principles["Community voice"][0] == "not asked in this round"
-    assert principles["Community voice"][1:] == ["50 Developing", "88 Embedded"]
-    assert principles["Overall"] == ["50 Developing", "58 Developing", "63 Established"]
+    assert principles["Shared measures"] == [
+        "not asked in this round",
+        "34 Emerging",
+        "56 Developing",
+    ]
+    assert principles["Overall"] == ["42 Developing", "44 Developing", "63 Established"]
     organisations = cell_texts(page, "trends-organisations")
-    assert organisations["__proto__"] == ["not in this round", "not in this round", "50 ✚ new"]
-    assert organisations["Harbour Trust"] == ["50", "67 ▲ up 17", "75 ▲ up 8"]
-    hill = organisations["Hill Council"]
-    assert hill[1] == "50 ▶ level fewer than half the same roles answered"
-    assert hill[2] == "not in this round"
+    assert organisations["Riverside Care"] == ["not in this round", "not in this round", "88 ✚ new"]
+    assert organisations["Harbour Trust"] == [
+        "41",
+        "42 ▲ up 1",
+        "52 ▲ up 10 fewer than half the same roles answered",
+    ]
+    assert organisations["Northshire Council"] == ["44", "46 ▲ up 2", "48 ▲ up 2"]
     headings = page.locator("#trends-principles thead th").all_text_contents()
     assert headings == ["Principle", "Spring 2025", "Autumn 2025", "Spring 2026"]
     assert (
-        "Hill Council, Autumn 2025: fewer than half" in page.locator("#trends-notes").inner_text()
+        "Harbour Trust, Spring 2026: fewer than half" in page.locator("#trends-notes").inner_text()
     )
     # The arrow is decoration: the words say the direction.
     assert page.locator(".trend-arrow").first.get_attribute("aria-hidden") == "true"
 
 
 def test_one_round_alone_gives_no_trends(open_page: Any) -> None:
-    page = open_page(load_questionnaire(OWN_CASE / "bank.yaml"))
-    (label, files), *_ = rounds_of(OWN_CASE)
+    page = open_page(load_questionnaire(THREE_ROUNDS / "bank.yaml"))
+    (label, files), *_ = rounds_of(THREE_ROUNDS)
     add_round(page, label, files)
     assert page.evaluate("window.selfassessTrends") is None
     assert page.locator("#rounds-need").is_visible()
@@ -160,8 +166,8 @@ def test_one_round_alone_gives_no_trends(open_page: Any) -> None:
 
 
 def test_the_round_controls_work_from_the_keyboard_alone(open_page: Any) -> None:
-    page = open_page(load_questionnaire(OWN_CASE / "bank.yaml"))
-    rounds = rounds_of(OWN_CASE)
+    page = open_page(load_questionnaire(THREE_ROUNDS / "bank.yaml"))
+    rounds = rounds_of(THREE_ROUNDS)
     page.locator("#current-round-label").focus()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "add-round"
@@ -204,13 +210,13 @@ def test_the_rounds_and_trends_are_accessible_and_look_right_at_1280_and_375_px(
     open_page: Any, tmp_path: Path
 ) -> None:
     axe = require_axe()
-    page = open_page(load_questionnaire(OWN_CASE / "bank.yaml"))
+    page = open_page(load_questionnaire(THREE_ROUNDS / "bank.yaml"))
     page.get_by_role("button", name="Add an earlier round").click()
     page.get_by_role("button", name="Add this round").click()  # the errors shown
     violations = run_axe(page, axe)
     assert violations == [], describe(violations)
     page.get_by_role("button", name="Cancel").click()
-    load_case(page, OWN_CASE)
+    load_case(page, THREE_ROUNDS)
     violations = run_axe(page, axe)
     assert violations == [], describe(violations)
     for width in (1280, 375):

@@ -21,7 +21,8 @@
 
   /** The bank as an earlier round knew it: only the questions its files carry, less any whose
       `ask_if` names a dropped question (transitively); a principle left without a scale
-      question did not exist then and is left out. Background questions stay as they are. */
+      question (or without any, if it never had one) did not exist then and is left out.
+      Background questions stay as they are: answer files keep them apart from `answers`. */
   function bankForRound(bank, carried) {
     const kept = new Set(carried);
     const inside = new Set(bank.principles.flatMap((p) => p.questions.map((q) => q.id)));
@@ -38,7 +39,7 @@
     }
     const principles = bank.principles
       .map((p) => Object.assign({}, p, { questions: p.questions.filter((q) => !dropped.has(q.id)) }))
-      .filter((p) => p.questions.some(S.isScored));
+      .filter((p, i) => (bank.principles[i].questions.some(S.isScored) ? p.questions.some(S.isScored) : p.questions.length > 0));
     return Object.assign({}, bank, { principles });
   }
 
