@@ -213,6 +213,7 @@ def test_the_rounds_and_trends_are_accessible_and_look_right_at_1280_and_375_px(
     page = open_page(load_questionnaire(THREE_ROUNDS / "bank.yaml"))
     page.get_by_role("button", name="Add an earlier round").click()
     page.get_by_role("button", name="Add this round").click()  # the errors shown
+    page.locator("#rounds").screenshot(path=str(tmp_path / "round-form-errors.png"))
     violations = run_axe(page, axe)
     assert violations == [], describe(violations)
     page.get_by_role("button", name="Cancel").click()
