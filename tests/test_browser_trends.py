@@ -226,3 +226,23 @@ def test_the_rounds_and_trends_are_accessible_and_look_right_at_1280_and_375_px(
         page.locator("#trends").screenshot(path=str(tmp_path / f"trends-{width}.png"))
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"the page scrolls sideways at {width} px"
+
+
+def test_round_names_and_organisations_from_files_are_shown_as_text_and_renaming_keeps_figures(
+    open_page: Any,
+) -> None:
+    page = open_page(load_questionnaire(THREE_ROUNDS / "bank.yaml"))
+    rounds = rounds_of(THREE_ROUNDS)
+    hostile = '<img src=x onerror="window.hit=1">'
+    add_round(page, hostile, rounds[0][1])
+    pick_current(page, "Now", rounds[2][1])
+    wait_until(page, "() => window.selfassessTrends !== null")
+    before = page.evaluate("JSON.stringify(window.selfassessTrends.overall)")
+    assert page.locator("#round-list h3").inner_text() == hostile
+    assert page.locator("#trends-principles thead th").nth(1).inner_text() == hostile
+    assert page.locator("#trends img, #rounds img").count() == 0
+    assert page.evaluate("window.hit") is None
+    page.locator("#current-round-label").fill("")
+    assert page.locator("#trends-principles thead th").nth(2).inner_text() == "This round"
+    assert page.evaluate("window.selfassessTrends.rounds[1].label") == "This round"
+    assert page.evaluate("JSON.stringify(window.selfassessTrends.overall)") == before

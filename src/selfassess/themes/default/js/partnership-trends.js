@@ -302,5 +302,11 @@
     update();
   });
   $("add-round").addEventListener("click", openForm);
-  $("current-round-label").addEventListener("input", update);
+  // Renaming this round changes a label, not a figure: the rounds are not scored again.
+  $("current-round-label").addEventListener("input", () => {
+    const result = window.selfassessTrends;
+    if (!result) return;
+    result.rounds[result.rounds.length - 1].label = currentLabel();
+    showTrends(result);
+  });
 })();
