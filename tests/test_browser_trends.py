@@ -196,6 +196,9 @@ def test_the_round_controls_work_from_the_keyboard_alone(open_page: Any) -> None
     page.keyboard.type("Spring 2025")
     page.keyboard.press("Enter")
     assert "already a round called “Spring 2025”" in page.locator("#round-label-error").inner_text()
+    page.locator("#round-label").fill("Spring\t2025")  # a tab pasted in
+    page.keyboard.press("Enter")
+    assert "control characters" in page.locator("#round-label-error").inner_text()
     page.keyboard.press("Escape")
     assert page.locator("#round-form").count() == 0
     assert page.evaluate("document.activeElement.id") == "add-round"

@@ -16,6 +16,7 @@ TRENDS_MESSAGES: Mapping[str, Message] = {
     "thisRound": N_("This round"),
     "roundLabelMissing": N_("Enter a name for the round"),
     "roundLabelTooLong": N_("The name may be at most 80 characters"),
+    "roundLabelControl": N_("The name may not hold tabs or other control characters"),
     "roundLabelTaken": N_("There is already a round called “{label}”: choose another name"),
     "roundFilesMissing": N_("Choose the answer files of that round"),
     "roundFilesChosen": N_("Chosen: {names}"),

@@ -103,10 +103,12 @@
     $("add-round").focus();
   }
 
-  /** Why the label cannot name a round, or null: blank, too long, or another round's. */
+  /** Why the label cannot name a round, or null: blank, too long, a control character (a tab
+      pasted in), or another round's. */
   function labelProblem(label) {
     if (!label) return say("roundLabelMissing");
     if (Array.from(label).length > MAX_LABEL) return say("roundLabelTooLong");
+    if (/\p{Cc}/u.test(label)) return say("roundLabelControl");  // as `--round` refuses them
     if (earlier.some((r) => r.label === label)) return say("roundLabelTaken", { label });
     return null;
   }
