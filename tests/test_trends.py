@@ -28,12 +28,13 @@ from selfassess.core.trends import (
 )
 from selfassess.inputs.banks import load_questionnaire
 from selfassess.inputs.paths import expand_input_paths
-from selfassess.inputs.responses import load_responses
+from selfassess.inputs.responses import load_response_data, load_responses
 from selfassess.inputs.rounds import (
     LoadedRound,
     group_round_options,
     load_round,
     parse_round_option,
+    round_of,
     versions_of,
 )
 
@@ -313,3 +314,15 @@ def test_movement_is_always_the_difference_of_the_printed_figures(
     printed = float(display.text(now)) - float(display.text(before))
     assert moved is not None and abs(moved - printed) < 1e-9
     assert movement(now, before, display) == -moved
+
+
+def test_round_of_answers_in_memory_is_the_round_read_from_disk() -> None:
+    """`verify` rebuilds an earlier round from a scorecard's attachments: the same round."""
+    case = VECTORS / "03-csv-round-and-conditions"
+    bank = load_questionnaire(case / "bank.yaml")
+    from_disk = load_round("2024", [str(case / "r1")], bank, False)
+    files = [(str(p), p.read_bytes()) for p in sorted((case / "r1").iterdir())]
+    in_memory = round_of("2024", load_response_data(files, bank), bank)
+    assert in_memory.bank == from_disk.bank and in_memory.versions == ("2.0",)
+    assert [p.id for p in in_memory.bank.principles] == ["agenda"]
+    assert in_memory.loaded.responses == from_disk.loaded.responses
