@@ -266,6 +266,17 @@ def partnership_steps(files: dict[str, Path]) -> list[tuple[str, Step]]:
         page.locator("#answer-files").set_input_files([str(files[n]) for n in FILE_NAMES[:2]])
         wait_until(page, "window.selfassessResult && window.selfassessResult.respondents.length")
 
+    def earlier_round(page: Any) -> None:
+        """An earlier round (#18), its form's errors shown first, then the trends."""
+        page.locator("#add-round").click()
+        page.locator("#round-save").click()
+        page.locator("#round-label-error:not([hidden])").wait_for()
+        page.locator("#round-label").fill("2025")
+        page.locator("#round-files").set_input_files(str(files[FILE_NAMES[0]]))
+        wait_until(page, "document.getElementById('round-files-chosen').textContent !== ''")
+        page.locator("#round-save").click()
+        wait_until(page, "window.selfassessTrends !== null")
+
     def refused(page: Any) -> None:
         page.locator("#answer-files").set_input_files(str(files[FILE_NAMES[2]]))
         page.locator("#rejected:not([hidden])").wait_for()
@@ -280,6 +291,7 @@ def partnership_steps(files: dict[str, Path]) -> list[tuple[str, Step]]:
     return [
         ("empty", empty),
         ("files loaded", loaded),
+        ("an earlier round added", earlier_round),
         ("a bad file among them", refused),
         ("the workshop view", workshop),
     ]

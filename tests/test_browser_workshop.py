@@ -218,7 +218,7 @@ def test_the_record_survives_a_reload_and_a_downloaded_file_loads_back_identical
 
 @pytest.fixture(scope="module")
 def fixture_bank() -> Questionnaire:
-    return load_questionnaire(FIXTURES / "bank.yaml")
+    return load_questionnaire(FIXTURES / "valid" / "bank.yaml")
 
 
 def test_every_refused_fixture_is_refused_with_its_line_and_nothing_recorded_is_lost(
@@ -298,7 +298,7 @@ def test_a_file_with_problems_is_not_downloaded_and_the_summary_links_to_each_fi
     assert page.evaluate("document.activeElement.id") == "ws-problems"
     links = summary.locator("a")
     texts = links.all_inner_texts()
-    assert texts[0] == "Name of the round: must not be blank"
+    assert texts[0] == "Round discussed: must not be blank"
     assert any(t.endswith("Action A1, What: must not be blank") for t in texts), texts
     links.first.click()
     assert page.evaluate("document.activeElement.id") == "ws-label"

@@ -28,7 +28,7 @@ function pageData() {
     "from selfassess.pages.workshop_messages import WORKSHOP_MESSAGES\n" +
     "bank = load_questionnaire(Path(sys.argv[1]))\n" +
     "print(json.dumps({'bank': page_palette_data(bank), 'messages': page_messages({**READING_MESSAGES, **WORKSHOP_MESSAGES}, 'en')}))";
-  return JSON.parse(execFileSync(python, ["-c", code, path.join(VECTORS, "bank.yaml")], { encoding: "utf8" }));
+  return JSON.parse(execFileSync(python, ["-c", code, path.join(VECTORS, "valid", "bank.yaml")], { encoding: "utf8" }));
 }
 
 const data = pageData();
