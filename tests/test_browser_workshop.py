@@ -65,18 +65,23 @@ def page_files(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 @pytest.fixture
 def open_page(context: Any, requests: RequestLog, page_files: Any) -> Iterator[Any]:
-    """Open a bank's page from file://, answer every confirm with yes, fail on a script error."""
+    """Open a bank's page from file://, answer every confirm (yes unless told), fail on a script
+    error."""
     errors: list[str] = []
 
     def opener(
-        bank: Questionnaire, width: int = 1280, height: int = 900, theme: str = "default"
+        bank: Questionnaire,
+        width: int = 1280,
+        height: int = 900,
+        theme: str = "default",
+        confirm: bool = True,
     ) -> Any:
         url = page_files(bank, theme).as_uri()
         requests.allowed.add(url)
         tab = context.new_page()
         tab.set_viewport_size({"width": width, "height": height})
         tab.on("pageerror", lambda error: errors.append(str(error)))
-        tab.on("dialog", lambda dialog: dialog.accept())
+        tab.on("dialog", lambda dialog: dialog.accept() if confirm else dialog.dismiss())
         tab.goto(url)
         wait_until(tab, "() => window.selfassessResult !== undefined")
         return tab
@@ -372,3 +377,32 @@ def test_screenshots_of_the_workshop_view_fit_the_screen(
     name = f"workshop-{width}x{height}{'-projector' if projector else ''}.png"
     page.screenshot(path=str(shots / name), full_page=not projector)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_in_projector_mode_a_problem_link_brings_its_principle_into_view(
+    open_page: Any, maturity: Questionnaire
+) -> None:
+    page = open_page(maturity, 1280, 720)
+    to_workshop(page)
+    page.locator("#ws-label").fill("November 2026")
+    page.locator("[data-ws-add]").nth(2).click()  # an action on principle 3, left blank
+    page.locator("#ws-download").click()
+    wait_until(page, "() => !document.getElementById('ws-problems').hidden")
+    page.locator("#ws-projector").click()
+    assert page.locator("#ws-position").inner_text().startswith("Principle 1 of")
+    page.locator("#ws-problems a").first.click()
+    assert page.locator("#ws-position").inner_text().startswith("Principle 3 of")
+    focused = page.evaluate("document.activeElement.closest('.ws-action').dataset.actionId")
+    assert focused == "A1"
+
+
+def test_clear_asks_first_and_keeps_everything_when_the_answer_is_no(
+    open_page: Any, maturity: Questionnaire
+) -> None:
+    page = open_page(maturity, confirm=False)
+    to_workshop(page)
+    page.locator("#ws-label").fill("Kept")
+    page.locator("#ws-clear").click()  # answered no
+    assert page.locator("#ws-label").input_value() == "Kept"
+    saved = page.evaluate(f"JSON.parse(localStorage.getItem('selfassess-workshop:{MATURITY}'))")
+    assert saved["round"]["label"] == "Kept"
