@@ -64,8 +64,8 @@ def add_round(page: Any, label: str, files: list[Path]) -> None:
     """Add an earlier round as a person does: the button, the name, the files, "Add this round"."""
     count = page.locator("#round-list > li").count()
     page.get_by_role("button", name="Add an earlier round").click()
-    page.get_by_label("Name of the round").fill(label)
-    page.get_by_label("Answer files of that round").set_input_files([str(f) for f in files])
+    page.locator("#round-label").fill(label)
+    page.locator("#round-files").set_input_files([str(f) for f in files])
     wait_until(page, "() => document.getElementById('round-files-chosen').textContent !== ''")
     page.get_by_role("button", name="Add this round").click()
     wait_until(page, "(n) => document.querySelectorAll('#round-list > li').length > n", arg=count)

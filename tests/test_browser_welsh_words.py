@@ -281,11 +281,19 @@ def partnership_steps(files: dict[str, Path]) -> list[tuple[str, Step]]:
         page.locator("#answer-files").set_input_files(str(files[FILE_NAMES[2]]))
         page.locator("#rejected:not([hidden])").wait_for()
 
+    def workshop(page: Any) -> None:
+        """The Workshop view with an action and the error summary of a download refused."""
+        page.locator("#show-workshop").click()
+        page.locator("[data-ws-add]").first.click()
+        page.locator("#ws-download").click()
+        page.locator("#ws-problems:not([hidden])").wait_for()
+
     return [
         ("empty", empty),
         ("files loaded", loaded),
         ("an earlier round added", earlier_round),
         ("a bad file among them", refused),
+        ("the workshop view", workshop),
     ]
 
 

@@ -26,6 +26,7 @@ from selfassess.pages.page_messages import (
 from selfassess.pages.partnership import render_partnership_page
 from selfassess.pages.themes import load_theme
 from selfassess.pages.trends_messages import TRENDS_MESSAGES
+from selfassess.pages.workshop_messages import WORKSHOP_MESSAGES
 
 JS = Path(__file__).parent.parent / "src" / "selfassess" / "themes" / "default" / "js"
 WEB = Path(__file__).parent.parent / "src" / "selfassess" / "web"
@@ -111,7 +112,7 @@ def _page_data(html: str) -> dict[str, object]:
         (render_form, {**FORM_MESSAGES, **ANSWER_FILE_MESSAGES}),
         (
             render_partnership_page,
-            {**PARTNERSHIP_MESSAGES, **READING_MESSAGES, **TRENDS_MESSAGES},
+            {**PARTNERSHIP_MESSAGES, **READING_MESSAGES, **TRENDS_MESSAGES, **WORKSHOP_MESSAGES},
         ),
     ],
 )

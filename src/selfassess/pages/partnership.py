@@ -40,6 +40,7 @@ from selfassess.pages.theme_rendering import render_template, template_environme
 from selfassess.pages.themes import Theme
 from selfassess.pages.translations import translations_for
 from selfassess.pages.trends_messages import TRENDS_MESSAGES
+from selfassess.pages.workshop_messages import WORKSHOP_MESSAGES
 
 # The computing scripts come from selfassess.web, never from the theme; then the theme's UI.
 PARTNERSHIP_COMPUTING = (
@@ -56,11 +57,13 @@ PARTNERSHIP_COMPUTING = (
     "breakdowns.js",
     "trends.js",
     "trend-chart.js",
+    "workshop.js",
 )
 PARTNERSHIP_SCRIPTS = (
     "js/partnership-results.js",
     "js/partnership.js",
     "js/partnership-trends.js",
+    "js/partnership-workshop.js",
 )
 PARTNERSHIP_STYLES = ("css/form.css", "css/partnership.css")
 
@@ -260,7 +263,13 @@ def render_partnership_page(
             "bank_json": json_for_html(page_palette_data(bank)),
             "messages_json": json_for_html(
                 page_messages(
-                    {**PARTNERSHIP_MESSAGES, **READING_MESSAGES, **TRENDS_MESSAGES}, view.language
+                    {
+                        **PARTNERSHIP_MESSAGES,
+                        **READING_MESSAGES,
+                        **TRENDS_MESSAGES,
+                        **WORKSHOP_MESSAGES,
+                    },
+                    view.language,
                 )
             ),
             "index_href": index_href,

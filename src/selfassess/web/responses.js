@@ -355,6 +355,8 @@
     csvDelimiter: CSV.csvDelimiter,
     readCsv: CSV.readCsv,
     readFile,
+    decode,  // and jsonRefusal: workshop.js reads its files with the same guards
+    jsonRefusal,
     sizeProblem,
     collect,
     combinedCsv: CSV.combinedCsv,
