@@ -64,8 +64,8 @@ def add_round(page: Any, label: str, files: list[Path]) -> None:
     """Add an earlier round as a person does: the button, the name, the files, "Add this round"."""
     count = page.locator("#round-list > li").count()
     page.get_by_role("button", name="Add an earlier round").click()
-    page.get_by_label("Name of the round").fill(label)
-    page.get_by_label("Answer files of that round").set_input_files([str(f) for f in files])
+    page.locator("#round-label").fill(label)
+    page.locator("#round-files").set_input_files([str(f) for f in files])
     wait_until(page, "() => document.getElementById('round-files-chosen').textContent !== ''")
     page.get_by_role("button", name="Add this round").click()
     wait_until(page, "(n) => document.querySelectorAll('#round-list > li').length > n", arg=count)
@@ -249,3 +249,15 @@ def test_round_names_and_organisations_from_files_are_shown_as_text_and_renaming
     assert page.locator("#trends-principles thead th").nth(2).inner_text() == "This round"
     assert page.evaluate("window.selfassessTrends.rounds[1].label") == "This round"
     assert page.evaluate("JSON.stringify(window.selfassessTrends.overall)") == before
+
+
+def test_an_organisation_present_without_a_score_says_so_and_hostile_names_are_rows(
+    open_page: Any,
+) -> None:
+    case = TRENDS / "02-scale-and-hostile-names"
+    page = open_page(load_questionnaire(case / "bank.yaml"))
+    load_case(page, case)
+    organisations = cell_texts(page, "trends-organisations")
+    assert organisations["Beta"] == ["2.7", "No score"]
+    assert organisations["constructor"] == ["2.2", "3.2 ▲ up 1.0"]
+    assert organisations["__proto__"] == ["3.4", "3.4 ▶ level"]

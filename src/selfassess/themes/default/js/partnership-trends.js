@@ -227,7 +227,7 @@
 
   function organisationParts(entry) {
     if (!entry.present) return [[say("notInRound"), "trend-absent"]];
-    const parts = [[V.figure(entry.score), "trend-score"]];
+    const parts = [entry.score === null ? [say("noScore"), "trend-absent"] : [V.figure(entry.score), "trend-score"]];
     if (entry.direction) {
       parts.push([ARROWS[entry.direction], "trend-arrow trend-" + entry.direction, true]);
       parts.push([say(WORDS[entry.direction], { change: entry.change === null ? "" : changeText(entry.change) }), "trend-words"]);
