@@ -52,12 +52,13 @@ def page_files(tmp_path_factory: pytest.TempPathFactory) -> Any:
     folder = tmp_path_factory.mktemp("workshop pages")
     built: dict[str, Path] = {}
 
-    def page_for(bank: Questionnaire) -> Path:
-        if bank.id not in built:
-            built[bank.id] = folder / f"{bank.id}-partnership.html"
-            html = render_partnership_page(bank, load_theme("default"))
-            built[bank.id].write_text(html, encoding="utf-8")
-        return built[bank.id]
+    def page_for(bank: Questionnaire, theme: str) -> Path:
+        key = f"{bank.id}-{theme}"
+        if key not in built:
+            built[key] = folder / f"{key}-partnership.html"
+            html = render_partnership_page(bank, load_theme(theme))
+            built[key].write_text(html, encoding="utf-8")
+        return built[key]
 
     return page_for
 
@@ -67,8 +68,10 @@ def open_page(context: Any, requests: RequestLog, page_files: Any) -> Iterator[A
     """Open a bank's page from file://, answer every confirm with yes, fail on a script error."""
     errors: list[str] = []
 
-    def opener(bank: Questionnaire, width: int = 1280, height: int = 900) -> Any:
-        url = page_files(bank).as_uri()
+    def opener(
+        bank: Questionnaire, width: int = 1280, height: int = 900, theme: str = "default"
+    ) -> Any:
+        url = page_files(bank, theme).as_uri()
         requests.allowed.add(url)
         tab = context.new_page()
         tab.set_viewport_size({"width": width, "height": height})
@@ -240,6 +243,25 @@ def test_every_refused_fixture_is_refused_with_its_line_and_nothing_recorded_is_
         page.evaluate("document.getElementById('ws-problems-title').textContent = ''")
 
 
+@pytest.mark.parametrize("name", sorted(p.name for p in (FIXTURES / "valid").glob("[0-9]*.json")))
+def test_a_valid_fixture_loads_into_the_page_and_downloads_as_the_command_line_reads_it(
+    open_page: Any, fixture_bank: Questionnaire, tmp_path: Path, name: str
+) -> None:
+    """File -> page -> file: what the reader reads from the fixture, in the page's exact shape
+    (the bank's current version: the page records against the bank it is for)."""
+    page = open_page(fixture_bank)
+    to_workshop(page)
+    load_file(page, FIXTURES / "valid" / name)
+    wait_until(page, "(n) => document.getElementById('ws-status').textContent.includes(n)", name)
+    downloaded = download(page, tmp_path)
+    expected = record_json(load_workshop(FIXTURES / "valid" / name, fixture_bank).record)
+    expected["questionnaire"]["version"] = fixture_bank.version
+    assert (
+        downloaded.read_text(encoding="utf-8")
+        == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+    )
+
+
 def test_a_huge_or_hostile_file_is_refused_in_one_line(
     open_page: Any, fixture_bank: Questionnaire, tmp_path: Path
 ) -> None:
@@ -276,7 +298,7 @@ def test_a_file_with_problems_is_not_downloaded_and_the_summary_links_to_each_fi
     assert page.evaluate("document.activeElement.id") == "ws-problems"
     links = summary.locator("a")
     texts = links.all_inner_texts()
-    assert texts[0] == "Name of the round: must not be blank"
+    assert texts[0] == "Round discussed: must not be blank"
     assert any(t.endswith("Action A1, What: must not be blank") for t in texts), texts
     links.first.click()
     assert page.evaluate("document.activeElement.id") == "ws-label"
@@ -312,12 +334,13 @@ def test_projector_mode_shows_one_principle_and_turns_with_buttons_and_arrows_ou
     assert len(page.evaluate(visible)) == total
 
 
+@pytest.mark.parametrize("theme", ["default", "nhs"])
 @pytest.mark.parametrize("projector", [False, True])
 def test_no_accessibility_violations_in_the_workshop_view(
-    open_page: Any, maturity: Questionnaire, projector: bool
+    open_page: Any, maturity: Questionnaire, projector: bool, theme: str
 ) -> None:
     axe = require_axe()
-    page = open_page(maturity)
+    page = open_page(maturity, theme=theme)
     pick_answers(page, EXAMPLES[:6])
     to_workshop(page)
     page.locator("[data-ws-add]").first.click()

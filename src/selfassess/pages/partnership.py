@@ -55,15 +55,15 @@ PARTNERSHIP_COMPUTING = (
     "responses.js",
     "heatmap.js",
     "breakdowns.js",
+    "workshop.js",
     "trends.js",
     "trend-chart.js",
-    "workshop.js",
 )
 PARTNERSHIP_SCRIPTS = (
     "js/partnership-results.js",
     "js/partnership.js",
-    "js/partnership-trends.js",
     "js/partnership-workshop.js",
+    "js/partnership-trends.js",
 )
 PARTNERSHIP_STYLES = ("css/form.css", "css/partnership.css")
 
