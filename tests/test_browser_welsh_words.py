@@ -266,11 +266,35 @@ def partnership_steps(files: dict[str, Path]) -> list[tuple[str, Step]]:
         page.locator("#answer-files").set_input_files([str(files[n]) for n in FILE_NAMES[:2]])
         wait_until(page, "window.selfassessResult && window.selfassessResult.respondents.length")
 
+    def earlier_round(page: Any) -> None:
+        """An earlier round (#18), its form's errors shown first, then the trends."""
+        page.locator("#add-round").click()
+        page.locator("#round-save").click()
+        page.locator("#round-label-error:not([hidden])").wait_for()
+        page.locator("#round-label").fill("2025")
+        page.locator("#round-files").set_input_files(str(files[FILE_NAMES[0]]))
+        wait_until(page, "document.getElementById('round-files-chosen').textContent !== ''")
+        page.locator("#round-save").click()
+        wait_until(page, "window.selfassessTrends !== null")
+
     def refused(page: Any) -> None:
         page.locator("#answer-files").set_input_files(str(files[FILE_NAMES[2]]))
         page.locator("#rejected:not([hidden])").wait_for()
 
-    return [("empty", empty), ("files loaded", loaded), ("a bad file among them", refused)]
+    def workshop(page: Any) -> None:
+        """The Workshop view with an action and the error summary of a download refused."""
+        page.locator("#show-workshop").click()
+        page.locator("[data-ws-add]").first.click()
+        page.locator("#ws-download").click()
+        page.locator("#ws-problems:not([hidden])").wait_for()
+
+    return [
+        ("empty", empty),
+        ("files loaded", loaded),
+        ("an earlier round added", earlier_round),
+        ("a bad file among them", refused),
+        ("the workshop view", workshop),
+    ]
 
 
 def test_no_english_word_of_the_interface_remains_on_the_welsh_form(

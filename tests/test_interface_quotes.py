@@ -14,7 +14,10 @@ from babel.messages.pofile import read_po
 ROOT = Path(__file__).parent.parent
 POT = ROOT / "src" / "selfassess" / "locales" / "messages.pot"
 # The command line's messages, repeated word for word by the page that reads answer files.
-COMMAND_LINE_TWINS = {"src/selfassess/pages/answer_file_messages.py"}
+COMMAND_LINE_TWINS = {
+    "src/selfassess/pages/answer_file_messages.py",
+    "src/selfassess/pages/workshop_messages.py",  # the workshop file reader's, word for word
+}
 TAG = re.compile(r"<[^>]*>")
 QUOTED_VALUE = re.compile(r"'\{\w+\}'")  # a value quoted as the command line quotes it
 

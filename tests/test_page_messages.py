@@ -25,13 +25,19 @@ from selfassess.pages.page_messages import (
 )
 from selfassess.pages.partnership import render_partnership_page
 from selfassess.pages.themes import load_theme
+from selfassess.pages.trends_messages import TRENDS_MESSAGES
+from selfassess.pages.workshop_messages import WORKSHOP_MESSAGES
 
 JS = Path(__file__).parent.parent / "src" / "selfassess" / "themes" / "default" / "js"
 WEB = Path(__file__).parent.parent / "src" / "selfassess" / "web"
 DATA = Path(__file__).parent / "data"
-SCRIPTS = {"form.js": FORM_MESSAGES, "partnership.js": PARTNERSHIP_MESSAGES}
-# A page's presentational scripts share its catalogue: the results beside each page's script.
-BESIDE = {"form.js": ["form-results.js"], "partnership.js": ["partnership-results.js"]}
+SCRIPTS = {"form.js": FORM_MESSAGES, "partnership.js": {**PARTNERSHIP_MESSAGES, **TRENDS_MESSAGES}}
+# A page's presentational scripts share its catalogue: the results (and the partnership page's
+# earlier rounds and trends) beside each page's script.
+BESIDE = {
+    "form.js": ["form-results.js"],
+    "partnership.js": ["partnership-results.js", "partnership-trends.js"],
+}
 
 
 def page_source(script: str) -> str:
@@ -104,7 +110,10 @@ def _page_data(html: str) -> dict[str, object]:
     ("render", "catalogue"),
     [
         (render_form, {**FORM_MESSAGES, **ANSWER_FILE_MESSAGES}),
-        (render_partnership_page, {**PARTNERSHIP_MESSAGES, **READING_MESSAGES}),
+        (
+            render_partnership_page,
+            {**PARTNERSHIP_MESSAGES, **READING_MESSAGES, **TRENDS_MESSAGES, **WORKSHOP_MESSAGES},
+        ),
     ],
 )
 def test_each_page_carries_its_messages_as_inert_json(

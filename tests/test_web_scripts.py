@@ -28,6 +28,9 @@ COMPUTING = [
     "heatmap.js",
     "form-answers.js",  # the form page's controls as answers, and the questions not asked hidden
     "breakdowns.js",  # what the partnership page may show of groups, counts and open answers
+    "trends.js",  # the partnership page's rounds: core/trends.py's twin (#18)
+    "trend-chart.js",  # the geometry of its small line charts per principle
+    "workshop.js",  # the workshop file (selfassess-workshop/1): read, checked, written (#18)
 ]
 # What a hostile or careless theme might put in place of a computing script.
 IMPOSTOR = "(function(){globalThis.SelfassessScoring={itemScore:()=>100};})(); // IMPOSTOR\n"
@@ -50,7 +53,13 @@ def impostor_theme(tmp_path: Path) -> Theme:
 
 def test_the_computing_scripts_live_in_the_package_and_not_in_the_default_theme() -> None:
     theme_js = {p.name for p in load_theme().find_file("js/form.js").parent.glob("*.js")}
-    assert theme_js <= {"form.js", "form-results.js", "partnership.js", "partnership-results.js"}
+    presenting = {
+        "partnership.js",
+        "partnership-results.js",
+        "partnership-trends.js",
+        "partnership-workshop.js",
+    }
+    assert theme_js <= {"form.js", "form-results.js", *presenting}
     assert {p.name for p in WEB.glob("*.js")} == set(COMPUTING)
     assert {*FORM_COMPUTING, *PARTNERSHIP_COMPUTING} == set(COMPUTING)
 

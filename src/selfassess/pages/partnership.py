@@ -39,6 +39,8 @@ from selfassess.pages.page_shell import (
 from selfassess.pages.theme_rendering import render_template, template_environment
 from selfassess.pages.themes import Theme
 from selfassess.pages.translations import translations_for
+from selfassess.pages.trends_messages import TRENDS_MESSAGES
+from selfassess.pages.workshop_messages import WORKSHOP_MESSAGES
 
 # The computing scripts come from selfassess.web, never from the theme; then the theme's UI.
 PARTNERSHIP_COMPUTING = (
@@ -53,8 +55,16 @@ PARTNERSHIP_COMPUTING = (
     "responses.js",
     "heatmap.js",
     "breakdowns.js",
+    "trends.js",
+    "trend-chart.js",
+    "workshop.js",
 )
-PARTNERSHIP_SCRIPTS = ("js/partnership-results.js", "js/partnership.js")
+PARTNERSHIP_SCRIPTS = (
+    "js/partnership-results.js",
+    "js/partnership.js",
+    "js/partnership-trends.js",
+    "js/partnership-workshop.js",
+)
 PARTNERSHIP_STYLES = ("css/form.css", "css/partnership.css")
 
 
@@ -252,7 +262,15 @@ def render_partnership_page(
             "bank": view,
             "bank_json": json_for_html(page_palette_data(bank)),
             "messages_json": json_for_html(
-                page_messages({**PARTNERSHIP_MESSAGES, **READING_MESSAGES}, view.language)
+                page_messages(
+                    {
+                        **PARTNERSHIP_MESSAGES,
+                        **READING_MESSAGES,
+                        **TRENDS_MESSAGES,
+                        **WORKSHOP_MESSAGES,
+                    },
+                    view.language,
+                )
             ),
             "index_href": index_href,
             "form_href": form_href,

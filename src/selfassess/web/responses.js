@@ -259,8 +259,19 @@
     if (decoded.problem) return { ok: false, responses: [], problems: [decoded.problem], warnings: [] };
     const result = csv ? CSV.readCsv(bank, decoded.text, file) : readJson(bank, decoded.text, file);
     if (decoded.warning) result.warnings.unshift(decoded.warning);
+    carriedBy(result, csv);
     if (hasConditions(bank)) result.responses = result.responses.map(function (r) { return dropNotAsked(bank, r, result.warnings); });
     return result;
+  }
+
+  /** What a read file says of its round (inputs/rounds.py), noted before answers not asked are
+      dropped: `carried`, the question ids under `answers` (even null; a CSV file's columns), and
+      `version`, the bank version a JSON file names (null for CSV, which names none). */
+  function carriedBy(result, csv) {
+    const carried = new Set();
+    result.responses.forEach(function (r) { Object.keys(r.response.answers || {}).forEach(function (id) { carried.add(id); }); });
+    result.carried = Array.from(carried);
+    result.version = csv || !result.responses.length ? null : result.responses[0].response.questionnaire.version;
   }
 
   /** One file's bytes -> {ok, responses, problems, warnings}. */
@@ -279,12 +290,12 @@
    * Every file in turn, as inputs/responses.py load_responses(..., skip_invalid=True) reads them. `files` is
    * [{name, size, bytes}]: `bytes` a Uint8Array, or null for a file refused on its size unread.
    * Returns {responses, files: [{name, status: "read"|"duplicate"|"rejected", respondents,
-   * problems, sameAs}], warnings}.
+   * problems, sameAs, carried, version}], warnings} (carried and version: carriedBy's).
    */
   function collect(bank, files) {
     const responses = [], report = [], warnings = [], seen = new Map();
     files.forEach(function (f) {
-      const entry = { name: f.name, status: "rejected", respondents: 0, problems: [], sameAs: null };
+      const entry = { name: f.name, status: "rejected", respondents: 0, problems: [], sameAs: null, carried: [], version: null };
       report.push(entry);
       const refused = f.bytes ? bytesProblem(f.name, f.bytes) : sizeProblem(f.name, f.size);
       if (refused || !f.bytes) {
@@ -305,6 +316,8 @@
       if (result.ok) {
         entry.status = "read";
         entry.respondents = result.responses.length;
+        entry.carried = result.carried;
+        entry.version = result.version;
         responses.push.apply(responses, result.responses);
       }
     });
@@ -342,6 +355,8 @@
     csvDelimiter: CSV.csvDelimiter,
     readCsv: CSV.readCsv,
     readFile,
+    decode,  // and jsonRefusal: workshop.js reads its files with the same guards
+    jsonRefusal,
     sizeProblem,
     collect,
     combinedCsv: CSV.combinedCsv,

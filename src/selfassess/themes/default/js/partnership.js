@@ -73,6 +73,8 @@
     const result = collected.responses.length ? S.scoreAll(bank, collected.responses) : null;
     current = { collected, result, asked: result ? B.notAsked(bank, result, collected.responses) : null };
     window.selfassessResult = result;
+    // This round's files for partnership-trends.js, which sets them beside the earlier rounds.
+    document.dispatchEvent(new globalThis.CustomEvent("selfassess:collected", { detail: collected }));
     showFiles(collected, result);
     if (result) showResults(collected, result);
     $("results").hidden = !result;
