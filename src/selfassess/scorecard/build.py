@@ -8,11 +8,13 @@ audit trail and `verify` all start from what this returns. Privacy is applied on
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from selfassess.core.model import Questionnaire
 from selfassess.core.response_model import SourcedResponse
 from selfassess.core.scores import Scores
+from selfassess.core.trends import RoundScores
+from selfassess.core.workshop import WorkshopRecord
 from selfassess.pages.bank_view import text_direction
 from selfassess.scorecard import wording
 from selfassess.scorecard.baseline import baseline_view
@@ -33,6 +35,7 @@ from selfassess.scorecard.summary import (
     summary_chart_kind,
     weakest_link,
 )
+from selfassess.scorecard.trends import trends_view
 from selfassess.scorecard.views import (
     BreakdownView,
     PrincipleSection,
@@ -51,6 +54,8 @@ def build_scorecard(
     baseline_responses: Sequence[SourcedResponse] = (),
     skipped: Sequence[str] = (),
     notes: Sequence[str] = (),
+    rounds: Sequence[RoundScores] = (),
+    round_workshops: Mapping[str, WorkshopRecord] | None = None,
 ) -> ScorecardView:
     """Everything the scorecard shows, ready to lay out."""
     ctx = build_context(bank, scores, options)
@@ -113,6 +118,11 @@ def build_scorecard(
         scale_note=scale_note(ctx),
         groups=group_rows(ctx, rows),
         lowest_scores=lowest_scores(ctx, rows),
+        trends=(
+            trends_view(ctx, rounds, round_workshops or {}, options.font_family)
+            if len(rounds) >= 2
+            else None
+        ),
     )
 
 
