@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from selfassess.core.model import questionnaire_json_schema
+from selfassess.core.workshop import workshop_schema
 from selfassess.inputs.banks import bundled_bank_files, bundled_banks, validate_files
 from selfassess.inputs.paths import expand_bank_paths
 from selfassess.inputs.response_json import response_schema
@@ -49,9 +50,20 @@ def validate_banks(paths: tuple[str, ...], allow_untranslated: bool, quiet: bool
 
 @bank.command(name="schema")
 @click.option("--response", is_flag=True, help="The response file's schema instead of the bank's.")
-def bank_schema(response: bool) -> None:
-    """Print the JSON Schema of the question-bank format (or of a response file)."""
-    data = response_schema() if response else questionnaire_json_schema()
+@click.option(
+    "--workshop", is_flag=True, help="The workshop record's schema instead of the bank's."
+)
+def bank_schema(response: bool, workshop: bool) -> None:
+    """Print the JSON Schema of the question-bank format (or of a response or workshop file)."""
+    if response and workshop:
+        raise click.UsageError("give --response or --workshop, not both")
+    data = (
+        response_schema()
+        if response
+        else workshop_schema()
+        if workshop
+        else questionnaire_json_schema()
+    )
     echo(json.dumps(data, indent=2), lines=True)
 
 

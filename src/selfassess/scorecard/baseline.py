@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from selfassess.core.display import Display
 from selfassess.core.response_model import SourcedResponse
-from selfassess.core.rounding import round_half_up
 from selfassess.core.scores import Score, Scores
+from selfassess.core.trends import movement
 from selfassess.scorecard import wording
 from selfassess.scorecard.context import BuildContext
 from selfassess.scorecard.summary import collection_period
@@ -28,10 +28,11 @@ def change(before: Score, now: Score, display: Display = PERCENT) -> Change:
     """A movement between rounds, on the figures people read (so 43 -> 48 is +5, and on a
     1-5 scale 3.4 -> 3.9 is +0.5)."""
     was, is_now = display.text(before), display.text(now)
-    if before is None or now is None:
+    moved = movement(before, now, display)  # the rule core/trends.py holds for every round
+    if moved is None:
         return Change(was, is_now, NO_VALUE, "none", "")
     step = 10 if display.on_scale else 1
-    delta = round_half_up(float(is_now) * step) - round_half_up(float(was) * step)
+    delta = round(moved * step)
     size = f"{abs(delta) / 10:.1f}" if display.on_scale else str(abs(delta))
     if delta > 0:
         return Change(was, is_now, f"+{size}", "up", "▲")
