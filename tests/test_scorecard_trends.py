@@ -15,6 +15,8 @@ from selfassess.core.scoring import score_all
 from selfassess.core.trends import RoundScores
 from selfassess.core.workshop import Action, Owner, PrincipleAgreement, WorkshopRecord
 from selfassess.inputs.banks import parse_questionnaire
+from selfassess.pages.themes import load_theme
+from selfassess.report.pipeline import render_scorecard_html
 from selfassess.scorecard.build import build_scorecard
 from selfassess.scorecard.options import ScorecardOptions
 from selfassess.scorecard.trend_views import TrendsView
@@ -327,3 +329,48 @@ def test_hostile_round_labels_and_names_are_plain_text(hostile: str) -> None:
     assert t.labels[-1] == hostile
     assert "<script>" not in t.principles[0].chart_svg
     assert any(row.name == hostile for row in t.organisations)
+
+
+def test_hostile_labels_names_and_actions_are_escaped_in_the_page() -> None:
+    hostile = "<script>alert(1)</script>"
+    plan = (
+        ("<b>old</b>", BEFORE, ROUND_1),
+        (hostile, NOW, [(hostile, "<i>r</i>", 5, 5), *ROUND_3]),
+    )
+    found = rounds(*plan)
+    record = WorkshopRecord(
+        "t",
+        "2.0",
+        "<b>old</b>",
+        datetime.date(2026, 1, 1),
+        (),
+        (
+            PrincipleAgreement(
+                "p1",
+                "high",
+                "",
+                (
+                    Action(
+                        "A1",
+                        "<img src=x>",
+                        Owner("<u>o</u>", "<s>r</s>"),
+                        None,
+                        "done",
+                        "<em>u</em>",
+                    ),
+                ),
+            ),
+        ),
+    )
+    view = build_scorecard(
+        NOW,
+        found[-1].scores,
+        found[-1].responses,
+        ScorecardOptions(privacy=OPEN),
+        rounds=found,
+        round_workshops={"<b>old</b>": record},
+    )
+    page = render_scorecard_html(view, load_theme("default"))
+    assert "trends-actions-1" in page  # the actions were printed
+    for raw in ("<script>alert", "<b>old", "<img src=x", "<u>o", "<s>r", "<em>u"):
+        assert raw not in page
