@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from selfassess.core.display import Display
 from selfassess.core.errors import SelfassessError
@@ -26,8 +28,15 @@ from selfassess.core.trends import (
 )
 from selfassess.inputs.banks import load_questionnaire
 from selfassess.inputs.paths import expand_input_paths
-from selfassess.inputs.responses import load_responses
-from selfassess.inputs.rounds import LoadedRound, load_round, parse_round_option, versions_of
+from selfassess.inputs.responses import load_response_data, load_responses
+from selfassess.inputs.rounds import (
+    LoadedRound,
+    group_round_options,
+    load_round,
+    parse_round_option,
+    round_of,
+    versions_of,
+)
 
 VECTORS = Path(__file__).parent / "vectors" / "trends"
 CASES = sorted(p for p in VECTORS.iterdir() if (p / "expected.json").is_file())
@@ -284,3 +293,36 @@ def test_roles_are_trimmed_and_blank_roles_left_out() -> None:
     (org,) = trends(bank, rounds).organisations
     assert org.rounds[1].roles_changed is False  # {Chair} vs {Chair, Nurse}: 2*1 < 2 is false
     assert org.rounds[1].direction == "level" and org.rounds[1].change == 0.0
+
+
+def test_a_label_given_again_adds_paths_to_its_round_which_keeps_its_place() -> None:
+    texts = ["Spring=r1/a.json", "Autumn=r2", "Spring=r1/b.csv"]
+    assert group_round_options(texts) == [("Spring", ["r1/a.json", "r1/b.csv"]), ("Autumn", ["r2"])]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    before=st.floats(0, 100, allow_nan=False),
+    now=st.floats(0, 100, allow_nan=False),
+    on_scale=st.booleans(),
+)
+def test_movement_is_always_the_difference_of_the_printed_figures(
+    before: float, now: float, on_scale: bool
+) -> None:
+    display = SCALE if on_scale else Display()
+    moved = movement(before, now, display)
+    printed = float(display.text(now)) - float(display.text(before))
+    assert moved is not None and abs(moved - printed) < 1e-9
+    assert movement(now, before, display) == -moved
+
+
+def test_round_of_answers_in_memory_is_the_round_read_from_disk() -> None:
+    """`verify` rebuilds an earlier round from a scorecard's attachments: the same round."""
+    case = VECTORS / "03-csv-round-and-conditions"
+    bank = load_questionnaire(case / "bank.yaml")
+    from_disk = load_round("2024", [str(case / "r1")], bank, False)
+    files = [(str(p), p.read_bytes()) for p in sorted((case / "r1").iterdir())]
+    in_memory = round_of("2024", load_response_data(files, bank), bank)
+    assert in_memory.bank == from_disk.bank and in_memory.versions == ("2.0",)
+    assert [p.id for p in in_memory.bank.principles] == ["agenda"]
+    assert in_memory.loaded.responses == from_disk.loaded.responses

@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from selfassess.cli import cli
 from selfassess.core.errors import SelfassessError
@@ -24,7 +26,7 @@ from selfassess.core.workshop import (
     record_json,
     workshop_schema,
 )
-from selfassess.inputs.banks import load_questionnaire
+from selfassess.inputs.banks import bundled_banks, load_questionnaire
 from selfassess.inputs.workshop import (
     MAX_WORKSHOP_BYTES,
     LoadedWorkshop,
@@ -408,3 +410,64 @@ def test_fixtures_are_not_changed_by_reading_them(bank: Questionnaire) -> None:
     before = copy.deepcopy(document)
     read(document, bank)
     assert document == before
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+def paths_into(document: Any, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place in a document a value sits, for replacing one of them."""
+    found = [at]
+    if isinstance(document, dict):
+        for key, value in document.items():
+            found += paths_into(value, (*at, key))
+    elif isinstance(document, list):
+        for index, value in enumerate(document):
+            found += paths_into(value, (*at, index))
+    return found
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data(), value=JSON_VALUES)
+def test_any_value_anywhere_in_a_good_file_is_refused_in_lines_or_read(
+    data: st.DataObject, value: Any
+) -> None:
+    """Whatever a hand-edited file holds in any slot: a record or located lines, no traceback."""
+    bank = load_questionnaire(FIXTURES / "valid" / "bank.yaml")
+    document = json.loads((FIXTURES / "valid" / "02-full.json").read_text())
+    path = data.draw(st.sampled_from(paths_into(document)))
+    if not path:
+        document = value
+    else:
+        parent = document
+        for part in path[:-1]:
+            parent = parent[part]
+        parent[path[-1]] = value
+    try:
+        read(document, bank)
+    except SelfassessError as exc:
+        assert exc.problems and all(str(p).startswith("w.json: ") for p in exc.problems)
+
+
+def test_the_documented_example_and_its_messages_are_what_the_tool_does() -> None:
+    """docs/workshop.md's example reads against the bundled bank it names, and its broken
+    version gives exactly the lines the page shows."""
+    page = (Path(__file__).parent.parent / "docs" / "workshop.md").read_text(encoding="utf-8")
+    example = json.loads(page.split("```json\n")[1].split("```")[0])
+    shown = page.split("```text\n")[1].split("```")[0].splitlines()
+    bank = next(
+        b.questionnaire for b in bundled_banks() if b.questionnaire.id == "collaboration-maturity"
+    )
+    assert read(example, bank).record.principles[0].agreed_level == "developing"
+    broken = copy.deepcopy(example)
+    broken["principles"][0]["agreed_level"] = "mature"
+    broken["principles"][0]["actons"] = []
+    again = {"id": "parity", "agreed_level": None, "actions": example["principles"][0]["actions"]}
+    broken["principles"].append(again)
+    assert problems(broken, bank) == shown

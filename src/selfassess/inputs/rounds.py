@@ -109,6 +109,18 @@ def parse_round_option(text: str, option: str = "--round") -> tuple[str, str]:
     return label, path
 
 
+def group_round_options(
+    texts: Sequence[str], option: str = "--round"
+) -> list[tuple[str, list[str]]]:
+    """Repeated `LABEL=PATH` options as rounds: the same label adds its paths to that round, and
+    rounds keep the order of their first appearance (oldest first)."""
+    rounds: dict[str, list[str]] = {}
+    for text in texts:
+        label, path = parse_round_option(text, option)
+        rounds.setdefault(label, []).append(path)
+    return list(rounds.items())
+
+
 def load_round(
     label: str,
     paths: Sequence[str],
@@ -126,11 +138,18 @@ def load_round(
             " ".join(paths), f"no *.json or *.csv files found for round {label!r}"
         )
     loaded = load_responses(watch(found, f"round {label}"), current, skip_invalid=skip_invalid)
+    return round_of(label, loaded, current)
+
+
+def round_of(label: str, loaded: LoadedResponses, bank: Questionnaire) -> LoadedRound:
+    """An earlier round from answers already read against the current bank (from disk, or a
+    scorecard's attachments for `verify`): on that bank, or on it reduced to the questions the
+    round's files carry when a JSON file names another version (core/trends.bank_for_round)."""
     versions = versions_of(loaded)
-    if all(v == current.version for v in versions):
-        return LoadedRound(label, current, loaded, versions)
-    round_bank = bank_for_round(current, carried_questions(loaded, current))
-    # Read again on the round's bank: answers to questions it lacks are then not scored.
+    if all(v == bank.version for v in versions):
+        return LoadedRound(label, bank, loaded, versions)
+    round_bank = bank_for_round(bank, carried_questions(loaded, bank))
+    # Answers to questions the round's bank lacks (after a dropped ask_if link) are not scored.
     kept = {q.id for q in round_bank.all_questions()}
     responses = [_only_questions(r, kept) for r in loaded.responses]
     return LoadedRound(label, round_bank, replace(loaded, responses=responses), versions)
