@@ -374,3 +374,9 @@ def test_hostile_labels_names_and_actions_are_escaped_in_the_page() -> None:
     assert "trends-actions-1" in page  # the actions were printed
     for raw in ("<script>alert", "<b>old", "<img src=x", "<u>o", "<s>r", "<em>u"):
         assert raw not in page
+
+
+def test_the_current_round_is_marked_unless_its_label_already_says_so() -> None:
+    assert [r.marked for r in trends_of().rounds] == [False, False, True]
+    plan = (("Nov 2025", BEFORE, ROUND_1), ("This round", NOW, ROUND_3))
+    assert [r.marked for r in trends_of(plan).rounds] == [False, False]

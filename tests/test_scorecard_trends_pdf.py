@@ -1,49 +1,40 @@
-"""The example partnership's trends page in the PDF, read through its text layer: three rounds,
-a principle the first round did not ask, an organisation that joined late."""
+"""The demo scorecard's trends page (`make demo`'s three rounds and May's workshop file), read
+through the PDF's text layer: a principle the first round did not ask, an organisation that
+joined late, a roles note, and what became of May's actions."""
 
 from __future__ import annotations
 
-import pytest
-from pdf_support import BASELINE, RESPONSES, ROOT, pdf_text
+from pathlib import Path
 
-from selfassess.core.scoring import score_all
-from selfassess.core.trends import RoundScores
-from selfassess.inputs.banks import resolve_bank
-from selfassess.inputs.rounds import load_round
-from selfassess.pages.themes import load_theme
-from selfassess.report.pdf import render_scorecard_pdf
-from selfassess.report.pipeline import render_scorecard_html
-from selfassess.scorecard.build import build_scorecard
-from selfassess.scorecard.options import ScorecardOptions
+import pytest
+from pdf_support import BASELINE, PARTNERSHIP, RESPONSES, ROOT, pdf_text, report
 
 ROUND_1 = ROOT / "examples" / "rounds" / "2025-11"
+WORKSHOPS = ROOT / "examples" / "workshops"
 
 
 @pytest.fixture(scope="module")
-def trends_page() -> str:
-    source = resolve_bank("collaboration-maturity")
-    found = []
-    for label, folder in (
-        ("November 2025", ROUND_1),
-        ("May 2026", BASELINE),
-        ("November 2026", RESPONSES),
-    ):
-        loaded = load_round(label, [str(folder)], source, skip_invalid=False)
-        scores = score_all(loaded.bank, loaded.loaded.responses)
-        found.append(
-            RoundScores(label, loaded.bank, scores, loaded.loaded.responses, loaded.versions)
-        )
-    current = found[-1]
-    view = build_scorecard(
-        source.questionnaire,
-        current.scores,
-        current.responses,
-        ScorecardOptions(partnership="Northshire Health and Care Partnership"),
-        rounds=found,
+def trends_page(tmp_path_factory: pytest.TempPathFactory) -> str:
+    pdf = Path(tmp_path_factory.mktemp("trends")) / "scorecard.pdf"
+    code, _, err = report(
+        str(RESPONSES),
+        "--round",
+        f"November 2025={ROUND_1}",
+        "--round",
+        f"May 2026={BASELINE}",
+        "--round-workshop",
+        f"May 2026={WORKSHOPS / '2026-05-workshop.json'}",
+        "--workshop",
+        str(WORKSHOPS / "2026-11-workshop.json"),
+        "--partnership",
+        PARTNERSHIP,
+        "-q",
+        "-o",
+        str(pdf),
     )
-    theme = load_theme("default")
-    text = pdf_text(render_scorecard_pdf(render_scorecard_html(view, theme), theme))
-    return text[text.index("Trends across rounds") :]
+    assert code == 0, err
+    text = pdf_text(pdf)
+    return text[text.index("Trends across rounds") : text.index("What we agreed November 2026")]
 
 
 def test_the_rounds_are_listed_oldest_first_with_the_version_each_answered(
@@ -78,3 +69,12 @@ def test_a_note_says_where_fewer_than_half_the_same_roles_answered(trends_page: 
         "Riverside Care Homes Group, May 2026: Fewer than half the same roles answered in both "
         "rounds: the change may be about who answered."
     ) in trends_page
+
+
+def test_mays_actions_stand_beside_each_principles_change_since(trends_page: str) -> None:
+    assert "What happened to the actions of May 2026" in trends_page
+    assert (
+        "Actions done on Broad, shared measures of success: 1 of 2; score up 2 (1 dropped)"
+        in trends_page
+    )
+    assert "Actions done on Altruism and reciprocity: 0 of 1; score up 10" in trends_page

@@ -19,6 +19,9 @@ class RoundRow:
     organisations: int
     versions: str  # "0.9", "1.0, 2.0"; "" when no file named one (CSV only)
     current: bool  # the round this scorecard reports
+    marked: (
+        bool  # print "(this round)" after the label: the current round, unless its label says so
+    )
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from selfassess.scorecard import trends_wording as words
 from selfassess.scorecard import wording
 from selfassess.scorecard.baseline import change
 from selfassess.scorecard.context import BuildContext
+from selfassess.scorecard.round_wording import this_round
 from selfassess.scorecard.trend_chart import trend_chart
 from selfassess.scorecard.trend_views import (
     ActionLine,
@@ -75,6 +76,7 @@ def trends_view(
                 organisations=summary.organisations,
                 versions=", ".join(summary.versions),
                 current=index == len(rounds) - 1,
+                marked=index == len(rounds) - 1 and summary.label != this_round(),
             )
             for index, summary in enumerate(figures.rounds)
         ],
