@@ -1,6 +1,6 @@
 """The partnership page's Workshop view in a real headless Chromium: a workshop recorded with the
-keyboard, downloaded as a file the command line's reader (inputs/workshop.load_workshop) and the
-JSON Schema accept, kept on the device across a reload, loaded back field for field; every refused
+keyboard, downloaded as a file the command line's reader (inputs/workshop.load_workshop), the
+JSON Schema and `report --workshop` (then `verify`) accept, kept on the device across a reload, loaded back field for field; every refused
 fixture with its first line word for word, nothing recorded lost; the error summary; projector
 mode; axe-core clean in both modes; screenshots.
 
@@ -19,6 +19,7 @@ import jsonschema
 import pytest
 from browser_support import RequestLog, describe, require_axe, run_axe
 from chromium import wait_until
+from pdf_support import PARTNERSHIP, invoke, pdf_text
 
 from selfassess.core.model import Questionnaire
 from selfassess.core.workshop import record_json, workshop_schema
@@ -192,6 +193,24 @@ def test_a_workshop_recorded_with_the_keyboard_downloads_a_file_the_reader_and_s
     # The page writes what the command line would: the same keys, in the same order.
     assert document == record_json(record)
     assert json.dumps(document, indent=2, ensure_ascii=False) + "\n" == text
+    into_the_scorecard(path, tmp_path)
+
+
+def into_the_scorecard(workshop: Path, folder: Path) -> None:
+    """The page's file, as downloaded, through `report --workshop` and `verify`: the PDF's text
+    layer says what was agreed and the action, and verify rebuilds it from the attached file."""
+    pdf = folder / "scorecard.pdf"
+    args = ["--workshop", str(workshop), "--partnership", PARTNERSHIP, "-o", str(pdf)]
+    code, _, err = invoke("report", *map(str, EXAMPLES), *args)
+    assert code == 0, err
+    text = " ".join(pdf_text(pdf).split())
+    assert "What we agreed" in text
+    assert "November 2026: the partners’ workshop on 25 November 2026" in text
+    assert "Publish one shared dashboard" in text
+    assert "Update: Draft shown in January" in text
+    assert "Not agreed: the council sees it higher." in text
+    code, out, err = invoke("verify", str(pdf))
+    assert code == 0, out + err
 
 
 def test_the_record_survives_a_reload_and_a_downloaded_file_loads_back_identically(
