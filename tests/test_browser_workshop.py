@@ -1,8 +1,8 @@
 """The partnership page's Workshop view in a real headless Chromium: a workshop recorded with the
 keyboard, downloaded as a file the command line's reader (inputs/workshop.load_workshop), the
-JSON Schema and `report --workshop` (then `verify`) accept, kept on the device across a reload, loaded back field for field; every refused
-fixture with its first line word for word, nothing recorded lost; the error summary; projector
-mode; axe-core clean in both modes; screenshots.
+JSON Schema and `report --workshop` (then `verify`) accept, kept on the device across a reload,
+loaded back field for field; every refused fixture with its first line word for word, nothing
+recorded lost; the error summary; projector mode; axe-core clean in both modes; screenshots.
 
 Tests read the page through its fields and window.selfassessResult, and wait on conditions.
 """
