@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,7 +48,9 @@ def node_env(work: Path) -> dict[str, str]:
     tests/js/support.js hands to messages.js. The words live in Python only."""
     path = work / "selfassess-messages.json"
     path.write_text(json.dumps(page_messages(READING_MESSAGES, "en")), encoding="utf-8")
-    return {**os.environ, "SELFASSESS_MESSAGES": str(path)}
+    # PYTHON: the node tests that ask Python for a bank or cases run this interpreter, also
+    # when they run from a copy of tests/js outside the checkout (tests/test_packing.py).
+    return {**os.environ, "SELFASSESS_MESSAGES": str(path), "PYTHON": sys.executable}
 
 
 def require_chromium() -> None:

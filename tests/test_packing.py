@@ -101,7 +101,8 @@ def test_the_packed_scripts_pass_their_own_node_tests(tmp_path: Path) -> None:
     (tmp_path / "tests" / "vectors").mkdir()
     for table in (ROOT / "tests" / "vectors").glob("*.json"):  # the node tests' shared tables
         shutil.copy(table, tmp_path / "tests" / "vectors" / table.name)
-    for folder in ("charts", "privacy"):  # the node tests' shared vector folders
+    shutil.copy(ROOT / "tests" / "trends_js_cases.py", tmp_path / "tests")  # trends.test.js's cases
+    for folder in ("charts", "privacy", "trends", "workshop"):  # the node tests' vector folders
         shutil.copytree(
             ROOT / "tests" / "vectors" / folder, tmp_path / "tests" / "vectors" / folder
         )
