@@ -24,11 +24,16 @@ demo: $(VENV)/.installed
 	$(BIN)/selfassess bank validate
 	$(BIN)/selfassess bank list
 	$(BIN)/selfassess build -o site
-	$(BIN)/selfassess report examples/responses --baseline examples/baseline \
+	$(BIN)/selfassess report examples/responses \
+	  --round "November 2025=examples/rounds/2025-11" --round "May 2026=examples/baseline" \
+	  --round-workshop "May 2026=examples/workshops/2026-05-workshop.json" \
+	  --workshop examples/workshops/2026-11-workshop.json \
 	  --partnership "Northshire Health and Care Partnership" \
 	  -o site/example-scorecard.pdf --html site/example-scorecard.html
 	$(BIN)/selfassess verify site/example-scorecard.pdf
 	$(BIN)/selfassess report examples/responses --language cy -q \
+	  --round "Tachwedd 2025=examples/rounds/2025-11" --round "Mai 2026=examples/baseline" \
+	  --round-workshop "Mai 2026=examples/workshops/2026-05-workshop.json" \
 	  --partnership "Partneriaeth Iechyd a Gofal Northshire" -o site/example-scorecard.cy.pdf
 	$(BIN)/selfassess verify -q site/example-scorecard.cy.pdf
 

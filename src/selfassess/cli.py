@@ -32,7 +32,7 @@ from selfassess.pages.site import build_site
 from selfassess.pages.themes import load_theme
 from selfassess.report.pdf import DEFAULT_PDF_VARIANT, PDF_VARIANTS
 from selfassess.report.pipeline import REPORT_STEPS, ReportRequest, write_report
-from selfassess.report.request import ReportOptions, prepare_report
+from selfassess.report.request import ReportOptions, plan_rounds, prepare_report
 from selfassess.report.score_formats import DEFAULT_SCORE_FORMAT, SCORE_FORMATS, format_scores
 from selfassess.terminal import (
     ALLOW_UNTRANSLATED,
@@ -190,8 +190,9 @@ def shows_progress(quiet: bool) -> bool:
 
 
 def tell_notes(loaded: LoadedResponses, what: str) -> None:
-    """Each warning and skipped file a line on stderr ("(baseline)" for the earlier round)."""
-    mark = " (baseline)" if what == "baseline" else ""
+    """Each warning and skipped file a line on stderr, an earlier round's marked "(baseline)"
+    or "(round 'LABEL')"."""
+    mark = "" if what == "answers" else f" ({what})"
     for warning in loaded.warnings:
         echo(f"warning: {warning}{mark}", err=True)
     for problem in loaded.skipped:
@@ -229,6 +230,27 @@ def watch_progress(quiet: bool) -> Watch:
     multiple=True,
     metavar="FILES",
     help="An earlier round to compare with: a folder, a file or a quoted glob; repeat for more.",
+)
+@click.option(
+    "--round",
+    "rounds",
+    multiple=True,
+    metavar="LABEL=PATH",
+    help="An earlier round for the trends page, oldest first: a label, then a folder, file or "
+    "quoted glob; repeat for more.",
+)
+@click.option(
+    "--round-workshop",
+    "round_workshops",
+    multiple=True,
+    metavar="LABEL=FILE",
+    help="The workshop record of the earlier round given that label with --round.",
+)
+@click.option(
+    "--workshop",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help='This round\'s workshop record (a file the partnership page saves): adds "What we agreed".',
 )
 @theme_option
 @branding_options
@@ -275,6 +297,7 @@ def report(**given: Any) -> None:
         raise click.UsageError("give -o FILE.pdf, --html FILE.html, or both")
     try:
         refuse_names_with_pseudonyms(options.show_names, options.anonymise_organisations)
+        plan_rounds(options)  # before any file is read
     except SelfassessError as exc:
         raise click.UsageError(str(exc)) from None
     request = prepare_report(
@@ -286,6 +309,8 @@ def report(**given: Any) -> None:
     )
     for warning in request.bank_source.warnings if request.bank_source else ():
         echo(f"warning: {warning}", err=True)
+    for note in (line for _, workshop in request.workshops for line in workshop.warnings):
+        echo(f"warning: {note}", err=True)
     if shows_progress(options.quiet):
         withheld = write_report_showing_steps(request)
     else:

@@ -72,8 +72,8 @@ EXAMPLES = {
     ],
     "report": [
         "selfassess report answers/ -o scorecard.pdf",
-        "selfassess report answers/ --baseline last-year/ --partnership 'Northshire' -o s.pdf",
-        "selfassess report answers/ --html scorecard.html --theme nhs -q",
+        "selfassess report answers/ --baseline last-year/ --html scorecard.html --theme nhs -q",
+        "selfassess report nov/ --round May=may/ --workshop agreed.json -o scorecard.pdf",
     ],
     "verify": [
         "selfassess verify scorecard.pdf",

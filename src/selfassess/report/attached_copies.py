@@ -224,11 +224,21 @@ def _role_key(organisation: str | None, role: str | None) -> tuple[str, str] | N
     return (organisation_of(organisation), role.casefold()) if role else None
 
 
+def role_token(tokens: dict[str, str], role: str) -> str:
+    """The stand-in for a role the page does not print, the same for the same (trimmed) text in
+    every file of a scorecard: the trends page's note on roles changed needs only sameness."""
+    return tokens.setdefault(role.strip(), f"(withheld role {len(tokens) + 1})")
+
+
 def without_names(
-    file: InputFile, question_ids: Collection[str], roles: set[tuple[str, str]] | None = None
+    file: InputFile,
+    question_ids: Collection[str],
+    roles: set[tuple[str, str]] | None = None,
+    tokens: dict[str, str] | None = None,
 ) -> bytes:
     """The answer file as attached without --show-names: only what the reader uses, less the
-    respondents' `name` and, when `roles` is given, each `role` the page may not print.
+    respondents' `name` and, when `roles` is given, each `role` the page may not print (or, with
+    `tokens`, that role replaced by its stand-in: see role_token).
 
     JSON keeps the keys of the response model (an `email` beside the name, or a `contact` at
     the top, would otherwise ride along into the PDF); a CSV keeps its organisation, role and
@@ -236,7 +246,7 @@ def without_names(
     semicolon) and attached as UTF-8 with commas, so the rebuilt scorecard reads the same
     answers."""
     if format_for(file.name) is CSV_FORMAT:
-        return _csv_without_names(file, question_ids, roles)
+        return _csv_without_names(file, question_ids, roles, tokens)
     answers = json.loads(file.data.decode("utf-8-sig"))
     if not isinstance(answers, dict):
         return file.data
@@ -260,14 +270,20 @@ def without_names(
             organisation if isinstance(organisation, str) else None, respondent["role"]
         )
         if pair is not None and pair not in roles:
-            del respondent["role"]
+            if tokens is None:
+                del respondent["role"]
+            else:
+                respondent["role"] = role_token(tokens, respondent["role"])
     if kept == answers:
         return file.data
     return (json.dumps(kept, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def _csv_without_names(
-    file: InputFile, question_ids: Collection[str], roles: set[tuple[str, str]] | None
+    file: InputFile,
+    question_ids: Collection[str],
+    roles: set[tuple[str, str]] | None,
+    tokens: dict[str, str] | None,
 ) -> bytes:
     text = decode_csv(file.data, file.name, [])
     delimiter = csv_delimiter(text)
@@ -285,7 +301,7 @@ def _csv_without_names(
             given = row[org] if org is not None and org < len(row) else None
             key = _role_key(given, row[role] if role < len(row) else "")
             if key is not None and key not in roles:
-                row[role] = ""
+                row[role] = "" if tokens is None else role_token(tokens, row[role])
                 changed = True
     if not changed and delimiter == "," and file.data == text.encode("utf-8"):
         return file.data

@@ -5,12 +5,14 @@ the copy attached, less what the page may not show (attached_copies.py does each
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import PurePath, PureWindowsPath
 from typing import Any
 
 from selfassess.core.model import Questionnaire
 from selfassess.inputs.responses import InputFile, LoadedResponses
+from selfassess.inputs.workshop import LoadedWorkshop
 from selfassess.report.attached_copies import (
     background_to_withhold,
     files_revealing_hidden_groups,
@@ -28,9 +30,20 @@ MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = "selfassess-scorecard-manifest/1"
 THIS_ROUND = "responses"
 BASELINE_ROUND = "baseline"
+WORKSHOP_PREFIX = "workshop-"
 
-THIS_ROUND = "responses"
-BASELINE_ROUND = "baseline"
+
+def earlier_round_name(number: int) -> str:
+    """The manifest's name for the earlier round `number` (1: the oldest) given with --round;
+    its label is untrusted text, so it names neither entries nor attachments alone."""
+    return f"round-{number}"
+
+
+def label_prefix(label: str, number: int) -> str:
+    """The start of an earlier round's attachment names: its label in plain letters and digits
+    ("may-2026-"), never a path, quote or control character; "round-N-" when none is left."""
+    slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:40].strip("-")
+    return f"{slug or earlier_round_name(number)}-"
 
 
 @dataclass(frozen=True)
@@ -53,6 +66,7 @@ class AttachedFiles:
     show_names: bool
     used: set[str]  # attachment names taken so far
     inputs: list[dict[str, Any]] = field(default_factory=list)
+    workshops: list[dict[str, Any]] = field(default_factory=list)  # the workshop files' entries
     attachments: list[Attachment] = field(default_factory=list)
     hidden: int = 0  # files not attached: their organisation is too small to be shown
     unnamed: int = 0  # files attached without respondents' names
@@ -62,6 +76,8 @@ class AttachedFiles:
     unbackgrounded: int = 0  # ... and without the answers about the respondent it hides
     revealing: int = 0  # files not attached: they say who is in a hidden group, scores need it
     background: dict[str, frozenset[str]] = field(default_factory=dict)  # by response source
+    role_tokens: dict[str, str] | None = None  # with earlier rounds: role -> its stand-in
+    printed_roles: set[tuple[str, str]] = field(default_factory=set)  # printed this round
 
     @property
     def question_ids(self) -> set[str]:
@@ -79,14 +95,25 @@ class AttachedFiles:
     def threshold(self) -> int:
         return self.view.method.privacy.min_organisation_size
 
-    def add_round(self, round_name: str, loaded: LoadedResponses) -> None:
-        """Each file of one round: its manifest entry, and its copy attached (if any)."""
+    def add_round(
+        self, round_name: str, loaded: LoadedResponses, label: str = "", prefix: str = ""
+    ) -> None:
+        """Each file of one round: its manifest entry, and its copy attached (if any), its name
+        starting `prefix` ("baseline-" for the baseline; an earlier round's from its label)."""
         privacy = self.view.method.privacy
         small = small_organisation_files(loaded, self.threshold)
-        earlier = round_name == BASELINE_ROUND
+        earlier = round_name != THIS_ROUND
+        if round_name == BASELINE_ROUND:
+            prefix, label = "baseline-", ""
         # A role is printed beside a comment only when enough people share it; an earlier
-        # round's comments are never printed, so neither are its roles.
-        roles = set() if earlier else shown_roles(loaded, privacy.min_group_size)
+        # round's comments are never printed, so neither are its roles. With earlier rounds
+        # (--round) the roles are compared from round to round (the trends page's note), so
+        # the roles printed this round are kept in every round and the rest replaced by
+        # stand-ins that are the same wherever the role is (role_token).
+        if earlier:
+            roles = self.printed_roles if self.role_tokens is not None else set()
+        else:
+            roles = self.printed_roles = shown_roles(loaded, privacy.min_group_size)
         # Comments the page withholds (organisations of fewer than min_group_size respondents)
         # are not attached either; an earlier round's comments are never printed at all.
         quiet = (
@@ -115,20 +142,24 @@ class AttachedFiles:
                 )
                 self.revealing += 1
                 continue
-            self._attach(file, entry, earlier, roles, file.name in quiet)
+            self._attach(
+                file, entry, (prefix, label) if earlier else None, roles, file.name in quiet
+            )
 
     def _attach(
         self,
         file: InputFile,
         entry: dict[str, Any],
-        earlier: bool,
+        earlier: tuple[str, str] | None,  # (prefix, label) of an earlier round
         roles: set[tuple[str, str]],
         quiet: bool,
     ) -> None:
         """Attach the copy of one file the page allows, and record what was taken out."""
         ids = self.question_ids
         nameless = file.data if self.show_names else without_names(file, ids)
-        unnamed = file.data if self.show_names else without_names(file, ids, roles)
+        unnamed = (
+            file.data if self.show_names else without_names(file, ids, roles, self.role_tokens)
+        )
         quieted = with_comments_withheld(unnamed, file.name) if quiet else unnamed
         texted = with_text_answers_withheld(quieted, file.name, self.text_withheld(quiet))
         data = without_background(texted, file.name, self.background)
@@ -139,14 +170,32 @@ class AttachedFiles:
         self.silenced += quieted != unnamed
         self.untexted += texted != quieted
         self.unbackgrounded += data != texted
-        prefix = "baseline-" if earlier else ""
+        prefix, label = earlier or ("", "")
         entry["attachment"] = unique_name(prefix + PurePath(file.name).name, self.used)
+        which = f" (round {label!r})" if label else " (baseline round)" if earlier else ""
         description = (
             f"Answer file {entry['file']}"
-            + (" (baseline round)" if earlier else "")
+            + which
             + ("" if data == file.data else ", with what the scorecard withholds removed")
         )
         self.attachments.append(Attachment(entry["attachment"], data, description, "Source"))
+
+    def add_workshop(self, round_name: str, loaded: LoadedWorkshop) -> dict[str, Any]:
+        """A workshop file: its manifest entry, and the file attached as read (the page prints
+        what it records), unless the inputs are withheld (it names organisations too)."""
+        number = len(self.workshops) + 1
+        entry = _input_entry(loaded.file, round_name, number, self.view.anonymised)
+        if self.view.anonymised:  # its name may name an organisation, as answer files' do
+            entry["file"] = f"workshop file {number}{PurePath(loaded.file.name).suffix}"
+        self.workshops.append(entry)
+        if self.attach:
+            name = WORKSHOP_PREFIX + PurePath(loaded.file.name).name
+            entry["attachment"] = unique_name(name, self.used)
+            description = f"Workshop record {entry['file']}"
+            self.attachments.append(
+                Attachment(entry["attachment"], loaded.file.data, description, "Source")
+            )
+        return entry
 
     def withheld(self) -> str:
         """The one line on what the attachments leave out."""

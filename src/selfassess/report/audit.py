@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import PurePath
@@ -26,12 +26,16 @@ from typing import Any
 from selfassess import __version__
 from selfassess.inputs.banks import BankSource
 from selfassess.inputs.responses import LoadedResponses
+from selfassess.inputs.rounds import LoadedRound
+from selfassess.inputs.workshop import LoadedWorkshop
 from selfassess.report.attached_files import (
     BASELINE_ROUND,
     MANIFEST_FORMAT,
     THIS_ROUND,
     AttachedFiles,
     Attachment,
+    earlier_round_name,
+    label_prefix,
     shown_path,
     unique_name,
 )
@@ -60,6 +64,8 @@ def audit_trail(
     withheld_because: str = "",
     show_names: bool = False,
     report_date: date | None = None,
+    workshops: Sequence[tuple[str, LoadedWorkshop]] = (),
+    rounds: Sequence[LoadedRound] = (),
 ) -> AuditTrail:
     """The manifest and the files to embed.
 
@@ -71,9 +77,18 @@ def audit_trail(
     used: set[str] = {MANIFEST_NAME}
     bank_name = unique_name(PurePath(bank.name).name or "questionnaire.yaml", used)
     files = AttachedFiles(view, bank.questionnaire, attach_inputs, show_names, used)
+    if rounds:
+        files.role_tokens = {}
     files.add_round(THIS_ROUND, responses)
     if baseline:
         files.add_round(BASELINE_ROUND, baseline)
+    listed = []  # the earlier rounds, oldest first: the manifest's names and their labels
+    for number, earlier in enumerate(rounds, start=1):
+        name = earlier_round_name(number)
+        files.add_round(name, earlier.loaded, earlier.label, label_prefix(earlier.label, number))
+        listed.append({"round": name, "label": earlier.label})
+    for round_name, workshop in workshops:
+        files.add_workshop(round_name, workshop)
     manifest: dict[str, Any] = {
         "format": MANIFEST_FORMAT,
         "tool": {"name": "selfassess", "version": __version__},
@@ -89,7 +104,9 @@ def audit_trail(
         },
         "inputs_attached": attach_inputs,
         "inputs_withheld_because": "" if attach_inputs else withheld_because,
+        **({"rounds": listed} if listed else {}),
         "inputs": files.inputs,
+        **({"workshops": files.workshops} if files.workshops else {}),
         "skipped": list(view.method.skipped),
         "notes": list(view.method.notes),
         "options": without_folders(options),

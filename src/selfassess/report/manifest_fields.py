@@ -32,6 +32,16 @@ MANIFEST_FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("inputs.*.attachment", TEXT, True),
     ("inputs.*.attached_sha256", TEXT, True),
     ("inputs.*.withheld", TEXT, True),
+    ("rounds", LIST, True),  # scorecards made with --round (#18): the earlier rounds in order
+    ("rounds.*", MAP, False),
+    ("rounds.*.round", TEXT, False),
+    ("rounds.*.label", TEXT, False),
+    ("workshops", LIST, True),  # scorecards made with --workshop or --round-workshop (#18)
+    ("workshops.*", MAP, False),
+    ("workshops.*.round", TEXT, False),
+    ("workshops.*.file", TEXT, False),
+    ("workshops.*.sha256", TEXT, False),
+    ("workshops.*.attachment", TEXT, True),
     ("options", MAP, False),
     ("options.title", TEXT, True),
     ("options.partnership", TEXT, True),

@@ -21,14 +21,18 @@ from selfassess.core.model import Questionnaire
 from selfassess.core.privacy import PrivacyOptions, pseudonyms
 from selfassess.core.scores import Scores
 from selfassess.core.scoring import score_all
+from selfassess.core.trends import RoundScores
 from selfassess.inputs.banks import BankSource
 from selfassess.inputs.branding import Branding
 from selfassess.inputs.responses import LoadedResponses
+from selfassess.inputs.rounds import LoadedRound
+from selfassess.inputs.workshop import LoadedWorkshop
 from selfassess.pages.page_shell import refuse_block_end
 from selfassess.pages.theme_rendering import render_template, template_environment
 from selfassess.pages.themes import Theme, load_theme
 from selfassess.pages.translations import translations_for
 from selfassess.pages.writing import check_output_file, write_atomic
+from selfassess.report.attached_files import THIS_ROUND, earlier_round_name
 from selfassess.report.audit import AuditTrail, audit_trail, without_absolute_folders
 from selfassess.report.outputs import (
     OutputFile,
@@ -40,6 +44,7 @@ from selfassess.report.pdf import DEFAULT_PDF_VARIANT
 from selfassess.scorecard.build import build_scorecard
 from selfassess.scorecard.options import ScorecardOptions
 from selfassess.scorecard.page_numbers import page_numbers_css
+from selfassess.scorecard.round_wording import from_round, this_round
 from selfassess.scorecard.views import ScorecardView
 from selfassess.scorecard.wording import from_baseline
 
@@ -67,6 +72,19 @@ class ReportRequest:
     attach_inputs: bool = True  # False: --no-attach
     command_options: Mapping[str, Any] = field(default_factory=dict)  # as given, for the manifest
     created: datetime | None = None  # None: now (UTC)
+    workshop: LoadedWorkshop | None = None  # --workshop: what the partners agreed on this round
+    rounds: tuple[LoadedRound, ...] = ()  # --round: the earlier rounds, oldest first
+    round_workshops: Mapping[str, LoadedWorkshop] = field(default_factory=dict)  # by label
+
+    @property
+    def workshops(self) -> list[tuple[str, LoadedWorkshop]]:
+        """The workshop files given, each with the round it records (audit.py's round names)."""
+        found = [(THIS_ROUND, self.workshop)] if self.workshop is not None else []
+        return found + [
+            (earlier_round_name(number), self.round_workshops[r.label])
+            for number, r in enumerate(self.rounds, start=1)
+            if r.label in self.round_workshops
+        ]
 
 
 def privacy_options(
@@ -99,11 +117,13 @@ def privacy_options(
 
 @dataclass(frozen=True)
 class ScoredRounds:
-    """This round and the baseline scored, with the privacy rules (pseudonyms drawn) for both."""
+    """This round and the baseline (or the earlier rounds) scored, with the privacy rules
+    (pseudonyms drawn over every round) for all of them."""
 
     scores: Scores
     baseline: Scores | None
     options: ScorecardOptions  # its privacy is always set
+    earlier: tuple[Scores, ...] = ()  # each earlier round on its own bank, oldest first
 
 
 def score_rounds(
@@ -114,33 +134,67 @@ def score_rounds(
     *,
     min_group_size: int | None = None,
     anonymise_organisations: bool = False,
+    earlier: Sequence[LoadedRound] = (),
 ) -> ScoredRounds:
-    """Score this round (and the baseline), and settle the privacy rules `build_scorecard` needs.
+    """Score this round (and the baseline or the earlier rounds, each on its own bank), and
+    settle the privacy rules `build_scorecard` needs.
 
     Options that already carry privacy rules (`verify` passes the manifest's) keep them.
     """
     scores = score_all(bank, responses.responses)
     baseline_scores = score_all(bank, baseline.responses) if baseline is not None else None
+    earlier_scores = tuple(score_all(r.bank, r.loaded.responses) for r in earlier)
     if options.privacy is None:
         rounds = [scores] + ([baseline_scores] if baseline_scores is not None else [])
         options = replace(
             options,
-            privacy=privacy_options(bank, min_group_size, anonymise_organisations, rounds),
+            privacy=privacy_options(
+                bank, min_group_size, anonymise_organisations, [*rounds, *earlier_scores]
+            ),
         )
-    return ScoredRounds(scores, baseline_scores, options)
+    return ScoredRounds(scores, baseline_scores, options, earlier_scores)
 
 
-def skipped_lines(responses: LoadedResponses, baseline: LoadedResponses | None) -> list[str]:
+def round_scores(
+    earlier: Sequence[LoadedRound],
+    scored: ScoredRounds,
+    bank: Questionnaire,
+    responses: LoadedResponses,
+    current_label: str,
+) -> list[RoundScores]:
+    """Every round for the trends page, the current one last; none without earlier rounds."""
+    if not earlier:
+        return []
+    rounds = [
+        RoundScores(r.label, r.bank, scores, r.loaded.responses, r.versions)
+        for r, scores in zip(earlier, scored.earlier, strict=True)
+    ]
+    return [*rounds, RoundScores(current_label, bank, scored.scores, responses.responses)]
+
+
+def skipped_lines(
+    responses: LoadedResponses,
+    baseline: LoadedResponses | None,
+    earlier: Sequence[LoadedRound] = (),
+) -> list[str]:
     """The files skipped, as the scorecard and its manifest list them."""
     lines = [str(p) for p in responses.skipped]
     lines += [from_baseline(str(p)) for p in baseline.skipped] if baseline else []
+    lines += [from_round(str(p), r.label) for r in earlier for p in r.loaded.skipped]
     return [without_absolute_folders(line) for line in lines]
 
 
-def note_lines(responses: LoadedResponses, baseline: LoadedResponses | None) -> list[str]:
+def note_lines(
+    responses: LoadedResponses,
+    baseline: LoadedResponses | None,
+    workshops: Sequence[LoadedWorkshop] = (),
+    earlier: Sequence[LoadedRound] = (),
+) -> list[str]:
     """The loaders' notes on the files, as the scorecard and its manifest list them."""
     lines = list(responses.warnings)
     lines += [from_baseline(w) for w in baseline.warnings] if baseline else []
+    lines += [from_round(w, r.label) for r in earlier for w in r.loaded.warnings]
+    lines += [warning for workshop in workshops for warning in workshop.warnings]
     return [without_absolute_folders(line) for line in lines]
 
 
@@ -172,6 +226,8 @@ def report_audit_trail(request: ReportRequest, view: ScorecardView) -> AuditTrai
     withheld = ""
     if view.anonymised:
         withheld = "--anonymise-organisations: the answer files name the organisations"
+        if request.workshops:
+            withheld += ", and so do the workshop files"
     elif not request.attach_inputs:
         withheld = "--no-attach"
     return audit_trail(
@@ -185,6 +241,8 @@ def report_audit_trail(request: ReportRequest, view: ScorecardView) -> AuditTrai
         withheld_because=withheld,
         show_names=request.options.show_names,
         report_date=request.options.date,
+        workshops=request.workshops,
+        rounds=request.rounds,
     )
 
 
@@ -229,7 +287,10 @@ def render_outputs(
         request.baseline,
         min_group_size=request.min_group_size,
         anonymise_organisations=request.anonymise_organisations,
+        earlier=request.rounds,
     )
+    workshop = request.workshop.record if request.workshop is not None else None
+    label = workshop.round_label if workshop is not None else this_round()
     step("Drawing charts")
     view = build_scorecard(
         request.bank,
@@ -238,8 +299,16 @@ def render_outputs(
         rounds.options,
         baseline=rounds.baseline,
         baseline_responses=request.baseline.responses if request.baseline is not None else (),
-        skipped=skipped_lines(request.responses, request.baseline),
-        notes=note_lines(request.responses, request.baseline),
+        skipped=skipped_lines(request.responses, request.baseline, request.rounds),
+        notes=note_lines(
+            request.responses,
+            request.baseline,
+            [w for _, w in request.workshops],
+            request.rounds,
+        ),
+        workshop=workshop,
+        rounds=round_scores(request.rounds, rounds, request.bank, request.responses, label),
+        round_workshops={key: w.record for key, w in request.round_workshops.items()},
     )
     step("Writing HTML")
     rendered = RenderedScorecard(

@@ -8,18 +8,30 @@ tested) without a terminal.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from selfassess.core.errors import SelfassessError
 from selfassess.inputs.branding import make_branding
 from selfassess.inputs.responses import LoadedResponses
-from selfassess.inputs.rounds import Watch, load_answers, load_baseline, unwatched
+from selfassess.inputs.rounds import (
+    LoadedRound,
+    Watch,
+    group_round_options,
+    load_answers,
+    load_baseline,
+    load_round,
+    parse_round_option,
+    unwatched,
+)
+from selfassess.inputs.workshop import LoadedWorkshop, load_workshop
 from selfassess.report.pipeline import ReportRequest
 from selfassess.scorecard.options import ScorecardOptions
 
-Tell = Callable[[LoadedResponses, str], None]  # (a round just loaded, "answers" or "baseline")
+# (a round just loaded, "answers", "baseline" or "round 'LABEL'" for an earlier round)
+Tell = Callable[[LoadedResponses, str], None]
 
 
 @dataclass(frozen=True)
@@ -46,6 +58,9 @@ class ReportOptions:
     quiet: bool
     language: str | None = None  # --language: None is the bank's default language
     allow_untranslated: bool = False
+    workshop: Path | None = None  # --workshop: this round's workshop record
+    rounds: tuple[str, ...] = ()  # --round LABEL=PATH, oldest first
+    round_workshops: tuple[str, ...] = ()  # --round-workshop LABEL=FILE
 
     @property
     def outputs(self) -> dict[str, Path]:
@@ -60,6 +75,41 @@ class ReportOptions:
         return self.pdf is not None and self.anonymise_organisations and not self.no_attach
 
 
+@dataclass(frozen=True)
+class RoundPlan:
+    """The earlier rounds --round names, oldest first, and the workshop file of each that has one."""
+
+    rounds: list[tuple[str, list[str]]]  # (label, paths)
+    workshops: dict[str, Path]  # by label
+
+
+def plan_rounds(options: ReportOptions) -> RoundPlan:
+    """--round, --round-workshop and --baseline checked together before any file is read: the
+    command line turns these errors into usage errors."""
+    if options.rounds and options.baseline:
+        raise SelfassessError.at(
+            "--baseline",
+            "cannot be given with --round: give the earlier round as --round LABEL=PATH",
+        )
+    rounds = group_round_options(options.rounds)
+    labels = [label for label, _ in rounds]
+    workshops: dict[str, Path] = {}
+    for text in options.round_workshops:
+        label, path = parse_round_option(text, "--round-workshop")
+        if label not in labels:
+            given = ", ".join(repr(known) for known in labels) or "none"
+            raise SelfassessError.at(
+                "--round-workshop",
+                f"{label!r} is not the label of a round given with --round (labels given: {given})",
+            )
+        if label in workshops:
+            raise SelfassessError.at(
+                "--round-workshop", f"{label!r} is given twice: one workshop file per round"
+            )
+        workshops[label] = Path(path)
+    return RoundPlan(rounds, workshops)
+
+
 def prepare_report(
     options: ReportOptions,
     *,
@@ -68,10 +118,12 @@ def prepare_report(
     watch: Watch = unwatched,
     tell: Tell = lambda loaded, what: None,
 ) -> ReportRequest:
-    """Branding, then the answers (and the baseline) loaded, then what to write.
+    """Branding, then the answers (the baseline or the earlier rounds, the workshop files)
+    loaded, then what to write.
 
     `given` is every option as the user gave it (click's parameters), recorded in the manifest;
-    `tell` hears of each round once loaded ("answers", then "baseline"), to print its notes.
+    `tell` hears of each round once loaded ("answers", then "baseline" or each "round 'LABEL'"),
+    to print its notes.
     """
     branding = make_branding(options.brand_name, options.logo, options.primary_colour)
     bank, loaded = load_answers(
@@ -83,10 +135,20 @@ def prepare_report(
         language=options.language,
     )
     tell(loaded, "answers")
+    workshop = load_workshop(options.workshop, bank.questionnaire) if options.workshop else None
     earlier = None
     if options.baseline:
         earlier = load_baseline(options.baseline, bank, options.skip_invalid, watch)
         tell(earlier, "baseline")
+    plan = plan_rounds(options)
+    rounds: list[LoadedRound] = []
+    for label, paths in plan.rounds:
+        rounds.append(load_round(label, paths, bank, options.skip_invalid, watch))
+        tell(rounds[-1].loaded, f"round {label!r}")
+    by_label = {r.label: r for r in rounds}
+    round_workshops = {
+        label: _round_workshop(path, by_label[label]) for label, path in plan.workshops.items()
+    }
     return ReportRequest(
         bank=bank.in_language(options.language),
         responses=loaded,
@@ -106,7 +168,24 @@ def prepare_report(
         bank_source=bank,
         attach_inputs=not options.no_attach,
         command_options=options_as_given(given, options.anonymise_organisations),
+        workshop=workshop,
+        rounds=tuple(rounds),
+        round_workshops=round_workshops,
     )
+
+
+# Options added with workshop records and rounds: recorded only when given, so a manifest made
+# without them is what it was before.
+RECORDED_WHEN_GIVEN = ("workshop", "rounds", "round_workshops")
+
+
+def _round_workshop(path: Path, earlier: LoadedRound) -> LoadedWorkshop:
+    """An earlier round's workshop file, read on that round's bank; made with the version the
+    round's answer files name, it gets no warning for not being the current one."""
+    workshop = load_workshop(path, earlier.bank)
+    if workshop.record.questionnaire_version in earlier.versions:
+        workshop = replace(workshop, warnings=())
+    return workshop
 
 
 def options_as_given(given: Mapping[str, Any], anonymised: bool) -> dict[str, Any]:
@@ -114,10 +193,13 @@ def options_as_given(given: Mapping[str, Any], anonymised: bool) -> dict[str, An
     recorded = {
         name: [str(v) for v in value] if isinstance(value, tuple) else value
         for name, value in given.items()
+        if value or name not in RECORDED_WHEN_GIVEN
     }
     recorded = {k: str(v) if isinstance(v, Path) else v for k, v in recorded.items()}
-    if anonymised:  # paths and globs usually name the organisations
-        for name in ("files", "baseline"):
+    if anonymised:  # paths and globs usually name the organisations (workshop files too)
+        if recorded.get("workshop"):
+            recorded["workshop"] = "1 argument, withheld"
+        for name in ("files", "baseline", "rounds", "round_workshops"):
             if recorded.get(name):
                 recorded[name] = f"{len(recorded[name])} argument(s), withheld"
     return recorded

@@ -25,20 +25,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from selfassess.core.errors import SelfassessError
 from selfassess.core.i18n import use_translations
-from selfassess.core.model import Questionnaire
-from selfassess.core.privacy import PrivacyOptions
-from selfassess.core.scoring import score_all
 from selfassess.inputs.banks import parse_bank_bytes
-from selfassess.inputs.branding import Branding
-from selfassess.inputs.responses import LoadedResponses, load_response_data
-from selfassess.pages.themes import Theme, bundled_theme_names, load_theme
 from selfassess.pages.translations import translations_for
 from selfassess.report.attached_files import MANIFEST_FORMAT
 from selfassess.report.audit import (
@@ -60,9 +53,8 @@ from selfassess.report.pdf_text import read_pages, read_pdf
 from selfassess.report.pipeline import (
     render_scorecard_html,
 )
-from selfassess.report.verify_inputs import Files, attached_inputs, given_inputs
-from selfassess.scorecard.build import build_scorecard
-from selfassess.scorecard.options import ScorecardOptions
+from selfassess.report.verify_inputs import attached_inputs, given_inputs, workshop_entries
+from selfassess.report.verify_rebuild import AttachedBank, derive_view, manifest_theme
 from selfassess.scorecard.views import ScorecardView
 
 MAX_LISTED = 12  # differences named one by one; the rest are counted
@@ -121,7 +113,7 @@ def verify_scorecard(path: Path, inputs: Sequence[tuple[str, bytes]] | None = No
     bank = _bank(manifest, attachments, result)
     entries: list[dict[str, Any]] = manifest["inputs"]
     if inputs is not None:
-        files = given_inputs(entries, inputs, result.problems)
+        files = given_inputs(entries, inputs, result.problems, workshop_entries(manifest))
     elif not manifest["inputs_attached"]:
         why = manifest.get("inputs_withheld_because") or "--no-attach"
         result.summary = f"not verified: the answer files are not attached ({why})"
@@ -135,7 +127,7 @@ def verify_scorecard(path: Path, inputs: Sequence[tuple[str, bytes]] | None = No
             return result
     if bank is None:
         return result
-    derived = _derive(bank, files, manifest, result)
+    derived = derive_view(bank, files, manifest, result.problems)
     if derived is None:
         return result
     printed = manifest.get("printed") or {}
@@ -167,7 +159,7 @@ def verify_scorecard(path: Path, inputs: Sequence[tuple[str, bytes]] | None = No
             "records them: they describe files that are not attached"
         )
     if not result.problems:
-        count = len(files[0]) + len(files[1])
+        count = files.count
         note = " (partnership figures only: organisations are anonymised)" if anonymised else ""
         result.summary = (
             f"verified: {count} inputs, bank {bank.read.id} {bank.read.version}, scores match{note}"
@@ -220,15 +212,6 @@ def _manifest(data: bytes, result: Verification) -> dict[str, Any] | None:
     return manifest
 
 
-@dataclass(frozen=True)
-class AttachedBank:
-    """The scorecard's questionnaire: answers are read in its default language, as `report`
-    reads them (a CSV may give the scale's labels), and the pages rebuilt in the scorecard's."""
-
-    read: Questionnaire
-    shown: Questionnaire
-
-
 def _bank(
     manifest: dict[str, Any], attachments: dict[str, bytes], result: Verification
 ) -> AttachedBank | None:
@@ -262,85 +245,6 @@ def _bank(
     return AttachedBank(source.questionnaire, source.in_language(language))
 
 
-def _derive(
-    bank: AttachedBank, files: Files, manifest: dict[str, Any], result: Verification
-) -> ScorecardView | None:
-    """The scorecard view the inputs give, with the report's own options and privacy settings."""
-    this_round, earlier = files
-    try:
-        loaded = load_response_data(this_round, bank.read, skip_invalid=True)
-        baseline = load_response_data(earlier, bank.read, skip_invalid=True) if earlier else None
-    except SelfassessError as exc:
-        result.problems.append(f"the attached answers cannot be scored: {exc.problems[0]}")
-        return None
-    for problem in _skipped(loaded) + (_skipped(baseline) if baseline else []):
-        result.problems.append(f"an attached answer file no longer reads: {problem}")
-    options = manifest["options"]
-    privacy = manifest["privacy"]
-    view_options = ScorecardOptions(
-        title=options.get("title"),
-        partnership=options.get("partnership"),
-        show_names=bool(options.get("show_names")) and not privacy["anonymised"],
-        date=_report_date(manifest),
-        privacy=PrivacyOptions(
-            min_group_size=privacy["min_group_size"],
-            min_organisation_size=privacy["min_organisation_size"],
-        ),
-    )
-    theme = _theme(manifest)
-    if theme is not None:
-        view_options = replace(
-            view_options,
-            font_family=theme.fonts.get("body", view_options.font_family),
-            highlight=theme.colours.get("text", view_options.highlight),
-        )
-    try:
-        # The manifest's privacy rules (and no pseudonyms) stand: nothing is drawn again.
-        with use_translations(translations_for(bank.shown.language)):  # the scorecard's
-            return build_scorecard(
-                bank.shown,
-                score_all(bank.read, loaded.responses),
-                loaded.responses,
-                view_options,
-                baseline=score_all(bank.read, baseline.responses) if baseline is not None else None,
-                baseline_responses=baseline.responses if baseline is not None else (),
-                skipped=manifest.get("skipped") or [],
-                notes=manifest.get("notes") or [],
-            )
-    except SelfassessError as exc:
-        result.problems.append(f"the manifest's options do not make a scorecard: {exc.problems[0]}")
-        return None
-
-
-def _report_date(manifest: dict[str, Any]) -> date | None:
-    """The date on the cover: recorded since manifests carry report_date, else the day made."""
-    text = manifest.get("report_date") or (manifest.get("created") or "")[:10]
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def _theme(manifest: dict[str, Any]) -> Theme | None:
-    """The report's theme and branding when it is a bundled theme; None for a theme folder,
-    which verify does not load from a name in a file it was handed."""
-    options = manifest["options"]
-    name = options.get("theme") or "default"
-    if name not in bundled_theme_names():
-        return None
-    branding = Branding(
-        name=options.get("brand_name") or "", primary_colour=options.get("primary_colour") or ""
-    )
-    try:
-        return load_theme(name).branded(branding)
-    except SelfassessError:
-        return None
-
-
-def _skipped(loaded: LoadedResponses) -> list[str]:
-    return [str(p) for p in loaded.skipped]
-
-
 # ---------------------------------------------------------------- the pages themselves
 
 
@@ -354,7 +258,7 @@ def _compare_pages(
 ) -> list[str]:
     """Every page's text against the scorecard rebuilt from the inputs, or, where it cannot be
     rebuilt word for word, the headline scores; `result.notes` says which was done."""
-    theme = _theme(manifest)
+    theme = manifest_theme(manifest)
     why = ""
     if anonymised:
         why = "the organisations' letters were dealt at random and are not recorded"

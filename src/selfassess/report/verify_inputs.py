@@ -2,19 +2,54 @@
 the SHA-256 the manifest gives, or those given with --inputs, matched to the manifest by it.
 
 Each function appends what it finds wrong to `problems` (verify's list) and returns the files
-it could use, this round's and the baseline's.
+it could use, round by round (this round's, the baseline's, each earlier round's), and the
+workshop files by the round they record.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from selfassess.report.attached_files import BASELINE_ROUND
+from selfassess.report.attached_files import BASELINE_ROUND, THIS_ROUND
 from selfassess.report.audit import MANIFEST_NAME
 
-Files = tuple[list[tuple[str, bytes]], list[tuple[str, bytes]]]  # this round, baseline
+Named = tuple[str, bytes]  # a file's name (its suffix decides the reader) and its bytes
+
+
+@dataclass
+class Files:
+    """The files verify rebuilds from, by the manifest's round names ("responses", ...)."""
+
+    rounds: dict[str, list[Named]] = field(default_factory=dict)
+    workshops: dict[str, Named] = field(default_factory=dict)
+
+    @property
+    def this_round(self) -> list[Named]:
+        return self.rounds.get(THIS_ROUND, [])
+
+    @property
+    def baseline(self) -> list[Named]:
+        return self.rounds.get(BASELINE_ROUND, [])
+
+    @property
+    def count(self) -> int:
+        """How many files, answer and workshop files alike."""
+        return sum(len(files) for files in self.rounds.values()) + len(self.workshops)
+
+    def add(self, entry: dict[str, Any], found: Named, workshop: bool) -> None:
+        """File one found file under its round."""
+        if workshop:
+            self.workshops[entry["round"]] = found
+        else:
+            self.rounds.setdefault(entry["round"], []).append(found)
+
+
+def workshop_entries(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    """The manifest's workshop files (none in scorecards made without --workshop)."""
+    return list(manifest.get("workshops") or [])
 
 
 def attached_inputs(
@@ -25,9 +60,10 @@ def attached_inputs(
 ) -> Files:
     """The attached answer files, each checked against the SHA-256 of what was attached (names
     removed, unless --show-names) or, for older manifests, of the file as read."""
-    files: Files = ([], [])
+    files = Files()
     expected = {MANIFEST_NAME, manifest["questionnaire"]["attachment"]}
-    for entry in entries:
+    workshops = workshop_entries(manifest)
+    for number, entry in enumerate([*entries, *workshops]):
         name = entry.get("attachment")
         if name is None:
             if not entry.get("withheld"):
@@ -48,29 +84,29 @@ def attached_inputs(
                 f"{entry['file']}: the attached file differs from the one the report was "
                 f"made from (SHA-256 mismatch in {name})"
             )
-        _round_of(files, entry).append((name, data))
+        files.add(entry, (name, data), number >= len(entries))
     for name in sorted(set(attachments) - expected):
         problems.append(f"an attachment the manifest does not list: {name}")
     return files
 
 
-def _round_of(files: Files, entry: dict[str, Any]) -> list[tuple[str, bytes]]:
-    return files[1] if entry["round"] == BASELINE_ROUND else files[0]
-
-
 def given_inputs(
-    entries: list[dict[str, Any]], inputs: Sequence[tuple[str, bytes]], problems: list[str]
+    entries: list[dict[str, Any]],
+    inputs: Sequence[tuple[str, bytes]],
+    problems: list[str],
+    workshops: Sequence[dict[str, Any]] = (),
 ) -> Files:
-    """Files given with --inputs, matched to the manifest by their SHA-256 as read."""
+    """Files given with --inputs (answer and workshop files), matched to the manifest by their
+    SHA-256 as read."""
     by_hash = {hashlib.sha256(data).hexdigest(): (name, data) for name, data in inputs}
-    files: Files = ([], [])
+    files = Files()
     missing = []
-    for entry in entries:
+    for number, entry in enumerate([*entries, *workshops]):
         found = by_hash.pop(entry["sha256"], None)
         if found is None:
             missing.append(str(entry["file"]))
             continue
-        _round_of(files, entry).append(found)  # its own name: .csv or .json decides the reader
+        files.add(entry, found, number >= len(entries))  # its own name: .csv or .json decides
     if missing:
         problems.append(
             f"{len(missing)} of the files the report was made from are not among those given: "

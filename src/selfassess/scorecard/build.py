@@ -8,13 +8,16 @@ audit trail and `verify` all start from what this returns. Privacy is applied on
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from selfassess.core.model import Questionnaire
 from selfassess.core.response_model import SourcedResponse
 from selfassess.core.scores import Scores
+from selfassess.core.trends import RoundScores
+from selfassess.core.workshop import WorkshopRecord
 from selfassess.pages.bank_view import text_direction
 from selfassess.scorecard import wording
+from selfassess.scorecard.agreed import agreed_view
 from selfassess.scorecard.baseline import baseline_view
 from selfassess.scorecard.breakdowns import breakdown_views
 from selfassess.scorecard.comments import comments_by_principle
@@ -33,6 +36,8 @@ from selfassess.scorecard.summary import (
     summary_chart_kind,
     weakest_link,
 )
+from selfassess.scorecard.trend_views import TrendsView
+from selfassess.scorecard.trends import trends_view
 from selfassess.scorecard.views import (
     BreakdownView,
     PrincipleSection,
@@ -51,6 +56,9 @@ def build_scorecard(
     baseline_responses: Sequence[SourcedResponse] = (),
     skipped: Sequence[str] = (),
     notes: Sequence[str] = (),
+    rounds: Sequence[RoundScores] = (),
+    round_workshops: Mapping[str, WorkshopRecord] | None = None,
+    workshop: WorkshopRecord | None = None,
 ) -> ScorecardView:
     """Everything the scorecard shows, ready to lay out."""
     ctx = build_context(bank, scores, options)
@@ -113,7 +121,19 @@ def build_scorecard(
         scale_note=scale_note(ctx),
         groups=group_rows(ctx, rows),
         lowest_scores=lowest_scores(ctx, rows),
+        trends=_trends(ctx, rounds, round_workshops or {}, options),
+        agreed=agreed_view(ctx, rows, workshop) if workshop is not None else None,
     )
+
+
+def _trends(
+    ctx: BuildContext,
+    rounds: Sequence[RoundScores],
+    workshops: Mapping[str, WorkshopRecord],
+    options: ScorecardOptions,
+) -> TrendsView | None:
+    """The trends page, with two rounds or more."""
+    return trends_view(ctx, rounds, workshops, options.font_family) if len(rounds) >= 2 else None
 
 
 def _privacy_view(

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from selfassess.scorecard.agreed_views import AgreedView
 from selfassess.scorecard.heat_map import HeatMap, Tone
+from selfassess.scorecard.trend_views import TrendsView
 
 
 @dataclass(frozen=True)
@@ -380,3 +382,5 @@ class ScorecardView:
     chart_kind: str = "radar"  # "radar" for 3 to 10 scored principles, else "dots"
     direction: str = "ltr"  # the page's dir: "rtl" for a language written right to left
     shapes: list[OrganisationShape] = field(default_factory=list)  # small radars, one per org
+    trends: TrendsView | None = None  # the trends page: with two rounds or more (`--round`)
+    agreed: AgreedView | None = None  # "What we agreed": with a workshop file (report --workshop)
