@@ -1,8 +1,8 @@
 """The shared chart cases of tests/vectors/charts/ through the scorecard's Python: radar points,
 the palette's markers, heat-map cells, radar labels (wrap and anchor) and rings, the dot plot's
-geometry, the chart kind and the level colours.
-tests/js/chart-vectors.test.js runs the same files through charts.js and heatmap.js, so the PDF
-and the pages cannot drift apart."""
+geometry, the chart kind, the level colours and the trends page's line chart.
+tests/js/chart-vectors.test.js runs the same files through charts.js, heatmap.js and
+trend-chart.js, so the PDF and the pages cannot drift apart."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from selfassess.scorecard.chart_parts import Band, HeatRow, label_anchor, radar_
 from selfassess.scorecard.dot_plot import DotRow, chart_kind, dot_plot_geometry
 from selfassess.scorecard.heat_map import BLANK_TONE, heat_map
 from selfassess.scorecard.radar import markers_path, radar_rings
+from selfassess.scorecard.trend_chart import trend_geometry
 
 VECTORS = Path(__file__).parent / "vectors" / "charts"
 TOLERANCE = 0.051  # the SVG keeps one decimal
@@ -123,18 +124,20 @@ def test_a_label_is_centred_near_the_vertical_else_anchored_away_from_the_chart(
     assert [label_anchor(case["n"], i) for i in range(case["n"])] == case["anchors"]
 
 
-def same_geometry(actual: Any, expected: Any, where: str = "") -> None:
-    """Numbers to 1e-6, everything else exactly, the same keys all the way down."""
+def same_geometry(actual: Any, expected: Any, where: str = "", tolerance: float = 1e-6) -> None:
+    """Numbers to `tolerance`, everything else exactly, the same keys all the way down."""
     if isinstance(expected, dict):
         assert isinstance(actual, dict) and actual.keys() == expected.keys(), where
         for key in expected:
-            same_geometry(actual[key], expected[key], f"{where}.{key}")
+            same_geometry(actual[key], expected[key], f"{where}.{key}", tolerance)
     elif isinstance(expected, list):
         assert isinstance(actual, list) and len(actual) == len(expected), where
         for i, (a, e) in enumerate(zip(actual, expected, strict=True)):
-            same_geometry(a, e, f"{where}[{i}]")
+            same_geometry(a, e, f"{where}[{i}]", tolerance)
     elif isinstance(expected, float | int) and not isinstance(expected, bool):
-        assert isinstance(actual, float | int) and math.isclose(actual, expected, abs_tol=1e-6), (
+        assert isinstance(actual, float | int) and math.isclose(
+            actual, expected, abs_tol=tolerance
+        ), (
             where,
             actual,
             expected,
@@ -172,3 +175,28 @@ def test_the_radars_rings_start_where_the_levels_do_on_0_to_100(case: dict[str, 
     d = case["display"]
     rings = radar_rings(case["mins"], Display(d["unit"], d["lo"], d["hi"]))
     assert near(rings, case["rings"], 1e-9)
+
+
+@pytest.mark.parametrize(
+    "case", vectors("trend-lines.json")["cases"], ids=lambda c: c["about"][:40]
+)
+def test_the_trend_charts_geometry_is_the_shared_one(case: dict[str, Any]) -> None:
+    """Points, gaps, band rectangles, axis figures and round labels, as the page draws them."""
+    d = case["display"]
+    geometry = trend_geometry(
+        [None if v is None else float(v) for v in case["values"]],
+        case["labels"],
+        [float(m) for m in case["levels"]],
+        Display(d["unit"], float(d["lo"]), float(d["hi"])),
+    )
+    same_geometry(json.loads(json.dumps(asdict(geometry))), case["geometry"], tolerance=1e-9)
+
+
+def test_the_trend_line_vectors_cover_the_cases_the_twins_must_agree_on() -> None:
+    """Two and three rounds, a gap, a principle's own levels, a bank on its scale, no figure."""
+    cases = vectors("trend-lines.json")["cases"]
+    assert {len(c["values"]) for c in cases} >= {2, 3}
+    assert any(None in c["values"] and set(c["values"]) != {None} for c in cases)
+    assert any(set(c["values"]) == {None} for c in cases)
+    assert any(c["display"]["unit"] == "scale" for c in cases)
+    assert any(c["levels"] != [0, 40, 60, 80] for c in cases if c["display"]["unit"] == "percent")

@@ -1,6 +1,7 @@
 // The shared chart cases of tests/vectors/charts/, which tests/test_chart_vectors.py runs through
 // the scorecard's Python: radar points, the palette's markers, heat-map cells and radar labels
-// (wrap and anchor) must come out the same from charts.js and heatmap.js.
+// (wrap and anchor), the dot plot, the rings and the trends page's line chart must come out the
+// same from charts.js, heatmap.js and trend-chart.js.
 "use strict";
 
 const test = require("node:test");
@@ -9,7 +10,8 @@ const fs = require("node:fs");
 const path = require("node:path");
 const { loadScripts, plain } = require("./support.js");
 
-const { SelfassessCharts: C, SelfassessHeatmap: H } = loadScripts(["display.js", "scoring.js", "charts.js", "heatmap.js"]);
+const { SelfassessCharts: C, SelfassessHeatmap: H, SelfassessTrendChart: T } =
+  loadScripts(["display.js", "scoring.js", "charts.js", "heatmap.js", "trend-chart.js"]);
 const VECTORS = path.join(__dirname, "..", "vectors", "charts");
 const vectors = (name) => JSON.parse(fs.readFileSync(path.join(VECTORS, name), "utf8"));
 const CORNERS = {  // core/palette.py MARKER_CORNERS, as the page gets them in its palette data
@@ -68,14 +70,15 @@ test("radar labels anchor as the PDF's: middle near the vertical, else away from
   }
 });
 
-/** Numbers to 1e-6, everything else exactly, the same keys all the way down. */
-function sameGeometry(actual, expected, where) {
+/** Numbers to `tolerance` (1e-6 unless given), everything else exactly, the same keys all the way down. */
+function sameGeometry(actual, expected, where, tolerance = 1e-6) {
   if (expected !== null && typeof expected === "object") {
-    assert.equal(typeof actual, "object", where);
+    assert.ok(actual !== null && typeof actual === "object", where);
+    assert.equal(Array.isArray(actual), Array.isArray(expected), where);
     assert.deepEqual(Object.keys(actual).sort(), Object.keys(expected).sort(), where);
-    for (const key of Object.keys(expected)) sameGeometry(actual[key], expected[key], where + "." + key);
+    for (const key of Object.keys(expected)) sameGeometry(actual[key], expected[key], where + "." + key, tolerance);
   } else if (typeof expected === "number") {
-    assert.ok(typeof actual === "number" && Math.abs(actual - expected) <= 1e-6, where + ": " + actual + " != " + expected);
+    assert.ok(typeof actual === "number" && Math.abs(actual - expected) <= tolerance, where + ": " + actual + " != " + expected);
   } else {
     assert.deepEqual(actual, expected, where);
   }
@@ -103,5 +106,12 @@ test("the radar's rings start where the levels do, on 0-100 (tests/vectors/chart
     const rings = plain(C.radarRings(c.mins.map((min) => ({ min })), display));
     assert.equal(rings.length, c.rings.length, JSON.stringify(c));
     near(rings, c.rings, 1e-9, JSON.stringify(c));
+  }
+});
+
+test("the trend chart's geometry is the scorecard's: points, gaps, bands, axis figures, labels (tests/vectors/charts/trend-lines.json)", () => {
+  for (const c of vectors("trend-lines.json").cases) {
+    const d = c.display, display = { unit: d.unit, lo: d.lo, hi: d.hi, range: d.hi - d.lo, onScale: d.unit === "scale" };
+    sameGeometry(plain(T.trendChart(c.values, c.labels, c.levels, display)), c.geometry, c.about.slice(0, 40), 1e-9);
   }
 });

@@ -3,7 +3,9 @@ across the rounds, oldest on the left, with the level bands behind.
 
 Design note: `trend_geometry` is pure (rounds along x evenly, the score up y on 0-100, the
 principle's own level bands where it has them) so tests can check where things go; `trend_chart`
-only writes it out as SVG. A round with no figure (a principle that did not exist yet) leaves a
+only writes it out as SVG. web/trend-chart.js's trendChart is its twin for the partnership page:
+tests/vectors/charts/trend-lines.json pins both to the same geometry (the page and the PDF draw
+the same chart; only their markup differs). A round with no figure (a principle that did not exist yet) leaves a
 gap in the line, never a dip to zero; a point with no neighbour is still drawn as its marker.
 The chart's text alternative reads every figure, and the page prints the same figures in a
 table beside it. Band colours are core/palette.py's level ramp, as on the scorecard's heat maps.
@@ -63,9 +65,11 @@ class BandRect:
 
 @dataclass(frozen=True)
 class YTick:
-    """A figure on the y axis: where a level starts, or an end of the scale."""
+    """A figure on the y axis: where a level starts, or an end of the scale; `value` in the
+    displayed unit, `text` as printed."""
 
     y: float
+    value: float
     text: str
 
 
@@ -177,7 +181,7 @@ def _ticks(
     for value in values:
         y = y_of(display.percent(value))
         if value in ends or (kept[-1].y - y >= TICK_GAP and y - top_y >= TICK_GAP):
-            kept.append(YTick(y, display.number_text(value)))
+            kept.append(YTick(y, value, display.number_text(value)))
     return kept
 
 

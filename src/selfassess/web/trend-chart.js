@@ -1,43 +1,87 @@
-/* selfassess trend chart geometry: where a principle's small line chart across rounds puts its
-   level bands, points and lines, as numbers in a fixed viewBox. Pure: no DOM, no text; the
-   theme (partnership-trends.js) draws it with createElementNS and writes round labels as
-   textContent, and its table beside it is the text equivalent. Figures are in the displayed
-   unit (display.js) and drawn on 0-100 as the other charts draw them. */
+/* selfassess trend chart geometry: scorecard/trend_chart.py's trend_geometry, to the unit, for
+   the partnership page's small line chart of a principle across rounds (oldest on the left, the
+   score up on 0-100, its level bands behind). tests/vectors/charts/trend-lines.json pins the two
+   twins, so the page and the PDF cannot drift. Pure: no DOM; the theme (partnership-trends.js)
+   draws it with createElementNS and writes every text as textContent, and its table beside the
+   chart is the text equivalent. Rounds sit in the middle of their own columns, their labels
+   wrapped to the column (charts.js's wrap, chart_parts.wrap_text's twin); a round without a
+   figure is a gap in the line, never a zero; the y axis shows both ends of the scale and each
+   level's `min` that does not crowd a figure already kept. */
 (function (root) {
   "use strict";
-  const D = root.SelfassessDisplay;
-  const BOX = { width: 320, height: 150, left: 40, right: 16, top: 10, bottom: 30 };
+  // trend_chart.py's constants: SVG units (the page's viewBox, the PDF's about 85 mm).
+  const LAYOUT = {
+    width: 300, left: 30, rightRoom: 10, top: 8, plotHeight: 96, font: 10, leading: 11.5,
+    charWidth: 0.55, maxLabelLines: 3, tickGap: 12
+  };
 
-  const clamp = (v) => Math.min(100, Math.max(0, v));
-
-  /**
-   * The chart of one principle: `values` one per round (displayed unit; null where it did not
-   * exist or has no score), `levels` [{id, min}] it is read against, `display` the bank's.
-   * Returns {width, height, plot, bands: [{y, height, index, count}], ticks: [{y, min}],
-   * xs: [x per round], points: [{x, y, index}] (only where there is a value), segments: [[a, b]]
-   * joining neighbouring rounds that both have a value (a gap stays a gap, never a zero)}.
-   */
-  function trendChart(values, levels, display) {
-    const plot = { x: BOX.left, y: BOX.top, width: BOX.width - BOX.left - BOX.right, height: BOX.height - BOX.top - BOX.bottom };
-    const yOf = (percent) => plot.y + plot.height - (clamp(percent) / 100) * plot.height;
-    const n = values.length;
-    const xs = values.map((v, i) => plot.x + (n === 1 ? plot.width / 2 : (i * plot.width) / (n - 1)));
-    const mins = levels.map((l) => ({ min: l.min, at: clamp(D.percent(display, l.min)) })).sort((a, b) => a.at - b.at);
-    const bands = mins.map((m, i) => {
-      const top = i + 1 < mins.length ? mins[i + 1].at : 100;
-      return { y: yOf(top), height: yOf(m.at) - yOf(top), index: i, count: mins.length };
-    }).filter((b) => b.height > 0);
-    const points = [];
-    values.forEach((v, i) => {
-      if (v !== null && v !== undefined) points.push({ x: xs[i], y: yOf(D.percent(display, v)), index: i });
-    });
-    const segments = [];
-    for (let k = 1; k < points.length; k++) {
-      if (points[k].index === points[k - 1].index + 1) segments.push([points[k - 1], points[k]]);
-    }
-    return { width: BOX.width, height: BOX.height, plot, bands, ticks: mins.map((m) => ({ y: yOf(m.at), min: m.min })),
-      xs, points, segments };
+  /** Rounds evenly spaced, oldest first, each in the middle of its own column (trend_chart._round_xs). */
+  function roundXs(count, left, right) {
+    const column = (right - left) / Math.max(count, 1);
+    return Array.from({ length: count }, (_, i) => left + (i + 0.5) * column);
   }
 
-  root.SelfassessTrendChart = { trendChart, BOX };
+  /** Each level's band, from its `min` (on 0-100) up to the next level's, the last up to 100. */
+  function bands(mins, yOf) {
+    const ordered = mins.slice().sort((a, b) => a - b), out = [];
+    ordered.forEach((low, index) => {
+      const high = index + 1 < ordered.length ? ordered[index + 1] : 100;
+      const yHigh = yOf(high), yLow = yOf(low);
+      if (yLow > yHigh) out.push({ y: yHigh, height: yLow - yHigh, index, count: ordered.length });
+    });
+    return out;
+  }
+
+  /** Both ends of the scale always; a level's `min` unless it would crowd a kept figure. */
+  function ticks(display, levels, yOf) {
+    const D = root.SelfassessDisplay, C = root.SelfassessCharts;
+    const inside = levels.filter((m) => display.lo <= m && m <= display.hi);
+    const values = [...new Set([display.lo, display.hi, ...inside])].sort((a, b) => a - b);
+    const kept = [], topY = yOf(100);
+    for (const value of values) {
+      const y = yOf(D.percent(display, value)), end = value === display.lo || value === display.hi;
+      if (end || (kept[kept.length - 1].y - y >= LAYOUT.tickGap && y - topY >= LAYOUT.tickGap)) {
+        kept.push({ y, value, text: C.numberText(display, value) });
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * trend_chart.trend_geometry's twin. `values`: one per round, 0-100 (null: no figure there, a
+   * gap); `labels`: the rounds' names; `levels`: the `min` of each of the principle's levels in
+   * the displayed unit; `display`: SelfassessDisplay.displayOf(bank). Returns {width, height,
+   * left, right, top, bottom, points: [{x, y or null}], segments: [[[x, y], ...] per run of
+   * neighbouring rounds with figures], bands: [{y, height, index, count}], ticks: [{y, value,
+   * text}], labels: [{x, lines}]}; the plot spans x left-right, y top (100) to bottom (0).
+   */
+  function trendChart(values, labels, levels, display, width) {
+    const L = LAYOUT, D = root.SelfassessDisplay, C = root.SelfassessCharts, d = display || D.PERCENT;
+    const w = width === undefined ? L.width : width;
+    const left = L.left, right = w - L.rightRoom, top = L.top, bottom = L.top + L.plotHeight;
+    const yOf = (value) => bottom - (Math.max(0, Math.min(100, value)) / 100) * L.plotHeight;
+    const xs = roundXs(values.length, left, right);
+    const points = values.map((v, i) => ({ x: xs[i], y: v === null || v === undefined ? null : yOf(v) }));
+    const segments = [];
+    let run = [];
+    for (const p of points) {
+      if (p.y === null) {
+        if (run.length) segments.push(run);
+        run = [];
+      } else {
+        run.push([p.x, p.y]);
+      }
+    }
+    if (run.length) segments.push(run);
+    const column = (right - left) / Math.max(values.length, 1);
+    const chars = Math.max(4, Math.floor((column - 4) / (L.font * L.charWidth)));
+    const wrapped = xs.map((x, i) => ({ x, lines: C.wrap(String(labels[i]), chars, L.maxLabelLines) }));
+    const most = wrapped.length ? Math.max(...wrapped.map((l) => l.lines.length)) : 1;
+    return {
+      width: w, height: bottom + 6 + most * L.leading + 4, left, right, top, bottom, points, segments,
+      bands: bands(levels.map((m) => D.percent(d, m)), yOf), ticks: ticks(d, levels, yOf), labels: wrapped
+    };
+  }
+
+  root.SelfassessTrendChart = { trendChart, LAYOUT };
 })(globalThis);

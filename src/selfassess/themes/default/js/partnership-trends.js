@@ -265,36 +265,36 @@
     return node;
   }
 
-  const short = (label) => (Array.from(label).length > 14 ? Array.from(label).slice(0, 13).join("") + "…" : label);
-
-  /** A principle's small line chart with its level bands behind (trend-chart.js's geometry). */
+  /** A principle's small line chart with its level bands behind: trend-chart.js's geometry, the
+      scorecard's (tests/vectors/charts/trend-lines.json); only the markup is this page's. */
   function chart(principle, entry, result) {
-    const values = entry.rounds.map((r) => (r.present ? r.score : null));
-    const levels = V.levelsOf(principle);
-    const g = G.trendChart(values, levels, V.display);
+    const L = G.LAYOUT, levels = V.levelsOf(principle);
+    const present = (r) => r.present && r.score !== null && r.score !== undefined;
+    const values = entry.rounds.map((r) => (present(r) ? D.percent(V.display, r.score) : null));
+    const g = G.trendChart(values, result.rounds.map((r) => r.label), levels.map((l) => l.min), V.display);
     const figure = el("figure", null, "trend-chart");
     const drawing = svg("svg", { viewBox: "0 0 " + g.width + " " + g.height, role: "img" });
     const title = svg("title", {});
     title.textContent = say("trendChartText", { title: principle.title, figures: result.rounds.map((r, i) =>
-      say("trendFigure", { round: r.label, score: entry.rounds[i].present ? V.figure(values[i]) : say("notAskedInRound") })).join(", ") });
+      say("trendFigure", { round: r.label, score: entry.rounds[i].present ? V.figure(entry.rounds[i].score) : say("notAskedInRound") })).join(", ") });
     drawing.append(title);
-    const colours = C.levelColours(bank.palette.ramp, levels.length);
-    g.bands.forEach((b) => drawing.append(svg("rect", { x: g.plot.x, y: b.y, width: g.plot.width, height: b.height,
+    const colours = C.levelColours(bank.palette.ramp, g.bands.length ? g.bands[0].count : 0);
+    g.bands.forEach((b) => drawing.append(svg("rect", { x: g.left, y: b.y, width: g.right - g.left, height: b.height,
       fill: colours[b.index], "fill-opacity": "0.45" })));
     g.ticks.forEach((t) => {
-      const label = svg("text", { x: g.plot.x - 4, y: t.y + 3, "text-anchor": "end", class: "trend-tick" });
-      label.textContent = V.display.onScale ? D.oneDecimal(t.min) : String(t.min);
+      const label = svg("text", { x: g.left - 4, y: t.y + L.font * 0.35, "text-anchor": "end", class: "trend-tick" });
+      label.textContent = t.text;
       drawing.append(label);
     });
-    g.xs.forEach((x, i) => {
-      // The first and last labels keep inside the chart: they start and end at their round.
-      const anchor = g.xs.length < 2 ? "middle" : i === 0 ? "start" : i === g.xs.length - 1 ? "end" : "middle";
-      const label = svg("text", { x, y: g.height - 10, "text-anchor": anchor, class: "trend-tick" });
-      label.textContent = short(result.rounds[i].label);
+    g.labels.forEach((round) => round.lines.forEach((line, i) => {
+      const label = svg("text", { x: round.x, y: g.bottom + 6 + (i + 0.8) * L.leading, "text-anchor": "middle", class: "trend-tick" });
+      label.textContent = line;
       drawing.append(label);
+    }));
+    g.segments.forEach((run) => drawing.append(svg("polyline", { points: run.map((p) => p.join(",")).join(" "), class: "trend-line", fill: "none", "stroke-linejoin": "round" })));
+    g.points.forEach((p) => {
+      if (p.y !== null) drawing.append(svg("circle", { cx: p.x, cy: p.y, r: 3.6, class: "trend-point" }));
     });
-    g.segments.forEach(([a, b]) => drawing.append(svg("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, class: "trend-line" })));
-    g.points.forEach((p) => drawing.append(svg("circle", { cx: p.x, cy: p.y, r: 4, class: "trend-point" })));
     figure.append(drawing, el("figcaption", say("trendChartTitle", { title: principle.title })));
     return figure;
   }
