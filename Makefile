@@ -51,12 +51,10 @@ golden: $(VENV)/.test-installed
 
 # browser-tools first, so that lint finds npm (and ESLint) on a fresh machine.
 # The suite on every CPU (pytest-xdist; a module's tests stay in one worker, so a module's
-# fixtures are made once; each distinct scorecard PDF once per run, tests/shared_scorecards.py).
-# Modules start longest first, in the order tests/conftest.py collects them (LONGEST_FIRST), not
-# xdist's most-tests-first. The wheel-install test (`slow`) runs in CI (CI=true) only;
-# `make test CI=true` runs it here.
+# fixtures, such as a rendered PDF, are made once). The wheel-install test (`slow`) runs in CI
+# (CI=true) only; `make test CI=true` runs it here.
 test: $(VENV)/.test-installed browser-tools lint
-	$(BIN)/pytest -q -n auto --dist loadscope --no-loadscope-reorder $(if $(CI),,-m "not slow")
+	$(BIN)/pytest -q -n auto --dist loadscope $(if $(CI),,-m "not slow")
 
 # What the browser tests need: axe-core (and ESLint, for lint) from npm, Node for the scoring.js tests, Debian's
 # Chromium, and poppler-utils (pdftoppm) for the page-image test. Installed where we may (CI runs as root); elsewhere the browser tests skip.
