@@ -6,8 +6,9 @@ import pytest
 
 from selfassess.pages.starter_bank import STARTER_BANK
 
-# The browser fixtures (browser, context, requests) for every module that drives Chromium.
-pytest_plugins = ["browser_support"]
+# The browser fixtures (browser, context, requests) for every module that drives Chromium, and
+# the scorecards made once per run (scorecards) for every module that reads one.
+pytest_plugins = ["browser_support", "shared_scorecards"]
 
 TESTS = Path(__file__).parent
 VECTORS = TESTS / "vectors"

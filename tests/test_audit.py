@@ -17,6 +17,7 @@ from pdf_support import (
     reader_of,
     report,
 )
+from shared_scorecards import Scorecards
 
 from selfassess import __version__
 from selfassess.inputs.paths import expand_input_paths
@@ -39,18 +40,16 @@ ORGANISATIONS = (
 )
 
 
-def render(folder: Path, *extra: str) -> dict[str, bytes]:
-    pdf = folder / "s.pdf"
-    code, _, err = report(
-        str(RESPONSES), "--partnership", PARTNERSHIP, "-o", str(pdf), "--quiet", *extra
-    )
-    assert code == 0, err
-    return attachments_of(pdf)
+def render(scorecards: Scorecards, *extra: str) -> dict[str, bytes]:
+    """The files embedded in the example scorecard made with `extra` (made once per run)."""
+    made = scorecards.example(*extra)
+    assert made.code == 0, made.err
+    return attachments_of(made.pdf)
 
 
 @pytest.fixture(scope="module")
-def attached(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
-    return render(tmp_path_factory.mktemp("attached"), "--baseline", str(BASELINE))
+def attached(scorecards: Scorecards) -> dict[str, bytes]:
+    return render(scorecards, "--baseline", str(BASELINE))
 
 
 def manifest_of(files: dict[str, bytes]) -> dict[str, object]:
@@ -167,9 +166,9 @@ def test_the_manifest_holds_the_figures_as_printed(attached: dict[str, bytes]) -
 
 
 def test_without_attach_only_the_questionnaire_and_manifest_are_embedded(
-    tmp_path: Path,
+    scorecards: Scorecards,
 ) -> None:
-    files = render(tmp_path, "--no-attach")
+    files = render(scorecards, "--no-attach")
     assert sorted(files) == ["collaboration-maturity.yaml", "manifest.json"]
     manifest = manifest_of(files)
     assert manifest["inputs_attached"] is False
@@ -180,9 +179,9 @@ def test_without_attach_only_the_questionnaire_and_manifest_are_embedded(
 
 
 def test_anonymised_the_inputs_stay_out_and_nothing_attached_names_an_organisation(
-    tmp_path: Path,
+    scorecards: Scorecards,
 ) -> None:
-    files = render(tmp_path, "--anonymise-organisations", "--baseline", str(BASELINE))
+    files = render(scorecards, "--anonymise-organisations", "--baseline", str(BASELINE))
     assert sorted(files) == ["collaboration-maturity.yaml", "manifest.json"]
     manifest = files["manifest.json"].decode("utf-8")
     for name in ORGANISATIONS:
@@ -199,10 +198,10 @@ def test_a_report_without_a_pdf_embeds_nothing_anywhere(tmp_path: Path) -> None:
     assert "manifest" not in html.read_text(encoding="utf-8")
 
 
-def test_attachments_are_embedded_in_the_archival_variant_too(tmp_path: Path) -> None:
-    pdf = tmp_path / "s.pdf"
-    code, _, err = report(str(RESPONSES), "-o", str(pdf), "--pdf-variant", "pdf/a-3b")
-    assert code == 0, err
+def test_attachments_are_embedded_in_the_archival_variant_too(scorecards: Scorecards) -> None:
+    made = scorecards.example("--pdf-variant", "pdf/a-3b")
+    assert made.code == 0, made.err
+    pdf = made.pdf
     root = reader_of(pdf).trailer["/Root"]
     # PDF/A-3's associated files (WeasyPrint 70 lists each twice; the set is what counts)
     assert len({ref.idnum for ref in root["/AF"]}) == len(attachments_of(pdf))

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from pdf_support import BASELINE, PARTNERSHIP, RESPONSES, attachments_of, invoke, report
+from shared_scorecards import Scorecards
 
 from selfassess.report.attached_copies import WITHHELD_COMMENT
 from selfassess.report.audit import without_absolute_folders
@@ -40,10 +41,11 @@ def manifest_of(pdf: Path) -> dict[str, Any]:
 
 
 def test_attached_answer_files_carry_no_respondent_names_without_show_names(
-    tmp_path: Path,
+    scorecards: Scorecards,
 ) -> None:
     assert len(RESPONDENT_NAMES) > 10
-    pdf, err = make(tmp_path)
+    made = scorecards.example()
+    pdf, err = made.pdf, made.err
     files = attachments_of(pdf)
     everything = b"\n".join(files.values()).decode("utf-8")
     assert [name for name in RESPONDENT_NAMES if name in everything] == []
@@ -53,9 +55,9 @@ def test_attached_answer_files_carry_no_respondent_names_without_show_names(
     # one care home manager: a role the page never prints beside a comment
     assert riverside["respondent"] == {"organisation": "Riverside Care Homes Group"}
     assert "note: respondents' names removed from " in err
-    code, out, _ = invoke("verify", str(pdf))
+    code, out, _ = scorecards.verify(made)
     assert (code, out.split(",")[0]) == (0, "verified: 25 inputs")
-    code, out, _ = invoke("verify", str(pdf), "--inputs", str(RESPONSES))  # the originals
+    code, out, _ = scorecards.verify(made, "--inputs", str(RESPONSES))  # the originals
     assert (code, out.split(",")[0]) == (0, "verified: 25 inputs")
 
 
@@ -73,7 +75,7 @@ def test_with_show_names_the_answer_files_are_attached_as_read(tmp_path: Path) -
 
 
 def test_comments_the_page_withholds_are_not_attached_and_the_scorecard_still_verifies(
-    tmp_path: Path,
+    scorecards: Scorecards,
 ) -> None:
     """Northshire Police has two respondents: below the bank's min_group_size of 3, so its
     comments are counted on the page but not printed; nor are an earlier round's comments."""
@@ -85,7 +87,8 @@ def test_comments_the_page_withholds_are_not_attached_and_the_scorecard_still_ve
         if text.strip()
     ]
     assert withheld_texts
-    pdf, err = make(tmp_path, "--baseline", str(BASELINE))
+    made = scorecards.example("--baseline", str(BASELINE))
+    pdf, err = made.pdf, made.err
     files = attachments_of(pdf)
     everything = b"\n".join(files.values()).decode("utf-8")
     assert [text for text in withheld_texts if text in everything] == []
@@ -93,7 +96,7 @@ def test_comments_the_page_withholds_are_not_attached_and_the_scorecard_still_ve
     assert set(attached["comments"].values()) == {WITHHELD_COMMENT}
     assert "the comments the scorecard does not print removed from " in err
     for args in ([], ["--inputs", str(RESPONSES), "--inputs", str(BASELINE)]):
-        code, out, _ = invoke("verify", str(pdf), *args)
+        code, out, _ = scorecards.verify(made, *args)
         assert (code, out.split(",")[0]) == (0, "verified: 45 inputs"), out
 
 
@@ -196,9 +199,10 @@ def test_a_semicolon_or_windows_1252_csv_is_attached_without_names(
 
 
 def test_files_of_hidden_organisations_are_not_attached_but_keep_their_sha256(
-    tmp_path: Path,
+    scorecards: Scorecards,
 ) -> None:
-    pdf, err = make(tmp_path, "--min-group-size", "3")
+    made = scorecards.example("--min-group-size", "3")
+    pdf, err = made.pdf, made.err
     files = attachments_of(pdf)
     assert [name for name in files if name.startswith(POLICE)] == []
     withheld = [entry for entry in manifest_of(pdf)["inputs"] if entry.get("withheld")]
@@ -217,7 +221,7 @@ def test_files_of_hidden_organisations_are_not_attached_but_keep_their_sha256(
     ]
     # Their answers count in the partnership's figures: verify says it cannot check the page
     # from the attachments alone, and checks it with the originals.
-    code, out, _ = invoke("verify", str(pdf))
+    code, out, _ = scorecards.verify(made)
     assert code == 1
     assert out.splitlines() == [
         "not verified: 2 of 25 answer files are not attached (answers from an organisation of "
@@ -227,13 +231,15 @@ def test_files_of_hidden_organisations_are_not_attached_but_keep_their_sha256(
         "verify SCORECARD.pdf --inputs FILES (they are matched by SHA-256)",
         "the 23 attached files match the SHA-256 the manifest gives",
     ]
-    code, out, _ = invoke("verify", str(pdf), "--inputs", str(RESPONSES))
+    code, out, _ = scorecards.verify(made, "--inputs", str(RESPONSES))
     assert (code, out.split(",")[0]) == (0, "verified: 25 inputs")
 
 
-def test_the_manifest_holds_no_absolute_path(tmp_path: Path) -> None:
+def test_the_manifest_holds_no_absolute_path(scorecards: Scorecards) -> None:
+    made = scorecards.example()  # -o and --html given as absolute paths
+    tmp_path = made.pdf.parent
     assert RESPONSES.is_absolute() and tmp_path.is_absolute()
-    pdf, _ = make(tmp_path, "--html", str(tmp_path / "scorecard.html"))
+    pdf = made.pdf
     text = attachments_of(pdf)["manifest.json"].decode("utf-8")
 
     def strings(node: Any) -> list[str]:

@@ -28,6 +28,7 @@ from pdf_support import (
 from pdfua import validate
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, NullObject
+from shared_scorecards import Scorecards
 from test_branding import SVG_LOGO, png_bytes
 from test_themes import make_theme
 
@@ -51,20 +52,32 @@ def render(folder: Path, *extra: str) -> Path:
     return pdf
 
 
+def example(scorecards: Scorecards, *extra: str) -> Path:
+    """The example scorecard made with `extra`, once per run (other modules read it too)."""
+    made = scorecards.example(*extra)
+    assert made.code == 0, made.err
+    return made.pdf
+
+
 @pytest.fixture(scope="module")
-def tagged(tmp_path_factory: pytest.TempPathFactory) -> PdfReader:
+def tagged(scorecards: Scorecards) -> PdfReader:
     """The default: PDF/UA-1."""
-    return reader_of(render(tmp_path_factory.mktemp("ua")))
+    return reader_of(example(scorecards))
 
 
 @pytest.fixture(scope="module")
-def archival(tmp_path_factory: pytest.TempPathFactory) -> PdfReader:
-    return reader_of(render(tmp_path_factory.mktemp("a3b"), "--pdf-variant", "pdf/a-3b"))
+def archival_pdf(scorecards: Scorecards) -> Path:
+    return example(scorecards, "--pdf-variant", "pdf/a-3b")
 
 
 @pytest.fixture(scope="module")
-def untagged(tmp_path_factory: pytest.TempPathFactory) -> PdfReader:
-    return reader_of(render(tmp_path_factory.mktemp("none"), "--pdf-variant", "none"))
+def archival(archival_pdf: Path) -> PdfReader:
+    return reader_of(archival_pdf)
+
+
+@pytest.fixture(scope="module")
+def untagged(scorecards: Scorecards) -> PdfReader:
+    return reader_of(example(scorecards, "--pdf-variant", "none"))
 
 
 def catalog(reader: PdfReader) -> dict[str, object]:
@@ -279,17 +292,15 @@ CHECKER_CANNOT_RUN = {"UA-14-001"}
 
 
 @pytest.fixture(scope="module")
-def checked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def checked(tmp_path_factory: pytest.TempPathFactory, scorecards: Scorecards) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("checked")
     (folder / "logo.png").write_bytes(png_bytes(40, 20))
     (folder / "logo.svg").write_text(SVG_LOGO, encoding="utf-8")
     files = {"png": str(folder / "logo.png"), "svg": str(folder / "logo.svg")}
-    pdfs = {}
-    for number, (case, extra) in enumerate(CHECKED.items()):
-        case_folder = folder / str(number)
-        case_folder.mkdir()
-        pdfs[case] = render(case_folder, *(arg.format(**files) for arg in extra))
-    return pdfs
+    return {
+        case: example(scorecards, *(arg.format(**files) for arg in extra))
+        for case, extra in CHECKED.items()
+    }
 
 
 @pytest.mark.parametrize("case", CHECKED)
@@ -346,10 +357,9 @@ def test_a_themes_own_tables_and_decoration_pass_the_checker_too(tmp_path: Path)
 
 
 def test_the_archival_variant_passes_the_checker_but_for_the_pdf_ua_claim_it_does_not_make(
-    archival: PdfReader, tmp_path: Path
+    archival_pdf: Path,
 ) -> None:
-    pdf = render(tmp_path, "--pdf-variant", "pdf/a-3b")
-    assert [f.rule_id for f in validate(str(pdf)).findings] == ["UA-28-004"]
+    assert [f.rule_id for f in validate(str(archival_pdf)).findings] == ["UA-28-004"]
 
 
 def test_a_logo_beside_the_brand_name_is_an_artifact_and_a_logo_alone_a_figure_called_logo(

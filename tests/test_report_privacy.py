@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from pdf_support import (
     BASELINE,
-    PARTNERSHIP,
     RESPONSES,
     ROOT,
     invoke,
@@ -23,6 +22,7 @@ from pdf_support import (
     xmp_packet,
 )
 from pypdf import PdfReader
+from shared_scorecards import Scorecards
 
 from selfassess.core.errors import SelfassessError
 from selfassess.core.privacy import refuse_names_with_pseudonyms
@@ -46,33 +46,26 @@ PRINTED = re.compile(r"^(\d+|–|<\d+|×)$")  # what a heat-map cell can print
 HEAT_HEADER = re.compile(r"^ORGANISATION((?: Q\d+\*?)+ Score)$")
 
 
-def render(folder: Path, *extra: str) -> tuple[PdfReader, str]:
-    pdf, html = folder / "s.pdf", folder / "s.html"
-    code, _, err = report(
-        str(RESPONSES), "--partnership", PARTNERSHIP, "-o", str(pdf), "--html", str(html), *extra
-    )
-    assert code == 0, err
-    return reader_of(pdf), html.read_text(encoding="utf-8")
+def render(scorecards: Scorecards, *extra: str) -> tuple[PdfReader, str]:
+    """The example scorecard made with `extra` (once per run): the PDF's reader and the HTML."""
+    made = scorecards.example(*extra)
+    assert made.code == 0, made.err
+    return reader_of(made.pdf), made.html.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
-def default(tmp_path_factory: pytest.TempPathFactory) -> tuple[PdfReader, str]:
-    return render(tmp_path_factory.mktemp("default"))
+def default(scorecards: Scorecards) -> tuple[PdfReader, str]:
+    return render(scorecards)
 
 
 @pytest.fixture(scope="module")
-def three(tmp_path_factory: pytest.TempPathFactory) -> tuple[PdfReader, str]:
-    return render(tmp_path_factory.mktemp("three"), "--min-group-size", "3")
+def three(scorecards: Scorecards) -> tuple[PdfReader, str]:
+    return render(scorecards, "--min-group-size", "3")
 
 
 @pytest.fixture(scope="module")
-def anonymous(tmp_path_factory: pytest.TempPathFactory) -> tuple[PdfReader, str]:
-    return render(
-        tmp_path_factory.mktemp("anonymous"),
-        "--anonymise-organisations",
-        "--baseline",
-        str(BASELINE),
-    )
+def anonymous(scorecards: Scorecards) -> tuple[PdfReader, str]:
+    return render(scorecards, "--anonymise-organisations", "--baseline", str(BASELINE))
 
 
 def alts(reader: PdfReader) -> list[str]:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import pytest
-from pdf_support import BASELINE, PARTNERSHIP, RESPONSES, reader_of, report
+from pdf_support import BASELINE, reader_of
+from shared_scorecards import Scorecards
 
 MM = 72 / 25.4  # PDF points in a millimetre
 BADGES = {"DIVERGENT", "SPLIT", "WEAKEST LINK", "MOST DISAGREED"}
@@ -28,23 +29,13 @@ class Line:
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[list[Line]], str]:
-    """The example scorecard as `make demo` makes it: each page's lines, and the HTML."""
-    out = tmp_path_factory.mktemp("pages")
-    code, _, _ = report(
-        str(RESPONSES),
-        "--baseline",
-        str(BASELINE),
-        "--partnership",
-        PARTNERSHIP,
-        "-o",
-        str(out / "scorecard.pdf"),
-        "--html",
-        str(out / "scorecard.html"),
-    )
-    assert code == 0
-    pages = [page_lines(page) for page in reader_of(out / "scorecard.pdf").pages]
-    return pages, (out / "scorecard.html").read_text(encoding="utf-8")
+def example(scorecards: Scorecards) -> tuple[list[list[Line]], str]:
+    """The example scorecard as `make demo` makes it (once per run): each page's lines, and the
+    HTML."""
+    made = scorecards.example("--baseline", str(BASELINE))
+    assert made.code == 0
+    pages = [page_lines(page) for page in reader_of(made.pdf).pages]
+    return pages, made.html.read_text(encoding="utf-8")
 
 
 def page_lines(page: object) -> list[Line]:

@@ -18,6 +18,7 @@ from pdf_support import (
     with_attachment_changed,
     with_attachments,
 )
+from shared_scorecards import Made, Scorecards
 
 from selfassess.core.scoring import score_all
 from selfassess.inputs.paths import expand_input_paths
@@ -42,8 +43,15 @@ def make(folder: Path, *extra: str, files: tuple[str, ...] = (str(RESPONSES),)) 
 
 
 @pytest.fixture(scope="module")
-def scorecard(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make(tmp_path_factory.mktemp("scorecard"), "--baseline", str(BASELINE))
+def example_with_baseline(scorecards: Scorecards) -> Made:
+    """The example round against its baseline (made once per run: other modules read it too)."""
+    return scorecards.example("--baseline", str(BASELINE))
+
+
+@pytest.fixture(scope="module")
+def scorecard(example_with_baseline: Made) -> Path:
+    """Read only: a test that changes it writes its own copy (verify's `pdf` given as bytes)."""
+    return example_with_baseline.pdf
 
 
 def verify(pdf: Path | bytes, tmp_path: Path, *extra: str) -> tuple[int, str, str]:
@@ -55,9 +63,9 @@ def verify(pdf: Path | bytes, tmp_path: Path, *extra: str) -> tuple[int, str, st
 
 
 def test_a_fresh_scorecard_verifies_and_says_what_that_shows(
-    scorecard: Path, tmp_path: Path
+    scorecard: Path, example_with_baseline: Made, scorecards: Scorecards
 ) -> None:
-    code, out, _ = verify(scorecard, tmp_path)
+    code, out, _ = scorecards.verify(example_with_baseline)
     assert code == 0
     pages = len(reader_of(scorecard).pages)
     assert out.splitlines() == [
@@ -70,8 +78,8 @@ def test_a_fresh_scorecard_verifies_and_says_what_that_shows(
 
 
 @pytest.mark.parametrize("variant", ["pdf/a-3b", "none"])
-def test_every_pdf_variant_verifies(variant: str, tmp_path: Path) -> None:
-    code, out, _ = verify(make(tmp_path, "--pdf-variant", variant), tmp_path)
+def test_every_pdf_variant_verifies(variant: str, scorecards: Scorecards) -> None:
+    code, out, _ = scorecards.verify(scorecards.example("--pdf-variant", variant))
     assert (code, out.split(",")[0]) == (0, "verified: 25 inputs")
 
 
@@ -141,15 +149,19 @@ def test_an_unlisted_attachment_is_named(scorecard: Path, tmp_path: Path) -> Non
     assert "- an attachment the manifest does not list: extra.json" in out
 
 
-def test_a_pdf_that_is_not_a_scorecard_is_not_verified(tmp_path: Path) -> None:
-    plain = make(tmp_path, "--pdf-variant", "none")
+def test_a_pdf_that_is_not_a_scorecard_is_not_verified(
+    tmp_path: Path, scorecards: Scorecards
+) -> None:
+    plain = scorecards.example("--pdf-variant", "none").pdf
     code, out, _ = verify(with_attachments(plain, {}), tmp_path)
     assert code == 1
     assert "not a selfassess scorecard: it carries no manifest.json" in out
 
 
-def test_a_scorecard_made_with_no_attach_says_it_cannot_be_verified(tmp_path: Path) -> None:
-    pdf = make(tmp_path, "--no-attach")
+def test_a_scorecard_made_with_no_attach_says_it_cannot_be_verified(
+    tmp_path: Path, scorecards: Scorecards
+) -> None:
+    pdf = scorecards.example("--no-attach").pdf
     code, out, _ = verify(pdf, tmp_path)
     assert code == 1
     assert out.startswith("not verified: the answer files are not attached (--no-attach)")
@@ -157,8 +169,10 @@ def test_a_scorecard_made_with_no_attach_says_it_cannot_be_verified(tmp_path: Pa
     assert (code, out.split(",")[0]) == (0, "verified: 25 inputs")
 
 
-def test_inputs_given_that_the_report_was_not_made_from_are_named(tmp_path: Path) -> None:
-    pdf = make(tmp_path, "--no-attach")
+def test_inputs_given_that_the_report_was_not_made_from_are_named(
+    tmp_path: Path, scorecards: Scorecards
+) -> None:
+    pdf = scorecards.example("--no-attach").pdf
     code, out, _ = verify(pdf, tmp_path, "--inputs", str(BASELINE))
     assert code == 1
     assert "- 25 of the files the report was made from are not among those given: " in out
@@ -185,11 +199,11 @@ def test_an_anonymised_scorecard_verifies_its_partnership_figures_from_inputs_gi
     assert "every page" not in GUARANTEE_SCORES_ONLY and "every page" in GUARANTEE
 
 
-def test_privacy_settings_are_re_applied_when_verifying(tmp_path: Path) -> None:
+def test_privacy_settings_are_re_applied_when_verifying(scorecards: Scorecards) -> None:
     """--min-group-size 3 hides two organisations: with the original files given, every page
     is rebuilt with the same hidden cells and matches."""
-    pdf = make(tmp_path, "--min-group-size", "3")
-    code, out, _ = verify(pdf, tmp_path, "--inputs", str(RESPONSES))
+    made = scorecards.example("--min-group-size", "3")
+    code, out, _ = scorecards.verify(made, "--inputs", str(RESPONSES))
     assert (code, out.split(",")[0]) == (0, "verified: 25 inputs")
 
 

@@ -12,19 +12,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pdf_support import PARTNERSHIP, RESPONSES, attachments_of, invoke, report, with_attachments
+from pdf_support import attachments_of, invoke, with_attachments
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, NameObject, NumberObject
+from shared_scorecards import Scorecards
 
 import selfassess.report.pdf_text
 
 
 @pytest.fixture(scope="module")
-def scorecard(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    pdf = tmp_path_factory.mktemp("limits") / "scorecard.pdf"
-    code, _, err = report(str(RESPONSES), "--partnership", PARTNERSHIP, "-o", str(pdf), "--quiet")
-    assert code == 0, err
-    return pdf
+def scorecard(scorecards: Scorecards) -> Path:
+    """The example scorecard, made once per run: each test changes its own copy of the bytes."""
+    made = scorecards.example()
+    assert made.code == 0, made.err
+    return made.pdf
 
 
 def verify(pdf: bytes, tmp_path: Path) -> tuple[int, str, str]:

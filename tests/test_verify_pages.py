@@ -21,6 +21,7 @@ from pdf_support import (
 )
 from pypdf import PdfWriter
 from pypdf.generic import NameObject, TextStringObject
+from shared_scorecards import Made, Scorecards
 
 from selfassess.pages.themes import load_theme
 from selfassess.report.page_comparison import page_differences
@@ -40,15 +41,20 @@ def page_texts(pdf: Path | bytes) -> list[str]:
     return [" ".join(page.extract_text().split()) for page in reader_of(pdf).pages]
 
 
-def forged_scorecard(tmp_path: Path, genuine: str, forged: str) -> Path:
+@pytest.fixture(scope="module")
+def example(scorecards: Scorecards) -> Made:
+    """The honest example scorecard, PDF and HTML, made once per run (read only: each test
+    below writes its forgery to a file of its own)."""
+    made = scorecards.example()
+    assert made.code == 0, made.err
+    return made
+
+
+def forged_scorecard(example: Made, tmp_path: Path, genuine: str, forged: str) -> Path:
     """The example scorecard laid out again with `genuine` (once in its HTML) changed to
     `forged`, carrying the honest scorecard's attachments and manifest."""
-    honest, html = tmp_path / "honest.pdf", tmp_path / "honest.html"
-    code, _, err = report(
-        str(RESPONSES), "--partnership", PARTNERSHIP, "-o", str(honest), "--html", str(html)
-    )
-    assert code == 0, err
-    page = html.read_text(encoding="utf-8")
+    honest = example.pdf
+    page = example.html.read_text(encoding="utf-8")
     assert page.count(genuine) == 1
     forged_pdf = render_scorecard_pdf(page.replace(genuine, forged), load_theme(None))
     forged_path = tmp_path / "forged.pdf"
@@ -56,10 +62,10 @@ def forged_scorecard(tmp_path: Path, genuine: str, forged: str) -> Path:
     return forged_path
 
 
-def test_an_altered_summary_sentence_is_named_with_its_page(tmp_path: Path) -> None:
+def test_an_altered_summary_sentence_is_named_with_its_page(example: Made, tmp_path: Path) -> None:
     """The sentence is changed on the page only: attachments and manifest are the honest ones,
     so neither the SHA-256 nor the manifest's figures can tell."""
-    forged_path = forged_scorecard(tmp_path, SENTENCE, ALTERED)
+    forged_path = forged_scorecard(example, tmp_path, SENTENCE, ALTERED)
     sentence_page = next(
         n for n, text in enumerate(page_texts(forged_path), start=1) if "(31)" in text
     )
@@ -94,11 +100,11 @@ def test_an_altered_summary_sentence_is_named_with_its_page(tmp_path: Path) -> N
     ],
 )
 def test_altered_document_properties_are_named(
-    genuine: str, forged: str, problem: str, tmp_path: Path
+    genuine: str, forged: str, problem: str, example: Made, tmp_path: Path
 ) -> None:
     """The title a viewer shows in its title bar (PDF/UA's DisplayDocTitle) and the author
     are printed too, though on no page."""
-    forged_path = forged_scorecard(tmp_path, genuine, forged)
+    forged_path = forged_scorecard(example, tmp_path, genuine, forged)
 
     code, out, _ = invoke("verify", str(forged_path))
 
@@ -289,12 +295,9 @@ def test_a_branded_scorecard_with_names_verifies_every_page(tmp_path: Path) -> N
     assert out.splitlines()[1].startswith("every figure, name, level and sentence on the ")
 
 
-def test_an_altered_bookmark_is_named(tmp_path: Path) -> None:
+def test_an_altered_bookmark_is_named(example: Made, tmp_path: Path) -> None:
     """A viewer's sidebar lists the bookmarks: they are printed text too, though on no page."""
-    honest = tmp_path / "honest.pdf"
-    code, _, err = report(str(RESPONSES), "--partnership", PARTNERSHIP, "-o", str(honest))
-    assert code == 0, err
-    writer = PdfWriter(clone_from=reader_of(honest))
+    writer = PdfWriter(clone_from=reader_of(example.pdf))
     outlines = writer._root_object["/Outlines"].get_object()
     first = outlines["/First"].get_object()
     shown = str(first["/Title"])
@@ -313,13 +316,10 @@ def test_an_altered_bookmark_is_named(tmp_path: Path) -> None:
     ]
 
 
-def test_an_altered_alternative_text_is_named(tmp_path: Path) -> None:
+def test_an_altered_alternative_text_is_named(example: Made, tmp_path: Path) -> None:
     """The radar's alternative text gives every score to a screen reader: changing a figure
     there and nowhere else misleads exactly the readers who cannot see the chart."""
-    honest = tmp_path / "honest.pdf"
-    code, _, err = report(str(RESPONSES), "--partnership", PARTNERSHIP, "-o", str(honest))
-    assert code == 0, err
-    writer = PdfWriter(clone_from=reader_of(honest))
+    writer = PdfWriter(clone_from=reader_of(example.pdf))
     tree = SimpleNamespace(trailer={"/Root": writer._root_object})
     radar = next(e for e in struct_elements(tree) if "/Alt" in e)  # type: ignore[arg-type]
     genuine = str(radar["/Alt"])
