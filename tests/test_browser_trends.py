@@ -11,7 +11,6 @@ round's own file input) and wait on conditions, never on time.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 import pytest
 from browser_support import RequestLog, describe, require_axe, run_axe
 from chromium import wait_until
+from test_vectors import assert_matches
 
 from selfassess.core.model import Questionnaire
 from selfassess.inputs.banks import load_questionnaire
@@ -91,30 +91,13 @@ def load_case(page: Any, case: Path) -> dict[str, Any] | None:
     return trends
 
 
-def assert_close(actual: Any, expected: Any, where: str = "") -> None:
-    """Equal as plain data, numbers within 1e-9."""
-    if isinstance(expected, float | int) and not isinstance(expected, bool):
-        assert isinstance(actual, float | int), where
-        assert math.isclose(actual, expected, abs_tol=1e-9), f"{where}: {actual} != {expected}"
-    elif isinstance(expected, dict):
-        assert isinstance(actual, dict) and list(actual) == list(expected), where
-        for key in expected:
-            assert_close(actual[key], expected[key], f"{where}.{key}")
-    elif isinstance(expected, list):
-        assert isinstance(actual, list) and len(actual) == len(expected), where
-        for i, (a, e) in enumerate(zip(actual, expected, strict=True)):
-            assert_close(a, e, f"{where}[{i}]")
-    else:
-        assert actual == expected, where
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_each_trends_vector_loaded_round_by_round_gives_its_expected_trends(
     open_page: Any, case: Path
 ) -> None:
     page = open_page(load_questionnaire(case / "bank.yaml"))
     expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
-    assert_close(load_case(page, case), expected, case.name)
+    assert_matches(load_case(page, case), expected, case.name)
 
 
 def cell_texts(page: Any, table: str) -> dict[str, list[str]]:

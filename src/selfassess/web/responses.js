@@ -349,12 +349,28 @@
     return out;
   }
 
+  /** Picked or dropped files' bytes, `{name, size, bytes}` each, in the order given: a file over
+      the size limit, or one the browser cannot read, keeps `bytes: null` (collect reports it). */
+  function readPicked(list) {
+    return Promise.all(Array.from(list || []).map(async function (file) {
+      const entry = { name: file.name, size: file.size, bytes: null };
+      if (file.size > MAX_BYTES) return entry;
+      try {
+        entry.bytes = new Uint8Array(await file.arrayBuffer());
+      } catch (error) {
+        entry.bytes = null;  // reported as "cannot be read"
+      }
+      return entry;
+    }));
+  }
+
   root.SelfassessResponses = {
     MAX_BYTES,
     csvRows: CSV.csvRows,
     csvDelimiter: CSV.csvDelimiter,
     readCsv: CSV.readCsv,
     readFile,
+    readPicked,
     decode,  // and jsonRefusal: workshop.js reads its files with the same guards
     jsonRefusal,
     sizeProblem,

@@ -33,24 +33,10 @@
     return node;
   }
 
-  /** The files' bytes, as partnership.js reads them (never one over the size limit). */
-  function readFiles(list) {
-    return Promise.all(Array.from(list || []).map(async (file) => {
-      const entry = { name: file.name, size: file.size, bytes: null };
-      if (file.size > R.MAX_BYTES) return entry;
-      try {
-        entry.bytes = new Uint8Array(await file.arrayBuffer());
-      } catch (error) {
-        entry.bytes = null;  // reported as "cannot be read"
-      }
-      return entry;
-    }));
-  }
-
   function addPending(list) {
     const picked = Array.from(list || []);
     if (!picked.length) return;
-    reading = reading.then(() => readFiles(picked)).then((read) => {
+    reading = reading.then(() => R.readPicked(picked)).then((read) => {
       pending = pending.concat(read);
       $("round-files-chosen").textContent = say("roundFilesChosen", { names: pending.map((f) => f.name).join(", ") });
       showError("round-files", null);

@@ -54,16 +54,7 @@
     const picked = Array.from(list || []);
     if (!picked.length) return;
     $("status").textContent = say("reading", { files: fileCount(picked.length) });
-    const read = await Promise.all(picked.map(async (file) => {
-      const entry = { name: file.name, size: file.size, bytes: null };
-      if (file.size > R.MAX_BYTES) return entry;
-      try {
-        entry.bytes = new Uint8Array(await file.arrayBuffer());
-      } catch (error) {
-        entry.bytes = null;  // reported as "cannot be read"
-      }
-      return entry;
-    }));
+    const read = await R.readPicked(picked);
     files = files.concat(read).sort(byName);
     update();
   }
