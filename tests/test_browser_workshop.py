@@ -425,3 +425,21 @@ def test_clear_asks_first_and_keeps_everything_when_the_answer_is_no(
     assert page.locator("#ws-label").input_value() == "Kept"
     saved = page.evaluate(f"JSON.parse(localStorage.getItem('selfassess-workshop:{MATURITY}'))")
     assert saved["round"]["label"] == "Kept"
+
+
+def test_the_round_takes_the_name_given_to_this_round_unless_it_has_one(
+    open_page: Any, maturity: Questionnaire
+) -> None:
+    page = open_page(maturity)
+    pick_answers(page, EXAMPLES)
+    page.locator("#current-round-label").fill("  November 2026 ")
+    to_workshop(page)
+    assert page.locator("#ws-label").input_value() == "November 2026"
+    page.locator("#ws-label").fill("The November workshop")
+    page.locator("#show-results").click()
+    page.locator("#current-round-label").fill("Autumn 2026")
+    to_workshop(page)
+    assert page.locator("#ws-label").input_value() == "The November workshop"
+    page.reload()
+    wait_until(page, "() => window.selfassessResult !== undefined")
+    assert page.locator("#ws-label").input_value() == "The November workshop"

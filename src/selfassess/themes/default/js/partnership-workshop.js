@@ -163,6 +163,12 @@
     document.documentElement.classList.toggle("show-workshop", workshop);
     $("workshop").hidden = !workshop;
     if (!workshop) setProjector(false);
+    // A round not named yet takes the name given to this round under "Earlier rounds".
+    const named = $("current-round-label");
+    if (workshop && named && named.value.trim() !== "" && $("ws-label").value === "") {
+      $("ws-label").value = named.value.trim();
+      changed();
+    }
   }
 
   function setProjector(on) {
