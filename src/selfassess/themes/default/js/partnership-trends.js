@@ -59,21 +59,7 @@
     $("add-round-buttons").before(form);
     $("add-round-buttons").hidden = true;
     pending = [];
-    const input = $("round-files"), zone = $("round-drop");
-    input.addEventListener("change", () => {
-      const list = Array.from(input.files || []);
-      input.value = "";
-      addPending(list);
-    });
-    ["dragenter", "dragover"].forEach((type) => zone.addEventListener(type, (event) => {
-      event.preventDefault();
-      zone.classList.add("is-over");
-    }));
-    ["dragleave", "drop"].forEach((type) => zone.addEventListener(type, () => zone.classList.remove("is-over")));
-    zone.addEventListener("drop", (event) => {
-      event.preventDefault();
-      addPending(event.dataTransfer && event.dataTransfer.files);
-    });
+    globalThis.SelfassessPartnershipPage.watchFiles($("round-files"), $("round-drop"), addPending);
     $("round-label").addEventListener("keydown", (event) => { if (event.key === "Enter") save(); });
     form.addEventListener("keydown", (event) => { if (event.key === "Escape") closeForm(); });
     $("round-save").addEventListener("click", save);

@@ -326,21 +326,26 @@
   document.documentElement.classList.add("js");
   document.querySelectorAll(".js-only").forEach((node) => { node.hidden = false; });
   showHeatLegend(bank.levels);
-  input.addEventListener("change", () => {
-    const list = Array.from(input.files || []);
-    input.value = "";  // so the same file can be chosen again (and reported as a duplicate)
-    add(list);
-  });
-  const zone = $("drop-zone");
-  ["dragenter", "dragover"].forEach((type) => zone.addEventListener(type, (event) => {
-    event.preventDefault();
-    zone.classList.add("is-over");
-  }));
-  ["dragleave", "drop"].forEach((type) => zone.addEventListener(type, () => zone.classList.remove("is-over")));
-  zone.addEventListener("drop", (event) => {
-    event.preventDefault();
-    add(event.dataTransfer && event.dataTransfer.files);
-  });
+  /** Files chosen in `picker` or dropped on `zone` go to `take` (this round's, and each earlier
+      round's in partnership-trends.js, through SelfassessPartnershipPage). */
+  function watchFiles(picker, zone, take) {
+    picker.addEventListener("change", () => {
+      const list = Array.from(picker.files || []);
+      picker.value = "";  // so the same file can be chosen again (and reported as a duplicate)
+      take(list);
+    });
+    ["dragenter", "dragover"].forEach((type) => zone.addEventListener(type, (event) => {
+      event.preventDefault();
+      zone.classList.add("is-over");
+    }));
+    ["dragleave", "drop"].forEach((type) => zone.addEventListener(type, () => zone.classList.remove("is-over")));
+    zone.addEventListener("drop", (event) => {
+      event.preventDefault();
+      take(event.dataTransfer && event.dataTransfer.files);
+    });
+  }
+  globalThis.SelfassessPartnershipPage = { watchFiles };
+  watchFiles(input, $("drop-zone"), add);
   // A file dropped beside the box must not replace this page with the file.
   ["dragover", "drop"].forEach((type) => document.addEventListener(type, (event) => event.preventDefault()));
   $("clear-files").addEventListener("click", clearFiles);
