@@ -10,10 +10,12 @@ import json
 import os
 import shutil
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from chromium import CHROMIUM, launch
@@ -108,6 +110,49 @@ class RequestLog:
     def _socket(self, socket: Any) -> None:
         self.websockets.append(socket.url)
         socket.close()
+
+
+STORAGE_PROBE = "storage-probe.html"
+_SAVED = "() => JSON.stringify(Object.keys(localStorage).sort().map((k) => [k, localStorage[k]]))"
+
+
+def reload_when_saved(page: Any, requests: RequestLog) -> None:
+    """Reload `page` once what it saved in localStorage would be read back.
+
+    Chromium hands a page's localStorage writes to its browser process asynchronously, and a
+    reload (or another tab) reads the storage afresh from there: a reload a moment after a save
+    can find what was there before (seen now and then under load). So wait until a fresh tab of
+    the same file:// origin, a blank page beside this one, reads what this page holds.
+    """
+    wait_until_saved(page, requests)
+    page.reload()
+
+
+def wait_until_saved(page: Any, requests: RequestLog, timeout_s: float = 20) -> None:
+    """Wait until a tab opened now would read the localStorage `page` holds (see above)."""
+    folder = Path(file_url_path(page.url)).parent
+    probe_file = folder / STORAGE_PROBE
+    if not probe_file.exists():
+        probe_file.write_text("<!doctype html><title>probe</title>", encoding="utf-8")
+    probe_url = probe_file.as_uri()
+    requests.allowed.add(probe_url)
+    deadline = time.monotonic() + timeout_s
+    while True:
+        probe = page.context.new_page()
+        try:
+            probe.goto(probe_url)
+            seen = probe.evaluate(_SAVED)
+        finally:
+            probe.close()
+        if seen == page.evaluate(_SAVED):  # the page's own view is updated by other tabs too
+            return
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"a new tab did not read what the page saved within {timeout_s} s")
+        page.wait_for_timeout(50)
+
+
+def file_url_path(url: str) -> str:
+    return unquote(urlsplit(url).path)
 
 
 def run_axe(page: Any, axe_source: str) -> list[dict[str, Any]]:

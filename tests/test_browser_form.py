@@ -19,7 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import RequestLog, describe, require_axe, run_axe
+from browser_support import (
+    RequestLog,
+    describe,
+    reload_when_saved,
+    require_axe,
+    run_axe,
+    wait_until_saved,
+)
 from chromium import wait_until
 from test_branding import SVG_LOGO
 from vector_expectations import expected_of
@@ -173,18 +180,20 @@ def test_clicking_labels_answers_and_updates_the_count(page: Any) -> None:
     assert result(page)["answered"] == 1  # "Don't know" is answered, but does not score
 
 
-def test_reloading_restores_answers_and_details(page: Any) -> None:
+def test_reloading_restores_answers_and_details(page: Any, requests: RequestLog) -> None:
     answer(page, "ca-1", "Fully")
     answer(page, "sm-3", "Starting")
     page.get_by_label("Organisation").fill("Riverside Care Homes")
-    page.reload()
+    reload_when_saved(page, requests)
     wait_until(page, "window.selfassessResult && window.selfassessResult.answered === 2")
     assert checked_values(page) == {"ca-1": "5", "sm-3": "2"}
     assert page.get_by_label("Organisation").input_value() == "Riverside Care Homes"
     assert page.locator("#storage-notice").is_hidden()
 
 
-def test_start_again_asks_first_and_clears_only_when_confirmed(page: Any) -> None:
+def test_start_again_asks_first_and_clears_only_when_confirmed(
+    page: Any, requests: RequestLog
+) -> None:
     answer(page, "ca-1", "Fully")
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.get_by_role("button", name="Start again").click()
@@ -193,7 +202,7 @@ def test_start_again_asks_first_and_clears_only_when_confirmed(page: Any) -> Non
     page.get_by_role("button", name="Start again").click()
     wait_until(page, "window.selfassessResult.answered === 0")
     assert checked_values(page) == {}
-    page.reload()
+    reload_when_saved(page, requests)
     wait_until(page, "window.selfassessResult !== undefined")
     assert checked_values(page) == {}
 
@@ -333,11 +342,11 @@ def test_a_csv_picked_to_load_answers_points_to_the_partnership_page(
         assert "Unexpected token" not in message and "not valid JSON" not in message
 
 
-def test_results_once_shown_stay_shown_after_a_reload(page: Any) -> None:
+def test_results_once_shown_stay_shown_after_a_reload(page: Any, requests: RequestLog) -> None:
     answer(page, "ca-1", "Fully")
     page.get_by_role("button", name="Show my results").click()
     page.locator("#results").wait_for()
-    page.reload()
+    reload_when_saved(page, requests)
     page.locator("#results").wait_for()
     assert page.locator('tr[data-principle="common-agenda"]').is_visible()
 
@@ -383,7 +392,7 @@ COMMON_AGENDA_COMMENT = "We agree on the goals, not on who pays.\nSee the March 
 
 
 def test_a_comment_is_saved_exported_and_loaded_back(
-    page: Any, bank: Questionnaire, tmp_path: Path
+    page: Any, bank: Questionnaire, tmp_path: Path, requests: RequestLog
 ) -> None:
     title = bank.principles[0].title
     box = page.get_by_label(f"Anything to add about {title}?")
@@ -391,7 +400,7 @@ def test_a_comment_is_saved_exported_and_loaded_back(
     assert box.get_attribute("maxlength") == "2000"
     answer(page, "ca-1", "Mostly")
     box.fill(COMMON_AGENDA_COMMENT)
-    page.reload()
+    reload_when_saved(page, requests)
     wait_until(page, "window.selfassessResult.answered === 1")
     assert page.get_by_label(f"Anything to add about {title}?").input_value() == (
         COMMON_AGENDA_COMMENT
@@ -583,7 +592,7 @@ def test_the_page_makes_no_network_request_through_a_whole_session(
     saved = tmp_path / "mine.json"
     download.value.save_as(saved)
     load_file(page, saved)
-    page.reload()
+    reload_when_saved(page, requests)
     wait_until(page, "window.selfassessResult.answered === 25")
     page.emulate_media(media="print")
     assert [r for r in requests.requests if not r.startswith("blob:")] == []
@@ -718,7 +727,9 @@ def hostile_page(context: Any, requests: RequestLog, tmp_path: Path) -> Any:
     assert errors == [], errors
 
 
-def test_ids_that_are_javascripts_own_names_are_only_data_in_the_form(hostile_page: Any) -> None:
+def test_ids_that_are_javascripts_own_names_are_only_data_in_the_form(
+    hostile_page: Any, requests: RequestLog
+) -> None:
     page = hostile_page
     boxes = page.locator("textarea[data-comment]")
     assert boxes.count() == 2
@@ -727,7 +738,7 @@ def test_ids_that_are_javascripts_own_names_are_only_data_in_the_form(hostile_pa
         answer(page, qid, label)
     answered(page, 2)
     assert result(page)["principles"] == {"toString": 50, "valueOf": None}
-    page.reload()  # the saved answers, with no comments, are put back
+    reload_when_saved(page, requests)  # the saved answers, with no comments, are put back
     answered(page, 2)
     assert [boxes.nth(i).input_value() for i in range(2)] == ["", ""]
     load_file(page, HOSTILE / "responses" / "r01.json")
@@ -765,18 +776,24 @@ def twin_forms(context: Any, requests: RequestLog, tmp_path: Path) -> Any:
         requests.allowed.add(path.as_uri())
         urls.append(path.as_uri())
     errors: list[str] = []
+    opened: list[Any] = []
 
     def open_form(which: int) -> Any:
+        for earlier in opened:  # what the tabs before saved is there for the new one to read
+            wait_until_saved(earlier, requests)
         tab = context.new_page()
         tab.on("pageerror", lambda error: errors.append(str(error)))
         tab.goto(urls[which])
+        opened.append(tab)
         return tab
 
     yield open_form
     assert errors == [], errors
 
 
-def test_two_banks_with_one_id_and_version_keep_their_own_saved_answers(twin_forms: Any) -> None:
+def test_two_banks_with_one_id_and_version_keep_their_own_saved_answers(
+    twin_forms: Any, requests: RequestLog
+) -> None:
     first = twin_forms(0)
     answer(first, "a1", "Fully")
     first.get_by_label("Organisation").fill("Alpha Trust")
@@ -787,7 +804,7 @@ def test_two_banks_with_one_id_and_version_keep_their_own_saved_answers(twin_for
     assert offer.is_visible() and "version 1.0" in offer.inner_text()
     answer(second, "a1", "Not yet")
     second.get_by_label("Organisation").fill("Beta Council")
-    first.reload()
+    reload_when_saved(first, requests)
     answered(first, 1)
     assert checked_values(first) == {"a1": "5"}
     assert first.get_by_label("Organisation").input_value() == "Alpha Trust"
@@ -795,6 +812,7 @@ def test_two_banks_with_one_id_and_version_keep_their_own_saved_answers(twin_for
 
 def test_a_twin_banks_answers_are_offered_as_another_questionnaires_and_survive_being_used(
     twin_forms: Any,
+    requests: RequestLog,
 ) -> None:
     first = twin_forms(0)
     answer(first, "a1", "Fully")
@@ -809,10 +827,10 @@ def test_a_twin_banks_answers_are_offered_as_another_questionnaires_and_survive_
     answered(second, 1)
     assert checked_values(second) == {"a1": "5"}
     offer.wait_for(state="hidden")
-    second.reload()
+    reload_when_saved(second, requests)
     answered(second, 1)
     assert offer.is_hidden()
-    first.reload()
+    reload_when_saved(first, requests)
     answered(first, 1)
     assert checked_values(first) == {"a1": "5"}
     assert first.get_by_label("Organisation").input_value() == "Alpha Trust"
@@ -820,6 +838,7 @@ def test_a_twin_banks_answers_are_offered_as_another_questionnaires_and_survive_
 
 def test_a_twin_banks_answers_can_be_left_alone_and_are_not_offered_again(
     twin_forms: Any,
+    requests: RequestLog,
 ) -> None:
     first = twin_forms(0)
     answer(first, "a1", "Fully")
@@ -828,10 +847,10 @@ def test_a_twin_banks_answers_can_be_left_alone_and_are_not_offered_again(
     second.get_by_role("button", name="Leave them").click()
     second.locator("#other-answers").wait_for(state="hidden")
     assert checked_values(second) == {}
-    second.reload()
+    reload_when_saved(second, requests)
     answered(second, 0)
     assert second.locator("#other-answers").is_hidden()
-    first.reload()
+    reload_when_saved(first, requests)
     answered(first, 1)
     assert checked_values(first) == {"a1": "5"}
 
@@ -850,13 +869,14 @@ OLD_SAVE = {
 
 def test_answers_saved_for_an_earlier_version_are_offered_not_applied_and_can_be_used(
     twin_forms: Any,
+    requests: RequestLog,
 ) -> None:
     page = twin_forms(0)
     # The key an earlier version (or the form before content keys) saved under.
     page.evaluate(
         "(v) => localStorage.setItem('selfassess:vec-basic:0.9', v)", json.dumps(OLD_SAVE)
     )
-    page.reload()
+    reload_when_saved(page, requests)
     offer = page.locator("#other-answers")
     offer.wait_for(state="visible", timeout=10_000)  # the script offers them once it has run
     assert "version 0.9" in offer.inner_text()
@@ -869,19 +889,20 @@ def test_answers_saved_for_an_earlier_version_are_offered_not_applied_and_can_be
     assert "2 of them did not fit" in page.locator("#message").inner_text()
     assert offer.is_hidden()
     assert page.evaluate("localStorage.getItem('selfassess:vec-basic:0.9')") is None
-    page.reload()
+    reload_when_saved(page, requests)
     answered(page, 1)
     assert page.get_by_label("Organisation").input_value() == "Old Trust"
 
 
 def test_answers_saved_before_content_keys_under_this_version_move_here_when_used(
     twin_forms: Any,
+    requests: RequestLog,
 ) -> None:
     page = twin_forms(0)
     old = json.loads(json.dumps(OLD_SAVE))
     old["response"]["questionnaire"]["version"] = "1.0"
     page.evaluate("(v) => localStorage.setItem('selfassess:vec-basic:1.0', v)", json.dumps(old))
-    page.reload()
+    reload_when_saved(page, requests)
     offer = page.locator("#other-answers")
     offer.wait_for()
     assert "another version of this questionnaire" in offer.inner_text()
@@ -891,13 +912,15 @@ def test_answers_saved_before_content_keys_under_this_version_move_here_when_use
     assert page.evaluate("localStorage.getItem('selfassess:vec-basic:1.0')") is None
 
 
-def test_answers_saved_for_an_earlier_version_can_be_deleted_unused(twin_forms: Any) -> None:
+def test_answers_saved_for_an_earlier_version_can_be_deleted_unused(
+    twin_forms: Any, requests: RequestLog
+) -> None:
     page = twin_forms(0)
     answer(page, "m2", "Partly")
     page.evaluate(
         "(v) => localStorage.setItem('selfassess:vec-basic:0.9', v)", json.dumps(OLD_SAVE)
     )
-    page.reload()
+    reload_when_saved(page, requests)
     page.locator("#other-answers").wait_for()
     page.get_by_role("button", name="Delete them").click()
     page.locator("#other-answers").wait_for(state="hidden")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import RequestLog, describe, require_axe, run_axe
+from browser_support import RequestLog, describe, reload_when_saved, require_axe, run_axe
 from chromium import wait_until
 from click.testing import CliRunner
 
@@ -267,11 +267,11 @@ def test_a_principle_not_asked_is_not_applicable_and_leaves_the_overall(page: An
 
 
 def test_every_type_is_saved_on_the_device_and_loaded_back_from_a_file(
-    page: Any, tmp_path: Path
+    page: Any, tmp_path: Path, requests: RequestLog
 ) -> None:
     answer_everything(page)
     before = result(page)
-    page.reload()
+    reload_when_saved(page, requests)
     wait_until(page, "window.selfassessResult && window.selfassessResult.answered === 5")
     close(result(page), before)
     assert (

@@ -17,7 +17,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from browser_support import RequestLog, describe, require_axe, run_axe
+from browser_support import RequestLog, describe, reload_when_saved, require_axe, run_axe
 from chromium import wait_until
 from pdf_support import PARTNERSHIP, invoke, pdf_text
 
@@ -214,7 +214,7 @@ def into_the_scorecard(workshop: Path, folder: Path) -> None:
 
 
 def test_the_record_survives_a_reload_and_a_downloaded_file_loads_back_identically(
-    open_page: Any, maturity: Questionnaire, tmp_path: Path
+    open_page: Any, maturity: Questionnaire, tmp_path: Path, requests: RequestLog
 ) -> None:
     page = open_page(maturity)
     pick_answers(page, EXAMPLES)
@@ -223,7 +223,7 @@ def test_the_record_survives_a_reload_and_a_downloaded_file_loads_back_identical
     page.locator("#ws-org-0").check()
     recorded = page.evaluate(FIELDS)
     path = download(page, tmp_path)
-    page.reload()
+    reload_when_saved(page, requests)
     wait_until(page, "() => window.selfassessResult !== undefined")
     pick_answers(page, EXAMPLES)
     to_workshop(page)
@@ -428,7 +428,7 @@ def test_clear_asks_first_and_keeps_everything_when_the_answer_is_no(
 
 
 def test_the_round_takes_the_name_given_to_this_round_unless_it_has_one(
-    open_page: Any, maturity: Questionnaire
+    open_page: Any, maturity: Questionnaire, requests: RequestLog
 ) -> None:
     page = open_page(maturity)
     pick_answers(page, EXAMPLES)
@@ -440,6 +440,6 @@ def test_the_round_takes_the_name_given_to_this_round_unless_it_has_one(
     page.locator("#current-round-label").fill("Autumn 2026")
     to_workshop(page)
     assert page.locator("#ws-label").input_value() == "The November workshop"
-    page.reload()
+    reload_when_saved(page, requests)
     wait_until(page, "() => window.selfassessResult !== undefined")
     assert page.locator("#ws-label").input_value() == "The November workshop"
