@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +26,27 @@ MAX_PAGES = 2000
 MAX_NAME_TREE_DEPTH = 32
 
 
-def read_pdf(path: Path) -> tuple[dict[str, bytes], list[str], dict[str, str]]:
-    """A PDF's attachments (name -> bytes), each page's text and its document properties, or
-    our one-line error.
+class PrintedText:
+    """A PDF's document properties and each page's text, read when first asked for: reading
+    every page's text is most of the cost of reading a PDF, and a scorecard refused for its
+    attachments or its manifest never needs it."""
+
+    def __init__(self, reader: Any, path: Path) -> None:
+        self._reader = reader
+        self._path = path
+        self._read: tuple[dict[str, str], list[str]] | None = None
+
+    def read(self) -> tuple[dict[str, str], list[str]]:
+        """(properties, pages), or our one-line error for a PDF whose pages do not read."""
+        if self._read is None:
+            with _as_our_error(self._path):
+                self._read = _reader_text(self._reader)
+        return self._read
+
+
+def read_pdf(path: Path) -> tuple[dict[str, bytes], PrintedText]:
+    """A PDF's attachments (name -> bytes) and its pages' text and document properties (read
+    when asked for), or our one-line error.
 
     The attachments are decompressed here, not by pypdf, so that a few megabytes of crafted
     streams cannot grow into gigabytes: past MAX_ATTACHMENTS files or MAX_ATTACHED_BYTES in all,
@@ -36,19 +56,26 @@ def read_pdf(path: Path) -> tuple[dict[str, bytes], list[str], dict[str, str]]:
     if not data.lstrip()[:5] == b"%PDF-":
         raise SelfassessError.at(path, "is not a PDF file")
     from pypdf import PdfReader  # lazy: see the module docstring
-    from pypdf.errors import PyPdfError
 
-    try:
+    with _as_our_error(path):
         reader = PdfReader(io.BytesIO(data))
         attachments = _attachments(reader, path)
         if len(reader.pages) > MAX_PAGES:
             raise SelfassessError.at(
                 path, f"has {len(reader.pages)} pages; a scorecard has at most {MAX_PAGES}"
             )
-        info, pages = _reader_text(reader)
+    return attachments, PrintedText(reader, path)
+
+
+@contextmanager
+def _as_our_error(path: Path) -> Iterator[None]:
+    """pypdf's errors on a damaged or crafted PDF, as our one line."""
+    from pypdf.errors import PyPdfError
+
+    try:
+        yield
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise SelfassessError.at(path, f"cannot be read as a PDF: {exc}") from None
-    return attachments, pages, info
 
 
 def _attachments(reader: Any, path: Path) -> dict[str, bytes]:

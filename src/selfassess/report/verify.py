@@ -49,7 +49,7 @@ from selfassess.report.page_comparison import (
     viewer_differences,
 )
 from selfassess.report.pdf import DEFAULT_PDF_VARIANT, PDF_VARIANTS, render_scorecard_reading
-from selfassess.report.pdf_text import read_pages, read_pdf
+from selfassess.report.pdf_text import PrintedText, read_pages, read_pdf
 from selfassess.report.pipeline import (
     render_scorecard_html,
 )
@@ -99,7 +99,7 @@ class Verification:
 
 def verify_scorecard(path: Path, inputs: Sequence[tuple[str, bytes]] | None = None) -> Verification:
     """Check a scorecard PDF against its embedded inputs (or `inputs` given separately)."""
-    attachments, pages, info = read_pdf(path)
+    attachments, page_text = read_pdf(path)
     result = Verification()
     if MANIFEST_NAME not in attachments:
         result.problems.append(
@@ -147,7 +147,7 @@ def verify_scorecard(path: Path, inputs: Sequence[tuple[str, bytes]] | None = No
     result.problems += found[:MAX_LISTED]
     if len(found) > MAX_LISTED:
         result.problems.append(f"... and {len(found) - MAX_LISTED} more figures that differ")
-    on_pages = _compare_pages(pages, info, derived, manifest, anonymised, result)
+    on_pages = _compare_pages(page_text, derived, manifest, anonymised, result)
     result.problems += on_pages[:MAX_LISTED]
     if len(on_pages) > MAX_LISTED:
         result.problems.append(
@@ -249,8 +249,7 @@ def _bank(
 
 
 def _compare_pages(
-    pages: list[str],
-    info: dict[str, str],
+    printed_text: PrintedText,
     view: ScorecardView,
     manifest: dict[str, Any],
     anonymised: bool,
@@ -258,6 +257,7 @@ def _compare_pages(
 ) -> list[str]:
     """Every page's text against the scorecard rebuilt from the inputs, or, where it cannot be
     rebuilt word for word, the headline scores; `result.notes` says which was done."""
+    info, pages = printed_text.read()
     theme = manifest_theme(manifest)
     why = ""
     if anonymised:
