@@ -168,3 +168,21 @@ def test_anonymised_the_round_and_workshop_paths_are_withheld_from_the_manifest(
     assert recorded["rounds"] == "2 argument(s), withheld"
     assert recorded["round_workshops"] == "1 argument(s), withheld"
     assert options_as_given(given, False)["rounds"] == ["May=riverside/", "May=harbour/"]
+
+
+def test_this_rounds_workshop_labelled_as_an_earlier_round_is_warned_about(tmp_path: Path) -> None:
+    """An earlier round's workshop file given as this round's (its label is that round's): the
+    scorecard is written, the user and the scorecard's notes are told, once."""
+    html = tmp_path / "s.html"
+    warning = (
+        f"{MAY_WORKSHOP}: its round is labelled 'May 2026', as an earlier round is: the trends "
+        "would show two rounds of that name (is this the workshop file of this round?)"
+    )
+    args = ["--round", f"May 2026={BASELINE}", "--html", str(html), "--workshop"]
+    code, _, err = report(str(RESPONSES), *args, str(MAY_WORKSHOP))
+    assert code == 0, err
+    assert err.count(warning) == 1
+    assert "as an earlier round is: the trends would show two rounds" in html.read_text("utf-8")
+    code, _, err = report(str(RESPONSES), *args, str(NOV_WORKSHOP))  # this round's own file
+    assert code == 0, err
+    assert "as an earlier round is" not in err

@@ -136,6 +136,17 @@ def version_warning(record: WorkshopRecord, bank_version: str) -> str | None:
     return f"answers version {record.questionnaire_version} of the bank; this is {bank_version}"
 
 
+def label_warning(record: WorkshopRecord, earlier_labels: Sequence[str]) -> str | None:
+    """The warning for this round's record labelled as an earlier round is: most likely that
+    round's workshop file given as this round's, and the trends would show two rounds alike."""
+    if record.round_label not in earlier_labels:
+        return None
+    return (
+        f"its round is labelled {record.round_label!r}, as an earlier round is: the trends would "
+        "show two rounds of that name (is this the workshop file of this round?)"
+    )
+
+
 def record_json(record: WorkshopRecord) -> dict[str, Any]:
     """The record as the page writes it: keys in the format's order, optional keys always."""
     return {

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from selfassess.core.errors import SelfassessError
+from selfassess.core.workshop import label_warning
 from selfassess.inputs.branding import make_branding
 from selfassess.inputs.responses import LoadedResponses
 from selfassess.inputs.rounds import (
@@ -146,6 +147,8 @@ def prepare_report(
         rounds.append(load_round(label, paths, bank, options.skip_invalid, watch))
         tell(rounds[-1].loaded, f"round {label!r}")
     by_label = {r.label: r for r in rounds}
+    if workshop is not None:
+        workshop = _labelled_apart(workshop, list(by_label))
     round_workshops = {
         label: _round_workshop(path, by_label[label]) for label, path in plan.workshops.items()
     }
@@ -177,6 +180,14 @@ def prepare_report(
 # Options added with workshop records and rounds: recorded only when given, so a manifest made
 # without them is what it was before.
 RECORDED_WHEN_GIVEN = ("workshop", "rounds", "round_workshops")
+
+
+def _labelled_apart(workshop: LoadedWorkshop, earlier_labels: list[str]) -> LoadedWorkshop:
+    """This round's workshop file, warned about when its round has an earlier round's label."""
+    warning = label_warning(workshop.record, earlier_labels)
+    if warning is None:
+        return workshop
+    return replace(workshop, warnings=(*workshop.warnings, f"{workshop.file.name}: {warning}"))
 
 
 def _round_workshop(path: Path, earlier: LoadedRound) -> LoadedWorkshop:
