@@ -10,6 +10,7 @@ falls back to the cautious line-by-line packing, so a user's theme is never refu
 
 from __future__ import annotations
 
+import functools
 import re
 
 _WORD = re.compile(r"[A-Za-z0-9_$\\\u0080-\uffff]")
@@ -37,8 +38,12 @@ class _Unfollowable(ValueError):
     """Source the tokenizer cannot follow; the caller falls back to line packing."""
 
 
+@functools.lru_cache(maxsize=32)
 def pack_script(source: str) -> str:
-    """JavaScript without comments and spare whitespace; same tokens, same line-break semantics."""
+    """JavaScript without comments and spare whitespace; same tokens, same line-break semantics.
+
+    Packed once per process for each distinct source: every page of a site carries the same
+    scripts, and packing them again for each page was a third of `build`'s time."""
     try:
         return _pack_script_tokens(source)
     except (_Unfollowable, IndexError):
