@@ -144,10 +144,14 @@ def wait_until_saved(page: Any, requests: RequestLog, timeout_s: float = 20) -> 
             seen = probe.evaluate(_SAVED)
         finally:
             probe.close()
-        if seen == page.evaluate(_SAVED):  # the page's own view is updated by other tabs too
+        held = page.evaluate(_SAVED)  # the page's own view is updated by other tabs too
+        if seen == held:
             return
         if time.monotonic() > deadline:
-            raise TimeoutError(f"a new tab did not read what the page saved within {timeout_s} s")
+            raise TimeoutError(
+                f"a new tab did not read what the page saved within {timeout_s} s: "
+                f"the page holds {held[:300]}, a new tab reads {seen[:300]}"
+            )
         page.wait_for_timeout(50)
 
 
