@@ -15,13 +15,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 import pytest
 from chromium import CHROMIUM, launch
 
 from selfassess.pages.answer_file_messages import READING_MESSAGES
 from selfassess.pages.page_messages import page_messages
+from selfassess.report.pdf import file_url_path
 
 ROOT = Path(__file__).parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -153,10 +153,6 @@ def wait_until_saved(page: Any, requests: RequestLog, timeout_s: float = 20) -> 
                 f"the page holds {held[:300]}, a new tab reads {seen[:300]}"
             )
         page.wait_for_timeout(50)
-
-
-def file_url_path(url: str) -> str:
-    return unquote(urlsplit(url).path)
 
 
 def run_axe(page: Any, axe_source: str) -> list[dict[str, Any]]:
