@@ -57,9 +57,10 @@ golden: $(VENV)/.test-installed
 # browser-tools first, so that lint finds npm (and ESLint) on a fresh machine.
 # The suite on every CPU (pytest-xdist; a module's tests stay in one worker, so a module's
 # fixtures, such as a rendered PDF, are made once). The wheel-install test (`slow`) runs in CI
-# (CI=true) only; `make test CI=true` runs it here.
+# (CI=true) only; `make test CI=true` runs it here. A test that fails because Chromium lost a
+# page's localStorage save (StorageLost, tests/browser_support.py) runs once more; nothing else does.
 test: $(VENV)/.test-installed browser-tools lint
-	$(BIN)/pytest -q -n auto --dist loadscope $(if $(CI),,-m "not slow")
+	$(BIN)/pytest -q -n auto --dist loadscope --reruns 1 --only-rerun StorageLost $(if $(CI),,-m "not slow")
 
 # What the browser tests need: axe-core (and ESLint, for lint) from npm, Node for the scoring.js tests, Debian's
 # Chromium, and poppler-utils (pdftoppm) for the page-image test. Installed where we may (CI runs as root); elsewhere the browser tests skip.

@@ -113,6 +113,15 @@ class RequestLog:
 
 
 STORAGE_PROBE = "storage-probe.html"
+
+
+class StorageLost(AssertionError):
+    """Chromium lost a page's localStorage save: another document of the same file:// origin
+    reads an empty storage while the page held the save (see reload_when_saved). `make test`
+    runs a test that fails with this once more (pytest-rerunfailures' --only-rerun), and no
+    other failure."""
+
+
 _SAVED = "() => JSON.stringify(Object.keys(localStorage).sort().map((k) => [k, localStorage[k]]))"
 
 
@@ -131,8 +140,20 @@ def reload_when_saved(page: Any, requests: RequestLog) -> None:
     page.reload()
     # The pages read the storage at start and write it only when answered: what the reloaded
     # page reads is what was saved, or the browser lost it (and not the page's script).
-    read = page.evaluate(_SAVED)
-    assert read == saved, f"after the reload the page reads {read[:300]}; saved: {saved[:300]}"
+    expect_reads(page, saved, "after the reload")
+
+
+def saved_in(page: Any) -> str:
+    """The localStorage `page` reads, as JSON (keys sorted)."""
+    held: str = page.evaluate(_SAVED)
+    return held
+
+
+def expect_reads(page: Any, saved: str, when: str) -> None:
+    """`page` reads the localStorage `saved` (as saved_in gives it), or the browser lost it."""
+    read = saved_in(page)
+    if read != saved:
+        raise StorageLost(f"{when} the page reads {read[:300]}; saved: {saved[:300]}")
 
 
 def wait_until_saved(page: Any, requests: RequestLog, timeout_s: float = 20) -> str:
@@ -149,14 +170,14 @@ def wait_until_saved(page: Any, requests: RequestLog, timeout_s: float = 20) -> 
         probe = page.context.new_page()
         try:
             probe.goto(probe_url)
-            seen = probe.evaluate(_SAVED)
+            seen = saved_in(probe)
         finally:
             probe.close()
-        held = page.evaluate(_SAVED)  # the page's own view is updated by other tabs too
+        held = saved_in(page)  # the page's own view is updated by other tabs too
         if seen == held:
             return held
         if time.monotonic() > deadline:
-            raise TimeoutError(
+            raise StorageLost(
                 f"a new tab did not read what the page saved within {timeout_s} s: "
                 f"the page holds {held[:300]}, a new tab reads {seen[:300]}"
             )

@@ -22,6 +22,7 @@ import pytest
 from browser_support import (
     RequestLog,
     describe,
+    expect_reads,
     reload_when_saved,
     require_axe,
     run_axe,
@@ -779,11 +780,14 @@ def twin_forms(context: Any, requests: RequestLog, tmp_path: Path) -> Any:
     opened: list[Any] = []
 
     def open_form(which: int) -> Any:
+        saved = ""
         for earlier in opened:  # what the tabs before saved is there for the new one to read
-            wait_until_saved(earlier, requests)
+            saved = wait_until_saved(earlier, requests)
         tab = context.new_page()
         tab.on("pageerror", lambda error: errors.append(str(error)))
         tab.goto(urls[which])
+        if opened:  # a form writes only when answered: it reads what the others saved
+            expect_reads(tab, saved, "opened in a new tab")
         opened.append(tab)
         return tab
 
