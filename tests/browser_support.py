@@ -156,7 +156,7 @@ def expect_reads(page: Any, saved: str, when: str) -> None:
         raise StorageLost(f"{when} the page reads {read[:300]}; saved: {saved[:300]}")
 
 
-def wait_until_saved(page: Any, requests: RequestLog, timeout_s: float = 20) -> str:
+def wait_until_saved(page: Any, requests: RequestLog, timeout_s: float = 5) -> str:
     """Wait until a tab opened now would read the localStorage `page` holds (see above);
     what it holds, as JSON."""
     folder = Path(file_url_path(page.url)).parent
