@@ -76,7 +76,7 @@ class Scorecards:
 
     def _once(self, place: Path, run: Callable[[], Result]) -> Result:
         said = place / "said.json"
-        with _locked(place.with_suffix(".lock")):
+        with locked(place.with_suffix(".lock")):
             if not said.is_file():
                 place.mkdir(exist_ok=True)
                 result = run()
@@ -94,7 +94,7 @@ def _sha256(path: Path) -> str:
 
 
 @contextmanager
-def _locked(path: Path) -> Iterator[None]:
+def locked(path: Path) -> Iterator[None]:
     with path.open("a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
@@ -103,10 +103,15 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-@pytest.fixture(scope="session")
-def scorecards(tmp_path_factory: pytest.TempPathFactory) -> Scorecards:
-    """The run's shared scorecards (one folder for every pytest-xdist worker of the run)."""
+def run_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    """`name` in this run's temporary folder, one for every pytest-xdist worker of the run."""
     base = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):  # each worker's basetemp sits in the run's own
         base = base.parent
-    return Scorecards(base / "shared-scorecards")
+    return base / name
+
+
+@pytest.fixture(scope="session")
+def scorecards(tmp_path_factory: pytest.TempPathFactory) -> Scorecards:
+    """The run's shared scorecards."""
+    return Scorecards(run_folder(tmp_path_factory, "shared-scorecards"))

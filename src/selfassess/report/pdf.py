@@ -61,11 +61,7 @@ def render_scorecard_pdf(
     options = pdf_options(variant)
     fetcher = theme_url_fetcher(theme.folders())
     step("Laying out pages")
-    document = weasyprint.HTML(
-        string=html,
-        base_url=theme.folders()[0].resolve().as_uri() + "/",
-        url_fetcher=fetcher,
-    ).render(**options)
+    document = lay_out(html, theme, variant)
     files = [
         weasyprint.Attachment(
             string=a.data,
@@ -89,14 +85,8 @@ def render_scorecard_reading(
     which pagination may move. Tagged as the report was (`variant`): the tags' marked content
     changes how a PDF reader strings some fonts' text together, so an untagged copy of a tagged
     scorecard can read differently where nothing differs."""
-    weasyprint = import_weasyprint()
     options = pdf_options(variant)
-    fetcher = theme_url_fetcher(theme.folders())
-    document = weasyprint.HTML(
-        string=html,
-        base_url=theme.folders()[0].resolve().as_uri() + "/",
-        url_fetcher=fetcher,
-    ).render(**options)
+    document = lay_out(html, theme, variant)
     furniture: list[str] = []
     for page in document.pages:
         for box in page._page_box.children:  # WeasyPrint's layout: the body, then margin boxes
@@ -104,6 +94,18 @@ def render_scorecard_reading(
                 furniture.append(" ".join(_box_text(box)))
     pdf: bytes = document.write_pdf(**options)
     return pdf, furniture
+
+
+def lay_out(html: str, theme: Theme, variant: str) -> Any:
+    """WeasyPrint's layout of the scorecard's HTML (its Document), pulling in the theme's own
+    files only. A pure function of its arguments: `report` and `verify` both lay out here, and
+    the test suite lays out each distinct page once (tests/shared_layouts.py)."""
+    weasyprint = import_weasyprint()
+    return weasyprint.HTML(
+        string=html,
+        base_url=theme.folders()[0].resolve().as_uri() + "/",
+        url_fetcher=theme_url_fetcher(theme.folders()),
+    ).render(**pdf_options(variant))
 
 
 def _box_text(box: Any) -> list[str]:

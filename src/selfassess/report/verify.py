@@ -32,6 +32,7 @@ from typing import Any
 from selfassess.core.errors import SelfassessError
 from selfassess.core.i18n import use_translations
 from selfassess.inputs.banks import parse_bank_bytes
+from selfassess.pages.themes import Theme
 from selfassess.pages.translations import translations_for
 from selfassess.report.attached_files import MANIFEST_FORMAT
 from selfassess.report.audit import (
@@ -280,14 +281,32 @@ def _compare_pages(
             f"the scorecard rebuilt from the inputs holds {rebuilt} characters of text, the "
             f"pages {printed}: not laid out"
         ]
-    pdf, furniture = render_scorecard_reading(
-        html, theme, variant if variant in PDF_VARIANTS else DEFAULT_PDF_VARIANT
-    )
     try:
-        expected_info, expected = read_pages(pdf)
-    except Exception as exc:  # pypdf's own limits, on a PDF we just made from the inputs
+        furniture, expected_info, expected = rebuilt_pages(
+            html, theme, variant if variant in PDF_VARIANTS else DEFAULT_PDF_VARIANT
+        )
+    except Unreadable as exc:
         return [f"the scorecard rebuilt from the inputs cannot be read back: {exc}"]
     problems = viewer_differences(info, expected_info)
     problems += page_differences(pages, expected, furniture)
     result.compared_pages = len(pages)
     return problems
+
+
+class Unreadable(Exception):
+    """pypdf's own limits, met on the PDF just made from the inputs."""
+
+
+def rebuilt_pages(
+    html: str, theme: Theme, variant: str
+) -> tuple[list[str], dict[str, str], list[str]]:
+    """The scorecard rebuilt from `html`, laid out and read back as its pages are read: the
+    running headers and footers, the document's properties and each page's text. A pure
+    function of its arguments: the test suite reads each distinct page back once
+    (tests/shared_layouts.py)."""
+    pdf, furniture = render_scorecard_reading(html, theme, variant)
+    try:
+        info, pages = read_pages(pdf)
+    except Exception as exc:
+        raise Unreadable(str(exc)) from exc
+    return furniture, info, pages
