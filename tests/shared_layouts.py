@@ -3,7 +3,7 @@
 Laying out a scorecard is most of what `report` and `verify` cost, and most tests that verify a
 scorecard lay out a page another test (or `report`, a moment before) already laid out: a
 tampered PDF is checked against the scorecard rebuilt from its untouched inputs, which is the
-genuine scorecard's page. Both steps are pure functions of what they are given:
+genuine scorecard's page. Both steps depend on what they are given and the theme's files alone:
 
 - `selfassess.report.pdf.lay_out(html, theme, variant)`: WeasyPrint's layout (its Document).
   The last few are kept in this worker's memory, so a `verify` that follows `report` in the

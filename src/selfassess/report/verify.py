@@ -301,9 +301,9 @@ def rebuilt_pages(
     html: str, theme: Theme, variant: str
 ) -> tuple[list[str], dict[str, str], list[str]]:
     """The scorecard rebuilt from `html`, laid out and read back as its pages are read: the
-    running headers and footers, the document's properties and each page's text. A pure
-    function of its arguments: the test suite reads each distinct page back once
-    (tests/shared_layouts.py)."""
+    running headers and footers, the document's properties and each page's text. It depends on
+    its arguments and the theme's files alone: the test suite reads each distinct page back
+    once (tests/shared_layouts.py)."""
     pdf, furniture = render_scorecard_reading(html, theme, variant)
     try:
         info, pages = read_pages(pdf)
