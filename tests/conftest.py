@@ -7,8 +7,8 @@ import pytest
 from selfassess.pages.starter_bank import STARTER_BANK
 
 # The browser fixtures (browser, context, requests) for every module that drives Chromium, and
-# the scorecards made once per run (scorecards) for every module that reads one, and each
-# distinct page laid out and read back once per run (shared_layouts, for every test).
+# the scorecards made once per run (scorecards) for every module that reads one, and the
+# layouts and read-backs of scorecard pages shared (shared_layouts, for every test).
 pytest_plugins = ["browser_support", "shared_scorecards", "shared_layouts"]
 
 TESTS = Path(__file__).parent

@@ -1,4 +1,4 @@
-"""Each distinct scorecard page laid out once per test run, and read back once.
+"""Scorecard layouts shared within a worker, and read-backs shared across a test run.
 
 Laying out a scorecard is most of what `report` and `verify` cost, and most tests that verify a
 scorecard lay out a page another test (or `report`, a moment before) already laid out: a

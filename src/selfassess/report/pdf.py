@@ -99,8 +99,7 @@ def render_scorecard_reading(
 def lay_out(html: str, theme: Theme, variant: str) -> Any:
     """WeasyPrint's layout of the scorecard's HTML (its Document), pulling in the theme's own
     files only. It depends on its arguments and the theme's files alone: `report` and `verify`
-    both lay out here, and the test suite lays out each distinct page once
-    (tests/shared_layouts.py)."""
+    both lay out here, and the test suite shares layouts (tests/shared_layouts.py)."""
     weasyprint = import_weasyprint()
     return weasyprint.HTML(
         string=html,
